@@ -1,0 +1,3 @@
+from cleanclaim.cli import main
+
+raise SystemExit(main())

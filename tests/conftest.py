@@ -1,0 +1,18 @@
+"""Shared test fixtures: where the shared reference data lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data``; tests that need it skip with a clear reason when it is absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared reference data not found at {SHARED_DATA} (see ../shared/data/README)")
+    return SHARED_DATA
