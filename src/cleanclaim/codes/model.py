@@ -23,6 +23,7 @@ __all__ = [
     "CodeRange",
     "CodeSource",
     "Coverage",
+    "ImportResult",
     "Lookup",
     "Note",
     "NoteKind",
@@ -176,3 +177,16 @@ class CodeSource(Protocol):
         as_of: dt.date | None = None,
         limit: int = 10,
     ) -> list[SearchHit]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What one importer did with one official file (provenance kept by the store)."""
+
+    kind: str  # "icd10cm-tabular", "hcpcs-anweb", "ncci-ptp", "ncci-mue", "ncci-addon", "carc", ...
+    file: str
+    release: str
+    rows: int
+    sha256: str
+    changed: bool  # False when that exact file/release was already loaded (idempotent import)
+    message: str = ""
