@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["CENT", "MoneyError", "parse_money", "format_money"]
+__all__ = ["CENT", "MoneyError", "format_money", "parse_money"]
 
 CENT = Decimal("0.01")
 
