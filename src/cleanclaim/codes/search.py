@@ -321,14 +321,20 @@ def looks_like_code(query: str) -> bool:
     return bool(q) and " " not in q and any(ch.isdigit() for ch in q) and bool(_CODE_RE.match(q))
 
 
+_SHARED: dict[tuple[str, str], object] = {}  # the packaged ICD-10-CM index, shared by stores
+
+
 def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     from .index_build import build_index
+    from .store import is_package_release
 
     key = (system, release_label)
-    idx = store._indexes.get(key)
+    shared = system == "icd10cm" and is_package_release(store, system, release_label)
+    cache = _SHARED if shared else store._indexes
+    idx = cache.get(key)
     if idx is None:
         idx = build_index(store, system, release_label)
-        store._indexes[key] = idx
+        cache[key] = idx
     assert isinstance(idx, SearchIndex)
     return idx
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .db import RefDB
@@ -113,7 +114,8 @@ class Store:
             path = package_xml()
         except FileNotFoundError:
             return None
-        head = path.open("rb").read(512).decode("utf-8", "replace")
+        with path.open("rb") as fh:
+            head = fh.read(512).decode("utf-8", "replace")
         version = head.split("<version>", 1)[-1].split("<", 1)[0] if "<version>" in head else ""
         label, eff, end = release_for(path, version)
         return Release("icd10cm", label, eff, end, path.name, "", 0, complete=True)
@@ -170,7 +172,7 @@ class Store:
             if tab is None:
                 rel = next(r for r in self._all()["icd10cm"] if r.release.release == label)
                 if rel.origin == "package":
-                    tab = parse_tabular(package_xml())
+                    tab = _package_tabular()
                 else:
                     path = self.root / "icd10cm" / f"{rel.release.sha256}.xml"
                     tab = parse_tabular(path)
@@ -352,6 +354,18 @@ class Store:
         return search_store(
             self, query, systems=systems, as_of=as_of or dt.date.today(), limit=limit
         )
+
+
+@lru_cache(maxsize=1)
+def _package_tabular() -> IcdTabular:
+    """The packaged tabular, parsed once per process and shared by every store."""
+    return parse_tabular(package_xml())
+
+
+def is_package_release(store: Store, system: str, release: str) -> bool:
+    return any(
+        r.origin == "package" and r.release.release == release for r in store._all().get(system, [])
+    )
 
 
 def _join(a: str, b: str) -> str:
