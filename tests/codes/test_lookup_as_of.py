@@ -58,3 +58,15 @@ def test_it_honours_hcpcs_add_and_termination_dates(empty_root: Path, fixtures: 
     assert ended.code is None and "terminated" in ended.message
     assert store.find("hcpcs", "G9998", dt.date(2021, 3, 1)).code is not None
     assert store.lookup("hcpcs", "A9999", dt.date(2021, 3, 1)).code is not None
+
+
+def test_an_april_update_takes_effect_on_april_first_beside_its_october_release(
+    empty_root: Path, fixtures: Path
+) -> None:
+    # a tiny "October FY2026" tabular (fixture) beside the packaged April 2026 update
+    import_paths([fixtures / "icd10cm_tabular_2026.xml"], empty_root)
+    store = Store(empty_root)
+    march = store.lookup("icd10cm", "E11.9", dt.date(2026, 3, 31))
+    april = store.lookup("icd10cm", "E11.9", dt.date(2026, 4, 1))
+    assert march.release is not None and march.release.release == "FY2026"
+    assert april.release is not None and april.release.release == "FY2026 (April 2026 update)"

@@ -58,6 +58,16 @@ class _Rel:
     origin: str  # "db" | "package" | "starter"
 
 
+def _starts(rel: Release, rels: list[_Rel]) -> dt.date:
+    """When ``rel`` takes effect: its effective date, except that an ICD-10-CM April update
+    takes effect on April 1 when the same fiscal year's October release is also loaded."""
+    april = rel.system == "icd10cm" and "April" in rel.release and rel.end is not None
+    if april and any(o.release.end == rel.end and "April" not in o.release.release for o in rels):
+        assert rel.end is not None
+        return dt.date(rel.end.year, 4, 1)
+    return rel.effective
+
+
 def _next_label(rel: Release) -> str:
     if rel.system == "icd10cm" and rel.end is not None:
         return f"FY{rel.end.year + 1}"
@@ -146,7 +156,10 @@ class Store:
         name = SYSTEM_NAMES.get(system, system)
         if not rels:
             return None, "none-loaded", f"no {name} release is loaded"
-        prior = [r for r in rels if r.release.effective <= as_of]
+        prior = sorted(
+            (r for r in rels if _starts(r.release, rels) <= as_of),
+            key=lambda r: (_starts(r.release, rels), r.seq),
+        )
         if not prior:
             oldest = rels[0].release
             return (
