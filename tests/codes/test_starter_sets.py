@@ -33,3 +33,10 @@ def test_a_complete_import_replaces_the_starter_set(empty_root: Path, fixtures: 
     assert [r.complete for r in store.in_use("carc")] == [True]
     assert store.lookup("carc", "45", D).message == ""
     assert store.lookup("carc", "D1", D).code.status == "deactivated"  # type: ignore[union-attr]
+
+
+def test_the_packaged_icd_release_carries_its_provenance(package_store: Store) -> None:
+    rel = package_store.in_use("icd10cm")[0]
+    assert rel.source_file == "icd10c-tabular-April-1-2026.xml"
+    assert rel.release == "FY2026 (April 2026 update)" and len(rel.sha256) == 64
+    assert rel.rows == 46881

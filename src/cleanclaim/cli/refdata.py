@@ -119,7 +119,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     print(f"reference data in {root}")
     for r in rows:
-        rows_txt = f"{r['rows']:>7} rows" if r["rows"] else "   (package)"
+        rows_txt = f"{r['rows']:>7} rows"
         kind = "complete" if r["complete"] else "STARTER SET ONLY"
         if not r["in_use"]:
             kind += " (not in use: a complete release is loaded)"

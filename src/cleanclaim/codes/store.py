@@ -22,6 +22,8 @@ lazily and kept in memory: lookups by code are dictionary reads.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -120,15 +122,7 @@ class Store:
             return self._rels
 
     def _package_release(self) -> Release | None:
-        try:
-            path = package_xml()
-        except FileNotFoundError:
-            return None
-        with path.open("rb") as fh:
-            head = fh.read(512).decode("utf-8", "replace")
-        version = head.split("<version>", 1)[-1].split("<", 1)[0] if "<version>" in head else ""
-        label, eff, end = release_for(path, version)
-        return Release("icd10cm", label, eff, end, path.name, "", 0, complete=True)
+        return _package_release()
 
     def _usable(self, system: str) -> list[_Rel]:
         """Complete releases of ``system``, else its starter set."""
@@ -367,6 +361,22 @@ class Store:
         return search_store(
             self, query, systems=systems, as_of=as_of or dt.date.today(), limit=limit
         )
+
+
+@lru_cache(maxsize=1)
+def _package_release() -> Release | None:
+    """Provenance of the packaged tabular: file name, release, SHA-256, number of codes."""
+    try:
+        path = package_xml()
+    except FileNotFoundError:
+        return None
+    data = path.read_bytes()
+    head = data[:512].decode("utf-8", "replace")
+    version = head.split("<version>", 1)[-1].split("<", 1)[0] if "<version>" in head else ""
+    label, eff, end = release_for(path, version)
+    sha = hashlib.sha256(data).hexdigest()
+    rows = len(re.findall(rb"<diag[\s>]", data))
+    return Release("icd10cm", label, eff, end, path.name, sha, rows, complete=True)
 
 
 @lru_cache(maxsize=1)
