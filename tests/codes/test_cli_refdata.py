@@ -45,3 +45,13 @@ def test_it_exits_2_on_a_missing_or_unknown_file(
     assert main(["refdata", "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and name in err
+
+
+def test_it_exits_2_on_a_damaged_zip(
+    empty_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "HCPC2026_JAN_ANWEB.zip"
+    bad.write_bytes(b"PK\x03\x04 this is not really a zip")
+    assert main(["refdata", "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "HCPC2026_JAN_ANWEB.zip: unreadable hcpcs-anweb file" in err
