@@ -74,3 +74,9 @@ def test_it_searches_starter_cpt_and_other_systems(package_store: Store) -> None
 
 def test_it_returns_nothing_for_an_empty_query(package_store: Store) -> None:
     assert package_store.search("   ", as_of=D) == []
+
+
+def test_it_offers_the_full_codes_of_a_leaf_typed_in_full(package_store: Store) -> None:
+    hits = package_store.search("S93.401", systems=("icd10cm",), as_of=D, limit=5)
+    assert [h.code for h in hits[:4]] == ["S93.401", "S93.401A", "S93.401D", "S93.401S"]
+    assert hits[0].billable is False and hits[1].billable is True
