@@ -132,6 +132,15 @@ def synonyms() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(pairs)
 
 
+@lru_cache(maxsize=1)
+def _synonyms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for lay, clinical in synonyms():  # longest first, kept in that order per first word
+        if lay:
+            table.setdefault(lay[0], []).append((lay, clinical))
+    return table
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -267,12 +276,24 @@ class SearchIndex:
 
     def search_text(self, query: str, as_of: dt.date | None, limit: int) -> list[tuple[float, Doc]]:
         raw = [t for t in tokens(query) if t not in STOP]
+        return self.search_words(
+            raw, expand_synonyms(raw), as_of, limit, prefix=not query.endswith(" ")
+        )
+
+    def search_words(
+        self,
+        raw: list[str],
+        expanded: list[str],
+        as_of: dt.date | None,
+        limit: int,
+        *,
+        prefix: bool,
+    ) -> list[tuple[float, Doc]]:
+        """Score both readings of a query (see the module docstring)."""
         if not raw:
             return []
-        prefix = not query.endswith(" ")
         phrase = " " + " ".join(raw) + " "
         scores = self.score_words(raw, phrase, as_of, prefix=prefix)
-        expanded = expand_synonyms(raw)
         if expanded != raw:
             alt_phrase = " " + " ".join(expanded) + " "
             for d, s in self.score_words(expanded, alt_phrase, as_of, prefix=False).items():
@@ -302,11 +323,11 @@ def expand_synonyms(words: list[str]) -> list[str]:
     """Replace lay phrases by clinical words (longest phrase first, left to right)."""
     out: list[str] = []
     i = 0
-    table = synonyms()
+    table = _synonyms_by_first_word()
     while i < len(words):
-        for lay, clinical in table:
+        for lay, clinical in table.get(words[i], ()):
             n = len(lay)
-            if n and tuple(words[i : i + n]) == lay:
+            if tuple(words[i : i + n]) == lay:
                 out.extend(clinical)
                 i += n
                 break
@@ -345,6 +366,9 @@ def search_store(
     """Search every system in ``systems`` with the release in force on ``as_of``."""
     hits: list[tuple[float, Doc]] = []
     code_like = looks_like_code(query)
+    raw = [t for t in tokens(query) if t not in STOP]
+    expanded = expand_synonyms(raw)
+    prefix = not query.endswith(" ")
     for system in systems:
         if system not in SYSTEMS:
             raise ValueError(f"unknown code system {system!r}")
@@ -360,7 +384,7 @@ def search_store(
             hits.extend(found)
             if found:
                 continue
-        hits.extend(idx.search_text(query, as_of, limit))
+        hits.extend(idx.search_words(raw, expanded, as_of, limit, prefix=prefix))
     best: dict[tuple[str, str], tuple[float, Doc]] = {}
     for s, d in hits:
         key = (d.system, d.code)
