@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import math
+import os
+import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import SYSTEMS, SearchHit, normalize_icd10cm
@@ -354,10 +358,46 @@ def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     cache = _SHARED if shared else store._indexes
     idx = cache.get(key)
     if idx is None:
-        idx = build_index(store, system, release_label)
+        rel = next(r for r in store.releases(system) if r.release == release_label)
+        path = store.root / "cache" / f"search-{system}-{rel.sha256[:20]}-{_fingerprint()}.pickle"
+        idx = _load_cached(path)
+        if idx is None:
+            idx = build_index(store, system, release_label)
+            _save_cached(path, idx)
         cache[key] = idx
     assert isinstance(idx, SearchIndex)
     return idx
+
+
+INDEX_FORMAT = "1"  # bump when SearchIndex or index_build changes
+
+
+@lru_cache(maxsize=1)
+def _fingerprint() -> str:
+    syn = (resources.files("cleanclaim.codes") / "data" / "synonyms.txt").read_bytes()
+    return hashlib.sha256(INDEX_FORMAT.encode() + syn).hexdigest()[:12]
+
+
+def _load_cached(path: Path) -> SearchIndex | None:
+    """A search index saved by an earlier process (our own file under refdata_dir()/cache)."""
+    try:
+        with path.open("rb") as fh:
+            idx = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        return None
+    return idx if isinstance(idx, SearchIndex) else None
+
+
+def _save_cached(path: Path, idx: SearchIndex) -> None:
+    """Best effort: a read-only refdata folder just means rebuilding next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
 
 
 def search_store(
