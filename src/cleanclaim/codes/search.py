@@ -304,9 +304,10 @@ class SearchIndex:
                 if s > scores.get(d, 0.0):
                     scores[d] = s
         for d, s in list(scores.items()):
+            # a matching header lends its match to its default leaf, as a billable code would
             child = self.docs[d].default
-            if child is not None and scores.get(child, 0.0) < s - 0.3:
-                scores[child] = s - 0.3
+            if child is not None and scores.get(child, 0.0) < s + 1.05:
+                scores[child] = s + 1.05
         top = sorted(scores.items(), key=lambda kv: (-kv[1], self.docs[kv[0]].code))[:limit]
         return [(s, self.docs[d]) for d, s in top]
 
