@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import heapq
 import math
 import os
 import pickle
@@ -145,6 +146,9 @@ def _synonyms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], tuple[str
     return table
 
 
+_UNIT = 1_000_000.0  # far above any sum of IDF weights (a few dozen at most)
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -163,6 +167,11 @@ class Doc:
     end: dt.date | None = None
     other: bool = False  # "Other ..." residual title
     default: int | None = None  # for a header: its "unspecified"/"without complications" leaf
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.effective is None or self.effective <= day) and (
+            self.end is None or day <= self.end
+        )
 
 
 class SearchIndex:
@@ -193,6 +202,14 @@ class SearchIndex:
                 for d in _deletes(w):
                     self.deletes.setdefault(d, []).append(w)
         self.codes = sorted((d.code.replace(".", "").upper(), i) for i, d in enumerate(docs))
+        self.dated = {i for i, d in enumerate(docs) if d.effective is not None or d.end is not None}
+        self.defaults = {i: d.default for i, d in enumerate(docs) if d.default is not None}
+        self.bonus = [
+            (1.0 if d.specific else 0.0)
+            + (0.4 if d.unspecified else 0.0)
+            - (0.6 if d.other else 0.0)
+            for d in docs
+        ]
 
     # -- vocabulary ------------------------------------------------------------------------
     def fuzzy(self, word: str) -> list[str]:
@@ -240,39 +257,38 @@ class SearchIndex:
         concepts = self.concepts(words, last_is_prefix=prefix)
         weights = [max((self.idf.get(a, 0.0) for a in c), default=0.0) or 1.0 for c in concepts]
         total = sum(weights) or 1.0
-        cover: dict[int, float] = {}
-        matched: dict[int, int] = {}
+        # one dict for both sums: each matched concept adds _UNIT (a count) + its weight
+        acc: dict[int, float] = {}
+        get = acc.get
         for c, w in zip(concepts, weights, strict=True):
+            if len(c) == 1:
+                ((alt, factor),) = c.items()
+                add = _UNIT + w * factor
+                for tid in self.postings.get(alt, ()):
+                    acc[tid] = get(tid, 0.0) + add
+                continue
             seen: dict[int, float] = {}
             for alt, factor in c.items():
                 for tid in self.postings.get(alt, ()):
                     if seen.get(tid, 0.0) < factor:
                         seen[tid] = factor
             for tid, factor in seen.items():
-                cover[tid] = cover.get(tid, 0.0) + w * factor
-                matched[tid] = matched.get(tid, 0) + 1
+                acc[tid] = get(tid, 0.0) + _UNIT + w * factor
         best: dict[int, float] = {}
-        need = 0.5 if len(concepts) > 1 else 0.99
-        for tid, cv in cover.items():
-            coverage = cv / total
-            if coverage < need * 0.8:
+        floor = (0.4 if len(concepts) > 1 else 0.79) * total
+        text_doc, text_len, bonus, norm = self.text_doc, self.text_len, self.bonus, self.text_norm
+        dated = self.dated
+        scale = 10 / total
+        for tid, value in acc.items():
+            count, cv = divmod(value, _UNIT)
+            if cv < floor:
                 continue
-            doc_id = self.text_doc[tid]
-            doc = self.docs[doc_id]
-            if as_of is not None and (
-                (doc.end is not None and as_of > doc.end)
-                or (doc.effective is not None and as_of < doc.effective)
-            ):
+            doc_id = text_doc[tid]
+            if as_of is not None and doc_id in dated and not self.docs[doc_id].valid_on(as_of):
                 continue
-            precision = min(1.0, matched[tid] / self.text_len[tid])
-            s = 10 * coverage + 3 * precision
-            if doc.specific:
-                s += 1.0
-            if doc.unspecified:
-                s += 0.4
-            if doc.other:
-                s -= 0.6
-            if phrase and phrase in self.text_norm[tid]:
+            precision = count / text_len[tid]
+            s = scale * cv + (3.0 if precision >= 1.0 else 3 * precision) + bonus[doc_id]
+            if phrase in norm[tid]:
                 s += 1.5
             if s > best.get(doc_id, 0.0):
                 best[doc_id] = s
@@ -303,12 +319,14 @@ class SearchIndex:
             for d, s in self.score_words(expanded, alt_phrase, as_of, prefix=False).items():
                 if s > scores.get(d, 0.0):
                     scores[d] = s
-        for d, s in list(scores.items()):
+        defaults = self.defaults
+        for d, s in [(d, s) for d, s in scores.items() if d in defaults]:
             # a matching header lends its match to its default leaf, as a billable code would
-            child = self.docs[d].default
-            if child is not None and scores.get(child, 0.0) < s + 1.05:
+            child = defaults[d]
+            if scores.get(child, 0.0) < s + 1.05:
                 scores[child] = s + 1.05
-        top = sorted(scores.items(), key=lambda kv: (-kv[1], self.docs[kv[0]].code))[:limit]
+        docs = self.docs
+        top = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], docs[kv[0]].code))
         return [(s, self.docs[d]) for d, s in top]
 
     def search_code(self, query: str, limit: int) -> list[tuple[float, Doc]]:
@@ -370,7 +388,7 @@ def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     return idx
 
 
-INDEX_FORMAT = "1"  # bump when SearchIndex or index_build changes
+INDEX_FORMAT = "3"  # bump when SearchIndex or index_build changes
 
 
 @lru_cache(maxsize=1)
