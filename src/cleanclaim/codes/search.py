@@ -9,9 +9,9 @@ How a query is answered (docs/codes.md, "Search"):
    dropped. Each word becomes a *concept* whose alternatives are the word itself, any
    vocabulary word one edit away when the word is unknown (deletion neighbourhoods, so
    ``pnuemonia`` finds ``pneumonia``), and words it prefixes when it is the last word
-   (type-ahead). A second reading replaces lay phrases and abbreviations by the
+   (type-ahead). Further readings replace lay phrases and abbreviations by the
    clinical words of :file:`data/synonyms.txt` (``heart attack`` -> ``myocardial
-   infarction``); each text keeps the better of the two readings.
+   infarction``; a phrase with several readings branches); each text keeps its best.
 3. **Texts**: every code is indexed by its title and (ICD-10-CM) its inclusion terms and
    "includes" notes; a text scores ``10 * coverage`` (IDF-weighted share of the query
    concepts it contains) ``+ 3 * precision`` (share of the text's own content words the
