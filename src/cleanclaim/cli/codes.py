@@ -51,7 +51,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _store() -> Any:
     from cleanclaim.codes.store import open_store
 
-    return open_store()
+    store = open_store()
+    try:
+        store.releases()
+    except ValueError as exc:  # RefdataFileError: a damaged refdata.sqlite3
+        raise CLIError(str(exc)) from None
+    return store
 
 
 def _hit(h: SearchHit) -> dict[str, object]:

@@ -105,6 +105,10 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     root = refdata_dir()
     store = open_store(root)
+    try:
+        store.releases()
+    except ValueError as exc:  # RefdataFileError: a damaged refdata.sqlite3
+        raise CLIError(str(exc)) from None
     rows: list[dict[str, Any]] = []
     for system in SYSTEM_NAMES:
         used = {r.release for r in store.in_use(system)}
