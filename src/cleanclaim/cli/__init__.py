@@ -51,3 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``cleanclaim ... | head``): stop quietly.
+        sys.stderr.close()
+        return 141
