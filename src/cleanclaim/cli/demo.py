@@ -1,0 +1,42 @@
+"""``cleanclaim demo``: create (or confirm) the demo organisation. Idempotent."""
+
+from __future__ import annotations
+
+import argparse
+
+from cleanclaim.cli import CLIError, _django
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "demo",
+        help="create the demo organisation, practices, payers, patients and logins",
+        description=(
+            "Create the demo organisation 'Demo Billing Service' with two practices, payers, "
+            "fifty synthetic patients and one login per role. Running it again changes nothing."
+        ),
+    )
+    p.set_defaults(func=handle)
+
+
+def handle(ns: argparse.Namespace) -> int:
+    _django.setup()
+    from django.conf import settings
+    from django.db.utils import OperationalError, ProgrammingError
+
+    from cleanclaim.web import demo
+
+    if settings.CONFIG.production:
+        raise CLIError("refusing to create demo logins with CLEANCLAIM_PRODUCTION on")
+    try:
+        report = demo.build()
+    except (OperationalError, ProgrammingError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise CLIError(
+            f"database not ready ({first}); run `cleanclaim manage migrate` first"
+        ) from None
+    for line in report.lines():
+        print(line)
+    print()
+    print(demo.logins_text())
+    return 0
