@@ -117,6 +117,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = str(VAR_DIR / "static")
+(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 # In development whitenoise serves straight from the apps' static folders; in
 # production run `cleanclaim manage collectstatic` and serve the hashed copies.
 WHITENOISE_USE_FINDERS = not CONFIG.production
