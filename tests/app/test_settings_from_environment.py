@@ -63,14 +63,14 @@ def test_it_reads_the_secret_key_from_a_file(tmp_path: Path) -> None:
     key_file.write_text(KEY + "\n")
     config = _load(tmp_path, CLEANCLAIM_SECRET_KEY_FILE=str(key_file))
     assert config.secret_key == KEY
-    with pytest.raises(ConfigError, match="^CLEANCLAIM_SECRET_KEY_FILE: cannot read"):
+    with pytest.raises(ConfigError, match=r"^CLEANCLAIM_SECRET_KEY_FILE: cannot read"):
         _load(tmp_path, CLEANCLAIM_SECRET_KEY_FILE=str(tmp_path / "missing"))
     with pytest.raises(ConfigError, match="set only one"):
         _load(tmp_path, CLEANCLAIM_SECRET_KEY_FILE=str(key_file), CLEANCLAIM_SECRET_KEY=KEY)
 
 
 def test_it_refuses_debug_in_production(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="^CLEANCLAIM_DEBUG"):
+    with pytest.raises(ConfigError, match=r"^CLEANCLAIM_DEBUG"):
         _load(
             tmp_path,
             CLEANCLAIM_PRODUCTION="1",
@@ -81,7 +81,7 @@ def test_it_refuses_debug_in_production(tmp_path: Path) -> None:
 
 
 def test_it_requires_allowed_hosts_in_production(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="^CLEANCLAIM_ALLOWED_HOSTS"):
+    with pytest.raises(ConfigError, match=r"^CLEANCLAIM_ALLOWED_HOSTS"):
         _load(tmp_path, CLEANCLAIM_PRODUCTION="1", CLEANCLAIM_SECRET_KEY=KEY)
 
 
