@@ -52,7 +52,9 @@ REGISTRY: dict[str, Entry] = {
     "patients:coverage_edit": Entry("patients.change", "object", pk("coverage")),
     # payers
     "payers:list": Entry("payers.view"),
+    "payers:create": Entry("payers.change"),
     "payers:detail": Entry("payers.view", "object", pk("payer")),
+    "payers:edit": Entry("payers.change", "object", pk("payer")),
     # in-app admin
     "manage:users": Entry("users.manage"),
     "manage:practices": Entry("practices.manage"),

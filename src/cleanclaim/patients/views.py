@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.patients import actions
@@ -51,9 +52,10 @@ def patient_list(request: HttpRequest) -> HttpResponse:
         "page_size": PAGE_SIZE,
         "can_change": has_permission(request.user, "patients.change"),
     }
-    if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "patients/_rows.html", context)
-    return render(request, "patients/list.html", context)
+    partial = bool(request.htmx)  # type: ignore[attr-defined]
+    response = render(request, "patients/_rows.html" if partial else "patients/list.html", context)
+    patch_vary_headers(response, ("HX-Request",))  # the same URL serves both
+    return response
 
 
 @requires("patients.view")

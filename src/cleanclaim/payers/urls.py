@@ -5,5 +5,7 @@ from cleanclaim.payers import views
 app_name = "payers"
 urlpatterns = [
     path("", views.payer_list, name="list"),
+    path("new/", views.payer_create, name="create"),
     path("<int:pk>/", views.payer_detail, name="detail"),
+    path("<int:pk>/edit/", views.payer_edit, name="edit"),
 ]
