@@ -57,6 +57,8 @@ REGISTRY: dict[str, Entry] = {
     "payers:edit": Entry("payers.change", "object", pk("payer")),
     # in-app admin
     "manage:users": Entry("users.manage"),
+    "manage:user_create": Entry("users.manage"),
+    "manage:user_roles": Entry("users.manage", "object", pk("user_front_desk")),
     "manage:practices": Entry("practices.manage"),
     "manage:practice": Entry("practices.manage", "object", pk("practice")),
     "manage:audit": Entry("audit.view"),

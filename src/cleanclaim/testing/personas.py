@@ -54,7 +54,10 @@ class World:
     staff: User
 
     def obj(self, name: str) -> Any:
-        """An object of the home tenant by attribute name (used by the URL registry)."""
+        """An object of the home tenant by attribute name (used by the URL registry);
+        ``user_<role>`` names the home user holding that role."""
+        if name.startswith("user_"):
+            return self.home.users[Role(name.removeprefix("user_"))]
         return getattr(self.home, name)
 
 
