@@ -122,11 +122,14 @@ def _age(dob: dt.date) -> int:
 def build(ctx: Any) -> None:
     rng = random.Random(SEED)
     actor = Actor(user=None, via="demo")
+    used: set[tuple[str, str]] = set()
     for n in range(1, COUNT + 1):
         practice = ctx.practices[0] if n <= 30 else ctx.practices[1]
         sex = rng.choice("FM")
-        first = rng.choice(FEMALE if sex == "F" else MALE)
-        last = rng.choice(LAST)
+        first, last = rng.choice(FEMALE if sex == "F" else MALE), rng.choice(LAST)
+        while (first, last) in used:  # fifty distinct names read better than repeats
+            first, last = rng.choice(FEMALE if sex == "F" else MALE), rng.choice(LAST)
+        used.add((first, last))
         dob = dt.date(1938, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 84))
         city, zip5 = rng.choice(CITIES)
         fields = {
