@@ -61,3 +61,16 @@ def test_it_ties_an_error_to_its_field(world: World) -> None:
     assert 'aria-invalid="true"' in html
     assert '<p class="error" id="id_state_error">' in html
     assert '<label for="id_state">' in html
+
+
+def test_it_refuses_an_account_number_taken_at_the_practice(world: World) -> None:
+    desk = _desk(world)
+    desk.post(reverse("patients:create"), {**FORM, "practice": world.home.practice.pk})
+    patient = world.home.patient
+    response = desk.post(
+        reverse("patients:edit", args=[patient.pk]), {**FORM, "account_number": "NO777"}
+    )
+    assert response.status_code == 200
+    assert any("already exists" in e for e in response.context["form"].non_field_errors())
+    patient.refresh_from_db()
+    assert patient.account_number != "NO777"

@@ -61,6 +61,11 @@ REGISTRY: dict[str, Entry] = {
     "manage:user_roles": Entry("users.manage", "object", pk("user_front_desk")),
     "manage:practices": Entry("practices.manage"),
     "manage:practice": Entry("practices.manage", "object", pk("practice")),
+    "manage:practice_edit": Entry("practices.manage", "object", pk("practice")),
+    "manage:provider_add": Entry("practices.manage", "object", pk("practice")),
+    "manage:provider_edit": Entry("practices.manage", "object", pk("provider")),
+    "manage:location_add": Entry("practices.manage", "object", pk("practice")),
+    "manage:location_edit": Entry("practices.manage", "object", pk("location")),
     "manage:audit": Entry("audit.view"),
     # placeholders for later capabilities
     "work:coding": Entry("coding.work"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -92,8 +93,12 @@ def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
     form = PatientForm(request.POST or None, instance=patient, user=request.user)
     if request.method == "POST" and form.is_valid():
-        actions.update_patient(Actor.from_request(request), patient, **form.cleaned_data)
-        return redirect("patients:detail", pk=patient.pk)
+        try:
+            actions.update_patient(Actor.from_request(request), patient, **form.cleaned_data)
+        except ValidationError as exc:  # e.g. an account number taken at this practice
+            form.add_error(None, exc.messages)
+        else:
+            return redirect("patients:detail", pk=patient.pk)
     if request.method != "POST":
         actions.view_patient(Actor.from_request(request), patient)
     return render(

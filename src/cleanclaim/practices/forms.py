@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import password_validation
 
-from cleanclaim.practices.models import Practice, User
+from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation, User
 from cleanclaim.practices.permissions import Role
 
 NO_ROLE = [("", "no role")]
@@ -59,3 +59,42 @@ class NewUserForm(RolesForm):
         password = self.cleaned_data["password"]
         password_validation.validate_password(password)
         return password
+
+
+class PracticeForm(forms.ModelForm):
+    class Meta:
+        model = Practice
+        fields = [
+            "name",
+            "legal_name",
+            "npi",
+            "tin",
+            "taxonomy",
+            "address_line1",
+            "address_line2",
+            "city",
+            "state",
+            "zip_code",
+            "phone",
+        ]
+
+
+class ProviderForm(forms.ModelForm):
+    class Meta:
+        model = RenderingProvider
+        fields = ["first_name", "last_name", "credential", "npi", "taxonomy", "active"]
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = ServiceLocation
+        fields = [
+            "name",
+            "address_line1",
+            "address_line2",
+            "city",
+            "state",
+            "zip_code",
+            "place_of_service",
+            "npi",
+        ]
