@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import Any
 
 from cleanclaim.cli import CLIError, _django
 
@@ -29,7 +31,7 @@ def handle(ns: argparse.Namespace) -> int:
     if settings.CONFIG.production:
         raise CLIError("refusing to create demo logins with CLEANCLAIM_PRODUCTION on")
     try:
-        report = demo.build()
+        report = _build_with_progress(demo)
     except (OperationalError, ProgrammingError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise CLIError(
@@ -40,3 +42,14 @@ def handle(ns: argparse.Namespace) -> int:
     print()
     print(demo.logins_text())
     return 0
+
+
+def _build_with_progress(demo: Any) -> Any:
+    """A rich progress bar over the demo's steps on a terminal; quiet otherwise."""
+    if not sys.stdout.isatty():
+        return demo.build()
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("building the demo", total=len(demo.STEPS))
+        return demo.build(on_step=lambda step: progress.advance(task))

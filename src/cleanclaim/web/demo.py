@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,12 +55,15 @@ class DemoContext:
         return out
 
 
-def build() -> DemoContext:
+def build(on_step: Callable[[str], None] | None = None) -> DemoContext:
+    """Run every step in one transaction; ``on_step(name)`` is told as each one finishes."""
     ctx = DemoContext()
     with transaction.atomic():
         for step in STEPS:
             module_name, func = step.split(":")
             getattr(importlib.import_module(module_name), func)(ctx)
+            if on_step is not None:
+                on_step(step)
     return ctx
 
 
