@@ -20,6 +20,7 @@ install: $(STAMP)
 ## make run: install, migrate, load reference data and the demo practice, serve on :8000
 run: $(STAMP)
 	$(CC) manage migrate --noinput
+	$(CC) refdata import
 	$(CC) demo
 	$(CC) serve --addr 127.0.0.1:8000
 
