@@ -38,8 +38,9 @@ fmt: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
+## make bench: every benchmark in bench/ (each prints its figures and its baseline)
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	set -e; for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f; done
 
 clean:
 	rm -rf $(VENV) var/ .pytest_cache .mypy_cache .ruff_cache
