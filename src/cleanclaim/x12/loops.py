@@ -75,8 +75,8 @@ class Slot:
     @property
     def seg_id(self) -> str:
         if self.is_loop:
-            return str(self.kind.SLOTS[0].kind.ID)
-        return str(self.kind.ID)
+            return str(self.kind.SLOTS[0].kind.TAG)
+        return str(self.kind.TAG)
 
     @property
     def trigger_quals(self) -> tuple[tuple[str, ...], int]:
