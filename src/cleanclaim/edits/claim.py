@@ -70,6 +70,8 @@ class ScrubClaim:
     total_charge: Decimal
     lines: tuple[ServiceLine, ...]
     diagnoses: tuple[str, ...] = ()  # dot form, HI order
+    # HI qualifier per diagnosis: ABK/ABF ICD-10-CM (default), BK/BF ICD-9-CM
+    diagnosis_qualifiers: tuple[str, ...] = ()
     frequency_code: str = "1"  # CLM05-3
     original_claim_ref: str = ""  # REF*F8
     place_of_service: str = ""  # CLM05-1
@@ -82,6 +84,11 @@ class ScrubClaim:
     prior_auth: str = ""  # REF*G1
     received: dt.date | None = None  # when the claim was built / file date (informational)
     source: str = ""  # where it came from, e.g. "file.837 ST 0001"
+
+    def icd9(self, index: int) -> bool:
+        """True when diagnosis ``index`` (0-based) was sent as ICD-9-CM (HI qualifier BK/BF)."""
+        q = self.diagnosis_qualifiers
+        return index < len(q) and q[index] in ("BK", "BF")
 
     def first_service_date(self) -> dt.date | None:
         dates = [ln.service_date for ln in self.lines if ln.service_date is not None]
