@@ -16,7 +16,7 @@ DEMO02 = Payer("DEMO TWO", "DEMO02", "commercial")
 
 def test_it_requires_a_telehealth_modifier_for_pos_02(mk, ctx) -> None:
     c = mk.claim(mk.line(1, "99213"), payer=DEMO01, place_of_service="02")
-    (f,) = [x for x in mk.findings(c, ctx, "PAYER-DEMO01-TELE")]
+    (f,) = mk.findings(c, ctx, "PAYER-DEMO01-TELE")
     assert (f.category, f.line, f.carc) == ("payer-rule", 1, "4")
     ok = mk.claim(mk.line(1, "99213", modifiers=("95",)), payer=DEMO01, place_of_service="02")
     assert mk.findings(ok, ctx, "PAYER-DEMO01-TELE") == []
