@@ -125,10 +125,13 @@ def check_procedures(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
             if ctx.codes is not None and ctx.codes.releases("modifier"):
                 lk = ctx.lookup("modifier", mod, dos)
                 if lk is not None and lk.coverage in ("ok", "stale") and lk.code is None:
+                    stale_mod = lk.coverage == "stale"
                     yield MOD.finding(
                         cid,
-                        f"Line {ln.number}: modifier {mod} on {code} is not a known modifier.",
+                        f"Line {ln.number}: modifier {mod} on {code} is not a known modifier"
+                        + (" (the loaded modifier list may be stale)." if stale_mod else "."),
                         line=ln.number,
+                        severity="warning" if stale_mod else None,
                     )
             if mod == "25" and not is_em(code):
                 yield MOD_FOR_CODE.finding(
