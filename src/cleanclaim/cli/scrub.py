@@ -117,13 +117,14 @@ def run(args: argparse.Namespace) -> int:
     as_of = _as_of(args.as_of)
 
     from cleanclaim.codes.ncci import NcciFormatError
-    from cleanclaim.edits.refdata import context_from_refdata
+    from cleanclaim.edits.refdata import context_from_refdata, warm
     from cleanclaim.edits.scrub import report, scrub_claim
 
     try:
         ctx = context_from_refdata(as_of, payer_rules=args.payer_rules)
     except (NcciFormatError, ValueError) as exc:
         raise CLIError(str(exc)) from None
+    warm(ctx)
 
     results = []
     files: list[Path] = list(args.files)

@@ -105,6 +105,9 @@ class ScrubContext:
     _lookups: dict[tuple[str, str, dt.date], Lookup] = field(default_factory=dict, repr=False)
     _notes: dict[tuple[str, dt.date], list[Note]] = field(default_factory=dict, repr=False)
     _complete: dict[str, bool] = field(default_factory=dict, repr=False)
+    # rules cache derived results here (keyed by their own tuples); reference data
+    # does not change during a context's life
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def lookup(self, system: str, code: str, dos: dt.date) -> Lookup | None:
         """Memoised ``codes.lookup``; None when no code store is attached."""

@@ -11,7 +11,7 @@ from cleanclaim.codes.ncci import NcciTables, load_tables
 from cleanclaim.codes.paths import refdata_dir
 from cleanclaim.edits.context import ScrubContext, load_payer_rules
 
-__all__ = ["context_from_refdata", "load_code_source"]
+__all__ = ["context_from_refdata", "load_code_source", "warm"]
 
 
 def load_code_source(root: Path) -> CodeSource | None:
@@ -53,3 +53,17 @@ def context_from_refdata(
     if payer_rules is not None:
         ctx.payer_rules = load_payer_rules(payer_rules)
     return ctx
+
+
+def warm(ctx: ScrubContext) -> None:
+    """Load the lazily-read reference data now and move it out of the cyclic garbage
+    collector's way (``gc.freeze``): the code store holds hundreds of thousands of
+    long-lived objects that every full collection would otherwise walk while
+    claims are being scrubbed."""
+    import gc
+
+    if ctx.codes is not None:
+        ctx.codes.lookup("icd10cm", "A00.0", ctx.as_of)
+        ctx.codes.releases()
+    gc.collect()
+    gc.freeze()

@@ -76,9 +76,15 @@ def _load() -> None:
         _loaded = True
 
 
-def all_rules() -> list[Rule]:
-    _load()
-    return list(_RULES)
+def all_rules() -> tuple[Rule, ...]:
+    global _frozen
+    if _frozen is None or len(_frozen) != len(_RULES):
+        _load()
+        _frozen = tuple(_RULES)
+    return _frozen
+
+
+_frozen: tuple[Rule, ...] | None = None
 
 
 def rule_info(rule_id: str) -> RuleInfo:

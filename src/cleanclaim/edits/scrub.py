@@ -33,7 +33,8 @@ def scrub_claim(claim: ScrubClaim, ctx: ScrubContext, extra: Iterable[Finding] =
     found = list(extra)
     for rule in all_rules():
         found.extend(rule.check(claim, ctx))
-    found.sort(key=_order)
+    if len(found) > 1:
+        found.sort(key=_order)
     return ClaimResult(claim.claim_id, tuple(found))
 
 

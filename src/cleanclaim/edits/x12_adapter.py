@@ -13,7 +13,7 @@ transaction set when they concern the set or its envelope.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
@@ -111,7 +111,7 @@ def _dotted(code: str) -> str:
 def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim]:
     comp = d.component
     bp_name = bp_npi = bp_tax = ""
-    bp_addr = Address()
+    bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
     sub_id = sub_name = ""
     sub_dob: dt.date | None = None
     sub_sex = ""
@@ -156,7 +156,9 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
             frequency_code=claim.freq,
             original_claim_ref=claim.f8,
             place_of_service=claim.pos,
-            billing_provider=Provider(bp_npi, bp_name, bp_addr, bp_tax),
+            billing_provider=Provider(
+                bp_npi, bp_name, Address(bp_l1, bp_l2, bp_city, bp_state, bp_zip), bp_tax
+            ),
             rendering_npi=claim.rendering,
             subscriber_id=sub_id,
             patient=patient,
@@ -181,7 +183,7 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
             level = seg.get(3)
             if level == "20":
                 bp_name = bp_npi = bp_tax = ""
-                bp_addr = Address()
+                bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
             elif level == "22":
                 sub_id = sub_name = sub_sex = ""
                 sub_dob = None
@@ -299,9 +301,9 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                 elif ctx == "2010CA" and pat is not None:
                     pat = (name, pat[1], pat[2])
             elif tag == "N3" and ctx == "2010AA":
-                bp_addr = replace(bp_addr, line1=seg.get(1), line2=seg.get(2))
+                bp_l1, bp_l2 = seg.get(1), seg.get(2)
             elif tag == "N4" and ctx == "2010AA":
-                bp_addr = replace(bp_addr, city=seg.get(1), state=seg.get(2), zip=seg.get(3))
+                bp_city, bp_state, bp_zip = seg.get(1), seg.get(2), seg.get(3)
             elif tag == "REF" and ctx == "2010AA" and seg.get(1) in ("EI", "SY"):
                 bp_tax = seg.get(2)
             elif tag == "SBR":

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from cleanclaim.codes.model import CodeRange, normalize_icd10cm
@@ -102,6 +102,12 @@ def groups() -> tuple[Group, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def groups_for(code: str) -> tuple[Group, ...]:
+    """The sex/age groups a (dot-form) code falls in; memoised, codes repeat a lot."""
+    return tuple(g for g in groups() if any(r.matches(code) for r in g.ranges))
+
+
 def age_on(dob: dt.date, day: dt.date) -> int:
     years = day.year - dob.year
     if (day.month, day.day) < (dob.month, dob.day):
@@ -122,9 +128,7 @@ def check_demographics(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding
             code = normalize_icd10cm(raw)
         except ValueError:
             continue
-        for g in groups():
-            if not any(r.matches(code) for r in g.ranges):
-                continue
+        for g in groups_for(code):
             if g.sex and sex in ("F", "M") and sex != g.sex:
                 who = "female" if g.sex == "F" else "male"
                 yield SEX.finding(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from cleanclaim.codes.model import normalize_icd10cm
+from cleanclaim.codes.model import Note, normalize_icd10cm
 from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding, RuleInfo
@@ -175,29 +175,39 @@ def check_excludes1(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
             codes.append(normalize_icd10cm(raw))
         except ValueError:
             continue
-    reported: set[frozenset[str]] = set()
-    for a in codes:
-        notes = [n for n in ctx.icd_notes(a, dos) if n.kind == "excludes1" and n.targets]
-        if not notes:
-            continue
-        for b in codes:
-            if a == b or frozenset((a, b)) in reported:
+    uniq = list(dict.fromkeys(codes))
+    for x in range(len(uniq)):
+        for y in range(x + 1, len(uniq)):
+            a, b = uniq[x], uniq[y]
+            la = ctx.lookup("icd10cm", a, dos)
+            key = ("excludes1", a, b, la.release.release if la and la.release else dos)
+            if key in ctx.memo:
+                hit = ctx.memo[key]
+            else:
+                hit = _excludes1_note(ctx, a, b, dos) or _excludes1_note(ctx, b, a, dos)
+                ctx.memo[key] = hit
+            if hit is None:
                 continue
-            for note in notes:
-                if any(t.matches(b) for t in note.targets):
-                    reported.add(frozenset((a, b)))
-                    lk = ctx.lookup("icd10cm", a, dos)
-                    rel = lk.release.release if lk and lk.release else ""
-                    yield EXCLUDES1.finding(
-                        claim.claim_id,
-                        f"{a} and {b} are not coded together: Excludes1 at {note.at} "
-                        f"(\u201c{note.text}\u201d). The guidelines allow both only when the two "
-                        "conditions are unrelated.",
-                        source=f"ICD-10-CM {rel} tabular, Excludes1 at {note.at}".replace(
-                            "  ", " "
-                        ),
-                    )
-                    break
+            holder, other, note = hit
+            lk = ctx.lookup("icd10cm", holder, dos)
+            rel = lk.release.release if lk and lk.release else ""
+            yield EXCLUDES1.finding(
+                claim.claim_id,
+                f"{holder} and {other} are not coded together: Excludes1 at {note.at} "
+                f"(\u201c{note.text}\u201d). The guidelines allow both only when the two "
+                "conditions are unrelated.",
+                source=f"ICD-10-CM {rel} tabular, Excludes1 at {note.at}",
+            )
+
+
+def _excludes1_note(
+    ctx: ScrubContext, a: str, b: str, dos: dt.date
+) -> tuple[str, str, Note] | None:
+    """The Excludes1 note at ``a`` or an ancestor of ``a`` whose targets cover ``b``."""
+    for note in ctx.icd_notes(a, dos):
+        if note.kind == "excludes1" and any(t.matches(b) for t in note.targets):
+            return a, b, note
+    return None
 
 
 @register("diagnosis", POINTER, NO_POINTER)

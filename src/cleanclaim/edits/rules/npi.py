@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.context import ScrubContext
@@ -33,6 +34,7 @@ RENDERING = RuleInfo(
 )
 
 
+@lru_cache(maxsize=65536)
 def _problem(npi: str) -> str | None:
     try:
         validate_npi(npi)
