@@ -42,6 +42,7 @@ def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[
     from cleanclaim.codes.ncci import load_tables
     from cleanclaim.codes.store import open_store
     from cleanclaim.edits import ScrubContext, scrub_claim
+    from cleanclaim.edits.batch import scrub_837p
     from cleanclaim.edits.x12_adapter import read_837p
 
     t0 = time.perf_counter()
@@ -79,15 +80,15 @@ def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[
     data = big.read_bytes()
     best = 0.0
     n = 0
+    best_wall = 0.0
     for _ in range(3):
         ctx = ScrubContext(as_of=AS_OF, codes=store, ncci=tables)
-        t0 = time.perf_counter()
-        claims = read_837p(data)
-        for rc in claims:
-            scrub_claim(rc.claim, ctx, rc.findings)
-        el = time.perf_counter() - t0
-        n = len(claims)
+        w0, t0 = time.perf_counter(), time.process_time()
+        results = scrub_837p(data, ctx)  # what `cleanclaim scrub` does per file
+        el, wall = time.process_time() - t0, time.perf_counter() - w0
+        n = len(results)
         best = max(best, n / el)
+        best_wall = max(best_wall, n / wall)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "table_load_s": load_s,
@@ -101,6 +102,7 @@ def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[
         "false_alarm_rules": dict(false_alarm_rules.most_common(10)),
         "throughput_claims": n,
         "claims_per_s": best,
+        "claims_per_s_wall": best_wall,
         "bytes": len(data),
         "peak_rss_mb": rss_mb,
     }
@@ -116,9 +118,9 @@ def pyx12_rate(path: Path, claims: int) -> tuple[float, int]:
 
     logging.disable(logging.CRITICAL)
     param = pyx12.params.params()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     pyx12.x12n_document.x12n_document(param, str(path), io.StringIO(), None, None)
-    return claims / (time.perf_counter() - t0), claims
+    return claims / (time.process_time() - t0), claims
 
 
 def main() -> int:
@@ -214,13 +216,14 @@ def main() -> int:
     )
     rate = r["claims_per_s"]
     lines.append(
-        f"throughput: {rate:,.0f} claims/s end to end (read 837P -> findings), "
-        f"{r['throughput_claims']:,} claims, {r['bytes'] / 1e6:.1f} MB, best of 3, one core "
-        "(target >= 5,000)"
+        f"throughput: {rate:,.0f} claims per CPU-second end to end (read 837P -> findings; "
+        f"{r['claims_per_s_wall']:,.0f}/s wall clock on this shared 2-core machine, load "
+        f"{os.getloadavg()[0]:.1f}), {r['throughput_claims']:,} claims, "
+        f"{r['bytes'] / 1e6:.1f} MB, best of 3, one core (target >= 5,000)"
     )
     lines.append(f"peak RSS of the scrubbing process: {r['peak_rss_mb']:.0f} MB (target < 1 GB)")
     lines.append(
-        f"baseline: pyx12 4.0.0 validates {base_rate:,.0f} claims/s (measured on a "
+        f"baseline: pyx12 4.0.0 validates {base_rate:,.0f} claims per CPU-second (on a "
         f"{base_n}-claim slice of the same generator, extrapolated); ratio {rate / base_rate:.1f}x"
     )
     text = "\n".join(lines)

@@ -117,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = _as_of(args.as_of)
 
     from cleanclaim.codes.ncci import NcciFormatError
+    from cleanclaim.edits.batch import gc_paused
     from cleanclaim.edits.refdata import context_from_refdata, warm
     from cleanclaim.edits.scrub import report, scrub_claim
 
@@ -137,8 +138,9 @@ def run(args: argparse.Namespace) -> int:
         task = progress.add_task("scrubbing", total=len(files))
     try:
         for path in files:
-            for claim, extra in _read(path):
-                results.append(scrub_claim(claim, ctx, extra))
+            with gc_paused():
+                for claim, extra in _read(path):
+                    results.append(scrub_claim(claim, ctx, extra))
             if progress is not None:
                 progress.advance(task)
     finally:

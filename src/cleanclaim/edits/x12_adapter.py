@@ -43,6 +43,7 @@ PROFILE_BY_FILING_INDICATOR = {
 }
 
 DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
+_PAD = [""] * 12
 
 
 @dataclass(slots=True)
@@ -174,13 +175,16 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
         claim = None
         line = None
 
+    prev = 0
     for seg in segments:
         tag = seg.id
+        e = seg.elements + _PAD
         if claim is not None:
-            claim.last = seg.position
+            claim.last = prev
+        prev = seg.position
         if tag == "HL":
             close()
-            level = seg.get(3)
+            level = e[2]
             if level == "20":
                 bp_name = bp_npi = bp_tax = ""
                 bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
@@ -194,11 +198,11 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
             ctx = ""
         elif tag == "CLM":
             close()
-            c5 = seg.get(5).split(comp)
+            c5 = e[4].split(comp)
             bad_c5 = len(c5) < 3
-            total = _dec(seg.get(2))
+            total = _dec(e[1])
             claim = _Claim(
-                id=seg.get(1),
+                id=e[0],
                 total=total if total is not None else Decimal(0),
                 pos=c5[0] if c5 else "",
                 freq=c5[2] if len(c5) > 2 else "",
@@ -207,51 +211,45 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
             )
             if bad_c5:
                 msg = (
-                    f"CLM05 {seg.get(5)!r} is not place of service{comp}B{comp}frequency "
+                    f"CLM05 {e[4]!r} is not place of service{comp}B{comp}frequency "
                     f"(the component separator declared in ISA16 is {comp!r})"
                 )
                 claim.notes.append((msg, seg.position))
             if total is None:
-                claim.notes.append(
-                    (f"CLM02 total charge {seg.get(2)!r} is not an amount", seg.position)
-                )
+                claim.notes.append((f"CLM02 total charge {e[1]!r} is not an amount", seg.position))
         elif claim is not None:
             if tag == "LX":
-                n = seg.get(1)
+                n = e[0]
                 line = _Line(int(n) if n.isdigit() else len(claim.lines) + 1)
                 claim.lines.append(line)
             elif tag == "SV1" and line is not None:
-                c1 = seg.get(1).split(comp)
+                c1 = e[0].split(comp)
                 line.qualifier = c1[0] if c1 else ""
                 if len(c1) < 2:
                     msg = (
-                        f"SV101 {seg.get(1)!r} is not qualifier{comp}procedure code "
+                        f"SV101 {e[0]!r} is not qualifier{comp}procedure code "
                         f"(the component separator declared in ISA16 is {comp!r})"
                     )
                     claim.notes.append((msg, seg.position))
                 line.procedure = c1[1].strip().upper() if len(c1) > 1 else ""
                 line.modifiers = tuple(m.strip().upper() for m in c1[2:6] if m.strip())
-                ch = _dec(seg.get(2))
+                ch = _dec(e[1])
                 if ch is None:
-                    claim.notes.append(
-                        (f"SV102 charge {seg.get(2)!r} is not an amount", seg.position)
-                    )
+                    claim.notes.append((f"SV102 charge {e[1]!r} is not an amount", seg.position))
                 else:
                     line.charge = ch
-                un = _dec(seg.get(4)) if seg.get(4) else Decimal(1)
+                un = _dec(e[3]) if e[3] else Decimal(1)
                 if un is None:
-                    claim.notes.append(
-                        (f"SV104 units {seg.get(4)!r} are not a number", seg.position)
-                    )
+                    claim.notes.append((f"SV104 units {e[3]!r} are not a number", seg.position))
                 else:
                     line.units = un
-                raw = tuple(p for p in seg.get(7).split(comp) if p)
+                raw = tuple(p for p in e[6].split(comp) if p)
                 if all(p.isdigit() for p in raw):
                     line.pointers = tuple(int(p) for p in raw)
                 else:
                     line.raw_pointers = raw
-            elif tag == "DTP" and line is not None and seg.get(1) == "472":
-                q, v = seg.get(2), seg.get(3)
+            elif tag == "DTP" and line is not None and e[0] == "472":
+                q, v = e[1], e[2]
                 if q == "RD8" and "-" in v:
                     a, _, b = v.partition("-")
                     line.start, line.end = _date(a), _date(b)
@@ -269,12 +267,12 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                         msg = f"HI element {el!r} is not qualifier{comp}code (ISA16 is {comp!r})"
                         claim.notes.append((msg, seg.position))
             elif tag == "REF":
-                if seg.get(1) == "F8" and line is None:
-                    claim.f8 = seg.get(2)
-                elif seg.get(1) == "G1" and line is None:
-                    claim.g1 = seg.get(2)
-            elif tag == "NM1" and seg.get(1) == "82":
-                npi = seg.get(9) if seg.get(8) == "XX" else ""
+                if e[0] == "F8" and line is None:
+                    claim.f8 = e[1]
+                elif e[0] == "G1" and line is None:
+                    claim.g1 = e[1]
+            elif tag == "NM1" and e[0] == "82":
+                npi = e[8] if e[7] == "XX" else ""
                 if line is None:
                     claim.rendering = npi
                 else:
@@ -283,7 +281,7 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                 close()
         else:
             if tag == "NM1":
-                code = seg.get(1)
+                code = e[0]
                 ctx = {
                     "85": "2010AA",
                     "87": "2010AB",
@@ -291,29 +289,31 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     "PR": "2010BB",
                     "QC": "2010CA",
                 }.get(code, "")
-                name = " ".join(p for p in (seg.get(3), seg.get(4)) if p)
+                name = " ".join(p for p in (e[2], e[3]) if p)
                 if ctx == "2010AA":
-                    bp_name, bp_npi = name, seg.get(9) if seg.get(8) == "XX" else ""
+                    bp_name, bp_npi = name, e[8] if e[7] == "XX" else ""
                 elif ctx == "2010BA":
-                    sub_name, sub_id = name, seg.get(9)
+                    sub_name, sub_id = name, e[8]
                 elif ctx == "2010BB":
-                    payer_name, payer_id = seg.get(3), seg.get(9)
+                    payer_name, payer_id = e[2], e[8]
                 elif ctx == "2010CA" and pat is not None:
                     pat = (name, pat[1], pat[2])
             elif tag == "N3" and ctx == "2010AA":
-                bp_l1, bp_l2 = seg.get(1), seg.get(2)
+                bp_l1, bp_l2 = e[0], e[1]
             elif tag == "N4" and ctx == "2010AA":
-                bp_city, bp_state, bp_zip = seg.get(1), seg.get(2), seg.get(3)
-            elif tag == "REF" and ctx == "2010AA" and seg.get(1) in ("EI", "SY"):
-                bp_tax = seg.get(2)
+                bp_city, bp_state, bp_zip = e[0], e[1], e[2]
+            elif tag == "REF" and ctx == "2010AA" and e[0] in ("EI", "SY"):
+                bp_tax = e[1]
             elif tag == "SBR":
-                filing = seg.get(9)
-            elif tag == "DMG" and seg.get(1) == "D8":
-                dob = _date(seg.get(2))
+                filing = e[8]
+            elif tag == "DMG" and e[0] == "D8":
+                dob = _date(e[1])
                 if ctx == "2010BA":
-                    sub_dob, sub_sex = dob, seg.get(3)
+                    sub_dob, sub_sex = dob, e[2]
                 elif ctx == "2010CA" and pat is not None:
-                    pat = (pat[0], dob, seg.get(3))
+                    pat = (pat[0], dob, e[2])
+    if claim is not None:
+        claim.last = prev
     close()
     return out
 
