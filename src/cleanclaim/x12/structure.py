@@ -188,8 +188,10 @@ def _walk(loop: Loop, known: set[str], out: list[Finding], root: Loop) -> None:
 class ElementRule:
     """A guide's rule for one element in one loop: required and/or allowed codes.
 
-    ``when`` restricts the rule to segments whose element ``when[0]`` equals one
-    of ``when[1]`` (e.g. only ``DTP`` with ``DTP01 = 472``).
+    ``length`` is ``(min, max)`` for a component (composites' components are not
+    covered by the typed segments' element specs). ``when`` restricts the rule
+    to segments whose element ``when[0]`` equals one of ``when[1]`` (e.g. only
+    ``DTP`` with ``DTP01 = 472``).
     """
 
     loop: str
@@ -200,6 +202,7 @@ class ElementRule:
     codes: frozenset[str] | None = None
     when: tuple[int, frozenset[str]] | None = None
     name: str = ""
+    length: tuple[int, int] | None = None
 
 
 def check_element_rules(
@@ -224,6 +227,22 @@ def check_element_rules(
                         code="x12.element.required-missing",
                     )
                 )
+            continue
+        if rule.length is not None and not rule.length[0] <= len(value) <= rule.length[1]:
+            too_long = len(value) > rule.length[1]
+            out.append(
+                element_finding(
+                    loop.LOOP_ID,
+                    seg,
+                    rule.pos,
+                    rule.comp,
+                    IK403.TOO_LONG if too_long else IK403.TOO_SHORT,
+                    f"{label} {value!r} is too {'long' if too_long else 'short'} "
+                    f"({rule.length[0]}-{rule.length[1]} characters)",
+                    code="x12.element.length",
+                    value=value,
+                )
+            )
             continue
         if rule.codes is not None and value not in rule.codes:
             allowed = ", ".join(sorted(rule.codes))

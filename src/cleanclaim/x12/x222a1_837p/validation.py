@@ -137,7 +137,9 @@ ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("2010CA", "DMG", 3, required=True, codes=_codes(Gender)),
     ElementRule("2300", "CLM", 1, required=True, name="Patient control number (CLM01)"),
     ElementRule("2300", "CLM", 2, required=True, name="Total claim charge (CLM02)"),
-    ElementRule("2300", "CLM", 5, 1, required=True, name="Place of service (CLM05-1)"),
+    ElementRule(
+        "2300", "CLM", 5, 1, required=True, name="Place of service (CLM05-1)", length=(1, 2)
+    ),
     ElementRule("2300", "CLM", 5, 2, required=True, codes=_codes("B")),
     ElementRule("2300", "CLM", 5, 3, required=True, codes=_codes(ClaimFrequency)),
     ElementRule("2300", "CLM", 6, required=True, codes=_YN),
@@ -145,6 +147,14 @@ ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("2300", "CLM", 8, required=True, codes=_codes(BenefitsAssignment)),
     ElementRule("2300", "CLM", 9, required=True, codes=_codes(ReleaseOfInformation)),
     ElementRule("2300", "CLM", 10, codes=_codes("P")),
+    ElementRule("2300", "AMT", 1, required=True, codes=_codes("F5")),
+    ElementRule("2320", "AMT", 1, required=True, codes=_codes("D", "A8", "EAF")),
+    ElementRule("2400", "AMT", 1, required=True, codes=_codes("T", "F4")),
+    *(
+        ElementRule("2300", "HI", n, 1, codes=_codes("ABK", "ABF", "BK", "BF", "BP", "BO", "BG"))
+        for n in range(1, 13)
+    ),
+    ElementRule("2300", "HI", 1, 2, required=True, name="Diagnosis code (HI01-2)"),
     ElementRule("2310B", "NM1", 2, required=True, codes=_PERSON_OR_ORG),
     ElementRule("2310B", "NM1", 8, codes=_NPI),
     ElementRule("2310B", "PRV", 1, required=True, codes=_codes("PE")),
@@ -158,7 +168,13 @@ ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("2330B", "NM1", 8, required=True, codes=_codes("PI", "XV")),
     ElementRule("2400", "LX", 1, required=True, name="Line number (LX01)"),
     ElementRule("2400", "SV1", 1, 1, required=True, codes=_codes(ProductServiceQualifier)),
-    ElementRule("2400", "SV1", 1, 2, required=True, name="Procedure code (SV101-2)"),
+    ElementRule(
+        "2400", "SV1", 1, 2, required=True, name="Procedure code (SV101-2)", length=(1, 48)
+    ),
+    *(
+        ElementRule("2400", "SV1", 1, c, name=f"Modifier (SV101-{c})", length=(2, 2))
+        for c in range(3, 7)
+    ),
     ElementRule("2400", "SV1", 2, required=True, name="Line charge (SV102)"),
     ElementRule("2400", "SV1", 3, required=True, codes=_codes(UnitOfMeasure)),
     ElementRule("2400", "SV1", 4, required=True, name="Units (SV104)"),
@@ -463,6 +479,17 @@ def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
             )
         )
     dx = _diagnoses(claim)
+    if not dx:
+        out.append(
+            Finding(
+                code="837p.claim.diagnosis",
+                message="the claim has no diagnosis (HI with ABK principal diagnosis)",
+                position=clm.position,
+                segment_id="HI",
+                loop_id="2300",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+            )
+        )
     for i, (hi, pos, qual, code) in enumerate(dx):
         principal = qual in ("ABK", "BK")
         if (i == 0) != principal:
