@@ -70,6 +70,8 @@ def _codes(*values: Any) -> frozenset[str]:
 _YN = _codes("Y", "N")
 _PERSON_OR_ORG = _codes(EntityTypeQualifier)
 _NPI = _codes("XX")
+#: PWK02 Attachment Transmission Code as 005010X222A1 lists it (``AD`` of the base guide is gone).
+_PWK02 = _codes("AA", "BM", "EL", "EM", "FT", "FX")
 
 ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("HEADER", "ST", 1, required=True, codes=_codes("837")),
@@ -148,6 +150,8 @@ ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("2300", "CLM", 9, required=True, codes=_codes(ReleaseOfInformation)),
     ElementRule("2300", "CLM", 10, codes=_codes("P")),
     ElementRule("2300", "AMT", 1, required=True, codes=_codes("F5")),
+    ElementRule("2300", "PWK", 2, required=True, codes=_PWK02),
+    ElementRule("2400", "PWK", 2, required=True, codes=_PWK02),
     ElementRule("2320", "AMT", 1, required=True, codes=_codes("D", "A8", "EAF")),
     ElementRule("2400", "AMT", 1, required=True, codes=_codes("T", "F4")),
     *(
