@@ -231,7 +231,7 @@ def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
                             IK403.PATTERN_MATCH_FAILURE,
                             f"NPI {seg.get(9)!r} is not valid (10 digits with a correct "
                             "check digit)",
-                            code="837p.billing.npi",
+                            code="837p.provider.npi",
                             value=seg.get(9),
                         )
                     )
