@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -84,10 +85,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 raise CLIError(
                     f"--batch {args.batch}: not UTF-8 text ({exc.reason} at byte {exc.start})"
                 ) from None
-        for line in lines:
-            q = line.strip()
-            if not q:
-                continue
+        queries = [q for q in (line.strip() for line in lines) if q]
+        for q in _with_progress(queries):
             hits = store.search(q, systems=systems, as_of=as_of, limit=args.limit)
             print(json.dumps({"query": q, "results": [_hit(h) for h in hits]}))
         return 0
@@ -117,6 +116,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     if any(h.billable is False for h in hits):
         print("(* not billable as is: a header, or needs a 7th character)")
     return 0
+
+
+def _with_progress(queries: list[str]) -> Iterator[str]:
+    """The queries, with a rich progress bar on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield from queries
+        return
+    from rich.console import Console
+    from rich.progress import track
+
+    yield from track(queries, description="searching", console=Console(stderr=True), transient=True)
 
 
 def _guess_systems(code: str) -> tuple[str, ...]:

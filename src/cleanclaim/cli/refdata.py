@@ -119,7 +119,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     print(f"reference data in {root}")
     for r in rows:
-        rows_txt = f"{r['rows']:>7} rows" if r["rows"] else "   (package)"
+        rows_txt = f"{r['rows']:>7} rows"
         kind = "complete" if r["complete"] else "STARTER SET ONLY"
         if not r["in_use"]:
             kind += " (not in use: a complete release is loaded)"
@@ -138,7 +138,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         fetched = fetch_sources(root / "downloads", args.base_url)
     except ValueError as exc:
         raise CLIError(str(exc)) from None
-    files = []
+    files: list[Path] = []
     for f in fetched:
         print(f"{'fetched' if f.file else 'skipped'} {f.source.kind:<14} {f.message}")
         if f.file is not None:
@@ -148,11 +148,11 @@ def cmd_update(args: argparse.Namespace) -> int:
         return 1
     from cleanclaim.codes.importers import HEAD_BYTES, detect
 
-    importable = []
-    for f in files:
-        with f.open("rb") as fh:
-            if detect(f, fh.read(HEAD_BYTES)) is not None:
-                importable.append(f)
+    importable: list[Path] = []
+    for path in files:
+        with path.open("rb") as fh:
+            if detect(path, fh.read(HEAD_BYTES)) is not None:
+                importable.append(path)
             else:
-                print(f"skipped {f.name}: not a file kind this installation imports")
+                print(f"skipped {path.name}: not a file kind this installation imports")
     return _run_import(importable) if importable else 1

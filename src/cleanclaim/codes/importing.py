@@ -79,9 +79,15 @@ def import_file(path: Path, root: Path, *, kind: str | None = None) -> list[Impo
     data = path.read_bytes()
     if kind == "icd10cm-tabular":
         return [_import_icd(path, data, root)]
+    try:
+        parsed = parse_file(path, data, kind)
+    except ImportError_:
+        raise
+    except Exception as exc:  # a damaged zip/xlsx/xls: name the file, never a traceback
+        raise ImportError_(f"{path}: unreadable {kind} file ({type(exc).__name__}: {exc})") from exc
     results: list[ImportResult] = []
     db = RefDB(root)
-    for pr in parse_file(path, data, kind):
+    for pr in parsed:
         rel = Release(pr.system, pr.release, pr.effective, pr.end, pr.source_file, pr.sha256,
                       len(pr.codes), pr.complete)  # fmt: skip
         with db.write() as con:

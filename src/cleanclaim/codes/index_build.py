@@ -75,6 +75,8 @@ def build_index(store: Store, system: str, release: str) -> SearchIndex:
     for row in store.codes_of(rel).values():
         doc_id = len(docs)
         desc = row.long or row.short
+        if system == "taxonomy":  # definitions are essays: search the classification only
+            desc = row.short
         specific = row.billable is not False
         docs.append(
             Doc(

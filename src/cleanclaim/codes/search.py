@@ -321,14 +321,20 @@ def looks_like_code(query: str) -> bool:
     return bool(q) and " " not in q and any(ch.isdigit() for ch in q) and bool(_CODE_RE.match(q))
 
 
+_SHARED: dict[tuple[str, str], object] = {}  # the packaged ICD-10-CM index, shared by stores
+
+
 def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     from .index_build import build_index
+    from .store import is_package_release
 
     key = (system, release_label)
-    idx = store._indexes.get(key)
+    shared = system == "icd10cm" and is_package_release(store, system, release_label)
+    cache = _SHARED if shared else store._indexes
+    idx = cache.get(key)
     if idx is None:
         idx = build_index(store, system, release_label)
-        store._indexes[key] = idx
+        cache[key] = idx
     assert isinstance(idx, SearchIndex)
     return idx
 
@@ -348,8 +354,9 @@ def search_store(
         idx = _index_for(store, system, rel.release)
         if code_like:
             found = idx.search_code(query, limit)
-            if system == "icd10cm" and not found:
-                found = _seventh_hit(store, query, rel.release)
+            if system == "icd10cm":
+                found = found + _seventh_hits(store, query, rel.release, found) if found else []
+                found = found or _seventh_hit(store, query, rel.release)
             hits.extend(found)
             if found:
                 continue
@@ -361,6 +368,24 @@ def search_store(
             best[key] = (s, d)
     ranked = sorted(best.values(), key=lambda sd: (-sd[0], sd[1].system, sd[1].code))[:limit]
     return [SearchHit(d.system, d.code, d.description, d.billable, round(s, 3)) for s, d in ranked]
+
+
+def _seventh_hits(
+    store: Store, query: str, release: str, found: list[tuple[float, Doc]]
+) -> list[tuple[float, Doc]]:
+    """Type-ahead on a leaf that needs a 7th character also offers its full codes."""
+    tab = store.icd_release(release)
+    q = query.strip().replace(".", "").upper()
+    out: list[tuple[float, Doc]] = []
+    for score, doc in found:
+        node = tab.nodes.get(doc.code)
+        if node is None or node.children or len(q) < len(doc.code.replace(".", "")):
+            continue
+        seventh = tab.seventh_for(doc.code)
+        for full in tab.full_codes(doc.code):
+            desc = f"{doc.description}, {seventh[full[-1]]}"
+            out.append((score - 0.5, Doc("icd10cm", full, desc, True, True, False)))
+    return out
 
 
 def _seventh_hit(store: Store, query: str, release: str) -> list[tuple[float, Doc]]:

@@ -22,8 +22,11 @@ lazily and kept in memory: lookups by code are dictionary reads.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 import threading
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .db import RefDB
@@ -55,6 +58,16 @@ class _Rel:
     kind: str
     seq: int
     origin: str  # "db" | "package" | "starter"
+
+
+def _starts(rel: Release, rels: list[_Rel]) -> dt.date:
+    """When ``rel`` takes effect: its effective date, except that an ICD-10-CM April update
+    takes effect on April 1 when the same fiscal year's October release is also loaded."""
+    april = rel.system == "icd10cm" and "April" in rel.release and rel.end is not None
+    if april and any(o.release.end == rel.end and "April" not in o.release.release for o in rels):
+        assert rel.end is not None
+        return dt.date(rel.end.year, 4, 1)
+    return rel.effective
 
 
 def _next_label(rel: Release) -> str:
@@ -109,14 +122,7 @@ class Store:
             return self._rels
 
     def _package_release(self) -> Release | None:
-        try:
-            path = package_xml()
-        except FileNotFoundError:
-            return None
-        head = path.open("rb").read(512).decode("utf-8", "replace")
-        version = head.split("<version>", 1)[-1].split("<", 1)[0] if "<version>" in head else ""
-        label, eff, end = release_for(path, version)
-        return Release("icd10cm", label, eff, end, path.name, "", 0, complete=True)
+        return _package_release()
 
     def _usable(self, system: str) -> list[_Rel]:
         """Complete releases of ``system``, else its starter set."""
@@ -144,7 +150,10 @@ class Store:
         name = SYSTEM_NAMES.get(system, system)
         if not rels:
             return None, "none-loaded", f"no {name} release is loaded"
-        prior = [r for r in rels if r.release.effective <= as_of]
+        prior = sorted(
+            (r for r in rels if _starts(r.release, rels) <= as_of),
+            key=lambda r: (_starts(r.release, rels), r.seq),
+        )
         if not prior:
             oldest = rels[0].release
             return (
@@ -170,7 +179,7 @@ class Store:
             if tab is None:
                 rel = next(r for r in self._all()["icd10cm"] if r.release.release == label)
                 if rel.origin == "package":
-                    tab = parse_tabular(package_xml())
+                    tab = _package_tabular()
                 else:
                     path = self.root / "icd10cm" / f"{rel.release.sha256}.xml"
                     tab = parse_tabular(path)
@@ -352,6 +361,34 @@ class Store:
         return search_store(
             self, query, systems=systems, as_of=as_of or dt.date.today(), limit=limit
         )
+
+
+@lru_cache(maxsize=1)
+def _package_release() -> Release | None:
+    """Provenance of the packaged tabular: file name, release, SHA-256, number of codes."""
+    try:
+        path = package_xml()
+    except FileNotFoundError:
+        return None
+    data = path.read_bytes()
+    head = data[:512].decode("utf-8", "replace")
+    version = head.split("<version>", 1)[-1].split("<", 1)[0] if "<version>" in head else ""
+    label, eff, end = release_for(path, version)
+    sha = hashlib.sha256(data).hexdigest()
+    rows = len(re.findall(rb"<diag[\s>]", data))
+    return Release("icd10cm", label, eff, end, path.name, sha, rows, complete=True)
+
+
+@lru_cache(maxsize=1)
+def _package_tabular() -> IcdTabular:
+    """The packaged tabular, parsed once per process and shared by every store."""
+    return parse_tabular(package_xml())
+
+
+def is_package_release(store: Store, system: str, release: str) -> bool:
+    return any(
+        r.origin == "package" and r.release.release == release for r in store._all().get(system, [])
+    )
 
 
 def _join(a: str, b: str) -> str:

@@ -86,7 +86,7 @@ def sniff_hcpcs(path: Path, head: bytes) -> bool:
 
 def _fixed_width(text: str) -> Iterator[_Rec]:
     for line in text.splitlines():
-        if len(line) < 92 or line[10] not in "3478" or not line[5:10].isdigit():
+        if len(line) < 12 or line[10] not in "3478" or not line[5:10].isdigit():
             continue  # disclaimer and blank lines
         yield _Rec(
             code=line[0:5].strip(),
