@@ -27,6 +27,13 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--catalogue", action="store_true", help="list every rule and exit")
     p.add_argument("--payer-rules", type=Path, metavar="FILE", help="payer rules (JSON)")
+    p.add_argument(
+        "--syntax",
+        choices=("guide", "envelope"),
+        default="guide",
+        help="syntax checks: the X12 engine's full 837P guide validation (default) or "
+        "only its envelope checks (faster)",
+    )
     p.set_defaults(func=run)
 
 
@@ -55,7 +62,7 @@ def _catalogue(as_json: bool) -> int:
     return 0
 
 
-def _read(path: Path) -> list[tuple[Any, list[Any]]]:
+def _read(path: Path, syntax: str = "guide") -> list[tuple[Any, list[Any]]]:
     from cleanclaim.edits.json_adapter import from_json_view
     from cleanclaim.edits.x12_adapter import read_837p
     from cleanclaim.x12 import X12Error
@@ -84,7 +91,8 @@ def _read(path: Path) -> list[tuple[Any, list[Any]]]:
         except ValueError as exc:
             raise CLIError(str(exc)) from None
     try:
-        return [(rc.claim, rc.findings) for rc in read_837p(data, source=path.name)]
+        level = "envelope" if syntax == "envelope" else "guide"
+        return [(rc.claim, rc.findings) for rc in read_837p(data, source=path.name, syntax=level)]
     except X12Error as exc:
         raise CLIError(f"{path}: {exc}") from None
 
@@ -139,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for path in files:
             with gc_paused():
-                for claim, extra in _read(path):
+                for claim, extra in _read(path, args.syntax):
                     results.append(scrub_claim(claim, ctx, extra))
             if progress is not None:
                 progress.advance(task)
