@@ -56,6 +56,7 @@ class ReadClaim:
     last_position: int = 0  # last segment of the 2300 loop and its 2400s
     provider_position: int = 0  # HL*..*20 of its billing provider (2000A)
     subscriber_position: int = 0  # HL*..*22 of its subscriber (2000B)
+    note_positions: list[int] = field(default_factory=list)  # segment of each reader note
 
 
 def _date(text: str) -> dt.date | None:
@@ -175,7 +176,9 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
         found = [
             SYNTAX.finding(claim.id, f"segment {pos}: {msg}", line=None) for msg, pos in claim.notes
         ]
-        out.append(ReadClaim(sc, found, claim.first, claim.last, hl20, hl22))
+        out.append(
+            ReadClaim(sc, found, claim.first, claim.last, hl20, hl22, [p for _m, p in claim.notes])
+        )
         claim = None
         line = None
 
@@ -413,7 +416,17 @@ def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -
         per_set.append((ts.control_number, got))
         claims.extend(got)
     if syntax != "none":
-        for f in _x12_findings(doc, syntax):
+        found = _x12_findings(doc, syntax)
+        # where the X12 engine reports on a segment, its findings replace the reader's own
+        # note about the same segment (one report per problem)
+        engine_positions = {f.position for f in found}
+        for rc in claims:
+            rc.findings = [
+                f
+                for f, pos in zip(rc.findings, rc.note_positions, strict=True)
+                if pos not in engine_positions
+            ]
+        for f in found:
             if f.code in COVERED_BY_RULES:
                 continue
             for rc in _owners(f, per_set):

@@ -217,7 +217,8 @@ def check_pointers(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         if ln.raw_pointers and not ln.dx_pointers:
             yield POINTER.finding(
                 claim.claim_id,
-                f"Line {ln.number} ({ln.procedure}) has pointer(s) {', '.join(ln.raw_pointers)}, "
+                f"Line {ln.number} ({ln.procedure or 'no code'}) has pointer(s) "
+                f"{', '.join(ln.raw_pointers)}, "
                 "which are not diagnosis positions 1-12.",
                 line=ln.number,
             )
