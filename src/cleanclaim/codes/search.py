@@ -24,12 +24,17 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
+import heapq
 import math
+import os
+import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import SYSTEMS, SearchHit, normalize_icd10cm
@@ -132,6 +137,18 @@ def synonyms() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(pairs)
 
 
+@lru_cache(maxsize=1)
+def _synonyms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for lay, clinical in synonyms():  # longest first, kept in that order per first word
+        if lay:
+            table.setdefault(lay[0], []).append((lay, clinical))
+    return table
+
+
+_UNIT = 1_000_000.0  # far above any sum of IDF weights (a few dozen at most)
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -150,6 +167,11 @@ class Doc:
     end: dt.date | None = None
     other: bool = False  # "Other ..." residual title
     default: int | None = None  # for a header: its "unspecified"/"without complications" leaf
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.effective is None or self.effective <= day) and (
+            self.end is None or day <= self.end
+        )
 
 
 class SearchIndex:
@@ -180,6 +202,14 @@ class SearchIndex:
                 for d in _deletes(w):
                     self.deletes.setdefault(d, []).append(w)
         self.codes = sorted((d.code.replace(".", "").upper(), i) for i, d in enumerate(docs))
+        self.dated = {i for i, d in enumerate(docs) if d.effective is not None or d.end is not None}
+        self.defaults = {i: d.default for i, d in enumerate(docs) if d.default is not None}
+        self.bonus = [
+            (1.0 if d.specific else 0.0)
+            + (0.4 if d.unspecified else 0.0)
+            - (0.6 if d.other else 0.0)
+            for d in docs
+        ]
 
     # -- vocabulary ------------------------------------------------------------------------
     def fuzzy(self, word: str) -> list[str]:
@@ -227,39 +257,38 @@ class SearchIndex:
         concepts = self.concepts(words, last_is_prefix=prefix)
         weights = [max((self.idf.get(a, 0.0) for a in c), default=0.0) or 1.0 for c in concepts]
         total = sum(weights) or 1.0
-        cover: dict[int, float] = {}
-        matched: dict[int, int] = {}
+        # one dict for both sums: each matched concept adds _UNIT (a count) + its weight
+        acc: dict[int, float] = {}
+        get = acc.get
         for c, w in zip(concepts, weights, strict=True):
+            if len(c) == 1:
+                ((alt, factor),) = c.items()
+                add = _UNIT + w * factor
+                for tid in self.postings.get(alt, ()):
+                    acc[tid] = get(tid, 0.0) + add
+                continue
             seen: dict[int, float] = {}
             for alt, factor in c.items():
                 for tid in self.postings.get(alt, ()):
                     if seen.get(tid, 0.0) < factor:
                         seen[tid] = factor
             for tid, factor in seen.items():
-                cover[tid] = cover.get(tid, 0.0) + w * factor
-                matched[tid] = matched.get(tid, 0) + 1
+                acc[tid] = get(tid, 0.0) + _UNIT + w * factor
         best: dict[int, float] = {}
-        need = 0.5 if len(concepts) > 1 else 0.99
-        for tid, cv in cover.items():
-            coverage = cv / total
-            if coverage < need * 0.8:
+        floor = (0.4 if len(concepts) > 1 else 0.79) * total
+        text_doc, text_len, bonus, norm = self.text_doc, self.text_len, self.bonus, self.text_norm
+        dated = self.dated
+        scale = 10 / total
+        for tid, value in acc.items():
+            count, cv = divmod(value, _UNIT)
+            if cv < floor:
                 continue
-            doc_id = self.text_doc[tid]
-            doc = self.docs[doc_id]
-            if as_of is not None and (
-                (doc.end is not None and as_of > doc.end)
-                or (doc.effective is not None and as_of < doc.effective)
-            ):
+            doc_id = text_doc[tid]
+            if as_of is not None and doc_id in dated and not self.docs[doc_id].valid_on(as_of):
                 continue
-            precision = min(1.0, matched[tid] / self.text_len[tid])
-            s = 10 * coverage + 3 * precision
-            if doc.specific:
-                s += 1.0
-            if doc.unspecified:
-                s += 0.4
-            if doc.other:
-                s -= 0.6
-            if phrase and phrase in self.text_norm[tid]:
+            precision = count / text_len[tid]
+            s = scale * cv + (3.0 if precision >= 1.0 else 3 * precision) + bonus[doc_id]
+            if phrase in norm[tid]:
                 s += 1.5
             if s > best.get(doc_id, 0.0):
                 best[doc_id] = s
@@ -267,22 +296,37 @@ class SearchIndex:
 
     def search_text(self, query: str, as_of: dt.date | None, limit: int) -> list[tuple[float, Doc]]:
         raw = [t for t in tokens(query) if t not in STOP]
+        return self.search_words(
+            raw, expand_synonyms(raw), as_of, limit, prefix=not query.endswith(" ")
+        )
+
+    def search_words(
+        self,
+        raw: list[str],
+        expanded: list[str],
+        as_of: dt.date | None,
+        limit: int,
+        *,
+        prefix: bool,
+    ) -> list[tuple[float, Doc]]:
+        """Score both readings of a query (see the module docstring)."""
         if not raw:
             return []
-        prefix = not query.endswith(" ")
         phrase = " " + " ".join(raw) + " "
         scores = self.score_words(raw, phrase, as_of, prefix=prefix)
-        expanded = expand_synonyms(raw)
         if expanded != raw:
             alt_phrase = " " + " ".join(expanded) + " "
             for d, s in self.score_words(expanded, alt_phrase, as_of, prefix=False).items():
                 if s > scores.get(d, 0.0):
                     scores[d] = s
-        for d, s in list(scores.items()):
-            child = self.docs[d].default
-            if child is not None and scores.get(child, 0.0) < s - 0.3:
-                scores[child] = s - 0.3
-        top = sorted(scores.items(), key=lambda kv: (-kv[1], self.docs[kv[0]].code))[:limit]
+        defaults = self.defaults
+        for d, s in [(d, s) for d, s in scores.items() if d in defaults]:
+            # a matching header lends its match to its default leaf, as a billable code would
+            child = defaults[d]
+            if scores.get(child, 0.0) < s + 1.05:
+                scores[child] = s + 1.05
+        docs = self.docs
+        top = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], docs[kv[0]].code))
         return [(s, self.docs[d]) for d, s in top]
 
     def search_code(self, query: str, limit: int) -> list[tuple[float, Doc]]:
@@ -302,11 +346,11 @@ def expand_synonyms(words: list[str]) -> list[str]:
     """Replace lay phrases by clinical words (longest phrase first, left to right)."""
     out: list[str] = []
     i = 0
-    table = synonyms()
+    table = _synonyms_by_first_word()
     while i < len(words):
-        for lay, clinical in table:
+        for lay, clinical in table.get(words[i], ()):
             n = len(lay)
-            if n and tuple(words[i : i + n]) == lay:
+            if tuple(words[i : i + n]) == lay:
                 out.extend(clinical)
                 i += n
                 break
@@ -333,10 +377,46 @@ def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     cache = _SHARED if shared else store._indexes
     idx = cache.get(key)
     if idx is None:
-        idx = build_index(store, system, release_label)
+        rel = next(r for r in store.releases(system) if r.release == release_label)
+        path = store.root / "cache" / f"search-{system}-{rel.sha256[:20]}-{_fingerprint()}.pickle"
+        idx = _load_cached(path)
+        if idx is None:
+            idx = build_index(store, system, release_label)
+            _save_cached(path, idx)
         cache[key] = idx
     assert isinstance(idx, SearchIndex)
     return idx
+
+
+INDEX_FORMAT = "3"  # bump when SearchIndex or index_build changes
+
+
+@lru_cache(maxsize=1)
+def _fingerprint() -> str:
+    syn = (resources.files("cleanclaim.codes") / "data" / "synonyms.txt").read_bytes()
+    return hashlib.sha256(INDEX_FORMAT.encode() + syn).hexdigest()[:12]
+
+
+def _load_cached(path: Path) -> SearchIndex | None:
+    """A search index saved by an earlier process (our own file under refdata_dir()/cache)."""
+    try:
+        with path.open("rb") as fh:
+            idx = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        return None
+    return idx if isinstance(idx, SearchIndex) else None
+
+
+def _save_cached(path: Path, idx: SearchIndex) -> None:
+    """Best effort: a read-only refdata folder just means rebuilding next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
 
 
 def search_store(
@@ -345,6 +425,9 @@ def search_store(
     """Search every system in ``systems`` with the release in force on ``as_of``."""
     hits: list[tuple[float, Doc]] = []
     code_like = looks_like_code(query)
+    raw = [t for t in tokens(query) if t not in STOP]
+    expanded = expand_synonyms(raw)
+    prefix = not query.endswith(" ")
     for system in systems:
         if system not in SYSTEMS:
             raise ValueError(f"unknown code system {system!r}")
@@ -360,7 +443,7 @@ def search_store(
             hits.extend(found)
             if found:
                 continue
-        hits.extend(idx.search_text(query, as_of, limit))
+        hits.extend(idx.search_words(raw, expanded, as_of, limit, prefix=prefix))
     best: dict[tuple[str, str], tuple[float, Doc]] = {}
     for s, d in hits:
         key = (d.system, d.code)
