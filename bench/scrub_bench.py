@@ -265,8 +265,11 @@ def main() -> int:
         res = ROOT / "bench" / "RESULTS.md"
         with res.open("a") as fh:
             fh.write(
-                f"\n## scrub_bench {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit "
-                f"{commit}\n\n```\n{text}\n```\n"
+                f"\n### {dt.datetime.now(dt.UTC):%Y-%m-%d} — edits: scrubber end to end "
+                f"(commit {commit})\n\n`PYTHONPATH=src python bench/scrub_bench.py` "
+                f"({args.pairs:,} generated PTP pairs, {args.throughput:,}-claim throughput "
+                "file; baseline pyx12 in the same run):\n\n"
+                f"```\n{text}\n```\n"
             )
     return 0
 
