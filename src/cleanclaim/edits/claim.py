@@ -11,8 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-__all__ = ["Address", "Patient", "Payer", "Provider", "ScrubClaim", "ServiceLine"]
+from cleanclaim.codes.model import normalize_icd10cm
+
+__all__ = ["Address", "Patient", "Payer", "Provider", "ScrubClaim", "ServiceLine", "normalize_dx"]
+
+
+@lru_cache(maxsize=65536)
+def normalize_dx(code: str) -> str:
+    """:func:`cleanclaim.codes.model.normalize_icd10cm`, memoised (claims repeat codes)."""
+    return normalize_icd10cm(code)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from cleanclaim.codes.model import Note, normalize_icd10cm
-from cleanclaim.edits.claim import ScrubClaim
+from cleanclaim.edits.claim import ScrubClaim, normalize_dx
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding, RuleInfo
 from cleanclaim.edits.registry import register
@@ -123,7 +123,7 @@ def check_codes(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         if claim.icd9(i):
             continue
         try:
-            code = normalize_icd10cm(raw)
+            code = normalize_dx(raw)
         except ValueError:
             yield INVALID.finding(cid, f"{raw!r} is not an ICD-10-CM code.")
             continue
@@ -172,7 +172,7 @@ def check_excludes1(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         if claim.icd9(i):
             continue
         try:
-            codes.append(normalize_icd10cm(raw))
+            codes.append(normalize_dx(raw))
         except ValueError:
             continue
     uniq = list(dict.fromkeys(codes))
