@@ -96,7 +96,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     warnings = []
     for system in systems:
         _rel, coverage, msg = store.choose(system, as_of)
-        if coverage in ("stale", "before-oldest") and any(h.system == system for h in hits):
+        if coverage == "before-oldest" or (
+            coverage == "stale" and any(h.system == system for h in hits)
+        ):
             warnings.append(msg)
     if args.json:
         print(

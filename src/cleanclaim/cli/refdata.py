@@ -57,7 +57,7 @@ def _progress(total: int) -> Iterator[Any]:
 
 
 def _run_import(paths: list[Path]) -> int:
-    from cleanclaim.codes.importers import ImportError_
+    from cleanclaim.codes.importers import RefdataFileError
     from cleanclaim.codes.importing import expand_paths, import_paths
     from cleanclaim.codes.paths import refdata_dir
 
@@ -66,7 +66,7 @@ def _run_import(paths: list[Path]) -> int:
         total = len(expand_paths(paths)) if paths else 1
         with _progress(total) as advance:
             report = import_paths(paths, root, progress=advance)
-    except (ImportError_, ValueError, OSError) as exc:
+    except (RefdataFileError, ValueError, OSError) as exc:
         raise CLIError(str(exc)) from None
     for r in report.results:
         state = "loaded   " if r.changed else "unchanged"

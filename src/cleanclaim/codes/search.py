@@ -9,9 +9,9 @@ How a query is answered (docs/codes.md, "Search"):
    dropped. Each word becomes a *concept* whose alternatives are the word itself, any
    vocabulary word one edit away when the word is unknown (deletion neighbourhoods, so
    ``pnuemonia`` finds ``pneumonia``), and words it prefixes when it is the last word
-   (type-ahead). A second reading replaces lay phrases and abbreviations by the
+   (type-ahead). Further readings replace lay phrases and abbreviations by the
    clinical words of :file:`data/synonyms.txt` (``heart attack`` -> ``myocardial
-   infarction``); each text keeps the better of the two readings.
+   infarction``; a phrase with several readings branches); each text keeps its best.
 3. **Texts**: every code is indexed by its title and (ICD-10-CM) its inclusion terms and
    "includes" notes; a text scores ``10 * coverage`` (IDF-weighted share of the query
    concepts it contains) ``+ 3 * precision`` (share of the text's own content words the
@@ -297,26 +297,26 @@ class SearchIndex:
     def search_text(self, query: str, as_of: dt.date | None, limit: int) -> list[tuple[float, Doc]]:
         raw = [t for t in tokens(query) if t not in STOP]
         return self.search_words(
-            raw, expand_synonyms(raw), as_of, limit, prefix=not query.endswith(" ")
+            raw, synonym_readings(raw), as_of, limit, prefix=not query.endswith(" ")
         )
 
     def search_words(
         self,
         raw: list[str],
-        expanded: list[str],
+        readings: list[list[str]],
         as_of: dt.date | None,
         limit: int,
         *,
         prefix: bool,
     ) -> list[tuple[float, Doc]]:
-        """Score both readings of a query (see the module docstring)."""
+        """Score the query as typed and its synonym readings (see the module docstring)."""
         if not raw:
             return []
         phrase = " " + " ".join(raw) + " "
         scores = self.score_words(raw, phrase, as_of, prefix=prefix)
-        if expanded != raw:
-            alt_phrase = " " + " ".join(expanded) + " "
-            for d, s in self.score_words(expanded, alt_phrase, as_of, prefix=False).items():
+        for reading in readings:
+            alt_phrase = " " + " ".join(reading) + " "
+            for d, s in self.score_words(reading, alt_phrase, as_of, prefix=False).items():
                 if s > scores.get(d, 0.0):
                     scores[d] = s
         defaults = self.defaults
@@ -342,22 +342,36 @@ class SearchIndex:
         return out
 
 
-def expand_synonyms(words: list[str]) -> list[str]:
-    """Replace lay phrases by clinical words (longest phrase first, left to right)."""
-    out: list[str] = []
-    i = 0
+def synonym_readings(words: list[str], cap: int = 4) -> list[list[str]]:
+    """The query with lay phrases replaced by clinical words, left to right, longest lay
+    phrase first; a phrase with several clinical readings branches (at most ``cap``).
+    Readings identical to ``words`` are left out."""
+    readings: list[list[str]] = [[]]
     table = _synonyms_by_first_word()
+    i = 0
     while i < len(words):
-        for lay, clinical in table.get(words[i], ()):
+        best_n = 0
+        choices: list[tuple[str, ...]] = []
+        for lay, clinical in table.get(words[i], ()):  # longest lay phrase first
             n = len(lay)
-            if tuple(words[i : i + n]) == lay:
-                out.extend(clinical)
-                i += n
+            if best_n and n < best_n:
                 break
+            if tuple(words[i : i + n]) == lay:
+                best_n = n
+                choices.append(clinical)
+        if choices:
+            readings = [r + list(c) for r in readings for c in choices][:cap]
+            i += best_n
         else:
-            out.append(words[i])
+            readings = [[*r, words[i]] for r in readings]
             i += 1
-    return out
+    return [r for r in readings if r != words]
+
+
+def expand_synonyms(words: list[str]) -> list[str]:
+    """The first synonym reading of ``words`` (``words`` itself when none applies)."""
+    readings = synonym_readings(words, cap=1)
+    return readings[0] if readings else list(words)
 
 
 def looks_like_code(query: str) -> bool:
@@ -388,7 +402,7 @@ def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     return idx
 
 
-INDEX_FORMAT = "3"  # bump when SearchIndex or index_build changes
+INDEX_FORMAT = "4"  # bump when SearchIndex or index_build changes
 
 
 @lru_cache(maxsize=1)
@@ -426,7 +440,7 @@ def search_store(
     hits: list[tuple[float, Doc]] = []
     code_like = looks_like_code(query)
     raw = [t for t in tokens(query) if t not in STOP]
-    expanded = expand_synonyms(raw)
+    readings = synonym_readings(raw)
     prefix = not query.endswith(" ")
     for system in systems:
         if system not in SYSTEMS:
@@ -443,7 +457,7 @@ def search_store(
             hits.extend(found)
             if found:
                 continue
-        hits.extend(idx.search_words(raw, expanded, as_of, limit, prefix=prefix))
+        hits.extend(idx.search_words(raw, readings, as_of, limit, prefix=prefix))
     best: dict[tuple[str, str], tuple[float, Doc]] = {}
     for s, d in hits:
         key = (d.system, d.code)
