@@ -92,8 +92,8 @@ def check_procedures(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
                 if lk.code is None:
                     yield PROC.finding(
                         cid,
-                        f"Line {ln.number}: {system.upper()} code {code} does not exist in "
-                        f"{rel}{note}.",
+                        f"Line {ln.number}: {code} is not a valid {system.upper()} code on {dos} "
+                        f"(not in force in {rel}: absent or terminated){note}.",
                         line=ln.number,
                         severity=sev,
                         source=f"{system.upper()} {rel}",
