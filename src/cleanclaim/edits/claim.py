@@ -71,6 +71,8 @@ class ServiceLine:
     rendering_npi: str = ""
     qualifier: str = "HC"  # SV101-1 product/service id qualifier
     raw_pointers: tuple[str, ...] = ()  # SV107 as written, when not all numeric
+    ndc: str = ""  # 2410 LIN03 national drug code, when the line is a drug
+    description: str = ""  # SV101-7, for unlisted/not otherwise classified codes
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,6 +93,8 @@ def from_json_view(obj: Mapping[str, Any], *, where: str = "claim") -> ScrubClai
                 service_date=_date(ln.get("service_date"), f"{lw} service_date"),
                 service_date_end=_date(ln.get("service_date_end"), f"{lw} service_date_end"),
                 rendering_npi=_npi(ln.get("rendering_provider")),
+                ndc=_str(ln.get("ndc")),
+                description=_str(ln.get("description")),
             )
         )
     return ScrubClaim(

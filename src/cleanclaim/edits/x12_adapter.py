@@ -90,6 +90,8 @@ class _Line:
     start: dt.date | None = None
     end: dt.date | None = None
     rendering: str = ""
+    ndc: str = ""
+    description: str = ""
 
 
 @dataclass(slots=True)
@@ -150,6 +152,8 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                 rendering_npi=ln.rendering,
                 qualifier=ln.qualifier,
                 raw_pointers=ln.raw_pointers,
+                ndc=ln.ndc,
+                description=ln.description,
             )
             for ln in claim.lines
         )
@@ -242,6 +246,7 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     claim.notes.append((msg, seg.position))
                 line.procedure = c1[1].strip().upper() if len(c1) > 1 else ""
                 line.modifiers = tuple(m.strip().upper() for m in c1[2:6] if m.strip())
+                line.description = c1[6].strip() if len(c1) > 6 else ""
                 ch = _dec(e[1])
                 if ch is None:
                     claim.notes.append((f"SV102 charge {e[1]!r} is not an amount", seg.position))
@@ -266,6 +271,8 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     line.start = _date(v)
                 if line.start is None or (q == "RD8" and line.end is None):
                     claim.notes.append((f"DTP*472 service date {v!r} is not a date", seg.position))
+            elif tag == "LIN" and line is not None:
+                line.ndc = e[2]
             elif tag == "HI":
                 for el in seg.elements:
                     parts = el.split(comp)

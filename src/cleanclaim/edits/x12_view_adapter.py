@@ -48,6 +48,7 @@ def from_x12_claim(c: X12Claim, *, source: str = "") -> ScrubClaim:
             dx_pointers=tuple(ln.dx_pointers),
             service_date=_date(ln.service_date),
             service_date_end=_date(ln.service_date_end),
+            ndc=ln.ndc,
         )
         for i, ln in enumerate(c.lines, start=1)
     )
