@@ -186,11 +186,13 @@ def _missing(loop: Loop, slot_name: str, tag: str, is_loop: bool, anchor: int) -
     )
 
 
-# per loop class: (attrgetter of all slot fields, [(slot, shared list field?, is a loop?)])
-_PLANS: dict[type, tuple[Any, list[tuple[Slot, bool, bool]]]] = {}
+# per loop class: (attrgetter of all slot fields, [(slot, shared list field?, is a loop?)],
+# indexes of the required slots)
+_LoopPlan = tuple[Any, list[tuple[Slot, bool, bool]], list[int]]
+_PLANS: dict[type, _LoopPlan] = {}
 
 
-def _plan(cls: type[Loop]) -> tuple[Any, list[tuple[Slot, bool, bool]]]:
+def _plan(cls: type[Loop]) -> _LoopPlan:
     plan = _PLANS.get(cls)
     if plan is None:
         uses: dict[str, int] = {}
@@ -205,7 +207,9 @@ def _plan(cls: type[Loop]) -> tuple[Any, list[tuple[Slot, bool, bool]]]:
             def getter(obj: Any) -> tuple[Any, ...]:
                 return (one(obj),)
 
-        plan = (getter, [(slot, uses[slot.field] > 1, slot.is_loop) for slot in cls.SLOTS])
+        slots = [(slot, uses[slot.field] > 1, slot.is_loop) for slot in cls.SLOTS]
+        required = [i for i, slot in enumerate(cls.SLOTS) if slot.usage == "R"]
+        plan = (getter, slots, required)
         _PLANS[cls] = plan
     return plan
 
@@ -220,13 +224,16 @@ def _walk(
 ) -> None:
     loop_id = loop.LOOP_ID
     loop_cls = type(loop)
-    getter, plan = _plan(loop_cls)
-    for (slot, shared, is_loop), value in zip(plan, getter(loop), strict=True):
-        if not value:
-            if slot.usage == "R":
-                name = slot.name or slot.field
-                out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
-            continue
+    getter, plan, required = _plan(loop_cls)
+    values = getter(loop)
+    for i in required:
+        if not values[i]:
+            slot, _, is_loop = plan[i]
+            name = slot.name or slot.field
+            out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
+    for i in [i for i, v in enumerate(values) if v]:
+        slot, shared, is_loop = plan[i]
+        value = values[i]
         if value.__class__ is list:
             items: list[Any] = [v for v in value if type(v) is slot.kind] if shared else value
             count = len(items)
