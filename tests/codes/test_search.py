@@ -88,3 +88,9 @@ def test_a_lay_phrase_with_two_clinical_readings_tries_both() -> None:
     readings = synonym_readings(["bee", "sting"])
     assert ["venom", "bee"] in readings and len(readings) >= 2
     assert synonym_readings(["asthma"]) == []
+
+
+def test_it_reads_a_group_and_reason_code_as_written_on_a_remittance(package_store: Store) -> None:
+    hits = package_store.search("CO-45", as_of=D, limit=3)
+    assert [(h.system, h.code) for h in hits[:2]] == [("carc", "45"), ("group", "CO")]
+    assert package_store.search("pr 1", as_of=D, limit=1)[0].code == "1"

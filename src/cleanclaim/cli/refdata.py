@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cleanclaim.cli import CLIError
+from cleanclaim.cli.codes import pipe_safe
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -80,6 +81,7 @@ def _run_import(paths: list[Path]) -> int:
     return 0
 
 
+@pipe_safe
 def cmd_import(args: argparse.Namespace) -> int:
     return _run_import(list(args.paths))
 
@@ -98,6 +100,7 @@ def _row(rel: Any, *, in_use: bool) -> dict[str, Any]:
     }
 
 
+@pipe_safe
 def cmd_status(args: argparse.Namespace) -> int:
     from cleanclaim.codes.importers import ncci_module
     from cleanclaim.codes.paths import refdata_dir
@@ -105,6 +108,10 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     root = refdata_dir()
     store = open_store(root)
+    try:
+        store.releases()
+    except ValueError as exc:  # RefdataFileError: a damaged refdata.sqlite3
+        raise CLIError(str(exc)) from None
     rows: list[dict[str, Any]] = []
     for system in SYSTEM_NAMES:
         used = {r.release for r in store.in_use(system)}
@@ -129,6 +136,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@pipe_safe
 def cmd_update(args: argparse.Namespace) -> int:
     from cleanclaim.codes.paths import refdata_dir
     from cleanclaim.codes.update import fetch_sources

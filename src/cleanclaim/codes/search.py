@@ -438,6 +438,11 @@ def search_store(
 ) -> list[SearchHit]:
     """Search every system in ``systems`` with the release in force on ``as_of``."""
     hits: list[tuple[float, Doc]] = []
+    adj = _ADJUSTMENT_RE.match(query.strip().upper())
+    if adj and "carc" in systems:  # "CO-45", "PR 1": a remittance adjustment as written
+        query = adj.group(2)
+        systems = tuple(s for s in systems if s in ("carc", "group"))
+        hits.extend(_exact(store, "group", adj.group(1), as_of))
     code_like = looks_like_code(query)
     raw = [t for t in tokens(query) if t not in STOP]
     readings = synonym_readings(raw)
@@ -465,6 +470,16 @@ def search_store(
             best[key] = (s, d)
     ranked = sorted(best.values(), key=lambda sd: (-sd[0], sd[1].system, sd[1].code))[:limit]
     return [SearchHit(d.system, d.code, d.description, d.billable, round(s, 3)) for s, d in ranked]
+
+
+_ADJUSTMENT_RE = re.compile(r"^(CO|PR|OA|PI|CR)[-\s]?([A-Z]?[0-9]{1,3})$")
+
+
+def _exact(store: Store, system: str, code: str, as_of: dt.date) -> list[tuple[float, Doc]]:
+    found = store.find(system, code, as_of).code
+    if found is None:
+        return []
+    return [(99.0, Doc(system, found.code, found.long or found.short, None, True, False))]
 
 
 def _seventh_hits(
