@@ -39,9 +39,10 @@ Loop tree (implementation guide order; R = required, S = situational)::
 
 Modules: :mod:`.segments` (typed segments; service-line ones in
 :mod:`.line_segments`), :mod:`.loops` (loop dataclasses and slot tables; the
-NM1-led party loops in :mod:`.name_loops`), :mod:`.rules` (element rules as data), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation`
-(guide rules), :mod:`.codes` (code values), :mod:`.view` (plain claims with
-Decimal money), :mod:`.json` (the JSON view), :mod:`.building` (JSON → 837P).
+NM1-led party loops in :mod:`.name_loops`), :mod:`.rules` (element rules as
+data), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation` (guide rules),
+:mod:`.codes` (code values), :mod:`.view` (plain claims with Decimal money),
+:mod:`.json` (the JSON view), :mod:`.building` (JSON → 837P).
 """
 
 from __future__ import annotations
