@@ -89,19 +89,9 @@ def ncci_dir(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
 @pytest.fixture(scope="session")
 def code_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The codes engine's store: full ICD-10-CM FY2026 from the package, starter sets."""
-    import gc
-    import warnings
-
     from cleanclaim.codes.store import open_store
 
     store = open_store(tmp_path_factory.mktemp("codes"))
-    # codes/store.py Store._package_release opens the package XML without closing it
-    # (reported to the codes engineer); load the releases here, where the
-    # ResourceWarning from that leak is not ours to fail on.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        store.releases()
-        gc.collect()
     return store
 
 
