@@ -1,0 +1,349 @@
+"""Check a placed loop tree against its guide: segments, loops, elements.
+
+Structure (999 IK304 codes): a required segment or loop missing (``3``), a
+segment over its maximum use (``5``), a loop over its maximum repeat (``4``), a
+segment the guide does not have at that place (``2``; ``1`` when the guide has
+no such segment at all), a "not used" segment present (``I4``).
+
+Elements (999 IK403 codes): required element missing (``1``), a syntax rule of
+the segment broken (``2`` paired/conditional/required, ``10`` exclusion), too
+many elements (``3``), too short (``4``) or too long (``5``), invalid character
+for the data type (``6``), a code value the guide does not list (``7``), an
+invalid date (``8``) or time (``9``), too many repetitions (``12``) or
+components (``13``), a "not used" element present (``I10``).
+
+Every finding names the loop and element (``2100 CLP04``) and, in plain words,
+what is wrong. Rules are the guide's usage and code lists (see ``spec.json``);
+data types and lengths are those of the X12 data element dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..errors import IK304, IK403, Finding, Severity
+from ..segments import Delimiters
+from .spec import CompositeSpec, ElementSpec, LoopSpec, SegmentSpec
+from .tree import LoopNode, SegNode
+
+_NUMERIC = re.compile(r"-?(\d+\.?\d*|\.\d+)\Z")
+_INTEGER = re.compile(r"-?\d+\Z")
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def valid_date(text: str) -> bool:
+    """CCYYMMDD (or YYMMDD) with a real month and day."""
+    if len(text) not in (6, 8) or not text.isdigit():
+        return False
+    month, day = int(text[-4:-2]), int(text[-2:])
+    if not 1 <= month <= 12 or not 1 <= day <= _DAYS[month - 1]:
+        return False
+    if month == 2 and day == 29 and len(text) == 8:
+        year = int(text[:4])
+        return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return True
+
+
+def valid_time(text: str) -> bool:
+    """HHMM, HHMMSS or HHMMSSd..d."""
+    if len(text) < 4 or not text.isdigit() or len(text) == 5:
+        return False
+    hours, minutes = int(text[:2]), int(text[2:4])
+    seconds = int(text[4:6]) if len(text) >= 6 else 0
+    return hours < 24 and minutes < 60 and seconds < 60
+
+
+@dataclass(slots=True)
+class Context:
+    """What every finding of one transaction set shares."""
+
+    delimiters: Delimiters
+    st_control: str
+    findings: list[Finding]
+
+    def add(
+        self,
+        node: SegNode | None,
+        loop_id: str,
+        code: str,
+        message: str,
+        *,
+        ik304: str = "",
+        ik403: str = "",
+        ref: str = "",
+        element_position: int = 0,
+        component_position: int = 0,
+        value: str = "",
+        severity: Severity = Severity.ERROR,
+        segment_id: str = "",
+    ) -> None:
+        if ik403 and not ik304:
+            ik304 = IK304.SEGMENT_HAS_ELEMENT_ERRORS
+        self.findings.append(
+            Finding(
+                code=code,
+                message=message,
+                severity=severity,
+                position=node.segment.position if node else 0,
+                segment_id=segment_id or (node.id if node else ""),
+                loop_id=loop_id,
+                element=f"{loop_id} {ref}".strip() if ref else "",
+                ik304=ik304,
+                ik403=ik403,
+                element_position=element_position,
+                component_position=component_position,
+                value=value[:99],
+                st_control=self.st_control,
+                segment_in_set=node.in_set if node else 0,
+            )
+        )
+
+
+def _check_value(
+    ctx: Context,
+    node: SegNode,
+    loop_id: str,
+    spec: ElementSpec,
+    value: str,
+    position: int,
+    component: int,
+) -> None:
+    """Check one non-empty simple value against its element spec."""
+    name = spec.name
+    if spec.usage == "N":
+        ctx.add(node, loop_id, "x12.element.not-used", f"{name} is not used in this guide; "
+                "remove it", ik403=IK403.NOT_USED_ELEMENT_PRESENT, ref=spec.ref,
+                element_position=position, component_position=component, value=value)
+        return
+    dtype = spec.data_type
+    size = len(value)
+    if dtype == "R":
+        size = len(value.lstrip("-").replace(".", ""))
+    elif dtype in ("N0", "N2"):
+        size = len(value.lstrip("-"))
+    if size < spec.min_len:
+        ctx.add(node, loop_id, "x12.element.too-short",
+                f"{name} {value!r} is too short (at least {spec.min_len} characters)",
+                ik403=IK403.TOO_SHORT, ref=spec.ref, element_position=position,
+                component_position=component, value=value)
+    elif size > spec.max_len:
+        ctx.add(node, loop_id, "x12.element.too-long",
+                f"{name} {value!r} is too long (at most {spec.max_len} characters)",
+                ik403=IK403.TOO_LONG, ref=spec.ref, element_position=position,
+                component_position=component, value=value)
+    if dtype == "R":
+        if not _NUMERIC.match(value):
+            ctx.add(node, loop_id, "x12.element.not-a-number",
+                    f"{name} {value!r} is not a number", ik403=IK403.INVALID_CHARACTER,
+                    ref=spec.ref, element_position=position, component_position=component,
+                    value=value)
+    elif dtype in ("N0", "N2"):
+        if not _INTEGER.match(value):
+            ctx.add(node, loop_id, "x12.element.not-an-integer",
+                    f"{name} {value!r} must be whole digits", ik403=IK403.INVALID_CHARACTER,
+                    ref=spec.ref, element_position=position, component_position=component,
+                    value=value)
+    elif dtype == "DT":
+        if not valid_date(value):
+            ctx.add(node, loop_id, "x12.element.invalid-date",
+                    f"{name} {value!r} is not a valid date (CCYYMMDD)",
+                    ik403=IK403.INVALID_DATE, ref=spec.ref, element_position=position,
+                    component_position=component, value=value)
+    elif dtype == "TM":
+        if not valid_time(value):
+            ctx.add(node, loop_id, "x12.element.invalid-time",
+                    f"{name} {value!r} is not a valid time (HHMM)",
+                    ik403=IK403.INVALID_TIME, ref=spec.ref, element_position=position,
+                    component_position=component, value=value)
+    elif dtype == "ID" and spec.codes is not None and value not in spec.codes:
+        allowed = ", ".join(sorted(spec.codes)[:12])
+        more = ", ..." if len(spec.codes) > 12 else ""
+        ctx.add(node, loop_id, "x12.element.invalid-code",
+                f"{name} {value!r} is not a code this guide allows here ({allowed}{more})",
+                ik403=IK403.INVALID_CODE_VALUE, ref=spec.ref, element_position=position,
+                component_position=component, value=value)
+
+
+def _check_simple(
+    ctx: Context, node: SegNode, loop_id: str, spec: ElementSpec, raw: str, position: int,
+    component: int = 0,
+) -> None:
+    rep = ctx.delimiters.repetition
+    values = raw.split(rep) if rep and rep in raw and not component else [raw]
+    if len(values) > spec.repeat:
+        ctx.add(node, loop_id, "x12.element.too-many-repeats",
+                f"{spec.name} repeats {len(values)} times (at most {spec.repeat})",
+                ik403=IK403.TOO_MANY_REPETITIONS, ref=spec.ref, element_position=position,
+                value=raw)
+        values = values[: spec.repeat]
+    for value in values:
+        if value:
+            _check_value(ctx, node, loop_id, spec, value, position, component)
+
+
+def _check_composite(
+    ctx: Context, node: SegNode, loop_id: str, spec: CompositeSpec, raw: str, position: int
+) -> None:
+    if spec.usage == "N":
+        ctx.add(node, loop_id, "x12.element.not-used", f"{spec.name} is not used in this guide; "
+                "remove it", ik403=IK403.NOT_USED_ELEMENT_PRESENT, ref=spec.ref,
+                element_position=position, value=raw)
+        return
+    parts = raw.split(ctx.delimiters.component)
+    if len(parts) > len(spec.components):
+        ctx.add(node, loop_id, "x12.element.too-many-components",
+                f"{spec.name} has {len(parts)} components (at most {len(spec.components)})",
+                ik403=IK403.TOO_MANY_COMPONENTS, ref=spec.ref, element_position=position,
+                value=raw)
+    for index, comp in enumerate(spec.components, start=1):
+        value = parts[index - 1] if index <= len(parts) else ""
+        if value:
+            _check_simple(ctx, node, loop_id, comp, value, position, index)
+        elif comp.usage == "R":
+            ctx.add(node, loop_id, "x12.element.required-missing",
+                    f"{comp.name} is required in {spec.name}",
+                    ik403=IK403.REQUIRED_ELEMENT_MISSING, ref=comp.ref,
+                    element_position=position, component_position=index)
+
+
+def _check_syntax(ctx: Context, node: SegNode, loop_id: str, spec: SegmentSpec) -> None:
+    """The segment's X12 syntax notes: P paired, R required, E exclusion, C, L."""
+    for rule in spec.syntax:
+        kind = rule[0]
+        refs = [int(rule[i : i + 2]) for i in range(1, len(rule), 2)]
+        present = [bool(node.get(r)) for r in refs]
+        label = ", ".join(f"{spec.id}{r:02d}" for r in refs)
+        broken = False
+        ik403 = IK403.CONDITIONAL_ELEMENT_MISSING
+        if kind == "P":
+            broken = any(present) and not all(present)
+            text = f"{label} go together: give all of them or none"
+        elif kind == "R":
+            broken = not any(present)
+            text = f"at least one of {label} is required"
+        elif kind == "E":
+            broken = sum(present) > 1
+            text = f"only one of {label} may be given"
+            ik403 = IK403.EXCLUSION_VIOLATED
+        elif kind == "C":
+            broken = present[0] and not all(present[1:])
+            text = f"when {spec.id}{refs[0]:02d} is given, {label} must all be given"
+        elif kind == "L":
+            broken = present[0] and not any(present[1:])
+            text = f"when {spec.id}{refs[0]:02d} is given, one of the others in {label} is needed"
+        else:
+            continue
+        if broken:
+            first_missing = next((r for r, p in zip(refs, present, strict=True) if not p), refs[0])
+            ctx.add(node, loop_id, "x12.element.syntax-rule", f"{text} (rule {rule})",
+                    ik403=ik403, ref=f"{spec.id}{first_missing:02d}",
+                    element_position=first_missing)
+
+
+def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
+    """Element-level checks of one placed segment."""
+    spec = node.spec
+    assert spec is not None
+    elements = node.segment.elements
+    positions = spec.elements
+    if len(elements) > len(positions):
+        ctx.add(node, loop_id, "x12.element.too-many",
+                f"{spec.id} has {len(elements)} elements; this guide defines {len(positions)}",
+                ik403=IK403.TOO_MANY_ELEMENTS, ref=f"{spec.id}{len(positions) + 1:02d}",
+                element_position=len(positions) + 1)
+    for index, pos in enumerate(positions, start=1):
+        raw = elements[index - 1] if index <= len(elements) else ""
+        if not raw:
+            if pos.usage == "R":
+                ctx.add(node, loop_id, "x12.element.required-missing",
+                        f"{pos.name} ({pos.ref}) is required",
+                        ik403=IK403.REQUIRED_ELEMENT_MISSING, ref=pos.ref,
+                        element_position=index)
+            continue
+        if isinstance(pos, CompositeSpec):
+            _check_composite(ctx, node, loop_id, pos, raw, index)
+        else:
+            if ctx.delimiters.component in raw and pos.data_type != "AN":
+                ctx.add(node, loop_id, "x12.element.unexpected-composite",
+                        f"{pos.name} is a simple element but holds components",
+                        ik403=IK403.TOO_MANY_COMPONENTS, ref=pos.ref, element_position=index,
+                        value=raw)
+                continue
+            _check_simple(ctx, node, loop_id, pos, raw, index)
+    if spec.syntax:
+        _check_syntax(ctx, node, loop_id, spec)
+
+
+@cache
+def _guide_ids(root: LoopSpec) -> frozenset[str]:
+    ids: set[str] = set()
+    for loop in root.walk_loops():
+        ids.update(c.id for c in loop.children if isinstance(c, SegmentSpec))
+    return frozenset(ids)
+
+
+def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
+    """Structure of one loop occurrence, then its segments and child loops."""
+    spec = loop.spec
+    loop_id = spec.id if spec.id != "ST" else "HEADER"
+    seg_counts: dict[int, int] = {}
+    loop_counts: dict[int, int] = {}
+    index_of = {id(c): i for i, c in enumerate(spec.children)}
+    last: SegNode | None = None
+    for child in loop.children:
+        if isinstance(child, LoopNode):
+            i = index_of[id(child.spec)]
+            loop_counts[i] = loop_counts.get(i, 0) + 1
+            if loop_counts[i] == child.spec.repeat + 1:
+                trigger = next(child.segments(), None)
+                ctx.add(trigger, child.spec.id, "x12.loop.over-maximum",
+                        f"loop {child.spec.id} ({child.spec.name}) repeats more than "
+                        f"{child.spec.repeat} times", ik304=IK304.LOOP_OVER_MAXIMUM)
+            check_loop(ctx, child, known)
+            continue
+        last = child
+        if child.spec is None:
+            if child.id in known:
+                ctx.add(child, loop_id, "x12.segment.unexpected",
+                        f"{child.id} is not expected here in loop {loop_id} ({spec.name})",
+                        ik304=IK304.UNEXPECTED_SEGMENT)
+            else:
+                ctx.add(child, loop_id, "x12.segment.unrecognized",
+                        f"{child.id} is not a segment of this transaction",
+                        ik304=IK304.UNRECOGNIZED_SEGMENT)
+            continue
+        i = index_of[id(child.spec)]
+        seg_counts[i] = seg_counts.get(i, 0) + 1
+        if seg_counts[i] == child.spec.max_use + 1:
+            ctx.add(child, loop_id, "x12.segment.over-maximum",
+                    f"{child.spec.name} ({child.id}) appears more than {child.spec.max_use} "
+                    f"times in loop {loop_id}", ik304=IK304.SEGMENT_OVER_MAXIMUM_USE)
+        if child.spec.usage == "N":
+            ctx.add(child, loop_id, "x12.segment.not-used",
+                    f"{child.spec.name} ({child.id}) is not used in this guide",
+                    ik304=IK304.NOT_USED_SEGMENT_PRESENT)
+            continue
+        check_segment(ctx, child, loop_id)
+    anchor = last or next(loop.segments(), None)
+    for i, child_spec in enumerate(spec.children):
+        if child_spec.usage != "R":
+            continue
+        if isinstance(child_spec, SegmentSpec):
+            if i not in seg_counts:
+                ctx.add(anchor, loop_id, "x12.segment.required-missing",
+                        f"{child_spec.name} ({child_spec.id}) is required in loop {loop_id}",
+                        ik304=IK304.REQUIRED_SEGMENT_MISSING, segment_id=child_spec.id)
+        elif i not in loop_counts:
+            first = child_spec.first_segment()
+            ctx.add(anchor, child_spec.id, "x12.loop.required-missing",
+                    f"loop {child_spec.id} ({child_spec.name}) is required in loop {loop_id}",
+                    ik304=IK304.REQUIRED_SEGMENT_MISSING, segment_id=first.id)
+
+
+def validate_tree(root: LoopNode, delimiters: Delimiters, st_control: str) -> Context:
+    """Every guide finding of one transaction set's tree (in ``Context.findings``)."""
+    ctx = Context(delimiters, st_control, [])
+    check_loop(ctx, root, _guide_ids(root.spec))
+    return ctx
