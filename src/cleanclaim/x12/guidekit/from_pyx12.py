@@ -139,7 +139,9 @@ def convert(map_path: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:
-        print("usage: python -m cleanclaim.x12.guidekit.from_pyx12 MAP.xml OUT.json", file=sys.stderr)
+        print(
+            "usage: python -m cleanclaim.x12.guidekit.from_pyx12 MAP.xml OUT.json", file=sys.stderr
+        )
         return 2
     data = convert(Path(args[0]))
     Path(args[1]).write_text(json.dumps(data, indent=0, separators=(",", ":")) + "\n")

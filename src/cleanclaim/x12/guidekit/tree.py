@@ -131,8 +131,7 @@ def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNo
         seg_id = seg.id
         placed = False
         for loose in (False, True):
-            depths = range(len(stack) - 1, -1, -1) if not loose else (len(stack) - 1,)
-            for depth in depths:
+            for depth in range(len(stack) - 1, -1, -1):
                 frame = stack[depth]
                 entries = frame.table.get(seg_id)
                 if not entries:

@@ -113,9 +113,17 @@ def _check_value(
     """Check one non-empty simple value against its element spec."""
     name = spec.name
     if spec.usage == "N":
-        ctx.add(node, loop_id, "x12.element.not-used", f"{name} is not used in this guide; "
-                "remove it", ik403=IK403.NOT_USED_ELEMENT_PRESENT, ref=spec.ref,
-                element_position=position, component_position=component, value=value)
+        ctx.add(
+            node,
+            loop_id,
+            "x12.element.not-used",
+            f"{name} is not used in this guide; remove it",
+            ik403=IK403.NOT_USED_ELEMENT_PRESENT,
+            ref=spec.ref,
+            element_position=position,
+            component_position=component,
+            value=value,
+        )
         return
     dtype = spec.data_type
     size = len(value)
@@ -124,59 +132,119 @@ def _check_value(
     elif dtype in ("N0", "N2"):
         size = len(value.lstrip("-"))
     if size < spec.min_len:
-        ctx.add(node, loop_id, "x12.element.too-short",
-                f"{name} {value!r} is too short (at least {spec.min_len} characters)",
-                ik403=IK403.TOO_SHORT, ref=spec.ref, element_position=position,
-                component_position=component, value=value)
+        ctx.add(
+            node,
+            loop_id,
+            "x12.element.too-short",
+            f"{name} {value!r} is too short (at least {spec.min_len} characters)",
+            ik403=IK403.TOO_SHORT,
+            ref=spec.ref,
+            element_position=position,
+            component_position=component,
+            value=value,
+        )
     elif size > spec.max_len:
-        ctx.add(node, loop_id, "x12.element.too-long",
-                f"{name} {value!r} is too long (at most {spec.max_len} characters)",
-                ik403=IK403.TOO_LONG, ref=spec.ref, element_position=position,
-                component_position=component, value=value)
+        ctx.add(
+            node,
+            loop_id,
+            "x12.element.too-long",
+            f"{name} {value!r} is too long (at most {spec.max_len} characters)",
+            ik403=IK403.TOO_LONG,
+            ref=spec.ref,
+            element_position=position,
+            component_position=component,
+            value=value,
+        )
     if dtype == "R":
         if not _NUMERIC.match(value):
-            ctx.add(node, loop_id, "x12.element.not-a-number",
-                    f"{name} {value!r} is not a number", ik403=IK403.INVALID_CHARACTER,
-                    ref=spec.ref, element_position=position, component_position=component,
-                    value=value)
+            ctx.add(
+                node,
+                loop_id,
+                "x12.element.not-a-number",
+                f"{name} {value!r} is not a number",
+                ik403=IK403.INVALID_CHARACTER,
+                ref=spec.ref,
+                element_position=position,
+                component_position=component,
+                value=value,
+            )
     elif dtype in ("N0", "N2"):
         if not _INTEGER.match(value):
-            ctx.add(node, loop_id, "x12.element.not-an-integer",
-                    f"{name} {value!r} must be whole digits", ik403=IK403.INVALID_CHARACTER,
-                    ref=spec.ref, element_position=position, component_position=component,
-                    value=value)
+            ctx.add(
+                node,
+                loop_id,
+                "x12.element.not-an-integer",
+                f"{name} {value!r} must be whole digits",
+                ik403=IK403.INVALID_CHARACTER,
+                ref=spec.ref,
+                element_position=position,
+                component_position=component,
+                value=value,
+            )
     elif dtype == "DT":
         if not valid_date(value):
-            ctx.add(node, loop_id, "x12.element.invalid-date",
-                    f"{name} {value!r} is not a valid date (CCYYMMDD)",
-                    ik403=IK403.INVALID_DATE, ref=spec.ref, element_position=position,
-                    component_position=component, value=value)
+            ctx.add(
+                node,
+                loop_id,
+                "x12.element.invalid-date",
+                f"{name} {value!r} is not a valid date (CCYYMMDD)",
+                ik403=IK403.INVALID_DATE,
+                ref=spec.ref,
+                element_position=position,
+                component_position=component,
+                value=value,
+            )
     elif dtype == "TM":
         if not valid_time(value):
-            ctx.add(node, loop_id, "x12.element.invalid-time",
-                    f"{name} {value!r} is not a valid time (HHMM)",
-                    ik403=IK403.INVALID_TIME, ref=spec.ref, element_position=position,
-                    component_position=component, value=value)
+            ctx.add(
+                node,
+                loop_id,
+                "x12.element.invalid-time",
+                f"{name} {value!r} is not a valid time (HHMM)",
+                ik403=IK403.INVALID_TIME,
+                ref=spec.ref,
+                element_position=position,
+                component_position=component,
+                value=value,
+            )
     elif dtype == "ID" and spec.codes is not None and value not in spec.codes:
         allowed = ", ".join(sorted(spec.codes)[:12])
         more = ", ..." if len(spec.codes) > 12 else ""
-        ctx.add(node, loop_id, "x12.element.invalid-code",
-                f"{name} {value!r} is not a code this guide allows here ({allowed}{more})",
-                ik403=IK403.INVALID_CODE_VALUE, ref=spec.ref, element_position=position,
-                component_position=component, value=value)
+        ctx.add(
+            node,
+            loop_id,
+            "x12.element.invalid-code",
+            f"{name} {value!r} is not a code this guide allows here ({allowed}{more})",
+            ik403=IK403.INVALID_CODE_VALUE,
+            ref=spec.ref,
+            element_position=position,
+            component_position=component,
+            value=value,
+        )
 
 
 def _check_simple(
-    ctx: Context, node: SegNode, loop_id: str, spec: ElementSpec, raw: str, position: int,
+    ctx: Context,
+    node: SegNode,
+    loop_id: str,
+    spec: ElementSpec,
+    raw: str,
+    position: int,
     component: int = 0,
 ) -> None:
     rep = ctx.delimiters.repetition
     values = raw.split(rep) if rep and rep in raw and not component else [raw]
     if len(values) > spec.repeat:
-        ctx.add(node, loop_id, "x12.element.too-many-repeats",
-                f"{spec.name} repeats {len(values)} times (at most {spec.repeat})",
-                ik403=IK403.TOO_MANY_REPETITIONS, ref=spec.ref, element_position=position,
-                value=raw)
+        ctx.add(
+            node,
+            loop_id,
+            "x12.element.too-many-repeats",
+            f"{spec.name} repeats {len(values)} times (at most {spec.repeat})",
+            ik403=IK403.TOO_MANY_REPETITIONS,
+            ref=spec.ref,
+            element_position=position,
+            value=raw,
+        )
         values = values[: spec.repeat]
     for value in values:
         if value:
@@ -187,25 +255,44 @@ def _check_composite(
     ctx: Context, node: SegNode, loop_id: str, spec: CompositeSpec, raw: str, position: int
 ) -> None:
     if spec.usage == "N":
-        ctx.add(node, loop_id, "x12.element.not-used", f"{spec.name} is not used in this guide; "
-                "remove it", ik403=IK403.NOT_USED_ELEMENT_PRESENT, ref=spec.ref,
-                element_position=position, value=raw)
+        ctx.add(
+            node,
+            loop_id,
+            "x12.element.not-used",
+            f"{spec.name} is not used in this guide; remove it",
+            ik403=IK403.NOT_USED_ELEMENT_PRESENT,
+            ref=spec.ref,
+            element_position=position,
+            value=raw,
+        )
         return
     parts = raw.split(ctx.delimiters.component)
     if len(parts) > len(spec.components):
-        ctx.add(node, loop_id, "x12.element.too-many-components",
-                f"{spec.name} has {len(parts)} components (at most {len(spec.components)})",
-                ik403=IK403.TOO_MANY_COMPONENTS, ref=spec.ref, element_position=position,
-                value=raw)
+        ctx.add(
+            node,
+            loop_id,
+            "x12.element.too-many-components",
+            f"{spec.name} has {len(parts)} components (at most {len(spec.components)})",
+            ik403=IK403.TOO_MANY_COMPONENTS,
+            ref=spec.ref,
+            element_position=position,
+            value=raw,
+        )
     for index, comp in enumerate(spec.components, start=1):
         value = parts[index - 1] if index <= len(parts) else ""
         if value:
             _check_simple(ctx, node, loop_id, comp, value, position, index)
         elif comp.usage == "R":
-            ctx.add(node, loop_id, "x12.element.required-missing",
-                    f"{comp.name} is required in {spec.name}",
-                    ik403=IK403.REQUIRED_ELEMENT_MISSING, ref=comp.ref,
-                    element_position=position, component_position=index)
+            ctx.add(
+                node,
+                loop_id,
+                "x12.element.required-missing",
+                f"{comp.name} is required in {spec.name}",
+                ik403=IK403.REQUIRED_ELEMENT_MISSING,
+                ref=comp.ref,
+                element_position=position,
+                component_position=index,
+            )
 
 
 def _check_syntax(ctx: Context, node: SegNode, loop_id: str, spec: SegmentSpec) -> None:
@@ -237,9 +324,15 @@ def _check_syntax(ctx: Context, node: SegNode, loop_id: str, spec: SegmentSpec) 
             continue
         if broken:
             first_missing = next((r for r, p in zip(refs, present, strict=True) if not p), refs[0])
-            ctx.add(node, loop_id, "x12.element.syntax-rule", f"{text} (rule {rule})",
-                    ik403=ik403, ref=f"{spec.id}{first_missing:02d}",
-                    element_position=first_missing)
+            ctx.add(
+                node,
+                loop_id,
+                "x12.element.syntax-rule",
+                f"{text} (rule {rule})",
+                ik403=ik403,
+                ref=f"{spec.id}{first_missing:02d}",
+                element_position=first_missing,
+            )
 
 
 def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
@@ -249,27 +342,43 @@ def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
     elements = node.segment.elements
     positions = spec.elements
     if len(elements) > len(positions):
-        ctx.add(node, loop_id, "x12.element.too-many",
-                f"{spec.id} has {len(elements)} elements; this guide defines {len(positions)}",
-                ik403=IK403.TOO_MANY_ELEMENTS, ref=f"{spec.id}{len(positions) + 1:02d}",
-                element_position=len(positions) + 1)
+        ctx.add(
+            node,
+            loop_id,
+            "x12.element.too-many",
+            f"{spec.id} has {len(elements)} elements; this guide defines {len(positions)}",
+            ik403=IK403.TOO_MANY_ELEMENTS,
+            ref=f"{spec.id}{len(positions) + 1:02d}",
+            element_position=len(positions) + 1,
+        )
     for index, pos in enumerate(positions, start=1):
         raw = elements[index - 1] if index <= len(elements) else ""
         if not raw:
             if pos.usage == "R":
-                ctx.add(node, loop_id, "x12.element.required-missing",
-                        f"{pos.name} ({pos.ref}) is required",
-                        ik403=IK403.REQUIRED_ELEMENT_MISSING, ref=pos.ref,
-                        element_position=index)
+                ctx.add(
+                    node,
+                    loop_id,
+                    "x12.element.required-missing",
+                    f"{pos.name} ({pos.ref}) is required",
+                    ik403=IK403.REQUIRED_ELEMENT_MISSING,
+                    ref=pos.ref,
+                    element_position=index,
+                )
             continue
         if isinstance(pos, CompositeSpec):
             _check_composite(ctx, node, loop_id, pos, raw, index)
         else:
             if ctx.delimiters.component in raw and pos.data_type != "AN":
-                ctx.add(node, loop_id, "x12.element.unexpected-composite",
-                        f"{pos.name} is a simple element but holds components",
-                        ik403=IK403.TOO_MANY_COMPONENTS, ref=pos.ref, element_position=index,
-                        value=raw)
+                ctx.add(
+                    node,
+                    loop_id,
+                    "x12.element.unexpected-composite",
+                    f"{pos.name} is a simple element but holds components",
+                    ik403=IK403.TOO_MANY_COMPONENTS,
+                    ref=pos.ref,
+                    element_position=index,
+                    value=raw,
+                )
                 continue
             _check_simple(ctx, node, loop_id, pos, raw, index)
     if spec.syntax:
@@ -298,32 +407,54 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
             loop_counts[i] = loop_counts.get(i, 0) + 1
             if loop_counts[i] == child.spec.repeat + 1:
                 trigger = next(child.segments(), None)
-                ctx.add(trigger, child.spec.id, "x12.loop.over-maximum",
-                        f"loop {child.spec.id} ({child.spec.name}) repeats more than "
-                        f"{child.spec.repeat} times", ik304=IK304.LOOP_OVER_MAXIMUM)
+                ctx.add(
+                    trigger,
+                    child.spec.id,
+                    "x12.loop.over-maximum",
+                    f"loop {child.spec.id} ({child.spec.name}) repeats more than "
+                    f"{child.spec.repeat} times",
+                    ik304=IK304.LOOP_OVER_MAXIMUM,
+                )
             check_loop(ctx, child, known)
             continue
         last = child
         if child.spec is None:
             if child.id in known:
-                ctx.add(child, loop_id, "x12.segment.unexpected",
-                        f"{child.id} is not expected here in loop {loop_id} ({spec.name})",
-                        ik304=IK304.UNEXPECTED_SEGMENT)
+                ctx.add(
+                    child,
+                    loop_id,
+                    "x12.segment.unexpected",
+                    f"{child.id} is not expected here in loop {loop_id} ({spec.name})",
+                    ik304=IK304.UNEXPECTED_SEGMENT,
+                )
             else:
-                ctx.add(child, loop_id, "x12.segment.unrecognized",
-                        f"{child.id} is not a segment of this transaction",
-                        ik304=IK304.UNRECOGNIZED_SEGMENT)
+                ctx.add(
+                    child,
+                    loop_id,
+                    "x12.segment.unrecognized",
+                    f"{child.id} is not a segment of this transaction",
+                    ik304=IK304.UNRECOGNIZED_SEGMENT,
+                )
             continue
         i = index_of[id(child.spec)]
         seg_counts[i] = seg_counts.get(i, 0) + 1
         if seg_counts[i] == child.spec.max_use + 1:
-            ctx.add(child, loop_id, "x12.segment.over-maximum",
-                    f"{child.spec.name} ({child.id}) appears more than {child.spec.max_use} "
-                    f"times in loop {loop_id}", ik304=IK304.SEGMENT_OVER_MAXIMUM_USE)
+            ctx.add(
+                child,
+                loop_id,
+                "x12.segment.over-maximum",
+                f"{child.spec.name} ({child.id}) appears more than {child.spec.max_use} "
+                f"times in loop {loop_id}",
+                ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
+            )
         if child.spec.usage == "N":
-            ctx.add(child, loop_id, "x12.segment.not-used",
-                    f"{child.spec.name} ({child.id}) is not used in this guide",
-                    ik304=IK304.NOT_USED_SEGMENT_PRESENT)
+            ctx.add(
+                child,
+                loop_id,
+                "x12.segment.not-used",
+                f"{child.spec.name} ({child.id}) is not used in this guide",
+                ik304=IK304.NOT_USED_SEGMENT_PRESENT,
+            )
             continue
         check_segment(ctx, child, loop_id)
     anchor = last or next(loop.segments(), None)
@@ -332,14 +463,24 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
             continue
         if isinstance(child_spec, SegmentSpec):
             if i not in seg_counts:
-                ctx.add(anchor, loop_id, "x12.segment.required-missing",
-                        f"{child_spec.name} ({child_spec.id}) is required in loop {loop_id}",
-                        ik304=IK304.REQUIRED_SEGMENT_MISSING, segment_id=child_spec.id)
+                ctx.add(
+                    anchor,
+                    loop_id,
+                    "x12.segment.required-missing",
+                    f"{child_spec.name} ({child_spec.id}) is required in loop {loop_id}",
+                    ik304=IK304.REQUIRED_SEGMENT_MISSING,
+                    segment_id=child_spec.id,
+                )
         elif i not in loop_counts:
             first = child_spec.first_segment()
-            ctx.add(anchor, child_spec.id, "x12.loop.required-missing",
-                    f"loop {child_spec.id} ({child_spec.name}) is required in loop {loop_id}",
-                    ik304=IK304.REQUIRED_SEGMENT_MISSING, segment_id=first.id)
+            ctx.add(
+                anchor,
+                child_spec.id,
+                "x12.loop.required-missing",
+                f"loop {child_spec.id} ({child_spec.name}) is required in loop {loop_id}",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+                segment_id=first.id,
+            )
 
 
 def validate_tree(root: LoopNode, delimiters: Delimiters, st_control: str) -> Context:

@@ -49,3 +49,48 @@ def x12_number(value: Decimal | int | str | None) -> str:
 def json_money(value: Decimal | None) -> str | None:
     """A money amount for the JSON view: decimal notation as a string, or ``None``."""
     return None if value is None else format(value, "f")
+
+
+def date_json(text: str) -> str | None:
+    """CCYYMMDD → ``YYYY-MM-DD`` (other text unchanged, empty → ``None``)."""
+    if len(text) == 8 and text.isdigit():
+        return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    return text or None
+
+
+def date_x12(value: object) -> str:
+    """``YYYY-MM-DD`` (or CCYYMMDD) → CCYYMMDD; ``None`` → ``""``."""
+    if value is None:
+        return ""
+    return str(value).replace("-", "")
+
+
+def decimal_in(value: object, where: str) -> Decimal | None:
+    """A JSON money/number (string or int; never float) as Decimal, or ``None``."""
+    from ..errors import X12Error
+
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool | float):
+        raise X12Error(f"{where}: write amounts as strings in decimal notation, not {value!r}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        amount = money(value.strip())
+        if amount is not None:
+            return amount
+    raise X12Error(f"{where}: {value!r} is not an amount")
+
+
+def text_in(obj: dict[str, object], key: str, where: str, *, required: bool = False) -> str:
+    """A JSON string field (``""`` when absent unless ``required``)."""
+    from ..errors import X12Error
+
+    value = obj.get(key)
+    if value is None or value == "":
+        if required:
+            raise X12Error(f"{where}.{key} is required")
+        return ""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise X12Error(f"{where}.{key} must be a string")
+    return str(value)

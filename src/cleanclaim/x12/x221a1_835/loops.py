@@ -59,8 +59,7 @@ class ClaimPayment:
 
     def cas_total(self) -> Decimal:
         """Σ claim-level CAS amounts."""
-        return sum((a.monetary_amount for c in self.adjustments for a in c.adjustments),
-                   Decimal(0))  # fmt: skip
+        return sum((a.monetary_amount for c in self.adjustments for a in c.adjustments), Decimal(0))
 
 
 @dataclass(slots=True)
@@ -117,9 +116,14 @@ def _service(loop: LoopNode, d: Delimiters) -> ServicePayment:
         elif sid == "DTM":
             out.service_dates.append((seg.get(1), seg.get(2)))
         elif sid == "AMT":
-            out.amounts.append((seg.get(1), Decimal(seg.get(2) or "0")
-                                if seg.get(2).replace(".", "").lstrip("-").isdigit()
-                                else Decimal(0)))  # fmt: skip
+            out.amounts.append(
+                (
+                    seg.get(1),
+                    Decimal(seg.get(2) or "0")
+                    if seg.get(2).replace(".", "").lstrip("-").isdigit()
+                    else Decimal(0),
+                )
+            )
         elif sid == "LQ":
             out.remark_codes.append((seg.get(1), seg.get(2)))
     return out
@@ -146,8 +150,7 @@ def _claim(loop: LoopNode, d: Delimiters, header_number: str) -> ClaimPayment:
 def remittance(tree: LoopNode, control_number: str, d: Delimiters) -> Remittance:
     """The typed remittance of a placed 835 tree."""
     bpr_node = tree.first("BPR")
-    bpr = (BPR.from_segment(bpr_node.segment) if bpr_node
-           else BPR("", Decimal(0), "", ""))  # fmt: skip
+    bpr = BPR.from_segment(bpr_node.segment) if bpr_node else BPR("", Decimal(0), "", "")
     trn_node = tree.first("TRN")
     dtm = tree.first("DTM", "405")
     out = Remittance(

@@ -1,8 +1,8 @@
-"""Read 835 transaction sets: loop tree, typed remittance, findings, balance.
+"""Read 835 transaction sets: loop tree and typed remittance.
 
-``read_file`` is the whole-file entry point (4010 and non-X12 input raise the
-core's one-line :class:`~cleanclaim.x12.errors.X12Error`); ``read_transaction``
-reads one ST..SE already split by the envelope layer.
+``parse`` is the registry's reader (ST..SE of one set, already split by the
+envelope layer); checks are separate (:mod:`.validation`), so reading alone is
+cheap.
 """
 
 from __future__ import annotations
@@ -10,17 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..envelope import TransactionSet, read_document
-from ..errors import Finding
-from ..guidekit.reading import check_version, place
+from ..guidekit.reading import Placed, place
 from ..guidekit.spec import LoopSpec, load_spec
-from ..segments import Delimiters
+from ..segments import Delimiters, Segment
 from .loops import Remittance, remittance
-from .validation import check_balancing
 
 GUIDE = "005010X221A1"
-#: GS08 values read as this guide: the A1 errata and the base 005010X221 it corrects.
-ACCEPTED = (GUIDE, "005010X221")
+#: GS08/ST03 values read as this guide: the A1 errata and the base 005010X221 it corrects.
+VERSIONS = (GUIDE, "005010X221")
 SPEC_PATH = str(Path(__file__).with_name("spec.json"))
 
 
@@ -30,29 +27,14 @@ def spec() -> LoopSpec:
 
 
 @dataclass(slots=True)
-class Read835:
-    """One 835 transaction set as read: typed remittance, findings, balance."""
+class Transaction835:
+    """One 835 transaction set as read: placed loop tree and typed remittance."""
 
+    placed: Placed
     remittance: Remittance
-    findings: list[Finding]
-    balanced: bool
-    delimiters: Delimiters
-    guide: str = GUIDE
 
 
-def read_transaction(ts: TransactionSet, delimiters: Delimiters) -> Read835:
-    """Read and validate one 835 transaction set."""
-    placed = place(ts.segments, delimiters, spec(), "835", GUIDE)
-    remit = remittance(placed.tree, placed.st.get(2), delimiters)
-    balanced = check_balancing(placed.ctx, remit)
-    return Read835(remit, placed.ctx.findings, balanced, delimiters)
-
-
-def read_file(data: bytes | str) -> list[Read835]:
-    """Every 835 transaction set of an X12 file."""
-    doc = read_document(data)
-    out: list[Read835] = []
-    for ic, group, ts in doc.transactions():
-        check_version(group.version, ACCEPTED, "835")
-        out.append(read_transaction(ts, ic.delimiters))
-    return out
+def parse(segments: list[Segment], delimiters: Delimiters) -> Transaction835:
+    """Read one 835 transaction set (ST..SE)."""
+    placed = place(segments, delimiters, spec(), "835", GUIDE)
+    return Transaction835(placed, remittance(placed.tree, placed.st.get(2), delimiters))

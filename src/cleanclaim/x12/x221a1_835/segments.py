@@ -45,20 +45,49 @@ class BPR:
     @classmethod
     def from_segment(cls, seg: Segment) -> BPR:
         g = seg.get
-        return cls(g(1), money0(g(2)), g(3), g(4), g(5), g(6), g(7), g(8), g(9), g(10),
-                   g(11), g(12), g(13), g(14), g(15), g(16))  # fmt: skip
+        return cls(
+            g(1),
+            money0(g(2)),
+            g(3),
+            g(4),
+            g(5),
+            g(6),
+            g(7),
+            g(8),
+            g(9),
+            g(10),
+            g(11),
+            g(12),
+            g(13),
+            g(14),
+            g(15),
+            g(16),
+        )
 
     def to_segment(self) -> Segment:
-        return Segment("BPR", _trim([
-            self.transaction_handling_code, x12_number(self.total_actual_provider_payment_amount),
-            self.credit_debit_flag_code, self.payment_method_code, self.payment_format_code,
-            self.dfi_id_number_qualifier, self.dfi_identification_number,
-            self.account_number_qualifier, self.sender_bank_account_number,
-            self.originating_company_identifier, self.originating_company_supplemental_code,
-            self.receiver_dfi_id_number_qualifier, self.receiver_dfi_identification_number,
-            self.receiver_account_number_qualifier, self.receiver_account_number,
-            self.check_issue_or_eft_effective_date,
-        ]))  # fmt: skip
+        return Segment(
+            "BPR",
+            _trim(
+                [
+                    self.transaction_handling_code,
+                    x12_number(self.total_actual_provider_payment_amount),
+                    self.credit_debit_flag_code,
+                    self.payment_method_code,
+                    self.payment_format_code,
+                    self.dfi_id_number_qualifier,
+                    self.dfi_identification_number,
+                    self.account_number_qualifier,
+                    self.sender_bank_account_number,
+                    self.originating_company_identifier,
+                    self.originating_company_supplemental_code,
+                    self.receiver_dfi_id_number_qualifier,
+                    self.receiver_dfi_identification_number,
+                    self.receiver_account_number_qualifier,
+                    self.receiver_account_number,
+                    self.check_issue_or_eft_effective_date,
+                ]
+            ),
+        )
 
 
 @dataclass(slots=True)
@@ -75,9 +104,17 @@ class TRN:
         return cls(seg.get(1), seg.get(2), seg.get(3), seg.get(4))
 
     def to_segment(self) -> Segment:
-        return Segment("TRN", _trim([self.trace_type_code, self.reference_identification,
-                                     self.originating_company_identifier,
-                                     self.reference_identification_2]))  # fmt: skip
+        return Segment(
+            "TRN",
+            _trim(
+                [
+                    self.trace_type_code,
+                    self.reference_identification,
+                    self.originating_company_identifier,
+                    self.reference_identification_2,
+                ]
+            ),
+        )
 
 
 @dataclass(slots=True)
@@ -100,18 +137,42 @@ class CLP:
     @classmethod
     def from_segment(cls, seg: Segment) -> CLP:
         g = seg.get
-        return cls(g(1), g(2), money0(g(3)), money0(g(4)), money(g(5)), g(6), g(7), g(8), g(9),
-                   g(11), g(12), g(13))  # fmt: skip
+        return cls(
+            g(1),
+            g(2),
+            money0(g(3)),
+            money0(g(4)),
+            money(g(5)),
+            g(6),
+            g(7),
+            g(8),
+            g(9),
+            g(11),
+            g(12),
+            g(13),
+        )
 
     def to_segment(self) -> Segment:
-        return Segment("CLP", _trim([
-            self.claim_submitters_identifier, self.claim_status_code,
-            x12_number(self.total_claim_charge_amount), x12_number(self.claim_payment_amount),
-            x12_number(self.patient_responsibility_amount), self.claim_filing_indicator_code,
-            self.payer_claim_control_number, self.facility_type_code,
-            self.claim_frequency_type_code, "", self.diagnosis_related_group_code,
-            self.drg_weight, self.discharge_fraction,
-        ]))  # fmt: skip
+        return Segment(
+            "CLP",
+            _trim(
+                [
+                    self.claim_submitters_identifier,
+                    self.claim_status_code,
+                    x12_number(self.total_claim_charge_amount),
+                    x12_number(self.claim_payment_amount),
+                    x12_number(self.patient_responsibility_amount),
+                    self.claim_filing_indicator_code,
+                    self.payer_claim_control_number,
+                    self.facility_type_code,
+                    self.claim_frequency_type_code,
+                    "",
+                    self.diagnosis_related_group_code,
+                    self.drg_weight,
+                    self.discharge_fraction,
+                ]
+            ),
+        )
 
 
 @dataclass(slots=True)
@@ -144,8 +205,11 @@ class CAS:
     def to_segment(self) -> Segment:
         out = [self.claim_adjustment_group_code]
         for adj in self.adjustments[:6]:
-            out += [adj.claim_adjustment_reason_code, x12_number(adj.monetary_amount),
-                    x12_number(adj.quantity)]  # fmt: skip
+            out += [
+                adj.claim_adjustment_reason_code,
+                x12_number(adj.monetary_amount),
+                x12_number(adj.quantity),
+            ]
         return Segment("CAS", _trim(out))
 
 
@@ -164,12 +228,16 @@ class ProcedureIdentifier:
             return None
         parts = text.split(d.component)
         mods = [m for m in parts[2:6] if m]
-        return cls(parts[0], parts[1] if len(parts) > 1 else "", mods,
-                   parts[6] if len(parts) > 6 else "")  # fmt: skip
+        return cls(
+            parts[0], parts[1] if len(parts) > 1 else "", mods, parts[6] if len(parts) > 6 else ""
+        )
 
     def text(self, d: Delimiters) -> str:
-        parts = [self.product_or_service_id_qualifier, self.procedure_code,
-                 *self.procedure_modifiers[:4]]  # fmt: skip
+        parts = [
+            self.product_or_service_id_qualifier,
+            self.procedure_code,
+            *self.procedure_modifiers[:4],
+        ]
         if self.description:
             parts += [""] * (6 - len(parts)) + [self.description]
         return d.component.join(parts)
@@ -190,19 +258,33 @@ class SVC:
     @classmethod
     def from_segment(cls, seg: Segment, d: Delimiters) -> SVC:
         g = seg.get
-        return cls(ProcedureIdentifier.parse(g(1), d), money0(g(2)), money0(g(3)), g(4),
-                   money(g(5)), ProcedureIdentifier.parse(g(6), d), money(g(7)))  # fmt: skip
+        return cls(
+            ProcedureIdentifier.parse(g(1), d),
+            money0(g(2)),
+            money0(g(3)),
+            g(4),
+            money(g(5)),
+            ProcedureIdentifier.parse(g(6), d),
+            money(g(7)),
+        )
 
     def to_segment(self, d: Delimiters) -> Segment:
         first = self.composite_medical_procedure_identifier
         orig = self.original_procedure_identifier
-        return Segment("SVC", _trim([
-            first.text(d) if first else "", x12_number(self.line_item_charge_amount),
-            x12_number(self.line_item_provider_payment_amount),
-            self.national_uniform_billing_committee_revenue_code,
-            x12_number(self.units_of_service_paid_count), orig.text(d) if orig else "",
-            x12_number(self.original_units_of_service_count),
-        ]))  # fmt: skip
+        return Segment(
+            "SVC",
+            _trim(
+                [
+                    first.text(d) if first else "",
+                    x12_number(self.line_item_charge_amount),
+                    x12_number(self.line_item_provider_payment_amount),
+                    self.national_uniform_billing_committee_revenue_code,
+                    x12_number(self.units_of_service_paid_count),
+                    orig.text(d) if orig else "",
+                    x12_number(self.original_units_of_service_count),
+                ]
+            ),
+        )
 
 
 @dataclass(slots=True)
@@ -231,8 +313,9 @@ class PLB:
             if not ident and not amount:
                 continue
             parts = ident.split(d.component)
-            items.append(ProviderAdjustment(parts[0], parts[1] if len(parts) > 1 else "",
-                                            money0(amount)))  # fmt: skip
+            items.append(
+                ProviderAdjustment(parts[0], parts[1] if len(parts) > 1 else "", money0(amount))
+            )
         return cls(seg.get(1), seg.get(2), items)
 
     def to_segment(self, d: Delimiters) -> Segment:

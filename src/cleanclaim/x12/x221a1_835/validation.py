@@ -18,8 +18,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..errors import IK403, Finding, Severity
+from ..guidekit.reading import check
 from ..guidekit.validate import Context
+from ..segments import Delimiters
 from .loops import ClaimPayment, Remittance
+from .parsing import Transaction835
 
 ZERO = Decimal(0)
 
@@ -36,12 +39,19 @@ def _line_checks(ctx: Context, claim: ClaimPayment) -> Decimal:
             node = line.loop.first("SVC")
             proc = svc.composite_medical_procedure_identifier
             code = proc.procedure_code if proc else "?"
-            ctx.add(node, "2110", "x12.835.line-out-of-balance",
-                    f"service line {code} of claim {claim.clp.claim_submitters_identifier} does "
-                    f"not balance: charge {svc.line_item_charge_amount} − paid "
-                    f"{svc.line_item_provider_payment_amount} = {diff}, but its adjustments "
-                    f"(CAS) add up to {cas}", ik403=IK403.PATTERN_MATCH_FAILURE, ref="SVC03",
-                    element_position=3, value=str(svc.line_item_provider_payment_amount))
+            ctx.add(
+                node,
+                "2110",
+                "x12.835.line-out-of-balance",
+                f"service line {code} of claim {claim.clp.claim_submitters_identifier} does "
+                f"not balance: charge {svc.line_item_charge_amount} − paid "
+                f"{svc.line_item_provider_payment_amount} = {diff}, but its adjustments "
+                f"(CAS) add up to {cas}",
+                ik403=IK403.PATTERN_MATCH_FAILURE,
+                ref="SVC03",
+                element_position=3,
+                value=str(svc.line_item_provider_payment_amount),
+            )
     return total
 
 
@@ -56,27 +66,48 @@ def check_balancing(ctx: Context, remit: Remittance) -> bool:
         claim_cas = claim.cas_total()
         diff = clp.total_claim_charge_amount - clp.claim_payment_amount
         if diff != claim_cas + line_cas and claim.loop is not None:
-            ctx.add(claim.loop.first("CLP"), "2100", "x12.835.claim-out-of-balance",
-                    f"claim {clp.claim_submitters_identifier} does not balance: charge "
-                    f"{clp.total_claim_charge_amount} − paid {clp.claim_payment_amount} = {diff}, "
-                    f"but claim adjustments ({claim_cas}) + line adjustments ({line_cas}) = "
-                    f"{claim_cas + line_cas}", ik403=IK403.PATTERN_MATCH_FAILURE, ref="CLP04",
-                    element_position=4, value=str(clp.claim_payment_amount))
-    plb = sum((a.provider_adjustment_amount for p in remit.provider_adjustments
-               for a in p.adjustments), ZERO)  # fmt: skip
+            ctx.add(
+                claim.loop.first("CLP"),
+                "2100",
+                "x12.835.claim-out-of-balance",
+                f"claim {clp.claim_submitters_identifier} does not balance: charge "
+                f"{clp.total_claim_charge_amount} − paid {clp.claim_payment_amount} = {diff}, "
+                f"but claim adjustments ({claim_cas}) + line adjustments ({line_cas}) = "
+                f"{claim_cas + line_cas}",
+                ik403=IK403.PATTERN_MATCH_FAILURE,
+                ref="CLP04",
+                element_position=4,
+                value=str(clp.claim_payment_amount),
+            )
+    plb = sum(
+        (a.provider_adjustment_amount for p in remit.provider_adjustments for a in p.adjustments),
+        ZERO,
+    )
     expected = paid - plb
     total = remit.bpr.total_actual_provider_payment_amount
     if expected != total and remit.tree is not None:
-        ctx.add(remit.tree.first("BPR"), "HEADER", "x12.835.payment-out-of-balance",
-                f"total payment BPR02 {total} does not equal the claim payments ({paid}) "
-                f"minus the provider adjustments PLB ({plb}) = {expected}",
-                ik403=IK403.PATTERN_MATCH_FAILURE, ref="BPR02", element_position=2,
-                value=str(total), segment_id="BPR")
+        ctx.add(
+            remit.tree.first("BPR"),
+            "HEADER",
+            "x12.835.payment-out-of-balance",
+            f"total payment BPR02 {total} does not equal the claim payments ({paid}) "
+            f"minus the provider adjustments PLB ({plb}) = {expected}",
+            ik403=IK403.PATTERN_MATCH_FAILURE,
+            ref="BPR02",
+            element_position=2,
+            value=str(total),
+            segment_id="BPR",
+        )
     return not any(f.severity is Severity.ERROR for f in ctx.findings[before:])
 
 
-def balancing_findings(ctx: Context, remit: Remittance) -> list[Finding]:
-    """The balancing findings only (a convenience for tests and the CLI)."""
-    start = len(ctx.findings)
-    check_balancing(ctx, remit)
-    return ctx.findings[start:]
+def is_balanced(remit: Remittance, delimiters: Delimiters) -> bool:
+    """Whether the remittance balances (BPR, every claim, every line)."""
+    return check_balancing(Context(delimiters, remit.control_number, []), remit)
+
+
+def validate(tx: Transaction835, delimiters: Delimiters) -> list[Finding]:
+    """Every finding: guide structure and elements, then balancing."""
+    ctx = check(tx.placed, delimiters)
+    check_balancing(ctx, tx.remittance)
+    return ctx.findings
