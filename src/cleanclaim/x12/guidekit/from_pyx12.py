@@ -136,14 +136,53 @@ def convert(map_path: Path) -> dict[str, Any]:
     }
 
 
+def apply_patches(data: dict[str, Any], patches: list[dict[str, Any]]) -> None:
+    """Apply documented corrections: ``{"ref", "loop"?, "add_codes"?, "repeat"?, "usage"?}``.
+
+    Used to bring a 4010 map's structure to the 5010 guide where pyx12 ships no
+    5010 map (270/271 X279A1, 276 X212); each patch names the element it fixes.
+    """
+
+    def walk(node: dict[str, Any], loop: str) -> None:
+        for child in node.get("children", []):
+            if child.get("kind") == "loop":
+                walk(child, child["id"])
+                continue
+            for pos in child["elements"]:
+                for el in [pos, *pos.get("components", [])]:
+                    for patch in patches:
+                        if patch["ref"] != el["ref"] or patch.get("loop", loop) != loop:
+                            continue
+                        if "add_codes" in patch and "codes" in el:
+                            el["codes"] = sorted(set(el["codes"]) | set(patch["add_codes"]))
+                        if "codes" in patch:
+                            el["codes"] = patch["codes"]
+                        if "drop_codes" in patch:
+                            el.pop("codes", None)
+                        for key in ("repeat", "usage"):
+                            if key in patch:
+                                el[key] = patch[key]
+
+    walk(data["transaction"], "ST")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    patches: list[dict[str, Any]] = []
+    patch_name = ""
+    if len(args) == 4 and args[2] == "--patch":
+        patches = json.loads(Path(args[3]).read_text())
+        patch_name = Path(args[3]).name
+        args = args[:2]
     if len(args) != 2:
         print(
             "usage: python -m cleanclaim.x12.guidekit.from_pyx12 MAP.xml OUT.json", file=sys.stderr
         )
         return 2
     data = convert(Path(args[0]))
+    if patches:
+        apply_patches(data, patches)
+        data["source"] += f", with 5010 corrections from {patch_name}"
     Path(args[1]).write_text(json.dumps(data, indent=0, separators=(",", ":")) + "\n")
     return 0
 

@@ -137,8 +137,8 @@ def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNo
                 if not entries:
                     continue
                 for entry in entries:
-                    if entry.index < frame.index:
-                        continue
+                    if entry.index < frame.index and entry.trigger.id != "HL":
+                        continue  # HL loops follow HL02, not the guide's order
                     if not loose and not entry.trigger.matches(seg, comp_sep):
                         continue
                     del stack[depth + 1 :]
