@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import X12Error
 from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
 from ..segments import DEFAULT_DELIMITERS, Delimiters, Segment
-from .parsing import GUIDE, Transaction835, parse
+from .parsing import Transaction835, parse
 from .segments import (
     BPR,
     CAS,
@@ -223,7 +223,8 @@ def build_segments(obj: dict[str, Any], d: Delimiters = DEFAULT_DELIMITERS) -> l
         text_in(obj, "payer_identifier", where, required=True),
     )
     control = text_in(obj, "control_number", where) or "0001"
-    out = [Segment("ST", ["835", control, GUIDE]), bpr.to_segment(), trn.to_segment()]
+    # ST03 is "not used" in 005010X221A1 (the 835 names its guide in GS08 only).
+    out = [Segment("ST", ["835", control]), bpr.to_segment(), trn.to_segment()]
     if obj.get("production_date"):
         out.append(_seg("DTM", "405", date_x12(obj["production_date"])))
     out += _party(_obj(obj.get("payer"), f"{where}.payer"), "PR", f"{where}.payer")
