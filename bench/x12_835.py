@@ -90,27 +90,39 @@ def main() -> None:
         floor_segments = data.split(b"~")
     floor = (time.perf_counter() - t0) / 5
 
+    runs = []
+    for _ in range(3):  # best of three: the machine is shared
+        t0 = time.perf_counter()
+        parsed = validate(parse(data))
+        runs.append(time.perf_counter() - t0)
+    read = min(runs)
+    # Peak memory in a separate run: tracemalloc slows Python down several times.
+    del parsed
     tracemalloc.start()
-    t0 = time.perf_counter()
     parsed = validate(parse(data))
-    read = time.perf_counter() - t0
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert not parsed.has_errors, parsed.findings()[:3]
     assert len(parsed.transactions[0].data.remittance.claims) == n
 
-    t0 = time.perf_counter()
     t = parsed.transactions[0]
-    written = t.guide.write(t.data, t.interchange.delimiters)
-    out = "".join(s.encode(t.interchange.delimiters) for s in written)
-    write = time.perf_counter() - t0
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        written = t.guide.write(t.data, t.interchange.delimiters)
+        out = "".join(s.encode(t.interchange.delimiters) for s in written)
+        runs.append(time.perf_counter() - t0)
+    write = min(runs)
 
     from pyx12_referee import pyx12_ok
 
+    # pyx12 on a slice of the same shape, extrapolated per claim; a warm-up run
+    # first so loading its guide map is not charged to the claims.
+    pyx12_ok(remittance(5))
     small = remittance(slice_n)
     t0 = time.perf_counter()
     pyx12_ok(small)
-    pyx = (time.perf_counter() - t0) / slice_n * n  # extrapolated per claim
+    pyx = (time.perf_counter() - t0) / slice_n * n
 
     print(f"835 with {n} claims, {mb:.1f} MB, {len(floor_segments)} segments")
     print(f"floor bytes.split : {n / floor:12,.0f} claims/s {mb / floor:8.1f} MB/s")
@@ -120,7 +132,7 @@ def main() -> None:
     )
     print(f"write back        : {n / write:12,.0f} claims/s {len(out) / 1e6 / write:8.1f} MB/s")
     print(
-        f"pyx12 validate    : {n / pyx:12,.0f} claims/s (measured on {slice_n} claims, "
+        f"pyx12 validate    : {n / pyx:12,.0f} claims/s (on {slice_n} claims after a warm-up, "
         f"extrapolated)"
     )
     print(f"ratio read+validate / pyx12: {pyx / read:.1f}x; write / pyx12: {pyx / write:.1f}x")

@@ -20,8 +20,9 @@ data types and lengths are those of the X12 data element dictionary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from ..errors import IK304, IK403, Finding, Severity
 from ..segments import Delimiters
@@ -62,6 +63,11 @@ class Context:
     delimiters: Delimiters
     st_control: str
     findings: list[Finding]
+    #: element checks already done: (spec, loop, elements) → the ``add`` calls they made
+    memo: dict[
+        tuple[int, str, tuple[str, ...]], list[tuple[tuple[str, str, str], dict[str, Any]]]
+    ] = field(default_factory=dict)
+    record: list[tuple[tuple[str, str, str], dict[str, Any]]] | None = None
 
     def add(
         self,
@@ -79,6 +85,23 @@ class Context:
         severity: Severity = Severity.ERROR,
         segment_id: str = "",
     ) -> None:
+        if self.record is not None:
+            self.record.append(
+                (
+                    (loop_id, code, message),
+                    {
+                        "ik304": ik304,
+                        "ik403": ik403,
+                        "ref": ref,
+                        "element_position": element_position,
+                        "component_position": component_position,
+                        "value": value,
+                        "severity": severity,
+                        "segment_id": segment_id,
+                    },
+                )
+            )
+            return
         if ik403 and not ik304:
             ik304 = IK304.SEGMENT_HAS_ELEMENT_ERRORS
         self.findings.append(
@@ -295,12 +318,21 @@ def _check_composite(
             )
 
 
+@cache
+def _rule(rule: str) -> tuple[str, tuple[int, ...]]:
+    """``"P0607"`` → ``("P", (6, 7))``."""
+    return rule[0], tuple(int(rule[i : i + 2]) for i in range(1, len(rule), 2))
+
+
 def _check_syntax(ctx: Context, node: SegNode, loop_id: str, spec: SegmentSpec) -> None:
     """The segment's X12 syntax notes: P paired, R required, E exclusion, C, L."""
+    elements = node.segment.elements
+    count = len(elements)
     for rule in spec.syntax:
-        kind = rule[0]
-        refs = [int(rule[i : i + 2]) for i in range(1, len(rule), 2)]
-        present = [bool(node.get(r)) for r in refs]
+        kind, refs = _rule(rule)
+        present = [r <= count and elements[r - 1] != "" for r in refs]
+        if kind == "P" and (not any(present) or all(present)):
+            continue  # the common case, without building messages
         label = ", ".join(f"{spec.id}{r:02d}" for r in refs)
         broken = False
         ik403 = IK403.CONDITIONAL_ELEMENT_MISSING
@@ -336,7 +368,28 @@ def _check_syntax(ctx: Context, node: SegNode, loop_id: str, spec: SegmentSpec) 
 
 
 def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
-    """Element-level checks of one placed segment."""
+    """Element-level checks of one placed segment (memoised on its exact content).
+
+    Remittances repeat many segments verbatim (``DTM*472*...``, ``CAS*CO*45*...``):
+    the checks of a segment depend only on its guide segment, loop and element
+    texts, so they run once per distinct segment and are replayed for the others.
+    """
+    assert node.spec is not None
+    key = (id(node.spec), loop_id, tuple(node.segment.elements))
+    calls = ctx.memo.get(key)
+    if calls is None:
+        calls = []
+        ctx.record = calls
+        try:
+            _check_segment(ctx, node, loop_id)
+        finally:
+            ctx.record = None
+        ctx.memo[key] = calls
+    for (loop, code, message), kwargs in calls:
+        ctx.add(node, loop, code, message, **kwargs)
+
+
+def _check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
     spec = node.spec
     assert spec is not None
     elements = node.segment.elements

@@ -7,6 +7,7 @@ cheap.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,5 +37,13 @@ class Transaction835:
 
 def parse(segments: list[Segment], delimiters: Delimiters) -> Transaction835:
     """Read one 835 transaction set (ST..SE)."""
-    placed = place(segments, delimiters, spec(), "835", GUIDE)
-    return Transaction835(placed, remittance(placed.tree, placed.st.get(2), delimiters))
+    # Reading allocates many small objects that never form cycles: pausing the
+    # cyclic garbage collector meanwhile saves about a third of the time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        placed = place(segments, delimiters, spec(), "835", GUIDE)
+        return Transaction835(placed, remittance(placed.tree, placed.st.get(2), delimiters))
+    finally:
+        if enabled:
+            gc.enable()

@@ -193,14 +193,16 @@ class CAS:
 
     @classmethod
     def from_segment(cls, seg: Segment) -> CAS:
+        els = seg.elements
         items: list[Adjustment] = []
-        for start in range(2, 20, 3):
-            reason = seg.get(start)
-            amount = seg.get(start + 1)
+        for start in range(1, min(len(els), 19), 3):
+            reason = els[start]
+            amount = els[start + 1] if start + 1 < len(els) else ""
             if not reason and not amount:
                 continue
-            items.append(Adjustment(reason, money0(amount), money(seg.get(start + 2))))
-        return cls(seg.get(1), items)
+            quantity = els[start + 2] if start + 2 < len(els) else ""
+            items.append(Adjustment(reason, money0(amount), money(quantity) if quantity else None))
+        return cls(els[0] if els else "", items)
 
     def to_segment(self) -> Segment:
         out = [self.claim_adjustment_group_code]

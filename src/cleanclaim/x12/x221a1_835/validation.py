@@ -15,6 +15,7 @@ element: findings carry IK304 ``8`` (segment has element errors) and IK403
 
 from __future__ import annotations
 
+import gc
 from decimal import Decimal
 
 from ..errors import IK403, Finding, Severity
@@ -108,6 +109,12 @@ def is_balanced(remit: Remittance, delimiters: Delimiters) -> bool:
 
 def validate(tx: Transaction835, delimiters: Delimiters) -> list[Finding]:
     """Every finding: guide structure and elements, then balancing."""
-    ctx = check(tx.placed, delimiters)
-    check_balancing(ctx, tx.remittance)
+    enabled = gc.isenabled()
+    gc.disable()  # see parsing.parse
+    try:
+        ctx = check(tx.placed, delimiters)
+        check_balancing(ctx, tx.remittance)
+    finally:
+        if enabled:
+            gc.enable()
     return ctx.findings
