@@ -54,6 +54,8 @@ class Slot:
             (empty = any value).
         qpos: which element holds the qualifier (1 for NM101, 3 for HL03).
         name: a human name ("Billing Provider Name").
+        in_list: the field is a list even though ``max_use`` is 1 (several
+            slots sharing one list field, e.g. 2330A..G in ``payers``).
     """
 
     field: str
@@ -63,6 +65,7 @@ class Slot:
     quals: tuple[str, ...] = ()
     qpos: int = 1
     name: str = ""
+    in_list: bool = False
 
     @property
     def is_loop(self) -> bool:
@@ -70,13 +73,14 @@ class Slot:
 
     @property
     def many(self) -> bool:
-        return self.max_use > 1
+        """Whether the slot may repeat (the field itself is a list whenever it is one)."""
+        return self.max_use > 1 or self.in_list
 
     @property
     def seg_id(self) -> str:
         if self.is_loop:
-            return str(self.kind.SLOTS[0].kind.ID)
-        return str(self.kind.ID)
+            return str(self.kind.SLOTS[0].kind.TAG)
+        return str(self.kind.TAG)
 
     @property
     def trigger_quals(self) -> tuple[tuple[str, ...], int]:
@@ -152,7 +156,7 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
                     if not _qual_ok(slot.quals, slot.qpos, seg):
                         continue
                     current = getattr(loop, slot.field)
-                    if slot.many:
+                    if isinstance(current, list):
                         current.append(slot.kind.from_segment(seg, delimiters))
                     elif current is None:
                         setattr(loop, slot.field, slot.kind.from_segment(seg, delimiters))
@@ -174,9 +178,10 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
                     child: Loop = slot.kind()
                     first = child.SLOTS[0]
                     setattr(child, first.field, first.kind.from_segment(seg, delimiters))
-                    if slot.many:
-                        getattr(loop, slot.field).append(child)
-                    elif getattr(loop, slot.field) is None:
+                    holder = getattr(loop, slot.field)
+                    if isinstance(holder, list):
+                        holder.append(child)
+                    elif holder is None:
                         setattr(loop, slot.field, child)
                     else:
                         # A second occurrence of a single loop: keep it, validation reports it.
@@ -197,13 +202,17 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
 
 
 def _items(loop: Loop, delimiters: Delimiters) -> Iterator[tuple[int, list[Segment]]]:
+    seen: set[str] = set()
     for slot in loop.SLOTS:
+        if slot.field in seen:
+            continue  # several slots may share one list field (2310A..F in ``providers``)
+        seen.add(slot.field)
         value = getattr(loop, slot.field)
         if value is None:
             continue
-        values = value if slot.many else (value,)
+        values = value if isinstance(value, list) else (value,)
         for v in values:
-            if slot.is_loop:
+            if isinstance(v, Loop):
                 yield v.position, loop_segments(v, delimiters)
             else:
                 yield v.position, [v.to_segment(delimiters)]
@@ -224,13 +233,17 @@ def loop_segments(loop: Loop, delimiters: Delimiters) -> list[Segment]:
 
 def iter_segments(loop: Loop) -> Iterator[tuple[Loop, Slot | None, TypedSegment | Segment]]:
     """Every segment of the tree with its loop and slot (``None`` for unknown segments)."""
+    seen: set[str] = set()
     for slot in loop.SLOTS:
+        if slot.field in seen:
+            continue
+        seen.add(slot.field)
         value = getattr(loop, slot.field)
         if value is None:
             continue
-        values = value if slot.many else (value,)
+        values = value if isinstance(value, list) else (value,)
         for v in values:
-            if slot.is_loop:
+            if isinstance(v, Loop):
                 yield from iter_segments(v)
             else:
                 yield loop, slot, v

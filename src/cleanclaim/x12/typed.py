@@ -4,7 +4,7 @@ A guide declares a segment like this (fields in element order)::
 
     @dataclass(slots=True)
     class N4(TypedSegment):
-        ID: ClassVar[str] = "N4"
+        TAG: ClassVar[str] = "N4"
         city_name: str = el("N401", "City Name", AN, 2, 30)
         state_or_province_code: str = el("N402", "State or Province Code", ID, 2, 2)
         postal_code: str = el("N403", "Postal Code", ID, 3, 15)
@@ -86,7 +86,7 @@ def segment_meta(cls: type[TypedSegment]) -> SegmentMeta:
 class TypedSegment:
     """Base of the typed segments; see the module docstring."""
 
-    ID: ClassVar[str] = ""
+    TAG: ClassVar[str] = ""
 
     extra: tuple[str, ...] = field(default=(), kw_only=True)
     width: int = field(default=0, kw_only=True, compare=False)
@@ -126,7 +126,7 @@ class TypedSegment:
             vals.pop()
         if self.width > len(vals):
             vals.extend([""] * (self.width - len(vals)))
-        return Segment(self.ID, vals, self.position)
+        return Segment(self.TAG, vals, self.position)
 
     def get(self, n: int) -> str:
         """Element ``n`` (1-based) as text, composites joined with ``:``."""
