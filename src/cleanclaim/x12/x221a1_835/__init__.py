@@ -15,20 +15,23 @@ Loop tree (``spec.json``, from the guide via pyx12's map)::
     PLB Provider Adjustment                        S  (repeats)
     SE  Transaction Set Trailer
 
-Modules: :mod:`.segments` (typed segments named after their elements),
-:mod:`.loops` (typed remittance), :mod:`.codes` (CLP02, CAS01, BPR enums),
-:mod:`.parsing` (read), :mod:`.validation` (guide checks and balancing),
-:mod:`.writing` (write, and build from JSON fields), :mod:`.json_view`.
+Modules (the same names in every guide package): :mod:`.segments` (typed
+segments, fields named after their X12 elements), :mod:`.loops` (the loop tree
+as data), :mod:`.codes` (BPR01/03/04, CLP02, CAS01, PLB03-1 enums),
+:mod:`.parsing` (read), :mod:`.view` (typed remittance with Decimal money),
+:mod:`.validation` (guide checks and balancing), :mod:`.writing` (write back),
+:mod:`.building` (JSON fields → 835), :mod:`.json` (the JSON fields).
 """
 
 from __future__ import annotations
 
 from ..registry import Guide
-from .json_view import to_json
+from .building import build_segments
+from .json import to_json
 from .parsing import GUIDE as VERSION
 from .parsing import VERSIONS, Transaction835, parse
 from .validation import validate
-from .writing import build_segments, from_json, write
+from .writing import from_json, write
 
 GUIDE = Guide(
     name="835",

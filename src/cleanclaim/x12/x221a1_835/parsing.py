@@ -9,22 +9,15 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..guidekit.reading import Placed, place
-from ..guidekit.spec import LoopSpec, load_spec
 from ..segments import Delimiters, Segment
-from .loops import Remittance, remittance
+from .loops import spec
+from .view import Remittance, remittance
 
 GUIDE = "005010X221A1"
 #: GS08/ST03 values read as this guide: the A1 errata and the base 005010X221 it corrects.
 VERSIONS = (GUIDE, "005010X221")
-SPEC_PATH = str(Path(__file__).with_name("spec.json"))
-
-
-def spec() -> LoopSpec:
-    """The 835 guide's loop tree (loaded once)."""
-    return load_spec(SPEC_PATH)
 
 
 @dataclass(slots=True)

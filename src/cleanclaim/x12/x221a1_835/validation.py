@@ -22,8 +22,8 @@ from ..errors import IK403, Finding, Severity
 from ..guidekit.reading import check
 from ..guidekit.validate import Context
 from ..segments import Delimiters
-from .loops import ClaimPayment, Remittance
 from .parsing import Transaction835
+from .view import ClaimPayment, Remittance
 
 ZERO = Decimal(0)
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from ..guidekit.values import date_json, json_money
 from ..segments import Delimiters
-from .loops import ClaimPayment, Party, ServicePayment
 from .parsing import Transaction835
 from .segments import CAS
 from .validation import is_balanced
+from .view import ClaimPayment, Party, ServicePayment
 
 
 def _adjustments(items: list[CAS]) -> list[dict[str, Any]]:
