@@ -1,10 +1,11 @@
 """Reading and writing X12 numbers: ``Decimal`` only, never ``float``.
 
 X12 ``R`` (real) elements carry an optional minus sign and decimal point
-(``150000``, ``-1.27``, ``.5``); writers drop trailing zeros after the point the
-way the guides' examples do (X12 5010 §B.1.1.3.1.2: "trailing zeros after the
-decimal point should be suppressed"), so ``Decimal("34.00")`` is written
-``34``.
+(``150000``, ``-1.27``, ``.5``). Writers use plain decimal notation without an
+exponent and drop trailing zeros after the point, as the guides' own examples
+write amounts (``BPR*C*150000*...``, ``CLP*...*1500*1200``), so
+``Decimal("34.00")`` is written ``34``: the value is the same, and readers
+compare amounts as Decimal.
 """
 
 from __future__ import annotations

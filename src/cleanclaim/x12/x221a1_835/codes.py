@@ -3,7 +3,10 @@
 The guide's complete code lists live in ``spec.json`` (validation reads them
 there); these enums name the values programs branch on. Source: ASC X12N
 005010X221A1 (Health Care Claim Payment/Advice), element notes for BPR01,
-BPR03, BPR04, CLP02, CAS01 and PLB03-1, as carried by pyx12's 835 map.
+BPR03, BPR04, CLP02, CAS01 and PLB03-1, as carried by pyx12's 835 map; names
+checked against the X12 5010 element code lists (elements 305, 478, 591, 1029,
+1033, 426) by tests/x12_guides/test_it_names_codes_as_x12_does.py. CAS01 ``CR``
+(corrections and reversals) exists in the X12 list but not in 005010X221A1.
 """
 
 from __future__ import annotations
@@ -67,14 +70,13 @@ class ClaimAdjustmentGroupCode(StrEnum):
 class ProviderAdjustmentReasonCode(StrEnum):
     """PLB03-1 Adjustment Reason Code (provider-level adjustments), common values."""
 
-    ACCELERATED_PAYMENT = "AP"
-    BALANCE_FORWARD = "B2"
-    CAPITATION_INTEREST = "CS"
+    ACCELERATION_OF_BENEFITS = "AP"
+    REBATE = "B2"
+    ADJUSTMENT = "CS"
+    CAPITAL_PASSTHRU = "CV"
     FORWARDING_BALANCE = "FB"
+    HEMOPHILIA_CLOTTING_FACTOR_SUPPLEMENT = "HM"
     INTEREST_OWED = "L6"
+    LEVY = "LE"
     OVERPAYMENT_RECOVERY = "WO"
-    LATE_CHARGE = "LE"
-    COST_REPORT_SETTLEMENT = "CV"
-    HEALTH_SAVINGS_ACCOUNT = "HM"
-    PENALTY = "72"
-    REFUND = "RF"
+    AUTHORIZED_RETURN = "72"
