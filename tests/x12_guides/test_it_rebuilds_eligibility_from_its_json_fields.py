@@ -21,13 +21,17 @@ from cleanclaim.x12.json_view import document_json, write_json
 ELIGIBILITY = [p for p in SAMPLES if p.parent.name in ("270", "271")]
 
 
+AMOUNTS = {"amount", "percent", "quantity"}
+
+
 def _decimals(obj):
     if isinstance(obj, dict):
-        return {k: _decimals(v) for k, v in obj.items()}
+        return {
+            k: Decimal(v) if k in AMOUNTS and isinstance(v, str) else _decimals(v)
+            for k, v in obj.items()
+        }
     if isinstance(obj, list):
         return [_decimals(v) for v in obj]
-    if isinstance(obj, str) and obj.replace(".", "", 1).isdigit() and "." in obj:
-        return Decimal(obj)
     return obj
 
 
