@@ -94,6 +94,7 @@ class _Frame:
     node: LoopNode
     index: int
     table: dict[str, tuple[_Entry, ...]]
+    counts: dict[int, int] = field(default_factory=dict)  # segment entries used so far
 
 
 @cache
@@ -123,6 +124,34 @@ def _open(frame: _Frame, entry: _Entry, seg: Segment, pos: int, loose: bool) -> 
     return child
 
 
+def _next_free(
+    frame: _Frame,
+    entries: tuple[_Entry, ...],
+    entry: _Entry,
+    seg: Segment,
+    comp_sep: str,
+    loose: bool,
+) -> _Entry:
+    """``entry``, or a later sibling that also matches when ``entry`` is used up.
+
+    Guides list the same segment several times with overlapping qualifiers
+    (four ``REF`` of 276 2200D, each used once); a second ``REF`` goes to the
+    next one rather than over the first one's maximum use.
+    """
+    assert isinstance(entry.spec, SegmentSpec)
+    if frame.counts.get(entry.index, 0) < entry.spec.max_use:
+        return entry
+    for other in entries:
+        if (
+            other.index > entry.index
+            and isinstance(other.spec, SegmentSpec)
+            and frame.counts.get(other.index, 0) < other.spec.max_use
+            and (loose or other.trigger.matches(seg, comp_sep))
+        ):
+            return other
+    return entry
+
+
 def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNode:
     """Place ``segments`` (those between ST and SE) in ``root``'s loop tree."""
     top = LoopNode(root)
@@ -143,6 +172,9 @@ def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNo
                         continue
                     del stack[depth + 1 :]
                     if isinstance(entry.spec, SegmentSpec):
+                        entry = _next_free(frame, entries, entry, seg, comp_sep, loose)
+                        frame.counts[entry.index] = frame.counts.get(entry.index, 0) + 1
+                        assert isinstance(entry.spec, SegmentSpec)
                         frame.node.children.append(SegNode(seg, pos, entry.spec, loose))
                         frame.index = entry.index
                     else:
