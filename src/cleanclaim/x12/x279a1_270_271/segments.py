@@ -1,6 +1,8 @@
 """Typed 270/271 segments, their fields named after the X12 elements.
 
-Only the segments the eligibility view interprets are typed; every other
+HL, NM1, DMG and DTP are the core's shared typed segments
+(:mod:`cleanclaim.x12.common`), re-exported here. Only the segments the
+eligibility view interprets are typed; every other
 segment stays a generic :class:`~cleanclaim.x12.segments.Segment` in the loop
 tree. Amounts are :class:`~decimal.Decimal`; repeated elements (EB03, EQ01)
 are lists, split on the interchange's repetition separator.
@@ -11,73 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..common import DMG, DTP, HL, NM1
 from ..guidekit.values import money
 from ..segments import Delimiters, Segment
+
+__all__ = ["AAA", "DMG", "DTP", "EB", "EQ", "HL", "MSG", "NM1"]
 
 
 def _reps(text: str, d: Delimiters) -> list[str]:
     if not text:
         return []
     return text.split(d.repetition) if d.repetition else [text]
-
-
-@dataclass(slots=True)
-class HL:
-    """HL Hierarchical Level."""
-
-    hierarchical_id_number: str  # HL01
-    hierarchical_parent_id_number: str  # HL02
-    hierarchical_level_code: str  # HL03, see HierarchicalLevelCode
-    hierarchical_child_code: str = ""  # HL04
-
-    @classmethod
-    def from_segment(cls, seg: Segment) -> HL:
-        return cls(seg.get(1), seg.get(2), seg.get(3), seg.get(4))
-
-
-@dataclass(slots=True)
-class NM1:
-    """NM1 Individual or Organizational Name (2100A-D)."""
-
-    entity_identifier_code: str  # NM101: PR payer, 1P provider, IL insured, 03 dependent
-    entity_type_qualifier: str  # NM102: 1 person, 2 non-person
-    name_last_or_organization_name: str  # NM103
-    name_first: str = ""  # NM104
-    name_middle: str = ""  # NM105
-    name_suffix: str = ""  # NM107
-    identification_code_qualifier: str = ""  # NM108: PI, XX, MI...
-    identification_code: str = ""  # NM109
-
-    @classmethod
-    def from_segment(cls, seg: Segment) -> NM1:
-        g = seg.get
-        return cls(g(1), g(2), g(3), g(4), g(5), g(7), g(8), g(9))
-
-
-@dataclass(slots=True)
-class DMG:
-    """DMG Demographic Information."""
-
-    date_time_period_format_qualifier: str  # DMG01: D8
-    date_time_period: str  # DMG02: date of birth CCYYMMDD
-    gender_code: str = ""  # DMG03: F, M, U
-
-    @classmethod
-    def from_segment(cls, seg: Segment) -> DMG:
-        return cls(seg.get(1), seg.get(2), seg.get(3))
-
-
-@dataclass(slots=True)
-class DTP:
-    """DTP Date or Time or Period."""
-
-    date_time_qualifier: str  # DTP01: 291 plan, 307 eligibility, 346 plan begin...
-    date_time_period_format_qualifier: str  # DTP02: D8 or RD8
-    date_time_period: str  # DTP03: CCYYMMDD or CCYYMMDD-CCYYMMDD
-
-    @classmethod
-    def from_segment(cls, seg: Segment) -> DTP:
-        return cls(seg.get(1), seg.get(2), seg.get(3))
 
 
 @dataclass(slots=True)

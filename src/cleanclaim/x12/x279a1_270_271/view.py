@@ -66,7 +66,7 @@ def _benefit(loop: LoopNode, d: Delimiters) -> Benefit:
     out = Benefit(EB.from_segment(eb.segment, d))
     for seg in loop.walk():
         if seg.id == "DTP":
-            out.dates.append(DTP.from_segment(seg.segment))
+            out.dates.append(DTP.from_segment(seg.segment, d))
         elif seg.id == "MSG":
             out.messages.append(MSG.from_segment(seg.segment))
         elif seg.id == "AAA":
@@ -76,7 +76,7 @@ def _benefit(loop: LoopNode, d: Delimiters) -> Benefit:
 
 def _member(loop: LoopNode, d: Delimiters) -> Member:
     hl = loop.first("HL")
-    out = Member(MEMBER_LOOPS[loop.id], HL.from_segment(hl.segment) if hl else None, None)
+    out = Member(MEMBER_LOOPS[loop.id], HL.from_segment(hl.segment, d) if hl else None, None)
     for seg in loop.segments("AAA"):
         out.rejections.append(Rejection(loop.id, AAA.from_segment(seg.segment)))
     for name_loop in loop.loops():
@@ -85,11 +85,11 @@ def _member(loop: LoopNode, d: Delimiters) -> Member:
         for seg in name_loop.segments():
             sid = seg.id
             if sid == "NM1" and out.name is None:
-                out.name = NM1.from_segment(seg.segment)
+                out.name = NM1.from_segment(seg.segment, d)
             elif sid == "DMG":
-                out.demographics = DMG.from_segment(seg.segment)
+                out.demographics = DMG.from_segment(seg.segment, d)
             elif sid == "DTP":
-                out.plan_dates.append(DTP.from_segment(seg.segment))
+                out.plan_dates.append(DTP.from_segment(seg.segment, d))
             elif sid == "AAA":
                 out.rejections.append(Rejection(name_loop.id, AAA.from_segment(seg.segment)))
         for info in name_loop.loops():
@@ -110,7 +110,7 @@ def eligibility(tree: LoopNode, d: Delimiters) -> Eligibility:
                 out.members.append(_member(child, d))
             elif child.id in ("2100A", "2100B"):
                 nm1 = child.first("NM1")
-                name = NM1.from_segment(nm1.segment) if nm1 else None
+                name = NM1.from_segment(nm1.segment, d) if nm1 else None
                 if child.id == "2100A":
                     out.information_source = name
                 else:
