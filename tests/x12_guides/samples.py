@@ -46,3 +46,20 @@ KNOWN: dict[str, set[tuple[str, int, str]]] = {
 
 def sample_files(root: Path) -> list[Path]:
     return sorted(p for kind in KINDS for p in (root / "x12" / kind).iterdir())
+
+
+AMOUNT_KEYS = {"amount", "percent", "quantity", "charge", "paid", "units", "allowed"}
+
+
+def decimals(obj):  # type: ignore[no-untyped-def]
+    """JSON view data with amounts as Decimal, so ``"10.00"`` equals ``"10"``."""
+    from decimal import Decimal
+
+    if isinstance(obj, dict):
+        return {
+            k: Decimal(v) if k in AMOUNT_KEYS and isinstance(v, str) else decimals(v)
+            for k, v in obj.items()
+        }
+    if isinstance(obj, list):
+        return [decimals(v) for v in obj]
+    return obj

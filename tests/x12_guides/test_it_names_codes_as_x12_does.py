@@ -50,6 +50,7 @@ def test_it_uses_only_codes_of_the_element(enum, element, code_lists):
     for member in enum:
         assert member.value in known, f"{enum.__name__}.{member.name} = {member.value!r}"
         # the name shares a word with the official description
-        assert _words(member.name.replace("_", " ")) & _words(known[member.value]) or len(
-            _words(known[member.value])
-        ) == 0, f"{enum.__name__}.{member.name} vs {known[member.value]!r}"
+        assert (
+            _words(member.name.replace("_", " ")) & _words(known[member.value])
+            or len(_words(known[member.value])) == 0
+        ), f"{enum.__name__}.{member.name} vs {known[member.value]!r}"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,25 +13,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from conftest_paths import SAMPLES
+from samples import decimals
 
 from cleanclaim.x12 import parse, validate
 from cleanclaim.x12.json_view import document_json, write_json
 
 ELIGIBILITY = [p for p in SAMPLES if p.parent.name in ("270", "271")]
-
-
-AMOUNTS = {"amount", "percent", "quantity"}
-
-
-def _decimals(obj):
-    if isinstance(obj, dict):
-        return {
-            k: Decimal(v) if k in AMOUNTS and isinstance(v, str) else _decimals(v)
-            for k, v in obj.items()
-        }
-    if isinstance(obj, list):
-        return [_decimals(v) for v in obj]
-    return obj
 
 
 @pytest.mark.parametrize("path", ELIGIBILITY, ids=lambda p: p.name)
@@ -44,4 +30,4 @@ def test_it_builds_the_same_eligibility_from_the_fields(path, shared_data):
     assert parsed.findings() == []
     rebuilt = document_json(parsed)["transactions"][0]
     for key in ("members", "rejections", "information_source", "information_receiver"):
-        assert _decimals(rebuilt[key]) == _decimals(original[key])
+        assert decimals(rebuilt[key]) == decimals(original[key])
