@@ -59,7 +59,7 @@ class CompositeSpec:
 Position = ElementSpec | CompositeSpec
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SegmentSpec:
     """A segment as used at one place of the guide."""
 

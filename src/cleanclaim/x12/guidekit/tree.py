@@ -86,6 +86,8 @@ class _Entry:
     index: int
     spec: SegmentSpec | LoopSpec
     trigger: SegmentSpec  # the segment itself, or the loop's first segment
+    is_segment: bool = True
+    unordered: bool = False  # HL loops follow HL02, not the guide's order
 
 
 @dataclass(slots=True)
@@ -105,7 +107,9 @@ def _table(spec: LoopSpec) -> dict[str, tuple[_Entry, ...]]:
         if index == 0 and spec.id != "ST":
             continue  # the trigger only ever opens a new occurrence of the loop
         trigger = child if isinstance(child, SegmentSpec) else child.first_segment()
-        out.setdefault(trigger.id, []).append(_Entry(index, child, trigger))
+        out.setdefault(trigger.id, []).append(
+            _Entry(index, child, trigger, isinstance(child, SegmentSpec), trigger.id == "HL")
+        )
     return {key: tuple(value) for key, value in out.items()}
 
 
@@ -119,7 +123,7 @@ def _open(frame: _Frame, entry: _Entry, seg: Segment, pos: int, loose: bool) -> 
     child = _Frame(loop_spec, node, 0, _table(loop_spec))
     first = loop_spec.children[0]
     if isinstance(first, LoopSpec):  # a loop that starts with a loop (not in these guides)
-        return _open(child, _Entry(0, first, first.first_segment()), seg, pos, loose)
+        return _open(child, _Entry(0, first, first.first_segment(), False), seg, pos, loose)
     node.children.append(SegNode(seg, pos, first, loose))
     return child
 
@@ -152,41 +156,54 @@ def _next_free(
     return entry
 
 
+def _find(
+    stack: list[_Frame], seg: Segment, comp_sep: str, loose: bool
+) -> tuple[int, _Entry, tuple[_Entry, ...]] | None:
+    """The innermost open loop with a place for ``seg``: (depth, entry, siblings)."""
+    seg_id = seg.id
+    for depth in range(len(stack) - 1, -1, -1):
+        frame = stack[depth]
+        entries = frame.table.get(seg_id)
+        if entries is None:
+            continue
+        index = frame.index
+        for entry in entries:
+            if entry.index < index and not entry.unordered:
+                continue
+            if loose or entry.trigger.matches(seg, comp_sep):
+                return depth, entry, entries
+    return None
+
+
 def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNode:
-    """Place ``segments`` (those between ST and SE) in ``root``'s loop tree."""
+    """Place ``segments`` (those between ST and SE) in ``root``'s loop tree.
+
+    First by segment id and qualifier (strict), then by segment id alone
+    (``loose``: the qualifier is not one the guide lists there, which validation
+    reports), else the segment is kept as unknown in the innermost open loop.
+    """
     top = LoopNode(root)
     stack = [_Frame(root, top, 0, _table(root))]
     for pos, seg in enumerate(segments, start=2):
-        seg_id = seg.id
-        placed = False
-        for loose in (False, True):
-            for depth in range(len(stack) - 1, -1, -1):
-                frame = stack[depth]
-                entries = frame.table.get(seg_id)
-                if not entries:
-                    continue
-                for entry in entries:
-                    if entry.index < frame.index and entry.trigger.id != "HL":
-                        continue  # HL loops follow HL02, not the guide's order
-                    if not loose and not entry.trigger.matches(seg, comp_sep):
-                        continue
-                    del stack[depth + 1 :]
-                    if isinstance(entry.spec, SegmentSpec):
-                        entry = _next_free(frame, entries, entry, seg, comp_sep, loose)
-                        frame.counts[entry.index] = frame.counts.get(entry.index, 0) + 1
-                        assert isinstance(entry.spec, SegmentSpec)
-                        frame.node.children.append(SegNode(seg, pos, entry.spec, loose))
-                        frame.index = entry.index
-                    else:
-                        stack.append(_open(frame, entry, seg, pos, loose))
-                    placed = True
-                    break
-                if placed:
-                    break
-            if placed:
-                break
-        if not placed:
+        loose = False
+        found = _find(stack, seg, comp_sep, False)
+        if found is None:
+            loose = True
+            found = _find(stack, seg, comp_sep, True)
+        if found is None:
             stack[-1].node.children.append(SegNode(seg, pos, None))
+            continue
+        depth, entry, entries = found
+        del stack[depth + 1 :]
+        frame = stack[depth]
+        if entry.is_segment:
+            entry = _next_free(frame, entries, entry, seg, comp_sep, loose)
+            frame.counts[entry.index] = frame.counts.get(entry.index, 0) + 1
+            assert isinstance(entry.spec, SegmentSpec)
+            frame.node.children.append(SegNode(seg, pos, entry.spec, loose))
+            frame.index = entry.index
+        else:
+            stack.append(_open(frame, entry, seg, pos, loose))
     return top
 
 

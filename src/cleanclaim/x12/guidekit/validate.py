@@ -374,8 +374,13 @@ def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
     the checks of a segment depend only on its guide segment, loop and element
     texts, so they run once per distinct segment and are replayed for the others.
     """
-    assert node.spec is not None
-    key = (id(node.spec), loop_id, tuple(node.segment.elements))
+    spec = node.spec
+    assert spec is not None
+    elements = node.segment.elements
+    plan = _plan(spec)
+    if plan is not None and _clean(plan, elements, ctx.delimiters):
+        return
+    key = (id(spec), loop_id, tuple(elements))
     calls = ctx.memo.get(key)
     if calls is None:
         calls = []
@@ -387,6 +392,103 @@ def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
         ctx.memo[key] = calls
     for (loop, code, message), kwargs in calls:
         ctx.add(node, loop, code, message, **kwargs)
+
+
+#: One simple element of a fast plan: (index, usage, type, min, max, codes).
+_Step = tuple[int, str, str, int, int, frozenset[str] | None]
+#: A syntax rule as bit masks over element positions: (kind, all, first, rest).
+_Rule = tuple[str, int, int, int]
+
+
+def _mask(refs: tuple[int, ...]) -> int:
+    out = 0
+    for r in refs:
+        out |= 1 << r
+    return out
+
+
+@cache
+def _plan(spec: SegmentSpec) -> tuple[tuple[_Step, ...], tuple[_Rule, ...]] | None:
+    """The fast "is this segment clean?" plan of a segment without composites.
+
+    ``None`` for segments with composites or repeating elements: those always
+    take the detailed (memoised) path.
+    """
+    steps: list[_Step] = []
+    for index, pos in enumerate(spec.elements):
+        if isinstance(pos, CompositeSpec) or pos.repeat > 1:
+            return None
+        steps.append((index, pos.usage, pos.data_type, pos.min_len, pos.max_len, pos.codes))
+    rules = []
+    for rule in spec.syntax:
+        kind, refs = _rule(rule)
+        rules.append((kind, _mask(refs), _mask(refs[:1]), _mask(refs[1:])))
+    return tuple(steps), tuple(rules)
+
+
+def _clean(
+    plan: tuple[tuple[_Step, ...], tuple[_Rule, ...]],
+    elements: list[str],
+    d: Delimiters,
+) -> bool:
+    """True when the detailed checks would find nothing (most segments)."""
+    steps, rules = plan
+    count = len(elements)
+    if count > len(steps):
+        return False
+    comp, rep = d.component, d.repetition
+    present = 0  # bit n set: element n (1-based) is not empty
+    for index, usage, dtype, low, high, codes in steps:
+        value = elements[index] if index < count else ""
+        if not value:
+            if usage == "R":
+                return False
+            continue
+        present |= 2 << index
+        if usage == "N" or comp in value or (rep and rep in value):
+            return False
+        if dtype == "AN":
+            if not low <= len(value) <= high:
+                return False
+        elif dtype == "ID":
+            if not low <= len(value) <= high or (codes is not None and value not in codes):
+                return False
+        elif dtype == "R":
+            if not _NUMERIC.match(value):
+                return False
+            if not low <= len(value.lstrip("-").replace(".", "")) <= high:
+                return False
+        elif dtype in ("N0", "N2"):
+            if not _INTEGER.match(value) or not low <= len(value.lstrip("-")) <= high:
+                return False
+        elif dtype == "DT":
+            if not valid_date(value) or not low <= len(value) <= high:
+                return False
+        elif dtype == "TM":
+            if not valid_time(value) or not low <= len(value) <= high:
+                return False
+        else:
+            return False
+    for kind, every, first, rest in rules:
+        given = present & every
+        if kind == "P":
+            if given and given != every:
+                return False
+        elif kind == "R":
+            if not given:
+                return False
+        elif kind == "E":
+            if given & (given - 1):  # more than one bit
+                return False
+        elif kind == "C":
+            if present & first and (present & rest) != rest:
+                return False
+        elif kind == "L":
+            if present & first and not present & rest:
+                return False
+        else:
+            return False
+    return True
 
 
 def _check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
@@ -439,6 +541,18 @@ def _check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
 
 
 @cache
+def _required(spec: LoopSpec) -> tuple[tuple[int, SegmentSpec | LoopSpec], ...]:
+    """The required children of a loop with their positions."""
+    return tuple((i, c) for i, c in enumerate(spec.children) if c.usage == "R")
+
+
+@cache
+def _index_of(spec: LoopSpec) -> dict[int, int]:
+    """id(child spec) → its position among the loop's children."""
+    return {id(c): i for i, c in enumerate(spec.children)}
+
+
+@cache
 def _guide_ids(root: LoopSpec) -> frozenset[str]:
     ids: set[str] = set()
     for loop in root.walk_loops():
@@ -452,7 +566,7 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
     loop_id = spec.id if spec.id != "ST" else "HEADER"
     seg_counts: dict[int, int] = {}
     loop_counts: dict[int, int] = {}
-    index_of = {id(c): i for i, c in enumerate(spec.children)}
+    index_of = _index_of(spec)
     last: SegNode | None = None
     for child in loop.children:
         if isinstance(child, LoopNode):
@@ -511,9 +625,7 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
             continue
         check_segment(ctx, child, loop_id)
     anchor = last or next(loop.segments(), None)
-    for i, child_spec in enumerate(spec.children):
-        if child_spec.usage != "R":
-            continue
+    for i, child_spec in _required(spec):
         if isinstance(child_spec, SegmentSpec):
             if i not in seg_counts:
                 ctx.add(

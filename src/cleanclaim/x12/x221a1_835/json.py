@@ -132,5 +132,5 @@ def to_json(tx: Transaction835, delimiters: Delimiters) -> dict[str, Any]:
             for plb in r.provider_adjustments
             for adj in plb.adjustments
         ],
-        "balanced": is_balanced(r, delimiters),
+        "balanced": is_balanced(tx, delimiters),
     }

@@ -22,10 +22,22 @@ VERSIONS = (GUIDE, "005010X221")
 
 @dataclass(slots=True)
 class Transaction835:
-    """One 835 transaction set as read: placed loop tree and typed remittance."""
+    """One 835 transaction set as read: placed loop tree and typed remittance.
+
+    The typed :class:`~.view.Remittance` is built on first use: validation
+    (balancing included) reads the loop tree directly, so reading and
+    validating a large remittance does not build a second copy of it.
+    """
 
     placed: Placed
-    remittance: Remittance
+    delimiters: Delimiters
+    _remittance: Remittance | None = None
+
+    @property
+    def remittance(self) -> Remittance:
+        if self._remittance is None:
+            self._remittance = remittance(self.placed.tree, self.placed.st.get(2), self.delimiters)
+        return self._remittance
 
 
 def parse(segments: list[Segment], delimiters: Delimiters) -> Transaction835:
@@ -35,8 +47,7 @@ def parse(segments: list[Segment], delimiters: Delimiters) -> Transaction835:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        placed = place(segments, delimiters, spec(), "835", GUIDE)
-        return Transaction835(placed, remittance(placed.tree, placed.st.get(2), delimiters))
+        return Transaction835(place(segments, delimiters, spec(), "835", GUIDE), delimiters)
     finally:
         if enabled:
             gc.enable()

@@ -20,75 +20,108 @@ from decimal import Decimal
 
 from ..errors import IK403, Finding, Severity
 from ..guidekit.reading import check
+from ..guidekit.tree import LoopNode, SegNode
 from ..guidekit.validate import Context
+from ..guidekit.values import money0
 from ..segments import Delimiters
 from .parsing import Transaction835
-from .view import ClaimPayment, Remittance
 
 ZERO = Decimal(0)
 
 
-def _line_checks(ctx: Context, claim: ClaimPayment) -> Decimal:
-    """Check each line; return Σ line-level CAS of the claim."""
+def _cas_total(loop: LoopNode) -> Decimal:
+    """Σ of every CAS amount (CAS03, 06, 09, 12, 15, 18) directly in ``loop``."""
     total = ZERO
-    for line in claim.services:
-        cas = sum((a.monetary_amount for c in line.adjustments for a in c.adjustments), ZERO)
-        total += cas
-        svc = line.svc
-        diff = svc.line_item_charge_amount - svc.line_item_provider_payment_amount
-        if diff != cas and line.loop is not None:
-            node = line.loop.first("SVC")
-            proc = svc.composite_medical_procedure_identifier
-            code = proc.procedure_code if proc else "?"
-            ctx.add(
-                node,
-                "2110",
-                "x12.835.line-out-of-balance",
-                f"service line {code} of claim {claim.clp.claim_submitters_identifier} does "
-                f"not balance: charge {svc.line_item_charge_amount} − paid "
-                f"{svc.line_item_provider_payment_amount} = {diff}, but its adjustments "
-                f"(CAS) add up to {cas}",
-                ik403=IK403.PATTERN_MATCH_FAILURE,
-                ref="SVC03",
-                element_position=3,
-                value=str(svc.line_item_provider_payment_amount),
-            )
+    for child in loop.children:
+        if isinstance(child, SegNode) and child.segment.id == "CAS":
+            els = child.segment.elements
+            for i in range(2, min(len(els), 18), 3):
+                if els[i]:
+                    total += money0(els[i])
     return total
 
 
-def check_balancing(ctx: Context, remit: Remittance) -> bool:
+def _line(ctx: Context, line: LoopNode, pcn: str) -> Decimal:
+    """Check one service line; return Σ of its CAS."""
+    cas = _cas_total(line)
+    svc = line.first("SVC")
+    if svc is None:
+        return cas
+    charge, paid = money0(svc.get(2)), money0(svc.get(3))
+    diff = charge - paid
+    if diff != cas:
+        code = svc.get(1).split(ctx.delimiters.component)
+        proc = code[1] if len(code) > 1 else svc.get(1)
+        ctx.add(
+            svc,
+            "2110",
+            "x12.835.line-out-of-balance",
+            f"service line {proc} of claim {pcn} does not balance: charge {charge} − paid "
+            f"{paid} = {diff}, but its adjustments (CAS) add up to {cas}",
+            ik403=IK403.PATTERN_MATCH_FAILURE,
+            ref="SVC03",
+            element_position=3,
+            value=svc.get(3),
+        )
+    return cas
+
+
+def _claim(ctx: Context, claim: LoopNode) -> Decimal:
+    """Check one claim and its lines; return its payment CLP04."""
+    clp = claim.first("CLP")
+    if clp is None:
+        return ZERO
+    pcn = clp.get(1)
+    lines = ZERO
+    for child in claim.children:
+        if isinstance(child, LoopNode):
+            lines += _line(ctx, child, pcn)
+    claim_cas = _cas_total(claim)
+    charge, paid = money0(clp.get(3)), money0(clp.get(4))
+    diff = charge - paid
+    if diff != claim_cas + lines:
+        ctx.add(
+            clp,
+            "2100",
+            "x12.835.claim-out-of-balance",
+            f"claim {pcn} does not balance: charge {charge} − paid {paid} = {diff}, but "
+            f"claim adjustments ({claim_cas}) + line adjustments ({lines}) = "
+            f"{claim_cas + lines}",
+            ik403=IK403.PATTERN_MATCH_FAILURE,
+            ref="CLP04",
+            element_position=4,
+            value=clp.get(4),
+        )
+    return paid
+
+
+def _plb_total(node: SegNode) -> Decimal:
+    """Σ PLB04, 06, 08, 10, 12, 14."""
+    els = node.segment.elements
+    return sum((money0(els[i]) for i in range(3, min(len(els), 14), 2) if els[i]), ZERO)
+
+
+def check_balancing(ctx: Context, tree: LoopNode) -> bool:
     """Add balancing findings to ``ctx``; return whether everything balances."""
     before = len(ctx.findings)
     paid = ZERO
-    for claim in remit.claims:
-        clp = claim.clp
-        paid += clp.claim_payment_amount
-        line_cas = _line_checks(ctx, claim)
-        claim_cas = claim.cas_total()
-        diff = clp.total_claim_charge_amount - clp.claim_payment_amount
-        if diff != claim_cas + line_cas and claim.loop is not None:
-            ctx.add(
-                claim.loop.first("CLP"),
-                "2100",
-                "x12.835.claim-out-of-balance",
-                f"claim {clp.claim_submitters_identifier} does not balance: charge "
-                f"{clp.total_claim_charge_amount} − paid {clp.claim_payment_amount} = {diff}, "
-                f"but claim adjustments ({claim_cas}) + line adjustments ({line_cas}) = "
-                f"{claim_cas + line_cas}",
-                ik403=IK403.PATTERN_MATCH_FAILURE,
-                ref="CLP04",
-                element_position=4,
-                value=str(clp.claim_payment_amount),
-            )
-    plb = sum(
-        (a.provider_adjustment_amount for p in remit.provider_adjustments for a in p.adjustments),
-        ZERO,
-    )
+    plb = ZERO
+    bpr: SegNode | None = None
+    for child in tree.children:
+        if isinstance(child, SegNode):
+            if child.segment.id == "PLB":
+                plb += _plb_total(child)
+            elif child.segment.id == "BPR" and bpr is None:
+                bpr = child
+        elif child.spec.id == "2000":
+            for claim in child.children:
+                if isinstance(claim, LoopNode):
+                    paid += _claim(ctx, claim)
+    total = money0(bpr.get(2)) if bpr else ZERO
     expected = paid - plb
-    total = remit.bpr.total_actual_provider_payment_amount
-    if expected != total and remit.tree is not None:
+    if expected != total:
         ctx.add(
-            remit.tree.first("BPR"),
+            bpr,
             "HEADER",
             "x12.835.payment-out-of-balance",
             f"total payment BPR02 {total} does not equal the claim payments ({paid}) "
@@ -96,15 +129,15 @@ def check_balancing(ctx: Context, remit: Remittance) -> bool:
             ik403=IK403.PATTERN_MATCH_FAILURE,
             ref="BPR02",
             element_position=2,
-            value=str(total),
+            value=bpr.get(2) if bpr else "",
             segment_id="BPR",
         )
     return not any(f.severity is Severity.ERROR for f in ctx.findings[before:])
 
 
-def is_balanced(remit: Remittance, delimiters: Delimiters) -> bool:
+def is_balanced(tx: Transaction835, delimiters: Delimiters) -> bool:
     """Whether the remittance balances (BPR, every claim, every line)."""
-    return check_balancing(Context(delimiters, remit.control_number, []), remit)
+    return check_balancing(Context(delimiters, tx.placed.st.get(2), []), tx.placed.tree)
 
 
 def validate(tx: Transaction835, delimiters: Delimiters) -> list[Finding]:
@@ -113,7 +146,7 @@ def validate(tx: Transaction835, delimiters: Delimiters) -> list[Finding]:
     gc.disable()  # see parsing.parse
     try:
         ctx = check(tx.placed, delimiters)
-        check_balancing(ctx, tx.remittance)
+        check_balancing(ctx, tx.placed.tree)
     finally:
         if enabled:
             gc.enable()
