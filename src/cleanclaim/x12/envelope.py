@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .errors import IK304, Finding, Severity, X12Error
 from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
-from .tokenizer import tokenize
+from .tokenizer import tokenize_interchanges
 
 __all__ = [
     "Document",
@@ -122,71 +122,93 @@ class Document:
                     yield ic, group, ts
 
 
+_ENVELOPE_TAGS = frozenset({"ISA", "IEA", "GS", "GE", "ST"})
+
+
 def read_document(data: bytes | str) -> Document:
     """Tokenize ``data`` and arrange the segments into envelopes."""
-    delims, segments = tokenize(data)
-    doc = Document([], len(segments))
+    chunks = tokenize_interchanges(data)
+    doc = Document([], sum(len(segs) for _, segs in chunks))
     ic: Interchange | None = None
     group: FunctionalGroup | None = None
     ts: TransactionSet | None = None
-    ic_delims = delims
-    for seg in segments:
-        tag = seg.id
-        if tag == "ISA":
-            if len(seg.elements) != 16:
-                raise X12Error(
-                    f"the ISA segment has {len(seg.elements)} elements, 16 expected",
-                    position=seg.position,
-                    segment_id="ISA",
-                )
-            ic_delims = Delimiters(
-                delims.element,
-                seg.get(11) if seg.get(12) >= "00501" and len(seg.get(11)) == 1 else "",
-                seg.get(16)[:1] or delims.component,
-                delims.segment,
-                delims.suffix,
-            )
-            ic = Interchange(seg, ic_delims)
-            doc.interchanges.append(ic)
-            group = ts = None
-        elif ic is None:
-            raise X12Error("segment before the first ISA", position=seg.position, segment_id=tag)
-        elif ts is not None and tag not in ("GE", "IEA", "GS", "ISA", "ST"):
-            ts.segments.append(seg)
-            if tag == "SE":
-                ts = None
-        elif tag == "ST":
-            if group is None:
-                raise X12Error(
-                    "ST transaction set outside a GS functional group",
-                    position=seg.position,
-                    segment_id=tag,
-                )
-            ts = TransactionSet([seg])
-            group.transactions.append(ts)
-        elif tag == "GS":
-            if ic.iea is not None:
-                raise X12Error("GS after the IEA", position=seg.position, segment_id=tag)
-            group = FunctionalGroup(seg)
-            ic.groups.append(group)
-            ts = None
-        elif tag == "GE":
-            if group is None:
-                raise X12Error("GE without a GS", position=seg.position, segment_id=tag)
-            group.ge = seg
-            group = ts = None
-        elif tag == "IEA":
-            ic.iea = seg
-            group = ts = None
-        else:
-            raise X12Error(
-                f"segment {tag!r} outside a transaction set (ST..SE)",
-                position=seg.position,
-                segment_id=tag[:3],
-            )
+    envelope_tags = _ENVELOPE_TAGS
+    for delims, segments in chunks:
+        for seg in segments:
+            if ts is not None and seg.id not in envelope_tags:  # the hot path
+                ts.segments.append(seg)
+                if seg.id == "SE":
+                    ts = None
+                continue
+            ic, group, ts = _place(doc, delims, seg, ic, group, ts)
     if not doc.interchanges:
         raise X12Error("not an X12 file: no ISA segment")
     return doc
+
+
+def _place(
+    doc: Document,
+    delims: Delimiters,
+    seg: Segment,
+    ic: Interchange | None,
+    group: FunctionalGroup | None,
+    ts: TransactionSet | None,
+) -> tuple[Interchange | None, FunctionalGroup | None, TransactionSet | None]:
+    """Put one segment into the envelope tree; returns the open (interchange, group, set)."""
+    tag = seg.id
+    if tag == "ISA":
+        if len(seg.elements) != 16:
+            raise X12Error(
+                f"the ISA segment has {len(seg.elements)} elements, 16 expected",
+                position=seg.position,
+                segment_id="ISA",
+            )
+        ic_delims = Delimiters(
+            delims.element,
+            seg.get(11) if seg.get(12) >= "00501" and len(seg.get(11)) == 1 else "",
+            seg.get(16)[:1] or delims.component,
+            delims.segment,
+            delims.suffix,
+        )
+        ic = Interchange(seg, ic_delims)
+        doc.interchanges.append(ic)
+        group = ts = None
+    elif ic is None:
+        raise X12Error("segment before the first ISA", position=seg.position, segment_id=tag)
+    elif ts is not None and tag not in ("GE", "IEA", "GS", "ISA", "ST"):
+        ts.segments.append(seg)
+        if tag == "SE":
+            ts = None
+    elif tag == "ST":
+        if group is None:
+            raise X12Error(
+                "ST transaction set outside a GS functional group",
+                position=seg.position,
+                segment_id=tag,
+            )
+        ts = TransactionSet([seg])
+        group.transactions.append(ts)
+    elif tag == "GS":
+        if ic.iea is not None:
+            raise X12Error("GS after the IEA", position=seg.position, segment_id=tag)
+        group = FunctionalGroup(seg)
+        ic.groups.append(group)
+        ts = None
+    elif tag == "GE":
+        if group is None:
+            raise X12Error("GE without a GS", position=seg.position, segment_id=tag)
+        group.ge = seg
+        group = ts = None
+    elif tag == "IEA":
+        ic.iea = seg
+        group = ts = None
+    else:
+        raise X12Error(
+            f"segment {tag!r} outside a transaction set (ST..SE)",
+            position=seg.position,
+            segment_id=tag[:3],
+        )
+    return ic, group, ts
 
 
 def _finding(code: str, message: str, seg: Segment | None, **kw: str) -> Finding:

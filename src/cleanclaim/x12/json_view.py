@@ -21,7 +21,9 @@ One transaction set becomes::
 the envelope's component separator), so :func:`write_json` reproduces the file.
 When ``segments`` is absent the guide's ``from_json`` builds the transaction
 from the convenient fields and the envelope gets sensible defaults (or the
-``sender``/``receiver``/``control_number`` given in the object).
+``sender_id``/``receiver_id`` -- default: ``submitter.id``/``receiver.id`` --,
+``interchange_control_number``, ``group_control_number`` and ``test``
+given in the object).
 
 Money is a string in decimal notation (``"100.50"``), dates ``YYYY-MM-DD``.
 """
@@ -126,9 +128,20 @@ def _seg(raw: Any, where: str) -> Segment:
     return Segment(raw[0], list(raw[1:]))
 
 
+def _party_id(tx: dict[str, Any], key: str, party: str, default: str) -> str:
+    """``sender_id``/``receiver_id`` if given, else the submitter's/receiver's ``id``."""
+    value = tx.get(key)
+    if value:
+        return str(value)
+    obj = tx.get(party)
+    if isinstance(obj, dict) and obj.get("id"):
+        return str(obj["id"])
+    return default
+
+
 def _default_isa(tx: dict[str, Any], ctl: str, d: Delimiters, now: datetime) -> Segment:
-    sender = str(tx.get("sender", "CLEANCLAIM"))[:15]
-    receiver = str(tx.get("receiver", "RECEIVER"))[:15]
+    sender = _party_id(tx, "sender_id", "submitter", "CLEANCLAIM")[:15]
+    receiver = _party_id(tx, "receiver_id", "receiver", "RECEIVER")[:15]
     usage = "T" if tx.get("test", True) else "P"
     return Segment(
         "ISA",
@@ -208,8 +221,8 @@ def write_json(obj: Any, *, now: datetime | None = None) -> str:
                 "GS",
                 [
                     guide.functional_id,
-                    str(tx.get("sender", "CLEANCLAIM")),
-                    str(tx.get("receiver", "RECEIVER")),
+                    _party_id(tx, "sender_id", "submitter", "CLEANCLAIM"),
+                    _party_id(tx, "receiver_id", "receiver", "RECEIVER"),
                     now.strftime("%Y%m%d"),
                     now.strftime("%H%M"),
                     str(tx.get("group_control_number", "1")),

@@ -21,7 +21,7 @@ from __future__ import annotations
 from .errors import X12Error
 from .segments import Delimiters, Segment
 
-__all__ = ["decode", "read_delimiters", "tokenize"]
+__all__ = ["decode", "read_delimiters", "tokenize", "tokenize_interchanges"]
 
 _BOM = "\ufeff"
 
@@ -86,19 +86,31 @@ def read_delimiters(text: str) -> tuple[Delimiters, int]:
 def tokenize(data: bytes | str) -> tuple[Delimiters, list[Segment]]:
     """Text to ``(delimiters, segments)``; positions are 1-based in file order.
 
-    The delimiters are those of the first ISA; a file holding several
-    interchanges with different delimiters is split per interchange.
+    The delimiters are those of the first ISA; see :func:`tokenize_interchanges`
+    for files whose interchanges use different delimiters.
     """
+    chunks = tokenize_interchanges(data)
+    segments: list[Segment] = []
+    for _, segs in chunks:
+        segments.extend(segs)
+    return chunks[0][0], segments
+
+
+def tokenize_interchanges(data: bytes | str) -> list[tuple[Delimiters, list[Segment]]]:
+    """One ``(delimiters, segments)`` per interchange, positions counted across the file."""
     text = decode(data).lstrip(" \t\r\n")
     if not text:
         raise X12Error("not an X12 file: the file is empty")
-    first, _ = read_delimiters(text)
-    segments: list[Segment] = []
+    chunks: list[tuple[Delimiters, list[Segment]]] = []
+    count = 0
     start = 0
     while True:
         delims, _ = read_delimiters(text[start:])
         end = _interchange_end(text, start, delims)
-        _split(text[start:end], delims, segments)
+        segs: list[Segment] = []
+        _split(text[start:end], delims, segs, count)
+        count += len(segs)
+        chunks.append((delims, segs))
         start = end
         while start < len(text) and text[start] in " \t\r\n":
             start += 1
@@ -107,9 +119,9 @@ def tokenize(data: bytes | str) -> tuple[Delimiters, list[Segment]]:
         if not text.startswith("ISA", start):
             raise X12Error(
                 "text after the end of the interchange (IEA) that is not another ISA",
-                position=len(segments) + 1,
+                position=count + 1,
             )
-    return first, segments
+    return chunks
 
 
 def _interchange_end(text: str, start: int, delims: Delimiters) -> int:
@@ -129,12 +141,11 @@ def _interchange_end(text: str, start: int, delims: Delimiters) -> int:
     return len(text) if j < 0 else j + 1
 
 
-def _split(text: str, delims: Delimiters, out: list[Segment]) -> None:
+def _split(text: str, delims: Delimiters, out: list[Segment], pos: int) -> None:
     breaks_are_data = any(c in "\r\n" for c in (delims.element, delims.component, delims.segment))
     if not breaks_are_data:
         text = text.replace("\r", "").replace("\n", "")
     elem = delims.element
-    pos = len(out)
     pieces = text.split(delims.segment)
     if pieces and not pieces[-1].strip():
         pieces.pop()

@@ -436,7 +436,17 @@ Loop2320.SLOTS = (
     Slot("amt", AMT, "S", 3, name="COB Payer Paid / Non-covered / Remaining Liability Amount"),
     Slot("oi", OI, "R", 1, name="Other Insurance Coverage Information"),
     Slot("moa", MOA, "S", 1, name="Outpatient Adjudication Information"),
-    *(Slot("payers", cls, "S", 1, name=cls.NAME, in_list=True) for cls in LOOPS_2330.values()),
+    *(
+        Slot(
+            "payers",
+            cls,
+            "R" if cls.LOOP_ID in ("2330A", "2330B") else "S",
+            1,
+            name=cls.NAME,
+            in_list=True,
+        )
+        for cls in LOOPS_2330.values()
+    ),
 )
 
 

@@ -33,9 +33,9 @@ from typing import Any
 from ...npi import is_valid_npi
 from ..elements import parse_date
 from ..errors import IK304, IK403, Finding, Severity
-from ..loops import Loop, iter_segments
+from ..loops import Loop
 from ..segments import Delimiters
-from ..structure import ElementRule, check_element_rules, check_tree, element_finding
+from ..structure import ElementRule, check_tree, element_finding
 from ..typed import TypedSegment
 from .codes import (
     US_STATES,
@@ -70,6 +70,8 @@ def _codes(*values: Any) -> frozenset[str]:
 _YN = _codes("Y", "N")
 _PERSON_OR_ORG = _codes(EntityTypeQualifier)
 _NPI = _codes("XX")
+#: PWK02 Attachment Transmission Code as 005010X222A1 lists it (``AD`` of the base guide is gone).
+_PWK02 = _codes("AA", "BM", "EL", "EM", "FT", "FX")
 
 ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("HEADER", "ST", 1, required=True, codes=_codes("837")),
@@ -137,7 +139,9 @@ ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("2010CA", "DMG", 3, required=True, codes=_codes(Gender)),
     ElementRule("2300", "CLM", 1, required=True, name="Patient control number (CLM01)"),
     ElementRule("2300", "CLM", 2, required=True, name="Total claim charge (CLM02)"),
-    ElementRule("2300", "CLM", 5, 1, required=True, name="Place of service (CLM05-1)"),
+    ElementRule(
+        "2300", "CLM", 5, 1, required=True, name="Place of service (CLM05-1)", length=(1, 2)
+    ),
     ElementRule("2300", "CLM", 5, 2, required=True, codes=_codes("B")),
     ElementRule("2300", "CLM", 5, 3, required=True, codes=_codes(ClaimFrequency)),
     ElementRule("2300", "CLM", 6, required=True, codes=_YN),
@@ -145,6 +149,16 @@ ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("2300", "CLM", 8, required=True, codes=_codes(BenefitsAssignment)),
     ElementRule("2300", "CLM", 9, required=True, codes=_codes(ReleaseOfInformation)),
     ElementRule("2300", "CLM", 10, codes=_codes("P")),
+    ElementRule("2300", "AMT", 1, required=True, codes=_codes("F5")),
+    ElementRule("2300", "PWK", 2, required=True, codes=_PWK02),
+    ElementRule("2400", "PWK", 2, required=True, codes=_PWK02),
+    ElementRule("2320", "AMT", 1, required=True, codes=_codes("D", "A8", "EAF")),
+    ElementRule("2400", "AMT", 1, required=True, codes=_codes("T", "F4")),
+    *(
+        ElementRule("2300", "HI", n, 1, codes=_codes("ABK", "ABF", "BK", "BF", "BP", "BO", "BG"))
+        for n in range(1, 13)
+    ),
+    ElementRule("2300", "HI", 1, 2, required=True, name="Diagnosis code (HI01-2)"),
     ElementRule("2310B", "NM1", 2, required=True, codes=_PERSON_OR_ORG),
     ElementRule("2310B", "NM1", 8, codes=_NPI),
     ElementRule("2310B", "PRV", 1, required=True, codes=_codes("PE")),
@@ -158,7 +172,13 @@ ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("2330B", "NM1", 8, required=True, codes=_codes("PI", "XV")),
     ElementRule("2400", "LX", 1, required=True, name="Line number (LX01)"),
     ElementRule("2400", "SV1", 1, 1, required=True, codes=_codes(ProductServiceQualifier)),
-    ElementRule("2400", "SV1", 1, 2, required=True, name="Procedure code (SV101-2)"),
+    ElementRule(
+        "2400", "SV1", 1, 2, required=True, name="Procedure code (SV101-2)", length=(1, 48)
+    ),
+    *(
+        ElementRule("2400", "SV1", 1, c, name=f"Modifier (SV101-{c})", length=(2, 2))
+        for c in range(3, 7)
+    ),
     ElementRule("2400", "SV1", 2, required=True, name="Line charge (SV102)"),
     ElementRule("2400", "SV1", 3, required=True, codes=_codes(UnitOfMeasure)),
     ElementRule("2400", "SV1", 4, required=True, name="Units (SV104)"),
@@ -189,45 +209,7 @@ KNOWN_TAGS = frozenset(_TAGS.split())
 
 def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
     """Every finding for one 837P transaction, in file order."""
-    out = check_tree(tx, KNOWN_TAGS)
-    for loop, _slot, seg in iter_segments(tx):
-        if isinstance(seg, TypedSegment):
-            rules = _RULES_BY.get((loop.LOOP_ID, seg.TAG))
-            if rules:
-                check_element_rules(loop, seg, rules, out)
-            if seg.TAG == "DTP":
-                _check_dtp(loop, seg, out)  # type: ignore[arg-type]
-            elif seg.TAG == "DMG" and seg.get(1) == "D8" and seg.get(2):
-                if parse_date(seg.get(2)) is None:
-                    out.append(_date_finding(loop, seg, 2, seg.get(2)))
-            elif seg.TAG == "NM1" and seg.get(8) == "XX" and seg.get(9):
-                if not is_valid_npi(seg.get(9)):
-                    out.append(
-                        element_finding(
-                            loop.LOOP_ID,
-                            seg,
-                            9,
-                            0,
-                            IK403.PATTERN_MATCH_FAILURE,
-                            f"NPI {seg.get(9)!r} is not valid (10 digits with a correct "
-                            "check digit)",
-                            code="837p.billing.npi",
-                            value=seg.get(9),
-                        )
-                    )
-            elif seg.TAG == "N4" and not seg.get(4) and seg.get(2) and seg.get(2) not in US_STATES:
-                out.append(
-                    element_finding(
-                        loop.LOOP_ID,
-                        seg,
-                        2,
-                        0,
-                        IK403.INVALID_CODE_VALUE,
-                        f"state {seg.get(2)!r} is not a US state code",
-                        code="837p.address.state",
-                        value=seg.get(2),
-                    )
-                )
+    out = check_tree(tx, KNOWN_TAGS, _RULES_BY, _visit)
     _check_hierarchy(tx, out)
     for bp in tx.billing_providers:
         _check_billing_provider(bp, out)
@@ -237,6 +219,45 @@ def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
                 _check_claim(claim, out)
     out.sort(key=lambda f: f.position)
     return out
+
+
+def _visit(loop: Loop, seg: TypedSegment, out: list[Finding]) -> None:
+    """Checks of a single segment beyond its element rules."""
+    tag = seg.TAG
+    if tag == "DTP":
+        _check_dtp(loop, seg, out)  # type: ignore[arg-type]
+    elif tag == "NM1":
+        if seg.get(8) == "XX" and seg.get(9) and not is_valid_npi(seg.get(9)):
+            out.append(
+                element_finding(
+                    loop.LOOP_ID,
+                    seg,
+                    9,
+                    0,
+                    IK403.PATTERN_MATCH_FAILURE,
+                    f"NPI {seg.get(9)!r} is not valid (10 digits with a correct check digit)",
+                    code="837p.provider.npi",
+                    value=seg.get(9),
+                )
+            )
+    elif tag == "DMG":
+        if seg.get(1) == "D8" and seg.get(2) and parse_date(seg.get(2)) is None:
+            out.append(_date_finding(loop, seg, 2, seg.get(2)))
+    elif tag == "N4":
+        state = seg.get(2)
+        if not seg.get(4) and state and state not in US_STATES:
+            out.append(
+                element_finding(
+                    loop.LOOP_ID,
+                    seg,
+                    2,
+                    0,
+                    IK403.INVALID_CODE_VALUE,
+                    f"state {state!r} is not a US state code",
+                    code="837p.address.state",
+                    value=state,
+                )
+            )
 
 
 def _claims_of(sub: Loop2000B) -> list[Loop2300]:
@@ -463,6 +484,17 @@ def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
             )
         )
     dx = _diagnoses(claim)
+    if not dx:
+        out.append(
+            Finding(
+                code="837p.claim.diagnosis",
+                message="the claim has no diagnosis (HI with ABK principal diagnosis)",
+                position=clm.position,
+                segment_id="HI",
+                loop_id="2300",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+            )
+        )
     for i, (hi, pos, qual, code) in enumerate(dx):
         principal = qual in ("ABK", "BK")
         if (i == 0) != principal:

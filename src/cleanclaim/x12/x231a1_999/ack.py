@@ -117,11 +117,8 @@ def _group_ack(
     group_codes = [
         _GROUP_CODES[f.code]
         for f in parsed.envelope_findings
-        if (f.code in _GROUP_CODES
-        and group.ge is not None
-        and f.position == group.ge.position)
-        or (f.code == "x12.envelope.ge-missing"
-        and f.position == group.gs.position)
+        if (f.code in _GROUP_CODES and group.ge is not None and f.position == group.ge.position)
+        or (f.code == "x12.envelope.ge-missing" and f.position == group.gs.position)
     ]
     received = len(group.transactions)
     if accepted == received:
