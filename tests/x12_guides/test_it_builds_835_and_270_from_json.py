@@ -25,8 +25,8 @@ NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 REMITTANCE = {
     "transaction_set": "835",
     "control_number": "0001",
-    "sender": "PAYERSENDER",
-    "receiver": "CLEANCLAIM",
+    "sender_id": "PAYERSENDER",
+    "receiver_id": "CLEANCLAIM",
     "total_payment": "132.50",
     "payment_method": "CHK",
     "payment_date": "2026-11-20",
