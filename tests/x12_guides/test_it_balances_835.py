@@ -33,7 +33,7 @@ def test_it_reports_a_claim_whose_payment_does_not_match_its_adjustments(shared_
     assert claim.element == "2100 CLP04"
     assert claim.ik403 == "I12"
     # the total no longer matches either: BPR02 = Σ CLP04 − Σ PLB
-    assert found["x12.835.payment-out-of-balance"].element == "HEADER BPR02"
+    assert found["x12.835.payment-out-of-balance"].element == "BPR02"
 
 
 def test_it_subtracts_provider_adjustments_from_the_total(shared_data):

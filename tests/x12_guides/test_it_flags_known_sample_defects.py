@@ -60,6 +60,6 @@ def test_it_names_loop_element_and_999_code(shared_data):
     path = shared_data / "x12/835/lfh_835_005010X221A1__managed-care.835"
     found = validate(parse(path.read_bytes())).findings()
     bad_date = next(f for f in found if f.code == "x12.element.invalid-date")
-    assert bad_date.element == "HEADER BPR16"
+    assert bad_date.element == "BPR16"
     assert (bad_date.ik304, bad_date.ik403) == ("8", "8")
     assert "20002316" in bad_date.message

@@ -60,7 +60,7 @@ def check(placed: Placed, delimiters: Delimiters) -> Context:
     if st03 and st03 != placed.guide:
         ctx.add(
             None,
-            "HEADER",
+            "",
             "x12.st.guide",
             f"ST03 {st03!r} is not the implementation guide {placed.guide!r}",
             ik304=IK304.SEGMENT_HAS_ELEMENT_ERRORS,

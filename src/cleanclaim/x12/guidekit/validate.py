@@ -563,7 +563,8 @@ def _guide_ids(root: LoopSpec) -> frozenset[str]:
 def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
     """Structure of one loop occurrence, then its segments and child loops."""
     spec = loop.spec
-    loop_id = spec.id if spec.id != "ST" else "HEADER"
+    loop_id = spec.id if spec.id != "ST" else ""  # header segments are in no loop (999 IK303)
+    where = f"loop {loop_id}" if loop_id else "the transaction set"
     seg_counts: dict[int, int] = {}
     loop_counts: dict[int, int] = {}
     index_of = _index_of(spec)
@@ -591,7 +592,7 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                     child,
                     loop_id,
                     "x12.segment.unexpected",
-                    f"{child.id} is not expected here in loop {loop_id} ({spec.name})",
+                    f"{child.id} is not expected here in {where}",
                     ik304=IK304.UNEXPECTED_SEGMENT,
                 )
             else:
@@ -611,7 +612,7 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                 loop_id,
                 "x12.segment.over-maximum",
                 f"{child.spec.name} ({child.id}) appears more than {child.spec.max_use} "
-                f"times in loop {loop_id}",
+                f"times in {where}",
                 ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
             )
         if child.spec.usage == "N":
@@ -632,7 +633,7 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                     anchor,
                     loop_id,
                     "x12.segment.required-missing",
-                    f"{child_spec.name} ({child_spec.id}) is required in loop {loop_id}",
+                    f"{child_spec.name} ({child_spec.id}) is required in {where}",
                     ik304=IK304.REQUIRED_SEGMENT_MISSING,
                     segment_id=child_spec.id,
                 )
@@ -642,7 +643,7 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                 anchor,
                 child_spec.id,
                 "x12.loop.required-missing",
-                f"loop {child_spec.id} ({child_spec.name}) is required in loop {loop_id}",
+                f"loop {child_spec.id} ({child_spec.name}) is required in {where}",
                 ik304=IK304.REQUIRED_SEGMENT_MISSING,
                 segment_id=first.id,
             )

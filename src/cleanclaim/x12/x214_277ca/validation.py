@@ -8,9 +8,12 @@ acceptance (A1/A2) with ``U``, contradicts itself and is reported as a warning.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..errors import IK403, Finding, Severity
 from ..guidekit.hl import check_hl
 from ..guidekit.reading import check
+from ..guidekit.tree import LoopNode, SegNode
 from ..guidekit.validate import Context
 from ..segments import Delimiters
 from ..x212_276_277.parsing import TransactionStatus
@@ -21,16 +24,22 @@ REJECTED = frozenset({"A3", "A6", "A7", "A8"})
 ACCEPTED = frozenset({"A1", "A2"})
 
 
+def _stc_nodes(loop: LoopNode) -> Iterator[tuple[str, SegNode]]:
+    for child in loop.children:
+        if isinstance(child, LoopNode):
+            yield from _stc_nodes(child)
+        elif child.id == "STC":
+            yield loop.spec.id, child
+
+
 def _check_actions(ctx: Context, tx: TransactionStatus) -> None:
-    for node in tx.placed.tree.walk():
-        if node.id != "STC":
-            continue
+    for loop_id, node in _stc_nodes(tx.placed.tree):
         category = node.get(1).split(ctx.delimiters.component)[0]
         action = node.get(3)
         if (category in REJECTED and action == "WQ") or (category in ACCEPTED and action == "U"):
             ctx.add(
                 node,
-                "2200",
+                loop_id,
                 "x12.277ca.action-contradicts-category",
                 f"STC03 {action!r} ({'accepted' if action == 'WQ' else 'rejected'}) "
                 f"contradicts category {category!r}",

@@ -122,7 +122,7 @@ def check_balancing(ctx: Context, tree: LoopNode) -> bool:
     if expected != total:
         ctx.add(
             bpr,
-            "HEADER",
+            "",
             "x12.835.payment-out-of-balance",
             f"total payment BPR02 {total} does not equal the claim payments ({paid}) "
             f"minus the provider adjustments PLB ({plb}) = {expected}",
