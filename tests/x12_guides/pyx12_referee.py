@@ -25,7 +25,7 @@ def pyx12_run(text: str) -> tuple[bool, list[str]]:
     import pyx12.x12n_document
 
     handler = _Collect()
-    root = logging.getLogger()
+    root = logging.getLogger("pyx12")  # other suites may have silenced it: restore after
     saved = root.level
     root.addHandler(handler)
     root.setLevel(logging.ERROR)
