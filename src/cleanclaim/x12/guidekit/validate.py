@@ -377,18 +377,17 @@ def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
     spec = node.spec
     assert spec is not None
     elements = node.segment.elements
-    plan = _plan(spec)
-    if plan is not None and _clean(plan, elements, ctx.delimiters):
-        return
     key = (id(spec), loop_id, tuple(elements))
     calls = ctx.memo.get(key)
     if calls is None:
+        plan = _plan(spec)
         calls = []
-        ctx.record = calls
-        try:
-            _check_segment(ctx, node, loop_id)
-        finally:
-            ctx.record = None
+        if plan is None or not _clean(plan, elements, ctx.delimiters):
+            ctx.record = calls
+            try:
+                _check_segment(ctx, node, loop_id)
+            finally:
+                ctx.record = None
         ctx.memo[key] = calls
     for (loop, code, message), kwargs in calls:
         ctx.add(node, loop, code, message, **kwargs)

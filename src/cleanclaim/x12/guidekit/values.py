@@ -26,10 +26,23 @@ def money(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+_SEEN: dict[str, Decimal] = {}
+
+
 def money0(text: str) -> Decimal:
-    """Like :func:`money`, reading empty or invalid as zero (for sums)."""
-    value = money(text)
-    return ZERO if value is None else value
+    """Like :func:`money`, reading empty or invalid as zero (for sums).
+
+    Remittances repeat amounts (``10.00``, ``0``): the Decimal of each text is
+    kept (a bounded cache), so summing a large file builds few Decimals.
+    """
+    value = _SEEN.get(text)
+    if value is None:
+        value = money(text)
+        if value is None:
+            value = ZERO
+        if len(_SEEN) < 10_000:
+            _SEEN[text] = value
+    return value
 
 
 def x12_number(value: Decimal | int | str | None) -> str:
