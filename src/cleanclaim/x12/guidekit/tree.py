@@ -170,7 +170,16 @@ def _find(
         for entry in entries:
             if entry.index < index and not entry.unordered:
                 continue
-            if loose or entry.trigger.matches(seg, comp_sep):
+            key = entry.trigger.key
+            if loose or key is None:
+                return depth, entry, entries
+            ele, comp, values = key  # the qualifier, inlined from SegmentSpec.matches
+            elements = seg.elements
+            value = elements[ele - 1] if ele <= len(elements) else ""
+            if comp:
+                parts = value.split(comp_sep)
+                value = parts[comp - 1] if comp <= len(parts) else ""
+            if value in values:
                 return depth, entry, entries
     return None
 
@@ -197,10 +206,17 @@ def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNo
         del stack[depth + 1 :]
         frame = stack[depth]
         if entry.is_segment:
-            entry = _next_free(frame, entries, entry, seg, comp_sep, loose)
-            frame.counts[entry.index] = frame.counts.get(entry.index, 0) + 1
-            assert isinstance(entry.spec, SegmentSpec)
-            frame.node.children.append(SegNode(seg, pos, entry.spec, loose))
+            spec = entry.spec
+            assert isinstance(spec, SegmentSpec)
+            counts = frame.counts
+            used = counts.get(entry.index, 0)
+            if used >= spec.max_use:
+                entry = _next_free(frame, entries, entry, seg, comp_sep, loose)
+                spec = entry.spec
+                assert isinstance(spec, SegmentSpec)
+                used = counts.get(entry.index, 0)
+            counts[entry.index] = used + 1
+            frame.node.children.append(SegNode(seg, pos, spec, loose))
             frame.index = entry.index
         else:
             stack.append(_open(frame, entry, seg, pos, loose))
