@@ -63,6 +63,10 @@ def _members(obj: dict[str, Any], set_id: str) -> list[dict[str, Any]]:
             for i, m in enumerate(_list(obj["members"], f"{set_id}.members"))
         ]
     else:
+        if obj.get("subscriber") is None:
+            if set_id == "271":
+                return []
+            raise X12Error(f"{set_id}.subscriber (or members) is required")
         members = [dict(_obj(obj.get("subscriber"), f"{set_id}.subscriber"), level="subscriber")]
         if obj.get("dependent") is not None:
             members.append(dict(_obj(obj["dependent"], f"{set_id}.dependent"), level="dependent"))
