@@ -10,7 +10,8 @@ committed, so nothing imports pyx12 at run time.
 
 Usage::
 
-    python -m cleanclaim.x12.guidekit.from_pyx12 835.5010.X221.A1.xml OUT.json
+    python -m cleanclaim.x12.guidekit.from_pyx12 835.5010.X221.A1.xml OUT.json [--patch P.json]
+    python -m cleanclaim.x12.guidekit.from_pyx12 --codes codes.xml external_codes.json
 """
 
 from __future__ import annotations
@@ -136,8 +137,29 @@ def convert(map_path: Path) -> dict[str, Any]:
     }
 
 
+def convert_codes(codes_path: Path) -> dict[str, Any]:
+    """pyx12's external code lists (``codes.xml``): id → {name, element, codes}."""
+    root = ET.parse(codes_path).getroot()
+    lists: dict[str, Any] = {}
+    for codeset in root.iter("codeset"):
+        ident = _text(codeset, "id")
+        codes = sorted({(c.text or "").strip() for c in codeset.iter("code") if c.text})
+        lists[ident] = {
+            "name": _text(codeset, "name"),
+            "element": _text(codeset, "data_ele"),
+            "codes": codes,
+        }
+    return {
+        "source": f"pyx12 {codes_path.name} (BSD licence, (c) John Holland), converted",
+        "lists": lists,
+    }
+
+
 def apply_patches(data: dict[str, Any], patches: list[dict[str, Any]]) -> None:
-    """Apply documented corrections: ``{"ref", "loop"?, "add_codes"?, "repeat"?, "usage"?}``.
+    """Apply documented corrections to the generated spec.
+
+    Each patch is ``{"ref", "loop"?, "add_codes"?, "codes"?, "drop_codes"?, "repeat"?,
+    "usage"?, "ext"?, "note"}``.
 
     Used to bring a 4010 map's structure to the 5010 guide where pyx12 ships no
     5010 map (270/271 X279A1, 276 X212); each patch names the element it fixes.
@@ -159,7 +181,7 @@ def apply_patches(data: dict[str, Any], patches: list[dict[str, Any]]) -> None:
                             el["codes"] = patch["codes"]
                         if "drop_codes" in patch:
                             el.pop("codes", None)
-                        for key in ("repeat", "usage"):
+                        for key in ("repeat", "usage", "ext"):
                             if key in patch:
                                 el[key] = patch[key]
 
@@ -168,6 +190,10 @@ def apply_patches(data: dict[str, Any], patches: list[dict[str, Any]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if len(args) == 3 and args[0] == "--codes":
+        data = convert_codes(Path(args[1]))
+        Path(args[2]).write_text(json.dumps(data, separators=(",", ":")) + "\n")
+        return 0
     patches: list[dict[str, Any]] = []
     patch_name = ""
     if len(args) == 4 and args[2] == "--patch":

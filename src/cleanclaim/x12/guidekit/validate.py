@@ -19,15 +19,29 @@ data types and lengths are those of the X12 data element dictionary.
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ..errors import IK304, IK403, Finding, Severity
 from ..segments import Delimiters
 from .spec import CompositeSpec, ElementSpec, LoopSpec, SegmentSpec
 from .tree import LoopNode, SegNode
+
+#: External code lists whose content is stable enough to reject on (the others, such
+#: as claim status codes (508) and remark codes, change three times a year: warnings).
+_STABLE_LISTS = frozenset({"states", "country", "currency"})
+
+
+@cache
+def external_codes() -> dict[str, frozenset[str]]:
+    """External code lists by name (``external_codes.json``, from pyx12's codes.xml)."""
+    data = json.loads(Path(__file__).with_name("external_codes.json").read_text("utf-8"))
+    return {name: frozenset(entry["codes"]) for name, entry in data["lists"].items()}
+
 
 _NUMERIC = re.compile(r"-?(\d+\.?\d*|\.\d+)\Z")
 _INTEGER = re.compile(r"-?\d+\Z")
@@ -244,6 +258,23 @@ def _check_value(
             component_position=component,
             value=value,
         )
+    if spec.external is not None:
+        known = external_codes().get(spec.external)
+        if known is not None and value not in known:
+            stable = spec.external in _STABLE_LISTS
+            ctx.add(
+                node,
+                loop_id,
+                "x12.element.unknown-external-code",
+                f"{name} {value!r} is not in the {spec.external.replace('_', ' ')} code list"
+                + ("" if stable else " we know (it may be newer than our copy)"),
+                ik403=IK403.INVALID_CODE_VALUE,
+                ref=spec.ref,
+                element_position=position,
+                component_position=component,
+                value=value,
+                severity=Severity.ERROR if stable else Severity.WARNING,
+            )
 
 
 def _check_simple(
@@ -301,9 +332,14 @@ def _check_composite(
             element_position=position,
             value=raw,
         )
+    # C043 (STC01/10/11): with a code list qualifier in -04 (e.g. RX, NCPDP reject
+    # codes) the status code in -02 is from that list, not claim status list 508.
+    other_list = len(parts) >= 4 and parts[3] != ""
     for index, comp in enumerate(spec.components, start=1):
         value = parts[index - 1] if index <= len(parts) else ""
         if value:
+            if other_list and comp.external == "claim_status":
+                comp = replace(comp, external=None)
             _check_simple(ctx, node, loop_id, comp, value, position, index)
         elif comp.usage == "R":
             ctx.add(
@@ -393,8 +429,8 @@ def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
         ctx.add(node, loop, code, message, **kwargs)
 
 
-#: One simple element of a fast plan: (index, usage, type, min, max, codes).
-_Step = tuple[int, str, str, int, int, frozenset[str] | None]
+#: One simple element of a fast plan: (index, usage, type, min, max, codes, external codes).
+_Step = tuple[int, str, str, int, int, frozenset[str] | None, frozenset[str] | None]
 #: A syntax rule as bit masks over element positions: (kind, all, first, rest).
 _Rule = tuple[str, int, int, int]
 
@@ -417,7 +453,8 @@ def _plan(spec: SegmentSpec) -> tuple[tuple[_Step, ...], tuple[_Rule, ...]] | No
     for index, pos in enumerate(spec.elements):
         if isinstance(pos, CompositeSpec) or pos.repeat > 1:
             return None
-        steps.append((index, pos.usage, pos.data_type, pos.min_len, pos.max_len, pos.codes))
+        ext = external_codes().get(pos.external) if pos.external else None
+        steps.append((index, pos.usage, pos.data_type, pos.min_len, pos.max_len, pos.codes, ext))
     rules = []
     for rule in spec.syntax:
         kind, refs = _rule(rule)
@@ -437,12 +474,14 @@ def _clean(
         return False
     comp, rep = d.component, d.repetition
     present = 0  # bit n set: element n (1-based) is not empty
-    for index, usage, dtype, low, high, codes in steps:
+    for index, usage, dtype, low, high, codes, ext in steps:
         value = elements[index] if index < count else ""
         if not value:
             if usage == "R":
                 return False
             continue
+        if ext is not None and value not in ext:
+            return False
         present |= 2 << index
         if usage == "N" or comp in value or (rep and rep in value):
             return False
