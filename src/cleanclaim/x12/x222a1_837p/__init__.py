@@ -37,16 +37,19 @@ Loop tree (implementation guide order; R = required, S = situational)::
         └── 2440  LQ FRM                            Form identification
     SE
 
-Modules: :mod:`.segments` (typed segments), :mod:`.loops` (loop dataclasses
-and slot tables), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation`
-(guide rules), :mod:`.codes` (code values), :mod:`.view` (plain claims with
-Decimal money), :mod:`.json` (the JSON view), :mod:`.building` (JSON → 837P).
+Modules: :mod:`.segments` (typed segments; service-line ones in
+:mod:`.line_segments`), :mod:`.loops` (loop dataclasses and slot tables; the
+NM1-led party loops in :mod:`.name_loops`), :mod:`.rules` (element rules as
+data), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation` (guide rules),
+:mod:`.codes` (code values), :mod:`.view` (plain claims with Decimal money),
+:mod:`.json` (the JSON view), :mod:`.building` (JSON → 837P).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..loops import iter_segments
 from ..registry import Guide
 from ..segments import Delimiters
 from .json import from_json, to_json
@@ -61,6 +64,7 @@ __all__ = [
     "Claim",
     "ServiceLine",
     "Transaction837P",
+    "business_units",
     "claims",
     "parse_837p",
     "validate_837p",
@@ -70,6 +74,24 @@ __all__ = [
 
 def _to_json(tx: Any, d: Delimiters) -> dict[str, Any]:
     return to_json(tx, d)
+
+
+def business_units(tx: Transaction837P) -> dict[int, tuple[str, str]]:
+    """Segment position → ``("CLM01", patient control number)`` for every segment of a claim."""
+    out: dict[int, tuple[str, str]] = {}
+    for bp in tx.billing_providers:
+        for sub in bp.subscribers:
+            loops = list(sub.claims)
+            for pat in sub.patients:
+                loops.extend(pat.claims)
+            for claim in loops:
+                if claim.clm is None:
+                    continue
+                unit = ("CLM01", claim.clm.claim_submitters_identifier)
+                for _, _, seg in iter_segments(claim):
+                    if seg.position:
+                        out[seg.position] = unit
+    return out
 
 
 GUIDE = Guide(
@@ -83,4 +105,5 @@ GUIDE = Guide(
     to_json=_to_json,
     from_json=from_json,
     title="Health Care Claim: Professional",
+    business_units=business_units,
 )
