@@ -15,7 +15,6 @@ element: findings carry IK304 ``8`` (segment has element errors) and IK403
 
 from __future__ import annotations
 
-import gc
 from decimal import Decimal
 
 from ..errors import IK403, Finding, Severity
@@ -23,6 +22,7 @@ from ..guidekit.reading import check
 from ..guidekit.tree import LoopNode, SegNode
 from ..guidekit.validate import Context
 from ..guidekit.values import money0
+from ..perf import gc_paused
 from ..segments import Delimiters
 from .parsing import Transaction835
 
@@ -142,12 +142,7 @@ def is_balanced(tx: Transaction835, delimiters: Delimiters) -> bool:
 
 def validate(tx: Transaction835, delimiters: Delimiters) -> list[Finding]:
     """Every finding: guide structure and elements, then balancing."""
-    enabled = gc.isenabled()
-    gc.disable()  # see parsing.parse
-    try:
+    with gc_paused():  # see cleanclaim.x12.perf
         ctx = check(tx.placed, delimiters)
         check_balancing(ctx, tx.placed.tree)
-    finally:
-        if enabled:
-            gc.enable()
     return ctx.findings
