@@ -4,11 +4,12 @@ Prints claims/s and MB/s for our reader+validator and writer next to the floor
 (``bytes.split`` of the file) and pyx12 validating a slice of the same file
 (extrapolated per claim, said so), all measured in the same run.
 
-    PYTHONPATH=src python bench/x12_835.py [CLAIMS] [PYX12_SLICE]
+    PYTHONPATH=src python bench/x12_835.py [--claims 10000] [--pyx12-claims 400]
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 import tracemalloc
@@ -79,8 +80,12 @@ def remittance(n: int) -> str:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    slice_n = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+    parser = argparse.ArgumentParser(description="835 read/validate/write benchmark")
+    parser.add_argument("--claims", type=int, default=10_000)
+    parser.add_argument("--pyx12-claims", type=int, default=400)
+    args = parser.parse_args()
+    n = args.claims
+    slice_n = args.pyx12_claims
     text = remittance(n)
     data = text.encode()
     mb = len(data) / 1e6
