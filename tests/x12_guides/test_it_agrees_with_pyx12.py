@@ -1,8 +1,11 @@
 """On the shared 835 samples we find what pyx12 finds, element for element.
 
-pyx12 4.0.0 validates the 835 (005010X221A1) and the 277CA (005010X214); its
-map index has no entry for 005010X212 (277), 005010X279A1 (270/271) or the 276,
-so those cannot be refereed (pyx12 raises an engine error).
+pyx12 4.0.0 validates the 835 (005010X221A1) and the 277CA (005010X214). It
+cannot referee the other shared samples: it has no map at all for 005010X279A1
+(270/271) or the 5010 276, and its 277 X212 map is not wired in (no entry in its
+map index: an engine error); with an entry added by hand it rejects every 277
+sample at GS01 ``HN``/GS08 ``005010X212`` and cannot place ``HL*1**20`` -- that
+map is not maintained, so the 277 samples are checked by our own tests only.
 
 Disagreements, each explained (``OURS_ONLY``):
 
