@@ -29,22 +29,26 @@ from .parsing import Transaction835
 ZERO = Decimal(0)
 
 
-def _cas_total(loop: LoopNode) -> Decimal:
-    """Σ of every CAS amount (CAS03, 06, 09, 12, 15, 18) directly in ``loop``."""
+def _cas(elements: list[str]) -> Decimal:
+    """Σ of the amounts of one CAS (CAS03, 06, 09, 12, 15, 18)."""
     total = ZERO
-    for child in loop.children:
-        if isinstance(child, SegNode) and child.segment.id == "CAS":
-            els = child.segment.elements
-            for i in range(2, min(len(els), 18), 3):
-                if els[i]:
-                    total += money0(els[i])
+    for i in range(2, min(len(elements), 18), 3):
+        if elements[i]:
+            total += money0(elements[i])
     return total
 
 
 def _line(ctx: Context, line: LoopNode, pcn: str) -> Decimal:
     """Check one service line; return Σ of its CAS."""
-    cas = _cas_total(line)
-    svc = line.first("SVC")
+    cas = ZERO
+    svc: SegNode | None = None
+    for child in line.children:  # one pass: SVC first, then DTM, CAS, REF, AMT, LQ
+        if isinstance(child, SegNode):
+            sid = child.segment.id
+            if sid == "CAS":
+                cas += _cas(child.segment.elements)
+            elif sid == "SVC" and svc is None:
+                svc = child
     if svc is None:
         return cas
     charge, paid = money0(svc.get(2)), money0(svc.get(3))
@@ -73,10 +77,12 @@ def _claim(ctx: Context, claim: LoopNode) -> Decimal:
         return ZERO
     pcn = clp.get(1)
     lines = ZERO
+    claim_cas = ZERO
     for child in claim.children:
         if isinstance(child, LoopNode):
             lines += _line(ctx, child, pcn)
-    claim_cas = _cas_total(claim)
+        elif child.segment.id == "CAS":
+            claim_cas += _cas(child.segment.elements)
     charge, paid = money0(clp.get(3)), money0(clp.get(4))
     diff = charge - paid
     if diff != claim_cas + lines:
