@@ -59,39 +59,41 @@ def _guide_ids(root: LoopSpec) -> frozenset[str]:
     return frozenset(ids)
 
 
+def _where(loop_id: str) -> str:
+    return f"loop {loop_id}" if loop_id else "the transaction set"
+
+
 def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
     """Structure of one loop occurrence, then its segments and child loops."""
     spec = loop.spec
     loop_id = spec.id if spec.id != "ST" else ""  # header segments are in no loop (999 IK303)
-    where = f"loop {loop_id}" if loop_id else "the transaction set"
-    seg_counts: dict[int, int] = {}
-    loop_counts: dict[int, int] = {}
+    counts: dict[int, int] = {}  # position among the loop's children → occurrences
     index_of = _index_of(spec)
     last: SegNode | None = None
     for child in loop.children:
         if isinstance(child, LoopNode):
-            i = index_of[id(child.spec)]
-            loop_counts[i] = loop_counts.get(i, 0) + 1
-            if loop_counts[i] == child.spec.repeat + 1:
-                trigger = next(child.segments(), None)
+            lspec = child.spec
+            i = index_of[id(lspec)]
+            n = counts[i] = counts.get(i, 0) + 1
+            if n == lspec.repeat + 1:
                 ctx.add(
-                    trigger,
-                    child.spec.id,
+                    next(child.segments(), None),
+                    lspec.id,
                     "x12.loop.over-maximum",
-                    f"loop {child.spec.id} ({child.spec.name}) repeats more than "
-                    f"{child.spec.repeat} times",
+                    f"loop {lspec.id} ({lspec.name}) repeats more than {lspec.repeat} times",
                     ik304=IK304.LOOP_OVER_MAXIMUM,
                 )
             check_loop(ctx, child, known)
             continue
         last = child
-        if child.spec is None:
+        cspec = child.spec
+        if cspec is None:
             if child.id in known:
                 ctx.add(
                     child,
                     loop_id,
                     "x12.segment.unexpected",
-                    f"{child.id} is not expected here in {where}",
+                    f"{child.id} is not expected here in {_where(loop_id)}",
                     ik304=IK304.UNEXPECTED_SEGMENT,
                 )
             else:
@@ -103,48 +105,48 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                     ik304=IK304.UNRECOGNIZED_SEGMENT,
                 )
             continue
-        i = index_of[id(child.spec)]
-        seg_counts[i] = seg_counts.get(i, 0) + 1
-        if seg_counts[i] == child.spec.max_use + 1:
+        i = index_of[id(cspec)]
+        n = counts[i] = counts.get(i, 0) + 1
+        if n == cspec.max_use + 1:
             ctx.add(
                 child,
                 loop_id,
                 "x12.segment.over-maximum",
-                f"{child.spec.name} ({child.id}) appears more than {child.spec.max_use} "
-                f"times in {where}",
+                f"{cspec.name} ({child.id}) appears more than {cspec.max_use} "
+                f"times in {_where(loop_id)}",
                 ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
             )
-        if child.spec.usage == "N":
+        if cspec.usage == "N":
             ctx.add(
                 child,
                 loop_id,
                 "x12.segment.not-used",
-                f"{child.spec.name} ({child.id}) is not used in this guide",
+                f"{cspec.name} ({child.id}) is not used in this guide",
                 ik304=IK304.NOT_USED_SEGMENT_PRESENT,
             )
             continue
         check_segment(ctx, child, loop_id)
-    anchor = last or next(loop.segments(), None)
     for i, child_spec in _required(spec):
+        if i in counts:
+            continue
+        anchor = last or next(loop.segments(), None)
         if isinstance(child_spec, SegmentSpec):
-            if i not in seg_counts:
-                ctx.add(
-                    anchor,
-                    loop_id,
-                    "x12.segment.required-missing",
-                    f"{child_spec.name} ({child_spec.id}) is required in {where}",
-                    ik304=IK304.REQUIRED_SEGMENT_MISSING,
-                    segment_id=child_spec.id,
-                )
-        elif i not in loop_counts:
-            first = child_spec.first_segment()
+            ctx.add(
+                anchor,
+                loop_id,
+                "x12.segment.required-missing",
+                f"{child_spec.name} ({child_spec.id}) is required in {_where(loop_id)}",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+                segment_id=child_spec.id,
+            )
+        else:
             ctx.add(
                 anchor,
                 child_spec.id,
                 "x12.loop.required-missing",
-                f"loop {child_spec.id} ({child_spec.name}) is required in {where}",
+                f"loop {child_spec.id} ({child_spec.name}) is required in {_where(loop_id)}",
                 ik304=IK304.REQUIRED_SEGMENT_MISSING,
-                segment_id=first.id,
+                segment_id=child_spec.first_segment().id,
             )
 
 
