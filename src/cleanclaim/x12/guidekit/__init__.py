@@ -1,0 +1,18 @@
+"""Shared machinery of the guide packages: a guide as data, a loop tree, checks.
+
+Each guide package (``x221a1_835``, ``x279a1_270_271``, ``x212_276_277``,
+``x214_277ca``) ships its implementation guide as ``spec*.json`` and uses:
+
+* :mod:`.spec` -- the guide's loops, segments and elements as frozen dataclasses;
+* :mod:`.from_pyx12` -- the development tool that generates ``spec*.json`` (and
+  ``external_codes.json``) from pyx12's guide maps, with documented patches;
+* :mod:`.tree` -- placing a transaction's segments in the guide's loop tree
+  (tolerant: unknown segments are kept where they were, so writing gives back
+  the same segments);
+* :mod:`.reading` -- ST/SE handling around the tree and the shared checks;
+* :mod:`.validate` (structure), :mod:`.elements` (element checks, external code
+  lists) and :mod:`.context` -- findings as the core's
+  :class:`~cleanclaim.x12.errors.Finding` with 999 IK304/IK403 codes;
+* :mod:`.hl` -- the HL parent/child rule;
+* :mod:`.values` -- money and number helpers (Decimal only) and JSON input helpers.
+"""

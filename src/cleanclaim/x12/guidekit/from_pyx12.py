@@ -1,0 +1,217 @@
+"""Generate a guide's ``spec.json`` from a pyx12 guide map (a development tool).
+
+pyx12 (BSD licence, © John Holland) keeps each implementation guide as an XML
+map (``pyx12/map/835.5010.X221.A1.xml``) and the X12 data element dictionary as
+``dataele.xml``. This tool turns the transaction-set part of a map (inside ST,
+without ST/SE, which the envelope layer owns) into the compact JSON
+:mod:`cleanclaim.x12.guidekit.spec` loads, flattening pyx12's HEADER/DETAIL/FOOTER
+wrapper loops. pyx12 is a development dependency only: the generated JSON is
+committed, so nothing imports pyx12 at run time.
+
+Usage::
+
+    python -m cleanclaim.x12.guidekit.from_pyx12 835.5010.X221.A1.xml OUT.json [--patch P.json]
+    python -m cleanclaim.x12.guidekit.from_pyx12 --codes codes.xml external_codes.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+
+def _text(node: ET.Element, tag: str, default: str = "") -> str:
+    child = node.find(tag)
+    return (child.text or "").strip() if child is not None and child.text else default
+
+
+def _dictionary(map_dir: Path) -> dict[str, tuple[str, int, int]]:
+    tree = ET.parse(map_dir / "dataele.xml")
+    out: dict[str, tuple[str, int, int]] = {}
+    for node in tree.getroot().iter("data_ele"):
+        out[node.attrib["ele_num"]] = (
+            node.attrib["data_type"],
+            int(node.attrib["min_len"]),
+            int(node.attrib["max_len"]),
+        )
+    return out
+
+
+def _element(
+    node: ET.Element, dictionary: dict[str, tuple[str, int, int]], ref: str
+) -> dict[str, Any]:
+    data_ele = _text(node, "data_ele")
+    dtype, min_len, max_len = dictionary.get(data_ele, ("AN", 1, 256))
+    out: dict[str, Any] = {
+        "ref": node.attrib.get("xid") or ref,
+        "name": _text(node, "name"),
+        "usage": _text(node, "usage", "S"),
+        "type": dtype,
+        "min": min_len,
+        "max": max_len,
+    }
+    valid = node.find("valid_codes")
+    if valid is not None:
+        if "external" in valid.attrib:
+            out["ext"] = valid.attrib["external"]
+        else:
+            codes = [(c.text or "").strip() for c in valid.findall("code")]
+            if codes:
+                out["codes"] = codes
+    repeat = _text(node, "repeat")
+    if repeat and repeat != "1":
+        out["repeat"] = 99 if repeat.startswith(">") else int(repeat)
+    return out
+
+
+def _segment(node: ET.Element, dictionary: dict[str, tuple[str, int, int]]) -> dict[str, Any]:
+    elements: list[dict[str, Any]] = []
+    seg_id = node.attrib["xid"]
+    for child in node:
+        if child.tag == "element":
+            elements.append(_element(child, dictionary, f"{seg_id}{_text(child, 'seq')}"))
+        elif child.tag == "composite":
+            ref = child.attrib.get("xid") or f"{seg_id}{_text(child, 'seq')}"
+            elements.append(
+                {
+                    "ref": ref,
+                    "name": _text(child, "name"),
+                    "usage": _text(child, "usage", "S"),
+                    "components": [
+                        _element(c, dictionary, f"{ref}-{_text(c, 'seq')}")
+                        for c in child.findall("element")
+                    ],
+                }
+            )
+    return {
+        "kind": "segment",
+        "id": node.attrib["xid"],
+        "name": _text(node, "name"),
+        "usage": _text(node, "usage", "S"),
+        "max_use": _text(node, "max_use", "1"),
+        "syntax": [(s.text or "").strip() for s in node.findall("syntax")],
+        "elements": elements,
+    }
+
+
+def _children(node: ET.Element, dictionary: dict[str, tuple[str, int, int]]) -> list[Any]:
+    out: list[Any] = []
+    for child in node:
+        if child.tag == "segment":
+            if child.attrib["xid"] in ("ST", "SE"):
+                continue
+            out.append(_segment(child, dictionary))
+        elif child.tag == "loop":
+            if child.attrib.get("type") == "wrapper":
+                out.extend(_children(child, dictionary))
+            else:
+                out.append(_loop(child, dictionary))
+    return out
+
+
+def _loop(node: ET.Element, dictionary: dict[str, tuple[str, int, int]]) -> dict[str, Any]:
+    return {
+        "kind": "loop",
+        "id": node.attrib["xid"],
+        "name": _text(node, "name"),
+        "usage": _text(node, "usage", "S"),
+        "repeat": _text(node, "repeat", "1"),
+        "children": _children(node, dictionary),
+    }
+
+
+def convert(map_path: Path) -> dict[str, Any]:
+    """The JSON spec for the transaction set described by ``map_path``."""
+    dictionary = _dictionary(map_path.parent)
+    root = ET.parse(map_path).getroot()
+    st_loop = next(n for n in root.iter("loop") if n.attrib.get("xid") == "ST_LOOP")
+    transaction = _loop(st_loop, dictionary)
+    transaction["id"] = "ST"
+    return {
+        "source": f"pyx12 map {map_path.name} (BSD licence, (c) John Holland), converted",
+        "guide": _text(root, "name"),
+        "transaction": transaction,
+    }
+
+
+def convert_codes(codes_path: Path) -> dict[str, Any]:
+    """pyx12's external code lists (``codes.xml``): id → {name, element, codes}."""
+    root = ET.parse(codes_path).getroot()
+    lists: dict[str, Any] = {}
+    for codeset in root.iter("codeset"):
+        ident = _text(codeset, "id")
+        codes = sorted({(c.text or "").strip() for c in codeset.iter("code") if c.text})
+        lists[ident] = {
+            "name": _text(codeset, "name"),
+            "element": _text(codeset, "data_ele"),
+            "codes": codes,
+        }
+    return {
+        "source": f"pyx12 {codes_path.name} (BSD licence, (c) John Holland), converted",
+        "lists": lists,
+    }
+
+
+def apply_patches(data: dict[str, Any], patches: list[dict[str, Any]]) -> None:
+    """Apply documented corrections to the generated spec.
+
+    Each patch is ``{"ref", "loop"?, "add_codes"?, "codes"?, "drop_codes"?, "repeat"?,
+    "usage"?, "ext"?, "note"}``.
+
+    Used to bring a 4010 map's structure to the 5010 guide where pyx12 ships no
+    5010 map (270/271 X279A1, 276 X212); each patch names the element it fixes.
+    """
+
+    def walk(node: dict[str, Any], loop: str) -> None:
+        for child in node.get("children", []):
+            if child.get("kind") == "loop":
+                walk(child, child["id"])
+                continue
+            for pos in child["elements"]:
+                for el in [pos, *pos.get("components", [])]:
+                    for patch in patches:
+                        if patch["ref"] != el["ref"] or patch.get("loop", loop) != loop:
+                            continue
+                        if "add_codes" in patch and "codes" in el:
+                            el["codes"] = sorted(set(el["codes"]) | set(patch["add_codes"]))
+                        if "codes" in patch:
+                            el["codes"] = patch["codes"]
+                        if "drop_codes" in patch:
+                            el.pop("codes", None)
+                        for key in ("repeat", "usage", "ext"):
+                            if key in patch:
+                                el[key] = patch[key]
+
+    walk(data["transaction"], "ST")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) == 3 and args[0] == "--codes":
+        data = convert_codes(Path(args[1]))
+        Path(args[2]).write_text(json.dumps(data, separators=(",", ":")) + "\n")
+        return 0
+    patches: list[dict[str, Any]] = []
+    patch_name = ""
+    if len(args) == 4 and args[2] == "--patch":
+        patches = json.loads(Path(args[3]).read_text())
+        patch_name = Path(args[3]).name
+        args = args[:2]
+    if len(args) != 2:
+        print(
+            "usage: python -m cleanclaim.x12.guidekit.from_pyx12 MAP.xml OUT.json", file=sys.stderr
+        )
+        return 2
+    data = convert(Path(args[0]))
+    if patches:
+        apply_patches(data, patches)
+        data["source"] += f", with 5010 corrections from {patch_name}"
+    Path(args[1]).write_text(json.dumps(data, indent=0, separators=(",", ":")) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,157 @@
+"""Check a placed loop tree against its guide: segments, loops, elements.
+
+Structure (999 IK304 codes): a required segment or loop missing (``3``), a
+segment over its maximum use (``5``), a loop over its maximum repeat (``4``), a
+segment the guide does not have at that place (``2``; ``1`` when the guide has
+no such segment at all), a "not used" segment present (``I4``).
+
+Elements (999 IK403 codes): required element missing (``1``), a syntax rule of
+the segment broken (``2`` paired/conditional/required, ``10`` exclusion), too
+many elements (``3``), too short (``4``) or too long (``5``), invalid character
+for the data type (``6``), a code value the guide does not list (``7``), an
+invalid date (``8``) or time (``9``), too many repetitions (``12``) or
+components (``13``), a "not used" element present (``I10``).
+
+Every finding names the loop and element (``2100 CLP04``) and, in plain words,
+what is wrong. Rules are the guide's usage and code lists (see ``spec.json``);
+data types and lengths are those of the X12 data element dictionary.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..errors import IK304
+from ..segments import Delimiters
+from .context import Context
+from .elements import check_segment, external_codes, valid_date, valid_time
+from .spec import LoopSpec, SegmentSpec
+from .tree import LoopNode, SegNode
+
+__all__ = [
+    "Context",
+    "check_loop",
+    "check_segment",
+    "external_codes",
+    "valid_date",
+    "valid_time",
+    "validate_tree",
+]
+
+
+@cache
+def _required(spec: LoopSpec) -> tuple[tuple[int, SegmentSpec | LoopSpec], ...]:
+    """The required children of a loop with their positions."""
+    return tuple((i, c) for i, c in enumerate(spec.children) if c.usage == "R")
+
+
+@cache
+def _index_of(spec: LoopSpec) -> dict[int, int]:
+    """id(child spec) → its position among the loop's children."""
+    return {id(c): i for i, c in enumerate(spec.children)}
+
+
+@cache
+def _guide_ids(root: LoopSpec) -> frozenset[str]:
+    ids: set[str] = set()
+    for loop in root.walk_loops():
+        ids.update(c.id for c in loop.children if isinstance(c, SegmentSpec))
+    return frozenset(ids)
+
+
+def _where(loop_id: str) -> str:
+    return f"loop {loop_id}" if loop_id else "the transaction set"
+
+
+def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
+    """Structure of one loop occurrence, then its segments and child loops."""
+    spec = loop.spec
+    loop_id = spec.id if spec.id != "ST" else ""  # header segments are in no loop (999 IK303)
+    counts: dict[int, int] = {}  # position among the loop's children → occurrences
+    index_of = _index_of(spec)
+    last: SegNode | None = None
+    for child in loop.children:
+        if isinstance(child, LoopNode):
+            lspec = child.spec
+            i = index_of[id(lspec)]
+            n = counts[i] = counts.get(i, 0) + 1
+            if n == lspec.repeat + 1:
+                ctx.add(
+                    next(child.segments(), None),
+                    lspec.id,
+                    "x12.loop.over-maximum",
+                    f"loop {lspec.id} ({lspec.name}) repeats more than {lspec.repeat} times",
+                    ik304=IK304.LOOP_OVER_MAXIMUM,
+                )
+            check_loop(ctx, child, known)
+            continue
+        last = child
+        cspec = child.spec
+        if cspec is None:
+            if child.id in known:
+                ctx.add(
+                    child,
+                    loop_id,
+                    "x12.segment.unexpected",
+                    f"{child.id} is not expected here in {_where(loop_id)}",
+                    ik304=IK304.UNEXPECTED_SEGMENT,
+                )
+            else:
+                ctx.add(
+                    child,
+                    loop_id,
+                    "x12.segment.unrecognized",
+                    f"{child.id} is not a segment of this transaction",
+                    ik304=IK304.UNRECOGNIZED_SEGMENT,
+                )
+            continue
+        i = index_of[id(cspec)]
+        n = counts[i] = counts.get(i, 0) + 1
+        if n == cspec.max_use + 1:
+            ctx.add(
+                child,
+                loop_id,
+                "x12.segment.over-maximum",
+                f"{cspec.name} ({child.id}) appears more than {cspec.max_use} "
+                f"times in {_where(loop_id)}",
+                ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
+            )
+        if cspec.usage == "N":
+            ctx.add(
+                child,
+                loop_id,
+                "x12.segment.not-used",
+                f"{cspec.name} ({child.id}) is not used in this guide",
+                ik304=IK304.NOT_USED_SEGMENT_PRESENT,
+            )
+            continue
+        check_segment(ctx, child, loop_id)
+    for i, child_spec in _required(spec):
+        if i in counts:
+            continue
+        anchor = last or next(loop.segments(), None)
+        if isinstance(child_spec, SegmentSpec):
+            ctx.add(
+                anchor,
+                loop_id,
+                "x12.segment.required-missing",
+                f"{child_spec.name} ({child_spec.id}) is required in {_where(loop_id)}",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+                segment_id=child_spec.id,
+            )
+        else:
+            ctx.add(
+                anchor,
+                child_spec.id,
+                "x12.loop.required-missing",
+                f"loop {child_spec.id} ({child_spec.name}) is required in {_where(loop_id)}",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+                segment_id=child_spec.first_segment().id,
+            )
+
+
+def validate_tree(root: LoopNode, delimiters: Delimiters, st_control: str) -> Context:
+    """Every guide finding of one transaction set's tree (in ``Context.findings``)."""
+    ctx = Context(delimiters, st_control, [])
+    check_loop(ctx, root, _guide_ids(root.spec))
+    return ctx

@@ -1,0 +1,186 @@
+"""Build a 276 claim status request from the convenient JSON fields.
+
+The fields are those the JSON view shows (docs/x12-json-guides.md), so a
+request read from a file can be sent again as a new transaction:
+
+* ``information_source`` {name, id} -- the payer (NM1*PR, NM108 ``PI``);
+* ``information_receiver`` {name, id} -- who asks (NM1*41, NM108 ``46``);
+* ``claims``: each {``provider`` {name, id = NPI}, ``subscriber`` {name or
+  last_name, first_name, id or member_id, dob, sex}, optional ``patient`` when
+  the patient is a dependent, ``patient_control_number`` (TRN02, required),
+  ``payer_claim_control_number`` (REF*1K), ``bill_type`` (REF*BLT),
+  ``patient_account_number`` (REF*EJ), ``charge`` (AMT*T3),
+  ``service_dates`` [{start, end} or {date}] (DTP*472), ``lines``
+  [{procedure, modifiers, charge, units, service_dates}]};
+* ``reference`` (BHT03), ``created`` (BHT04).
+
+Claims are grouped into the guide's hierarchy (HL 20 → 21 → 19 per provider →
+22 per subscriber → 23 per dependent, 005010X212); every missing required
+field is an :class:`~cleanclaim.x12.errors.X12Error` naming it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import X12Error
+from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
+from ..segments import DEFAULT_DELIMITERS, Segment
+from .parsing import VERSION
+
+
+def seg(seg_id: str, *elements: str) -> Segment:
+    """A segment without its trailing empty elements."""
+    els = list(elements)
+    while els and els[-1] == "":
+        els.pop()
+    return Segment(seg_id, els)
+
+
+def obj_in(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise X12Error(f"{where} must be an object")
+    return value
+
+
+def list_in(value: Any, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise X12Error(f"{where} must be a list")
+    return value
+
+
+def name_of(p: dict[str, Any], where: str) -> tuple[str, str, str]:
+    """(last or organization name, first name, id) accepting view or short keys."""
+    last = text_in(p, "last_name", where) or text_in(p, "name", where)
+    if not last:
+        raise X12Error(f"{where}.name is required")
+    ident = text_in(p, "member_id", where) or text_in(p, "id", where)
+    return last, text_in(p, "first_name", where), ident
+
+
+def dates_in(items: Any, qualifier: str, where: str) -> list[Segment]:
+    """DTP segments from [{start, end}] or [{date}] items."""
+    out = []
+    for i, raw in enumerate(list_in(items, where)):
+        d = obj_in(raw, f"{where}[{i}]")
+        qual = text_in(d, "qualifier", where) or qualifier
+        if d.get("start") or d.get("end"):
+            out.append(
+                seg("DTP", qual, "RD8", f"{date_x12(d.get('start'))}-{date_x12(d.get('end'))}")
+            )
+        else:
+            out.append(seg("DTP", qual, "D8", date_x12(d.get("date"))))
+    return out
+
+
+def _dmg(p: dict[str, Any], where: str) -> list[Segment]:
+    if not p.get("dob"):
+        return []
+    return [seg("DMG", "D8", date_x12(p["dob"]), text_in(p, "sex", where) or "U")]
+
+
+def _claim(c: dict[str, Any], where: str, level: str) -> list[Segment]:
+    out = [seg("TRN", "1", text_in(c, "patient_control_number", where, required=True))]
+    for key, qual in (
+        ("payer_claim_control_number", "1K"),
+        ("bill_type", "BLT"),
+        ("patient_account_number", "EJ"),
+    ):
+        if c.get(key):
+            out.append(seg("REF", qual, text_in(c, key, where)))
+    charge = decimal_in(c.get("charge"), f"{where}.charge")
+    if charge is not None:
+        out.append(seg("AMT", "T3", x12_number(charge)))
+    out += dates_in(c.get("service_dates"), "472", f"{where}.service_dates")
+    rep = DEFAULT_DELIMITERS.component
+    for i, raw in enumerate(list_in(c.get("lines"), f"{where}.lines")):
+        w = f"{where}.lines[{i}]"
+        line = obj_in(raw, w)
+        mods = [str(m) for m in list_in(line.get("modifiers"), f"{w}.modifiers")]
+        proc = rep.join(
+            [
+                text_in(line, "qualifier", w) or "HC",
+                text_in(line, "procedure", w, required=True),
+                *mods,
+            ]
+        )
+        charge = decimal_in(line.get("charge"), f"{w}.charge")
+        if charge is None:
+            raise X12Error(f"{w}.charge is required")
+        units = decimal_in(line.get("units"), f"{w}.units")
+        out.append(seg("SVC", proc, x12_number(charge), "", "", "", "", x12_number(units)))
+        out += dates_in(line.get("service_dates"), "472", f"{w}.service_dates")
+    return out
+
+
+def build_276(obj: dict[str, Any]) -> list[Segment]:
+    """ST..SE of a 276 from the convenient fields."""
+    where = "276"
+    source = obj_in(obj.get("information_source"), f"{where}.information_source")
+    receiver = obj_in(obj.get("information_receiver"), f"{where}.information_receiver")
+    claims = list_in(obj.get("claims"), f"{where}.claims")
+    if not claims:
+        raise X12Error(f"{where}.claims must list at least one claim")
+    created = date_x12(obj.get("created"))
+    if not created:
+        raise X12Error(f"{where}.created is required")
+    control = text_in(obj, "control_number", where) or "0001"
+    src_name, _, src_id = name_of(source, f"{where}.information_source")
+    rcv_name, _, rcv_id = name_of(receiver, f"{where}.information_receiver")
+    out = [
+        Segment("ST", ["276", control, VERSION]),
+        seg("BHT", "0010", "13", text_in(obj, "reference", where) or "1", created, "1200"),
+        seg("HL", "1", "", "20", "1"),
+        seg("NM1", "PR", "2", src_name, "", "", "", "", "PI", src_id),
+        seg("HL", "2", "1", "21", "1"),
+        seg("NM1", "41", "2", rcv_name, "", "", "", "", "46", rcv_id),
+    ]
+    # provider id → subscriber id → (subscriber, [(dependent or None, claim)])
+    tree: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+    for i, raw in enumerate(claims):
+        w = f"{where}.claims[{i}]"
+        c = obj_in(raw, w)
+        provider = obj_in(c.get("provider"), f"{w}.provider")
+        subscriber = obj_in(c.get("subscriber") or c.get("patient"), f"{w}.subscriber")
+        dependent = c.get("patient") if c.get("subscriber") else None
+        pid = name_of(provider, f"{w}.provider")[2]
+        sid = name_of(subscriber, f"{w}.subscriber")[2]
+        entry = tree.setdefault(pid, (provider, {}))
+        entry[1].setdefault(sid, {"subscriber": subscriber, "claims": []})["claims"].append(
+            (obj_in(dependent, f"{w}.patient") if dependent else None, c, w)
+        )
+    hl = 2
+    for provider, subscribers in tree.values():
+        hl += 1
+        provider_hl = hl
+        p_name, p_first, p_id = name_of(provider, f"{where}.provider")
+        out += [
+            seg("HL", str(hl), "2", "19", "1"),
+            seg("NM1", "1P", "1" if p_first else "2", p_name, p_first, "", "", "", "XX", p_id),
+        ]
+        for group in subscribers.values():
+            hl += 1
+            sub_hl = hl
+            s = group["subscriber"]
+            has_dependents = any(dep is not None for dep, _, _ in group["claims"])
+            s_name, s_first, s_id = name_of(s, f"{where}.subscriber")
+            out.append(seg("HL", str(hl), str(provider_hl), "22", "1" if has_dependents else "0"))
+            out += _dmg(s, f"{where}.subscriber")
+            out.append(seg("NM1", "IL", "1", s_name, s_first, "", "", "", "MI", s_id))
+            for dep, c, w in group["claims"]:
+                if dep is None:
+                    out += _claim(c, w, "22")
+            for dep, c, w in group["claims"]:
+                if dep is not None:
+                    hl += 1
+                    d_name, d_first, _ = name_of(dep, f"{w}.patient")
+                    if not dep.get("dob"):
+                        raise X12Error(f"{w}.patient.dob is required for a dependent")
+                    out.append(seg("HL", str(hl), str(sub_hl), "23"))
+                    out += _dmg(dep, f"{w}.patient")
+                    out.append(seg("NM1", "QC", "1", d_name, d_first))
+                    out += _claim(c, w, "23")
+    out.append(Segment("SE", [str(len(out) + 1), control]))
+    return out

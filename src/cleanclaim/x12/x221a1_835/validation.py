@@ -1,0 +1,154 @@
+"""835 checks beyond syntax: the balancing rules of 005010X221A1.
+
+The guide (section 1.10.2.1, "Balancing") requires, with exact Decimal sums:
+
+* per service line (2110): SVC02 − SVC03 = Σ CAS amounts of the line;
+* per claim (2100): CLP03 − CLP04 = Σ claim-level CAS + Σ line-level CAS;
+* per transaction: BPR02 = Σ CLP04 − Σ PLB amounts (a positive PLB amount
+  reduces the payment, a negative one increases it).
+
+Balancing is a semantic rule, not X12 syntax, so a 999 can only point at the
+element: findings carry IK304 ``8`` (segment has element errors) and IK403
+``I12`` (implementation pattern match failure) -- see
+``docs/decisions/0401-guides-as-data.md``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..errors import IK403, Finding, Severity
+from ..guidekit.reading import check
+from ..guidekit.tree import LoopNode, SegNode
+from ..guidekit.validate import Context
+from ..guidekit.values import money0
+from ..perf import gc_paused
+from ..segments import Delimiters
+from .parsing import Transaction835
+
+ZERO = Decimal(0)
+
+
+def _cas(elements: list[str]) -> Decimal:
+    """Σ of the amounts of one CAS (CAS03, 06, 09, 12, 15, 18)."""
+    total = ZERO
+    for i in range(2, min(len(elements), 18), 3):
+        if elements[i]:
+            total += money0(elements[i])
+    return total
+
+
+def _line(ctx: Context, line: LoopNode, pcn: str) -> Decimal:
+    """Check one service line; return Σ of its CAS."""
+    cas = ZERO
+    svc: SegNode | None = None
+    for child in line.children:  # one pass: SVC first, then DTM, CAS, REF, AMT, LQ
+        if isinstance(child, SegNode):
+            sid = child.segment.id
+            if sid == "CAS":
+                cas += _cas(child.segment.elements)
+            elif sid == "SVC" and svc is None:
+                svc = child
+    if svc is None:
+        return cas
+    charge, paid = money0(svc.get(2)), money0(svc.get(3))
+    diff = charge - paid
+    if diff != cas:
+        code = svc.get(1).split(ctx.delimiters.component)
+        proc = code[1] if len(code) > 1 else svc.get(1)
+        ctx.add(
+            svc,
+            "2110",
+            "x12.835.line-out-of-balance",
+            f"service line {proc} of claim {pcn} does not balance: charge {charge} − paid "
+            f"{paid} = {diff}, but its adjustments (CAS) add up to {cas}",
+            ik403=IK403.PATTERN_MATCH_FAILURE,
+            ref="SVC03",
+            element_position=3,
+            value=svc.get(3),
+        )
+    return cas
+
+
+def _claim(ctx: Context, claim: LoopNode) -> Decimal:
+    """Check one claim and its lines; return its payment CLP04."""
+    clp = claim.first("CLP")
+    if clp is None:
+        return ZERO
+    pcn = clp.get(1)
+    lines = ZERO
+    claim_cas = ZERO
+    for child in claim.children:
+        if isinstance(child, LoopNode):
+            lines += _line(ctx, child, pcn)
+        elif child.segment.id == "CAS":
+            claim_cas += _cas(child.segment.elements)
+    charge, paid = money0(clp.get(3)), money0(clp.get(4))
+    diff = charge - paid
+    if diff != claim_cas + lines:
+        ctx.add(
+            clp,
+            "2100",
+            "x12.835.claim-out-of-balance",
+            f"claim {pcn} does not balance: charge {charge} − paid {paid} = {diff}, but "
+            f"claim adjustments ({claim_cas}) + line adjustments ({lines}) = "
+            f"{claim_cas + lines}",
+            ik403=IK403.PATTERN_MATCH_FAILURE,
+            ref="CLP04",
+            element_position=4,
+            value=clp.get(4),
+        )
+    return paid
+
+
+def _plb_total(node: SegNode) -> Decimal:
+    """Σ PLB04, 06, 08, 10, 12, 14."""
+    els = node.segment.elements
+    return sum((money0(els[i]) for i in range(3, min(len(els), 14), 2) if els[i]), ZERO)
+
+
+def check_balancing(ctx: Context, tree: LoopNode) -> bool:
+    """Add balancing findings to ``ctx``; return whether everything balances."""
+    before = len(ctx.findings)
+    paid = ZERO
+    plb = ZERO
+    bpr: SegNode | None = None
+    for child in tree.children:
+        if isinstance(child, SegNode):
+            if child.segment.id == "PLB":
+                plb += _plb_total(child)
+            elif child.segment.id == "BPR" and bpr is None:
+                bpr = child
+        elif child.spec.id == "2000":
+            for claim in child.children:
+                if isinstance(claim, LoopNode):
+                    paid += _claim(ctx, claim)
+    total = money0(bpr.get(2)) if bpr else ZERO
+    expected = paid - plb
+    if expected != total:
+        ctx.add(
+            bpr,
+            "",
+            "x12.835.payment-out-of-balance",
+            f"total payment BPR02 {total} does not equal the claim payments ({paid}) "
+            f"minus the provider adjustments PLB ({plb}) = {expected}",
+            ik403=IK403.PATTERN_MATCH_FAILURE,
+            ref="BPR02",
+            element_position=2,
+            value=bpr.get(2) if bpr else "",
+            segment_id="BPR",
+        )
+    return not any(f.severity is Severity.ERROR for f in ctx.findings[before:])
+
+
+def is_balanced(tx: Transaction835, delimiters: Delimiters) -> bool:
+    """Whether the remittance balances (BPR, every claim, every line)."""
+    return check_balancing(Context(delimiters, tx.placed.st.get(2), []), tx.placed.tree)
+
+
+def validate(tx: Transaction835, delimiters: Delimiters) -> list[Finding]:
+    """Every finding: guide structure and elements, then balancing."""
+    with gc_paused():  # see cleanclaim.x12.perf
+        ctx = check(tx.placed, delimiters)
+        check_balancing(ctx, tx.placed.tree)
+    return ctx.findings
