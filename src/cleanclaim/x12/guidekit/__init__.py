@@ -5,7 +5,7 @@ Each guide package (``x221a1_835``, ``x279a1_270_271``, ``x212_276_277``,
 
 * :mod:`.spec` -- the guide's loops, segments and elements as frozen dataclasses;
 * :mod:`.from_pyx12` -- the development tool that generates ``spec*.json`` (and
-  ``external_codes.json``) from pyx12's guide maps, with documented patches;
+  the external code lists) from pyx12's guide maps, with documented patches;
 * :mod:`.tree` -- placing a transaction's segments in the guide's loop tree
   (tolerant: unknown segments are kept where they were, so writing gives back
   the same segments);

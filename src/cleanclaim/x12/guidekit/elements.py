@@ -14,11 +14,9 @@ segments, and only then the detailed checks that explain what is wrong.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from functools import cache
-from pathlib import Path
 
 from ..errors import IK403, Severity
 from ..segments import Delimiters
@@ -33,8 +31,10 @@ _STABLE_LISTS = frozenset({"states", "country", "currency"})
 
 @cache
 def external_codes() -> dict[str, frozenset[str]]:
-    """External code lists by name (``external_codes.json``, from pyx12's codes.xml)."""
-    data = json.loads(Path(__file__).with_name("external_codes.json").read_text("utf-8"))
+    """External code lists by name (from pyx12's ``codes.xml``, read once per process)."""
+    from .from_pyx12 import generated_codes
+
+    data = generated_codes()
     return {name: frozenset(entry["codes"]) for name, entry in data["lists"].items()}
 
 

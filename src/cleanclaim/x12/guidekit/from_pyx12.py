@@ -1,26 +1,60 @@
-"""Generate a guide's ``spec.json`` from a pyx12 guide map (a development tool).
+"""Build a guide's loop tree from a pyx12 guide map, at run time.
 
 pyx12 (BSD licence, © John Holland) keeps each implementation guide as an XML
 map (``pyx12/map/835.5010.X221.A1.xml``) and the X12 data element dictionary as
 ``dataele.xml``. This tool turns the transaction-set part of a map (inside ST,
 without ST/SE, which the envelope layer owns) into the compact JSON
 :mod:`cleanclaim.x12.guidekit.spec` loads, flattening pyx12's HEADER/DETAIL/FOOTER
-wrapper loops. pyx12 is a development dependency only: the generated JSON is
-committed, so nothing imports pyx12 at run time.
+wrapper loops. The maps are read from the installed ``pyx12`` package (a pinned
+runtime dependency) the first time a guide is used in a process (a few
+milliseconds each); nothing generated from them is committed to this repository,
+only our own documented corrections (``patches_*.json`` beside each guide).
 
-Usage::
+To look at what a map turns into::
 
     python -m cleanclaim.x12.guidekit.from_pyx12 835.5010.X221.A1.xml OUT.json [--patch P.json]
-    python -m cleanclaim.x12.guidekit.from_pyx12 --codes codes.xml external_codes.json
+    python -m cleanclaim.x12.guidekit.from_pyx12 --codes codes.xml OUT.json
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 import xml.etree.ElementTree as ET
+from functools import cache
 from pathlib import Path
 from typing import Any
+
+from ..errors import X12Error
+
+
+def pyx12_map_dir() -> Path:
+    """The ``map`` folder of the installed pyx12 package (found without importing it)."""
+    spec = importlib.util.find_spec("pyx12")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for loc in locations:
+        folder = Path(loc) / "map"
+        if (folder / "dataele.xml").is_file():
+            return folder
+    raise X12Error(
+        "the implementation-guide maps of the pyx12 package are missing: "
+        "reinstall cleanclaim's dependencies (pip install -e .)"
+    )
+
+
+def generated_spec(map_name: str, patches: Path | None = None) -> dict[str, Any]:
+    """The JSON-shaped spec for pyx12's map ``map_name``, with our corrections applied."""
+    data = convert(pyx12_map_dir() / map_name)
+    if patches is not None:
+        apply_patches(data, json.loads(patches.read_text(encoding="utf-8")))
+        data["source"] += f", with 5010 corrections from {patches.name}"
+    return data
+
+
+def generated_codes() -> dict[str, Any]:
+    """pyx12's external code lists (``codes.xml``), as :func:`convert_codes` shapes them."""
+    return convert_codes(pyx12_map_dir() / "codes.xml")
 
 
 def _text(node: ET.Element, tag: str, default: str = "") -> str:
@@ -28,6 +62,7 @@ def _text(node: ET.Element, tag: str, default: str = "") -> str:
     return (child.text or "").strip() if child is not None and child.text else default
 
 
+@cache
 def _dictionary(map_dir: Path) -> dict[str, tuple[str, int, int]]:
     tree = ET.parse(map_dir / "dataele.xml")
     out: dict[str, tuple[str, int, int]] = {}

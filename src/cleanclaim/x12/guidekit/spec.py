@@ -7,16 +7,15 @@ Each segment lists its elements (:class:`ElementSpec`) and composites
 ``N`` not used), data type and length from the X12 data element dictionary, and
 the code values the guide allows.
 
-Specs are loaded from a compact JSON file shipped inside each guide package
-(``spec.json``). For the 835, 277 (X212) and 277CA (X214) the JSON is generated
-from pyx12's BSD-licensed guide maps by :mod:`cleanclaim.x12.guidekit.from_pyx12`;
-for 270/271 (X279A1) and 276 (X212) it is written from the implementation guides
-by :mod:`cleanclaim.x12.guidekit.dsl`.
+Specs are built once per process from pyx12's BSD-licensed guide maps (the
+installed ``pyx12`` package) by :mod:`cleanclaim.x12.guidekit.from_pyx12`: the
+835 (X221A1), 277 (X212) and 277CA (X214) from their 5010 maps; the 270/271
+(X279A1) and 276 (X212), for which pyx12 ships no 5010 map, from the 4010 maps
+with our documented 5010 corrections (``patches_5010.json`` in each guide).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -201,7 +200,9 @@ def loop_from_dict(d: dict[str, Any]) -> LoopSpec:
 
 
 @cache
-def load_spec(path: str) -> LoopSpec:
-    """Load (once) the transaction-set loop tree stored at ``path``."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return loop_from_dict(data["transaction"])
+def load_spec(map_name: str, patches: Path | None = None) -> LoopSpec:
+    """The transaction-set loop tree of pyx12's map ``map_name`` (built once per process),
+    with the corrections in ``patches`` applied."""
+    from .from_pyx12 import generated_spec
+
+    return loop_from_dict(generated_spec(map_name, patches)["transaction"])

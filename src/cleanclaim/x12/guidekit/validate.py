@@ -13,7 +13,7 @@ invalid date (``8``) or time (``9``), too many repetitions (``12``) or
 components (``13``), a "not used" element present (``I10``).
 
 Every finding names the loop and element (``2100 CLP04``) and, in plain words,
-what is wrong. Rules are the guide's usage and code lists (see ``spec.json``);
+what is wrong. Rules are the guide's usage and code lists (the spec built from pyx12's map);
 data types and lengths are those of the X12 data element dictionary.
 """
 

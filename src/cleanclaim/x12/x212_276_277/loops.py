@@ -1,7 +1,7 @@
-"""The 276 and 277 loop trees: 005010X212 kept as data (``spec_276.json``, ``spec_277.json``).
+"""The 276 and 277 loop trees: 005010X212 kept as data (pyx12's maps).
 
-``spec_277.json`` is generated from pyx12's 5010 X212 277 map; pyx12 ships no
-5010 276 map, so ``spec_276.json`` comes from its 4010 X093A1 map with the 5010
+The 277 tree is built from pyx12's 5010 X212 277 map; pyx12 ships no
+5010 276 map, so the 276 tree comes from its 4010 X093A1 map with the 5010
 corrections of ``patches_5010.json`` (BHT03/BHT05 required, DTP*472 with D8 or
 RD8, the 2200D/E REF qualifiers). Loop ids are those of the guide: 2000A-2000E
 (HL), 2100A-2100E (names), 2200B-2200E (status tracking), 2210D/E (276) and
@@ -15,8 +15,8 @@ from pathlib import Path
 from ..guidekit.spec import LoopSpec, load_spec
 
 _HERE = Path(__file__).parent
-SPEC_276 = str(_HERE / "spec_276.json")
-SPEC_277 = str(_HERE / "spec_277.json")
+PATCHES_276 = _HERE / "patches_5010.json"
+PATCHES_277 = _HERE / "patches_277.json"
 
 #: The claim status tracking loops (one claim each) and service-line loops.
 CLAIM_LOOPS = ("2200D", "2200E")
@@ -33,4 +33,6 @@ PARTY_LOOPS = {
 
 def spec(set_id: str) -> LoopSpec:
     """The loop tree of the 276 or 277 (loaded once)."""
-    return load_spec(SPEC_276 if set_id == "276" else SPEC_277)
+    if set_id == "276":
+        return load_spec("276.4010.X093.A1.xml", PATCHES_276)
+    return load_spec("277.5010.X212.xml", PATCHES_277)

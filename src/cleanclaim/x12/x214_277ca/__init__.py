@@ -13,7 +13,7 @@ Loop tree (HL 20 → 21 → 19 → PT)::
 
 Per claim: STC01-1 category (A1 received, A2 accepted into adjudication, A3
 returned unprocessable, A6/A7/A8 rejected), STC01-2 status (code list 508),
-STC01-3 entity, STC03 action (WQ accept, U reject). ``spec.json`` is pyx12's
+STC01-3 entity, STC03 action (WQ accept, U reject). The loop tree is built from pyx12's
 5010 X214 map.
 
 Modules (the same names in every guide package): :mod:`.segments`,

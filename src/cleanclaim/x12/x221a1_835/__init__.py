@@ -1,6 +1,6 @@
 """835 Health Care Claim Payment/Advice, implementation guide 005010X221A1.
 
-Loop tree (``spec.json``, from the guide via pyx12's map)::
+Loop tree (data built from pyx12's map of the guide)::
 
     ST  Transaction Set Header
     BPR Financial Information                      R  total payment BPR02

@@ -1,6 +1,6 @@
 """Code values of the 835 (005010X221A1), as enums named after their element.
 
-The guide's complete code lists live in ``spec.json`` (validation reads them
+The guide's complete code lists live in the spec built from pyx12's map (validation reads them
 there); these enums name the values programs branch on. Source: ASC X12N
 005010X221A1 (Health Care Claim Payment/Advice), element notes for BPR01,
 BPR03, BPR04, CLP02, CAS01 and PLB03-1, as carried by pyx12's 835 map; names

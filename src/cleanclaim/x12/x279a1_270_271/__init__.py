@@ -13,7 +13,7 @@ Loop tree (HL 20 → 21 → 22 → 23)::
 
 Modules (the same names in every guide package): :mod:`.segments` (typed
 HL, NM1, DMG, DTP, EQ, EB, AAA, MSG), :mod:`.loops` (the loop trees as data,
-``spec_270.json``/``spec_271.json``), :mod:`.codes` (HL03, EB01, EB02, EB06,
+the trees built from pyx12's maps), :mod:`.codes` (HL03, EB01, EB02, EB06,
 EB12, AAA03, AAA04 enums), :mod:`.parsing`, :mod:`.view` (typed members,
 benefits, rejections), :mod:`.validation` (guide checks, HL hierarchy),
 :mod:`.writing`, :mod:`.building` (JSON fields → 270/271), :mod:`.json`.

@@ -1,6 +1,6 @@
 """Code values of 270/271 (005010X279A1), as enums named after their element.
 
-The guide's full code lists are in ``spec_270.json``/``spec_271.json`` (what
+The guide's full code lists are in the trees built from pyx12's maps (what
 validation checks); these enums name the values programs branch on. Source:
 ASC X12N 005010X279A1, element notes of HL03, EB01, EB02, EB06, EB12, AAA03
 and AAA04; names checked against the X12 5010 element code lists
