@@ -1,0 +1,249 @@
+"""Scrubber benchmark: full-size NCCI tables, a labelled set of clean and defective
+claims, detection per category, false alarms, claims/s end to end, peak RSS, table
+load time, and pyx12's validation time of the same claims as the baseline.
+
+    PYTHONPATH=src python bench/scrub_bench.py [--pairs 1500000] [--throughput 5000]
+        [--append-results]
+
+Everything is generated into a temporary directory at run time (nothing large is
+committed): the NCCI tables in the official layouts (bench/scrub_gen.py), an 837P
+with 300 clean claims and 16 claims per defect category (each with exactly one
+injected, labelled defect), and a larger 837P for throughput. The measuring runs
+in a fresh child process so its peak RSS is the scrubber's, not the generator's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+AS_OF = dt.date(2026, 8, 20)
+
+
+def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[str, object]:
+    """Runs in the child: load tables, scrub, report."""
+    import gc
+    import warnings
+
+    warnings.simplefilter("ignore", ResourceWarning)
+    from cleanclaim.codes.ncci import load_tables
+    from cleanclaim.codes.store import open_store
+    from cleanclaim.edits import ScrubContext, scrub_claim
+    from cleanclaim.edits.batch import scrub_837p
+    from cleanclaim.edits.x12_adapter import read_837p
+
+    t0 = time.perf_counter()
+    tables = load_tables(refdir)
+    load_s = time.perf_counter() - t0
+    ptp_rows = sum(p.rows for parts in tables.ptp.values() for p in parts)
+    t0 = time.perf_counter()
+    store = open_store(refdir)
+    store.lookup("icd10cm", "E11.9", AS_OF)
+    store_s = time.perf_counter() - t0
+    gc.collect()
+    gc.freeze()  # as the CLI does (cleanclaim.edits.refdata.warm)
+
+    labels: dict[str, str] = json.loads(labels_path.read_text())
+    ctx = ScrubContext(as_of=AS_OF, codes=store, ncci=tables)
+    detected: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    false_alarm_claims = 0
+    false_alarm_errors = 0
+    false_alarm_rules: Counter[str] = Counter()
+    for rc in read_837p(labelled.read_bytes()):
+        res = scrub_claim(rc.claim, ctx, rc.findings)
+        want = labels[rc.claim.claim_id]
+        total[want] += 1
+        cats = {f.category for f in res.findings}
+        if want == "clean":
+            if res.findings:
+                false_alarm_claims += 1
+                false_alarm_errors += int(res.has_error)
+                false_alarm_rules.update(f.rule for f in res.findings)
+        elif want in cats:
+            detected[want] += 1
+
+    # throughput: a fresh context (cold memo), reading the 837P to findings
+    data = big.read_bytes()
+    best = 0.0
+    n = 0
+    best_wall = 0.0
+    for _ in range(3):
+        ctx = ScrubContext(as_of=AS_OF, codes=store, ncci=tables)
+        w0, t0 = time.perf_counter(), time.process_time()
+        results = scrub_837p(data, ctx)  # what `cleanclaim scrub` does per file
+        el, wall = time.process_time() - t0, time.perf_counter() - w0
+        n = len(results)
+        best = max(best, n / el)
+        best_wall = max(best_wall, n / wall)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "table_load_s": load_s,
+        "ptp_rows": ptp_rows,
+        "mue_codes": sum(m.rows for m in tables.mue),
+        "code_store_warm_s": store_s,
+        "detected": dict(detected),
+        "total": dict(total),
+        "false_alarm_claims": false_alarm_claims,
+        "false_alarm_error_claims": false_alarm_errors,
+        "false_alarm_rules": dict(false_alarm_rules.most_common(10)),
+        "throughput_claims": n,
+        "claims_per_s": best,
+        "claims_per_s_wall": best_wall,
+        "bytes": len(data),
+        "peak_rss_mb": rss_mb,
+    }
+
+
+def pyx12_rate(path: Path, claims: int) -> tuple[float, int]:
+    """pyx12's validation of an 837P slice: claims/s (the baseline)."""
+    import io
+    import logging
+
+    import pyx12.params
+    import pyx12.x12n_document
+
+    logging.disable(logging.CRITICAL)
+    param = pyx12.params.params()
+    t0 = time.process_time()
+    pyx12.x12n_document.x12n_document(param, str(path), io.StringIO(), None, None)
+    return claims / (time.process_time() - t0), claims
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pairs", type=int, default=1_500_000)
+    ap.add_argument("--clean", type=int, default=300)
+    ap.add_argument("--per-category", type=int, default=16)
+    ap.add_argument("--throughput", type=int, default=5000)
+    ap.add_argument("--pyx12-slice", type=int, default=200)
+    ap.add_argument("--append-results", action="store_true")
+    ap.add_argument("--measure", nargs=4, metavar="X", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.measure:
+        r = measure(*(Path(p) for p in args.measure))
+        print(json.dumps(r))
+        return 0
+
+    import warnings
+
+    warnings.simplefilter("ignore", ResourceWarning)
+    from cleanclaim.codes import importing, ncci
+    from cleanclaim.codes.store import open_store
+    from scrub_gen import CATEGORIES, write_claims, write_ncci
+
+    with tempfile.TemporaryDirectory(prefix="scrub-bench-") as tmp:
+        tmpd = Path(tmp)
+        src = tmpd / "cms"
+        src.mkdir()
+        refdir = tmpd / "refdata"
+        t0 = time.perf_counter()
+        tables = write_ncci(src, pairs=args.pairs)
+        gen_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for f in sorted(src.iterdir()):
+            ncci.import_file(f, refdir)
+        import_s = time.perf_counter() - t0
+        shared = ROOT.parent / "shared" / "data" / "codes" / "modifiers.csv"
+        if shared.exists():
+            importing.import_file(shared, refdir)
+        store = open_store(refdir)
+        labelled = tmpd / "labelled.837"
+        labels = write_claims(labelled, args.clean, args.per_category, tables, store, AS_OF)
+        (tmpd / "labels.json").write_text(json.dumps(labels))
+        big = tmpd / "throughput.837"
+        per = max(1, args.throughput // 10 // len(CATEGORIES))
+        n_clean = args.throughput - per * len(CATEGORIES)
+        write_claims(big, n_clean, per, tables, store, AS_OF, seed=11)
+        sl = tmpd / "slice.837"
+        write_claims(sl, args.pyx12_slice, 0, tables, store, AS_OF, seed=13)
+        del tables
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--measure",
+                str(refdir),
+                str(labelled),
+                str(tmpd / "labels.json"),
+                str(big),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+            check=False,
+        )
+        if out.returncode != 0:
+            print(out.stderr, file=sys.stderr)
+            return 1
+        r = json.loads(out.stdout)
+        base_rate, base_n = pyx12_rate(sl, args.pyx12_slice)
+
+    lines = []
+    lines.append(
+        f"NCCI tables: {r['ptp_rows']:,} PTP pairs in 4 files, {r['mue_codes']:,} MUE "
+        f"codes (generated in {gen_s:.1f} s)"
+    )
+    lines.append(
+        f"import (parse + cache) {import_s:.1f} s; table load from cache "
+        f"{r['table_load_s']:.2f} s (target < 10 s)"
+    )
+    lines.append(f"code store warm-up (ICD-10-CM FY2026 tabular) {r['code_store_warm_s']:.2f} s")
+    tot, det = r["total"], r["detected"]
+    lines.append("detection per category (claims with that injected defect / caught):")
+    for cat in CATEGORIES:
+        lines.append(f"  {cat:18} {det.get(cat, 0):3d} / {tot.get(cat, 0):3d}")
+    caught = sum(det.values())
+    defective = sum(v for k, v in tot.items() if k != "clean")
+    lines.append(f"  {'all':18} {caught:3d} / {defective:3d}")
+    lines.append(
+        f"false alarms on {tot.get('clean', 0)} clean claims: {r['false_alarm_claims']} with any "
+        f"finding, {r['false_alarm_error_claims']} with an error"
+        + (f" (rules: {r['false_alarm_rules']})" if r["false_alarm_rules"] else "")
+    )
+    rate = r["claims_per_s"]
+    lines.append(
+        f"throughput: {rate:,.0f} claims per CPU-second end to end (read 837P -> findings; "
+        f"{r['claims_per_s_wall']:,.0f}/s wall clock on this shared 2-core machine, load "
+        f"{os.getloadavg()[0]:.1f}), {r['throughput_claims']:,} claims, "
+        f"{r['bytes'] / 1e6:.1f} MB, best of 3, one core (target >= 5,000)"
+    )
+    lines.append(f"peak RSS of the scrubbing process: {r['peak_rss_mb']:.0f} MB (target < 1 GB)")
+    lines.append(
+        f"baseline: pyx12 4.0.0 validates {base_rate:,.0f} claims per CPU-second (on a "
+        f"{base_n}-claim slice of the same generator, extrapolated); ratio {rate / base_rate:.1f}x"
+    )
+    text = "\n".join(lines)
+    print(text)
+    if args.append_results:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        res = ROOT / "bench" / "RESULTS.md"
+        with res.open("a") as fh:
+            fh.write(
+                f"\n## scrub_bench {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit "
+                f"{commit}\n\n```\n{text}\n```\n"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The JSON API (Django Ninja) at ``/api/``: session or token auth, scoped."""

@@ -1,0 +1,115 @@
+"""Writing audit entries. Domain actions and the read paths call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.models import AuditEntry
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime | Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The audited field values of ``obj``, JSON-ready."""
+    return {name: _jsonable(getattr(obj, name)) for name in fields}
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """``{field: [old, new]}`` for the fields whose value changed."""
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+def _practice_of(obj: models.Model) -> Any:
+    for path in ("practice", "patient"):
+        target = getattr(obj, path, None)
+        if target is not None:
+            return target if path == "practice" else target.practice
+    return None
+
+
+def record(
+    actor: Actor,
+    action: str,
+    obj: models.Model,
+    *,
+    changes: dict[str, Any] | None = None,
+    context: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry about ``obj``."""
+    practice = _practice_of(obj)
+    label_fn = getattr(obj, "audit_label", None)
+    return _write(
+        actor,
+        action,
+        model=obj._meta.label,
+        object_pk=str(obj.pk),
+        object_label=label_fn() if callable(label_fn) else str(obj),
+        practice=practice,
+        changes=changes or {},
+        context=context or {},
+    )
+
+
+def record_list(
+    actor: Actor,
+    model: type[models.Model],
+    shown: Iterable[models.Model],
+    *,
+    query: str = "",
+) -> AuditEntry:
+    """One READ entry for a list or search page: the query and the rows shown."""
+    pks = [str(o.pk) for o in shown]
+    return _write(
+        actor,
+        AuditEntry.Action.READ,
+        model=model._meta.label,
+        object_pk="",
+        object_label=f"list of {len(pks)} {model._meta.verbose_name_plural}",
+        practice=None,
+        changes={},
+        context={"query": query, "shown": pks},
+    )
+
+
+def _write(
+    actor: Actor,
+    action: str,
+    *,
+    model: str,
+    object_pk: str,
+    object_label: str,
+    practice: Any,
+    changes: dict[str, Any],
+    context: dict[str, Any],
+) -> AuditEntry:
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    organisation_id = getattr(user, "organisation_id", None)
+    if practice is not None:
+        organisation_id = practice.organisation_id
+    return AuditEntry.objects.create(
+        user=user,
+        user_label=getattr(user, "email", "") or f"({actor.via})",
+        organisation_id=organisation_id,
+        practice=practice,
+        ip=actor.ip,
+        user_agent=actor.user_agent,
+        action=action,
+        model=model,
+        object_pk=object_pk,
+        object_label=object_label[:200],
+        changes=changes,
+        context=context,
+        via=actor.via,
+    )

@@ -1,0 +1,97 @@
+"""Shared helpers of the NCCI importers: code packing, dates, file hashing, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+__all__ = [
+    "NO_END",
+    "NcciFormatError",
+    "pack_code",
+    "parse_date",
+    "quarter_start",
+    "sha256_of",
+    "unpack_code",
+    "ymd",
+    "ymd_to_date",
+]
+
+NO_END = 99991231  # stands for "*" / no deletion date
+
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_VALUE = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+
+class NcciFormatError(ValueError):
+    """An NCCI file that does not have the published layout; names file and line."""
+
+
+def pack_code(code: str) -> int:
+    """A 5-character HCPCS/CPT code as a base-36 integer (< 36**5, fits 26 bits).
+
+    Raises KeyError/ValueError for anything else; callers turn that into a
+    :class:`NcciFormatError` naming the file and line.
+    """
+    if len(code) != 5:
+        raise ValueError(f"{code!r} is not a 5-character HCPCS/CPT code")
+    v = 0
+    for ch in code:
+        v = v * 36 + _VALUE[ch]
+    return v
+
+
+def unpack_code(value: int) -> str:
+    out = []
+    for _ in range(5):
+        value, r = divmod(value, 36)
+        out.append(_ALPHABET[r])
+    return "".join(reversed(out))
+
+
+def ymd(d: dt.date) -> int:
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def ymd_to_date(v: int) -> dt.date | None:
+    if v >= NO_END:
+        return None
+    return dt.date(v // 10000, v // 100 % 100, v % 100)
+
+
+_JULIAN = re.compile(r"^\d{7}$")
+_YMD = re.compile(r"^\d{8}$")
+
+
+def parse_date(text: str) -> int:
+    """``20180701`` (PTP), ``2018182`` (add-on files: year + day of year) or
+    ``*``/empty (none) -> yyyymmdd integer, NO_END for none."""
+    t = text.strip()
+    if t in ("", "*"):
+        return NO_END
+    if _YMD.match(t):
+        dt.date(int(t[:4]), int(t[4:6]), int(t[6:]))  # validates
+        return int(t)
+    if _JULIAN.match(t):
+        d = dt.date(int(t[:4]), 1, 1) + dt.timedelta(days=int(t[4:]) - 1)
+        return ymd(d)
+    for fmt in ("%m/%d/%Y", "%Y-%m-%d"):
+        try:
+            return ymd(dt.datetime.strptime(t, fmt).date())
+        except ValueError:
+            continue
+    raise ValueError(f"{text!r} is not a date (expected YYYYMMDD, YYYYDDD or *)")
+
+
+def quarter_start(year: int, quarter: int) -> dt.date:
+    return dt.date(year, 3 * (quarter - 1) + 1, 1)
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

@@ -1,0 +1,259 @@
+"""NCCI procedure-to-procedure (PTP) edits, practitioner table.
+
+Official layout (CMS, "Medicare NCCI Procedure to Procedure (PTP) Edits",
+practitioner files ``ccipra-vXXYrZ-fN.txt``, tab-delimited, one header row)::
+
+    Column 1 | Column 2 | *=in existence prior to 1996 | Effective Date |
+    Deletion Date (*=no data) | Modifier (0=not allowed,1=allowed,9=not applicable) |
+    PTP Edit Rationale
+
+The full table is about 1.5 million rows split over four files by column-1
+code range. Parsed rows are kept as parallel ``array`` columns sorted by the
+packed (column 1, column 2) key and written to a compact binary cache, so a
+release loads in well under a second and a lookup is a bisection.
+
+Dates of service: an edit applies when ``effective <= DOS <= deletion``. CMS
+deletes edits at quarter boundaries and the published deletion dates are the
+last day of a quarter (``20231231``, ``20260630`` in v322r0), i.e. the last
+date of service the edit applied to; see docs/decisions/0501-ncci-dates.md.
+Modifier indicator 9 means the edit does not apply at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import re
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleanclaim.codes.ncci_common import (
+    NO_END,
+    NcciFormatError,
+    pack_code,
+    parse_date,
+    quarter_start,
+    unpack_code,
+    ymd,
+    ymd_to_date,
+)
+
+__all__ = ["PtpEdit", "PtpPart", "parse_ptp", "ptp_release_from_name", "read_cache", "write_cache"]
+
+_NAME = re.compile(r"cci(pra|hos)-v(\d\d)(\d)r(\d+)-f(\d+)", re.IGNORECASE)
+_MAGIC = b"CCPTP\x01\x00\x00"
+HEADER_START = "Column 1\tColumn 2"
+
+
+def ptp_release_from_name(name: str) -> tuple[str, int, dt.date] | None:
+    """``ccipra-v322r0-f1.txt`` -> ("v322r0", 1, 2026-07-01).
+
+    NCCI versions number quarters: vXY.Z with XY = year - 1994 and Y... the
+    third digit the quarter minus one (v30.1 = 2024 Q2, v32.2 = 2026 Q3).
+    """
+    m = _NAME.search(name)
+    if not m:
+        return None
+    _kind, major, minor, rev, part = m.groups()
+    effective = quarter_start(1994 + int(major), int(minor) + 1)
+    return f"v{major}{minor}r{rev}", int(part), effective
+
+
+@dataclass(frozen=True, slots=True)
+class PtpEdit:
+    column1: str
+    column2: str
+    effective: dt.date
+    deletion: dt.date | None
+    modifier_indicator: int  # 0 not allowed, 1 allowed, 9 not applicable
+    rationale: str
+    pre_1996: bool
+
+    def applies_on(self, dos: dt.date) -> bool:
+        if self.modifier_indicator == 9:
+            return False
+        return self.effective <= dos and (self.deletion is None or dos <= self.deletion)
+
+
+@dataclass(slots=True, repr=False)
+class PtpPart:
+    """One file of one release, as sorted parallel columns."""
+
+    release: str
+    part: int
+    effective: dt.date
+    sha256: str
+    source_file: str
+    keys: array  # type: ignore[type-arg]  # "Q": col1 << 32 | col2
+    eff: array  # type: ignore[type-arg]  # 'I' yyyymmdd
+    dele: array  # type: ignore[type-arg]  # 'I' yyyymmdd or NO_END
+    mod: array  # type: ignore[type-arg]  # 'B'
+    rat: array  # type: ignore[type-arg]  # 'B' index into rationales
+    pre96: array  # type: ignore[type-arg]  # 'B'
+    rationales: list[str]
+
+    @property
+    def rows(self) -> int:
+        return len(self.keys)
+
+    def __repr__(self) -> str:
+        return f"PtpPart({self.source_file!r}, release={self.release!r}, rows={self.rows})"
+
+    def edits(self, col1: str, col2: str) -> list[PtpEdit]:
+        """Every row for the pair (usually one; several when an edit was re-added)."""
+        try:
+            key = pack_code(col1) << 32 | pack_code(col2)
+        except (KeyError, ValueError):
+            return []
+        keys = self.keys
+        i = bisect.bisect_left(keys, key)
+        out: list[PtpEdit] = []
+        n = len(keys)
+        while i < n and keys[i] == key:
+            eff = ymd_to_date(self.eff[i])
+            assert eff is not None
+            out.append(
+                PtpEdit(
+                    column1=col1,
+                    column2=col2,
+                    effective=eff,
+                    deletion=ymd_to_date(self.dele[i]),
+                    modifier_indicator=self.mod[i],
+                    rationale=self.rationales[self.rat[i]],
+                    pre_1996=bool(self.pre96[i]),
+                )
+            )
+            i += 1
+        return out
+
+    def has_pair(self, key: int, dos_ymd: int) -> int:
+        """Fast path: index of the row in force on ``dos_ymd`` for packed ``key``, else -1."""
+        keys = self.keys
+        i = bisect.bisect_left(keys, key)
+        n = len(keys)
+        while i < n and keys[i] == key:
+            if self.eff[i] <= dos_ymd <= self.dele[i]:
+                return i
+            i += 1
+        return -1
+
+
+def parse_ptp(path: Path, sha256: str) -> PtpPart:
+    """Parse one official practitioner PTP file (or an excerpt in its layout)."""
+    info = ptp_release_from_name(path.name)
+    if info is None:
+        raise NcciFormatError(
+            f"{path}: file name does not carry an NCCI release (expected ccipra-vXXYrZ-fN.txt)"
+        )
+    release, part, effective = info
+    text = path.read_bytes().decode("latin-1")
+    lines = text.splitlines()
+    start = None
+    for i, line in enumerate(lines[:50]):
+        if line.startswith(HEADER_START):
+            start = i + 1
+            break
+    if start is None:
+        raise NcciFormatError(
+            f"{path}: no 'Column 1<TAB>Column 2' header row in the first 50 lines"
+        )
+    rationales: dict[str, int] = {}
+    rows: list[tuple[int, int, int, int, int, int]] = []
+    append = rows.append
+    for lineno, line in enumerate(lines[start:], start=start + 1):
+        if not line.strip():
+            continue
+        f = line.split("\t")
+        if len(f) < 6:
+            raise NcciFormatError(f"{path}:{lineno}: expected 7 tab-separated fields, got {len(f)}")
+        try:
+            key = pack_code(f[0].strip()) << 32 | pack_code(f[1].strip())
+            eff = parse_date(f[3])
+            dele = parse_date(f[4])
+            mod = int(f[5])
+        except (KeyError, ValueError) as exc:
+            raise NcciFormatError(f"{path}:{lineno}: {exc}") from None
+        if eff == NO_END:
+            raise NcciFormatError(f"{path}:{lineno}: missing effective date")
+        if mod not in (0, 1, 9):
+            raise NcciFormatError(f"{path}:{lineno}: modifier indicator {mod} is not 0, 1 or 9")
+        rat_text = f[6].strip() if len(f) > 6 else ""
+        rat = rationales.setdefault(rat_text, len(rationales))
+        if rat > 255:
+            raise NcciFormatError(f"{path}:{lineno}: more than 256 distinct rationales")
+        append((key, eff, dele, mod, rat, 1 if f[2].strip() == "*" else 0))
+    rows.sort()
+    return PtpPart(
+        release=release,
+        part=part,
+        effective=effective,
+        sha256=sha256,
+        source_file=path.name,
+        keys=array("Q", [r[0] for r in rows]),
+        eff=array("I", [r[1] for r in rows]),
+        dele=array("I", [r[2] for r in rows]),
+        mod=array("B", [r[3] for r in rows]),
+        rat=array("B", [r[4] for r in rows]),
+        pre96=array("B", [r[5] for r in rows]),
+        rationales=list(rationales),
+    )
+
+
+_COLUMNS = ("keys", "eff", "dele", "mod", "rat", "pre96")
+
+
+def write_cache(part: PtpPart, path: Path) -> None:
+    header = {
+        "release": part.release,
+        "part": part.part,
+        "effective": part.effective.isoformat(),
+        "sha256": part.sha256,
+        "source_file": part.source_file,
+        "rows": part.rows,
+        "rationales": part.rationales,
+    }
+    head = json.dumps(header).encode()
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as fh:
+        fh.write(_MAGIC)
+        fh.write(len(head).to_bytes(4, "little"))
+        fh.write(head)
+        for name in _COLUMNS:
+            getattr(part, name).tofile(fh)
+    tmp.replace(path)
+
+
+def read_cache(path: Path) -> PtpPart:
+    data = path.read_bytes()
+    if data[:8] != _MAGIC:
+        raise NcciFormatError(f"{path}: not a cleanclaim PTP cache (re-import the NCCI files)")
+    hlen = int.from_bytes(data[8:12], "little")
+    header = json.loads(data[12 : 12 + hlen])
+    n = int(header["rows"])
+    pos = 12 + hlen
+    cols: dict[str, array] = {}  # type: ignore[type-arg]
+    for name, code in zip(_COLUMNS, ("Q", "I", "I", "B", "B", "B"), strict=True):
+        a = array(code)
+        size = a.itemsize * n
+        a.frombytes(data[pos : pos + size])
+        pos += size
+        cols[name] = a
+    return PtpPart(
+        release=header["release"],
+        part=int(header["part"]),
+        effective=dt.date.fromisoformat(header["effective"]),
+        sha256=header["sha256"],
+        source_file=header["source_file"],
+        rationales=list(header["rationales"]),
+        **cols,
+    )
+
+
+def describe_key(key: int) -> tuple[str, str]:
+    return unpack_code(key >> 32), unpack_code(key & 0xFFFFFFFF)
+
+
+def dos_key(d: dt.date) -> int:
+    return ymd(d)

@@ -1,0 +1,399 @@
+"""Code search: an inverted index over titles, inclusion terms and a synonym table.
+
+How a query is answered (docs/codes.md, "Search"):
+
+1. **Code shape** (``E11.9``, ``e119``, ``S93.4``, ``99213``, ``G04``): prefix match over the
+   codes of every searched system (ICD-10-CM with or without the dot; a full 7-character
+   ICD-10-CM code is resolved through the 7th-character rules).
+2. **Words**: the query is lower-cased, split into words, lightly stemmed, stop words
+   dropped. Each word becomes a *concept* whose alternatives are the word itself, any
+   vocabulary word one edit away when the word is unknown (deletion neighbourhoods, so
+   ``pnuemonia`` finds ``pneumonia``), and words it prefixes when it is the last word
+   (type-ahead). A second reading replaces lay phrases and abbreviations by the
+   clinical words of :file:`data/synonyms.txt` (``heart attack`` -> ``myocardial
+   infarction``); each text keeps the better of the two readings.
+3. **Texts**: every code is indexed by its title and (ICD-10-CM) its inclusion terms and
+   "includes" notes; a text scores ``10 * coverage`` (IDF-weighted share of the query
+   concepts it contains) ``+ 3 * precision`` (share of the text's own content words the
+   query matched: short exact titles beat long ones), plus small bonuses for a billable
+   (or leaf awaiting its 7th character) code, an exact phrase and an "unspecified" title
+   (a lay query rarely says more). A code's score is that of its best text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .model import SYSTEMS, SearchHit, normalize_icd10cm
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["Doc", "SearchIndex", "search_store", "stem", "tokens"]
+
+_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "and",
+        "or",
+        "to",
+        "for",
+        "my",
+        "i",
+        "is",
+        "are",
+        "was",
+        "have",
+        "has",
+        "had",
+        "got",
+        "his",
+        "her",
+        "their",
+        "without",
+        "at",
+        "from",
+        "by",
+        "as",
+        "with",
+        "into",
+        "onto",
+        "due",
+        "this",
+        "that",
+        "it",
+        "be",
+        "being",
+        "been",
+        "patient",
+        "pt",
+        "s",
+    ]
+)
+# words that say "nothing more specific": not counted against a title's precision
+VAGUE = frozenset(
+    [
+        "unspecified",
+        "nos",
+        "nec",
+        "other",
+        "not",
+        "specified",
+        "site",
+        "elsewhere",
+        "classified",
+        "organism",
+    ]
+)
+_CODE_RE = re.compile(r"^[A-Za-z]?[0-9][0-9A-Za-z.]*$|^[A-Za-z][0-9][0-9A-Za-z]?[.0-9A-Za-z]*$")
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: possessives and plurals."""
+    w = word.replace("'s", "").replace("'", "")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased, stemmed words of ``text`` (stop words kept; callers filter)."""
+    return [stem(w) for w in _WORD_RE.findall(text.lower())]
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(lay words, clinical words) pairs from data/synonyms.txt, longest lay phrase first."""
+    raw = (resources.files("cleanclaim.codes") / "data" / "synonyms.txt").read_text("utf-8")
+    pairs = []
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lay, _, clinical = line.partition("\t")
+        key = tuple(t for t in tokens(lay) if t not in STOP) or tuple(tokens(lay))
+        pairs.append((key, tuple(t for t in tokens(clinical) if t not in STOP)))
+    pairs.sort(key=lambda p: -len(p[0]))
+    return tuple(pairs)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One searchable code."""
+
+    system: str
+    code: str
+    description: str
+    billable: bool | None
+    specific: bool  # billable, or a leaf that only needs its 7th character
+    unspecified: bool
+    effective: dt.date | None = None
+    end: dt.date | None = None
+    other: bool = False  # "Other ..." residual title
+    default: int | None = None  # for a header: its "unspecified"/"without complications" leaf
+
+
+class SearchIndex:
+    """The index of one release of one system (or any list of docs)."""
+
+    def __init__(self, docs: list[Doc], texts: Iterable[tuple[int, str]]) -> None:
+        self.docs = docs
+        self.text_doc: list[int] = []
+        self.text_len: list[int] = []
+        self.text_norm: list[str] = []
+        postings: dict[str, list[int]] = {}
+        for doc_id, text in texts:
+            tid = len(self.text_doc)
+            toks = [t for t in tokens(text) if t not in STOP]
+            content = {t for t in toks if t not in VAGUE}
+            self.text_doc.append(doc_id)
+            self.text_len.append(max(1, len(content)))
+            self.text_norm.append(" " + " ".join(toks) + " ")
+            for t in set(toks):
+                postings.setdefault(t, []).append(tid)
+        self.postings = postings
+        n = max(1, len(self.text_doc))
+        self.idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
+        self.vocab = sorted(postings)
+        self.deletes: dict[str, list[str]] = {}
+        for w in self.vocab:
+            if len(w) >= 4 and not w.isdigit():
+                for d in _deletes(w):
+                    self.deletes.setdefault(d, []).append(w)
+        self.codes = sorted((d.code.replace(".", "").upper(), i) for i, d in enumerate(docs))
+
+    # -- vocabulary ------------------------------------------------------------------------
+    def fuzzy(self, word: str) -> list[str]:
+        """Vocabulary words one edit (insert, delete, substitute, swap) from ``word``."""
+        if len(word) < 4 or word.isdigit():
+            return []
+        found: set[str] = set(self.deletes.get(word, ()))  # word has one extra letter
+        for d in _deletes(word):
+            if d in self.postings:
+                found.add(d)  # word lacks one letter
+            found.update(self.deletes.get(d, ()))  # substitution or swap
+        found.discard(word)
+        return sorted(found, key=lambda w: -len(self.postings[w]))[:3]
+
+    def prefixed(self, word: str, limit: int = 30) -> list[str]:
+        if len(word) < 3:
+            return []
+        i = bisect.bisect_left(self.vocab, word)
+        out: list[str] = []
+        while i < len(self.vocab) and self.vocab[i].startswith(word) and len(out) < limit:
+            if self.vocab[i] != word:
+                out.append(self.vocab[i])
+            i += 1
+        return out
+
+    def concepts(self, words: list[str], *, last_is_prefix: bool) -> list[dict[str, float]]:
+        out: list[dict[str, float]] = []
+        for i, w in enumerate(words):
+            alts: dict[str, float] = {}
+            if w in self.postings:
+                alts[w] = 1.0
+            if last_is_prefix and i == len(words) - 1:
+                for p in self.prefixed(w):
+                    alts.setdefault(p, 0.9)
+            if not alts:
+                for f in self.fuzzy(w):
+                    alts[f] = 0.8
+            out.append(alts)
+        return out
+
+    # -- scoring ---------------------------------------------------------------------------
+    def score_words(
+        self, words: list[str], phrase: str, as_of: dt.date | None, *, prefix: bool
+    ) -> dict[int, float]:
+        concepts = self.concepts(words, last_is_prefix=prefix)
+        weights = [max((self.idf.get(a, 0.0) for a in c), default=0.0) or 1.0 for c in concepts]
+        total = sum(weights) or 1.0
+        cover: dict[int, float] = {}
+        matched: dict[int, int] = {}
+        for c, w in zip(concepts, weights, strict=True):
+            seen: dict[int, float] = {}
+            for alt, factor in c.items():
+                for tid in self.postings.get(alt, ()):
+                    if seen.get(tid, 0.0) < factor:
+                        seen[tid] = factor
+            for tid, factor in seen.items():
+                cover[tid] = cover.get(tid, 0.0) + w * factor
+                matched[tid] = matched.get(tid, 0) + 1
+        best: dict[int, float] = {}
+        need = 0.5 if len(concepts) > 1 else 0.99
+        for tid, cv in cover.items():
+            coverage = cv / total
+            if coverage < need * 0.8:
+                continue
+            doc_id = self.text_doc[tid]
+            doc = self.docs[doc_id]
+            if as_of is not None and (
+                (doc.end is not None and as_of > doc.end)
+                or (doc.effective is not None and as_of < doc.effective)
+            ):
+                continue
+            precision = min(1.0, matched[tid] / self.text_len[tid])
+            s = 10 * coverage + 3 * precision
+            if doc.specific:
+                s += 1.0
+            if doc.unspecified:
+                s += 0.4
+            if doc.other:
+                s -= 0.6
+            if phrase and phrase in self.text_norm[tid]:
+                s += 1.5
+            if s > best.get(doc_id, 0.0):
+                best[doc_id] = s
+        return best
+
+    def search_text(self, query: str, as_of: dt.date | None, limit: int) -> list[tuple[float, Doc]]:
+        raw = [t for t in tokens(query) if t not in STOP]
+        if not raw:
+            return []
+        prefix = not query.endswith(" ")
+        phrase = " " + " ".join(raw) + " "
+        scores = self.score_words(raw, phrase, as_of, prefix=prefix)
+        expanded = expand_synonyms(raw)
+        if expanded != raw:
+            alt_phrase = " " + " ".join(expanded) + " "
+            for d, s in self.score_words(expanded, alt_phrase, as_of, prefix=False).items():
+                if s > scores.get(d, 0.0):
+                    scores[d] = s
+        for d, s in list(scores.items()):
+            child = self.docs[d].default
+            if child is not None and scores.get(child, 0.0) < s - 0.3:
+                scores[child] = s - 0.3
+        top = sorted(scores.items(), key=lambda kv: (-kv[1], self.docs[kv[0]].code))[:limit]
+        return [(s, self.docs[d]) for d, s in top]
+
+    def search_code(self, query: str, limit: int) -> list[tuple[float, Doc]]:
+        q = query.strip().replace(".", "").upper()
+        if not q:
+            return []
+        i = bisect.bisect_left(self.codes, (q, -1))
+        out: list[tuple[float, Doc]] = []
+        while i < len(self.codes) and self.codes[i][0].startswith(q) and len(out) < limit:
+            code, doc_id = self.codes[i]
+            out.append((100.0 - (len(code) - len(q)), self.docs[doc_id]))
+            i += 1
+        return out
+
+
+def expand_synonyms(words: list[str]) -> list[str]:
+    """Replace lay phrases by clinical words (longest phrase first, left to right)."""
+    out: list[str] = []
+    i = 0
+    table = synonyms()
+    while i < len(words):
+        for lay, clinical in table:
+            n = len(lay)
+            if n and tuple(words[i : i + n]) == lay:
+                out.extend(clinical)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def looks_like_code(query: str) -> bool:
+    q = query.strip()
+    return bool(q) and " " not in q and any(ch.isdigit() for ch in q) and bool(_CODE_RE.match(q))
+
+
+_SHARED: dict[tuple[str, str], object] = {}  # the packaged ICD-10-CM index, shared by stores
+
+
+def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
+    from .index_build import build_index
+    from .store import is_package_release
+
+    key = (system, release_label)
+    shared = system == "icd10cm" and is_package_release(store, system, release_label)
+    cache = _SHARED if shared else store._indexes
+    idx = cache.get(key)
+    if idx is None:
+        idx = build_index(store, system, release_label)
+        cache[key] = idx
+    assert isinstance(idx, SearchIndex)
+    return idx
+
+
+def search_store(
+    store: Store, query: str, *, systems: tuple[str, ...], as_of: dt.date, limit: int
+) -> list[SearchHit]:
+    """Search every system in ``systems`` with the release in force on ``as_of``."""
+    hits: list[tuple[float, Doc]] = []
+    code_like = looks_like_code(query)
+    for system in systems:
+        if system not in SYSTEMS:
+            raise ValueError(f"unknown code system {system!r}")
+        rel, _coverage, _msg = store.choose(system, as_of)
+        if rel is None:
+            continue
+        idx = _index_for(store, system, rel.release)
+        if code_like:
+            found = idx.search_code(query, limit)
+            if system == "icd10cm":
+                found = found + _seventh_hits(store, query, rel.release, found) if found else []
+                found = found or _seventh_hit(store, query, rel.release)
+            hits.extend(found)
+            if found:
+                continue
+        hits.extend(idx.search_text(query, as_of, limit))
+    best: dict[tuple[str, str], tuple[float, Doc]] = {}
+    for s, d in hits:
+        key = (d.system, d.code)
+        if key not in best or s > best[key][0]:
+            best[key] = (s, d)
+    ranked = sorted(best.values(), key=lambda sd: (-sd[0], sd[1].system, sd[1].code))[:limit]
+    return [SearchHit(d.system, d.code, d.description, d.billable, round(s, 3)) for s, d in ranked]
+
+
+def _seventh_hits(
+    store: Store, query: str, release: str, found: list[tuple[float, Doc]]
+) -> list[tuple[float, Doc]]:
+    """Type-ahead on a leaf that needs a 7th character also offers its full codes."""
+    tab = store.icd_release(release)
+    q = query.strip().replace(".", "").upper()
+    out: list[tuple[float, Doc]] = []
+    for score, doc in found:
+        node = tab.nodes.get(doc.code)
+        if node is None or node.children or len(q) < len(doc.code.replace(".", "")):
+            continue
+        seventh = tab.seventh_for(doc.code)
+        for full in tab.full_codes(doc.code):
+            desc = f"{doc.description}, {seventh[full[-1]]}"
+            out.append((score - 0.5, Doc("icd10cm", full, desc, True, True, False)))
+    return out
+
+
+def _seventh_hit(store: Store, query: str, release: str) -> list[tuple[float, Doc]]:
+    try:
+        canon = normalize_icd10cm(query)
+    except ValueError:
+        return []
+    code = store.icd_code(store.icd_release(release), canon)
+    if code is None:
+        return []
+    return [(100.0, Doc("icd10cm", code.code, code.long, True, True, False))]

@@ -1,0 +1,26 @@
+"""The claim scrubber: pure rules over a neutral claim, with reference data as of
+the date of service. No Django import."""
+
+from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
+from cleanclaim.edits.context import ScrubContext
+from cleanclaim.edits.finding import CATEGORIES, Finding, RuleInfo
+from cleanclaim.edits.registry import catalogue
+from cleanclaim.edits.scrub import ClaimResult, report, scrub_claim, scrub_claims
+
+__all__ = [
+    "CATEGORIES",
+    "Address",
+    "ClaimResult",
+    "Finding",
+    "Patient",
+    "Payer",
+    "Provider",
+    "RuleInfo",
+    "ScrubClaim",
+    "ScrubContext",
+    "ServiceLine",
+    "catalogue",
+    "report",
+    "scrub_claim",
+    "scrub_claims",
+]

@@ -1,0 +1,37 @@
+"""Scrub a whole 837P file: read it with the X12 engine and run every rule.
+
+Reading a large file allocates hundreds of thousands of small objects that never
+form reference cycles; the cyclic garbage collector would otherwise run over and
+over during the read (and walk the code store's long-lived objects unless they were
+frozen, see :func:`cleanclaim.edits.refdata.warm`), which costs more than the
+reading itself. It is paused for the duration of a file and restored after.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from cleanclaim.edits.context import ScrubContext
+from cleanclaim.edits.scrub import ClaimResult, scrub_claim
+from cleanclaim.edits.x12_adapter import read_837p
+
+__all__ = ["gc_paused", "scrub_837p"]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def scrub_837p(data: bytes, ctx: ScrubContext, *, source: str = "") -> list[ClaimResult]:
+    """Every claim of the 837P ``data`` scrubbed; X12Error when it cannot be read."""
+    with gc_paused():
+        return [scrub_claim(rc.claim, ctx, rc.findings) for rc in read_837p(data, source=source)]

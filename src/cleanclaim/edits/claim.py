@@ -1,0 +1,95 @@
+"""The neutral claim the scrubber reads.
+
+Rules never see X12 segments or Django models: adapters turn a parsed 837P
+(:mod:`cleanclaim.edits.adapters`), the X12 engine's JSON view, or the app's
+claim into these frozen dataclasses. Money is ``Decimal``; ICD-10-CM codes are
+in dot form and in HI order (the order dx pointers count in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+__all__ = ["Address", "Patient", "Payer", "Provider", "ScrubClaim", "ServiceLine"]
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    line1: str = ""
+    line2: str = ""
+    city: str = ""
+    state: str = ""
+    zip: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    npi: str = ""
+    name: str = ""
+    address: Address = field(default_factory=Address)
+    tax_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Patient:
+    name: str = ""
+    dob: dt.date | None = None
+    sex: str = ""  # "F", "M", "U" (DMG03)
+    member_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Payer:
+    name: str = ""
+    id: str = ""
+    # Key into the timely-filing and payer-rule tables, e.g. "medicare-part-b".
+    # Adapters derive it from SBR09 (claim filing indicator) until payer profiles exist.
+    profile: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceLine:
+    number: int  # 1-based, LX01
+    procedure: str
+    modifiers: tuple[str, ...] = ()
+    charge: Decimal = Decimal(0)
+    units: Decimal = Decimal(1)
+    dx_pointers: tuple[int, ...] = ()  # 1-based into ScrubClaim.diagnoses
+    service_date: dt.date | None = None
+    service_date_end: dt.date | None = None
+    rendering_npi: str = ""
+    qualifier: str = "HC"  # SV101-1 product/service id qualifier
+    raw_pointers: tuple[str, ...] = ()  # SV107 as written, when not all numeric
+
+
+@dataclass(frozen=True, slots=True)
+class ScrubClaim:
+    claim_id: str
+    total_charge: Decimal
+    lines: tuple[ServiceLine, ...]
+    diagnoses: tuple[str, ...] = ()  # dot form, HI order
+    # HI qualifier per diagnosis: ABK/ABF ICD-10-CM (default), BK/BF ICD-9-CM
+    diagnosis_qualifiers: tuple[str, ...] = ()
+    frequency_code: str = "1"  # CLM05-3
+    original_claim_ref: str = ""  # REF*F8
+    place_of_service: str = ""  # CLM05-1
+    billing_provider: Provider = field(default_factory=Provider)
+    rendering_npi: str = ""  # 2310B
+    subscriber_id: str = ""
+    patient: Patient = field(default_factory=Patient)
+    payer: Payer = field(default_factory=Payer)
+    filing_indicator: str = ""  # SBR09
+    prior_auth: str = ""  # REF*G1
+    received: dt.date | None = None  # when the claim was built / file date (informational)
+    source: str = ""  # where it came from, e.g. "file.837 ST 0001"
+
+    def icd9(self, index: int) -> bool:
+        """True when diagnosis ``index`` (0-based) was sent as ICD-9-CM (HI qualifier BK/BF)."""
+        q = self.diagnosis_qualifiers
+        return index < len(q) and q[index] in ("BK", "BF")
+
+    def first_service_date(self) -> dt.date | None:
+        dates = [ln.service_date for ln in self.lines if ln.service_date is not None]
+        return min(dates) if dates else None

@@ -1,0 +1,141 @@
+"""Reference data as of the date of service, handed to every rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from cleanclaim.codes.model import CodeSource, Lookup, Note
+from cleanclaim.codes.ncci import NcciTables
+
+__all__ = ["FilingLimit", "PayerRule", "ScrubContext", "load_filing_limits", "load_payer_rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class FilingLimit:
+    profile: str
+    days: int
+    basis: str
+    default: bool  # True when this is a default, not the payer's own figure
+
+
+@dataclass(frozen=True, slots=True)
+class PayerRule:
+    """One declarative payer rule (see ``edits/data/payer_rules.json``)."""
+
+    id: str
+    payers: tuple[str, ...]  # payer ids or profile keys; "*" for any
+    meaning: str
+    fix: str
+    source: str
+    severity: str
+    carc: str | None
+    pos: tuple[str, ...] = ()  # applies to lines on claims with this POS
+    procedures: tuple[tuple[str, str], ...] = ()  # inclusive code ranges
+    modifier_any: tuple[str, ...] = ()  # requirement: one of these modifiers
+    prior_auth: bool = False  # requirement: REF*G1 prior authorization number
+
+    def applies_to_payer(self, payer_id: str, profile: str) -> bool:
+        return "*" in self.payers or payer_id in self.payers or profile in self.payers
+
+    def matches_procedure(self, code: str) -> bool:
+        if not self.procedures:
+            return True
+        return any(lo <= code <= hi and len(code) == len(lo) for lo, hi in self.procedures)
+
+
+def _data(name: str) -> Any:
+    return json.loads(resources.files("cleanclaim.edits.data").joinpath(name).read_text())
+
+
+def load_filing_limits(path: Path | None = None) -> dict[str, FilingLimit]:
+    raw = json.loads(path.read_text()) if path else _data("timely_filing.json")
+    return {
+        key: FilingLimit(key, int(v["days"]), str(v["basis"]), bool(v.get("default", False)))
+        for key, v in raw["profiles"].items()
+    }
+
+
+def load_payer_rules(path: Path | None = None) -> list[PayerRule]:
+    try:
+        raw = json.loads(path.read_text()) if path else _data("payer_rules.json")
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"payer rules {path}: {exc}") from None
+    out = []
+    for i, r in enumerate(raw.get("rules", [])):
+        try:
+            req = r["require"]
+            out.append(
+                PayerRule(
+                    id=r["id"],
+                    payers=tuple(r["payers"]),
+                    meaning=r["meaning"],
+                    fix=r["fix"],
+                    source=r.get("source", "payer set-up"),
+                    severity=r.get("severity", "error"),
+                    carc=r.get("carc"),
+                    pos=tuple(r.get("when", {}).get("place_of_service", ())),
+                    procedures=tuple(
+                        (str(p[0]), str(p[1])) for p in r.get("when", {}).get("procedures", ())
+                    ),
+                    modifier_any=tuple(req.get("modifier_any", ())),
+                    prior_auth=bool(req.get("prior_auth", False)),
+                )
+            )
+        except (KeyError, TypeError, IndexError) as exc:
+            where = path or "payer_rules.json"
+            raise ValueError(f"payer rules {where}: rule #{i + 1} lacks {exc}") from None
+    return out
+
+
+@dataclass
+class ScrubContext:
+    """What rules read besides the claim. ``codes`` or ``ncci`` may be absent:
+    rules that need them then stay silent (and the CLI says what is not loaded)."""
+
+    as_of: dt.date = field(default_factory=dt.date.today)
+    codes: CodeSource | None = None
+    ncci: NcciTables | None = None
+    filing_limits: dict[str, FilingLimit] = field(default_factory=load_filing_limits)
+    payer_rules: list[PayerRule] = field(default_factory=load_payer_rules)
+    _lookups: dict[tuple[str, str, dt.date], Lookup] = field(default_factory=dict, repr=False)
+    _notes: dict[tuple[str, dt.date], list[Note]] = field(default_factory=dict, repr=False)
+    _complete: dict[str, bool] = field(default_factory=dict, repr=False)
+    # rules cache derived results here (keyed by their own tuples); reference data
+    # does not change during a context's life
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    def lookup(self, system: str, code: str, dos: dt.date) -> Lookup | None:
+        """Memoised ``codes.lookup``; None when no code store is attached."""
+        if self.codes is None:
+            return None
+        key = (system, code, dos)
+        hit = self._lookups.get(key)
+        if hit is None:
+            hit = self.codes.lookup(system, code, dos)
+            self._lookups[key] = hit
+        return hit
+
+    def icd_notes(self, code: str, dos: dt.date) -> list[Note]:
+        if self.codes is None:
+            return []
+        key = (code, dos)
+        hit = self._notes.get(key)
+        if hit is None:
+            hit = self.codes.icd_notes(code, dos, inherited=True)
+            self._notes[key] = hit
+        return hit
+
+    def system_complete(self, system: str) -> bool:
+        """True when a complete (not starter-only) release of ``system`` is loaded."""
+        if self.codes is None:
+            return False
+        hit = self._complete.get(system)
+        if hit is None:
+            hit = any(r.complete for r in self.codes.releases(system))
+            self._complete[system] = hit
+        return hit

@@ -1,0 +1,61 @@
+"""Run every registered rule over a claim; build the report the CLI and API return."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cleanclaim.edits.claim import ScrubClaim
+from cleanclaim.edits.context import ScrubContext
+from cleanclaim.edits.finding import Finding
+from cleanclaim.edits.registry import all_rules
+
+__all__ = ["ClaimResult", "report", "scrub_claim", "scrub_claims"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimResult:
+    claim_id: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def has_error(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+
+def _order(f: Finding) -> tuple[int, int, str]:
+    return (0 if f.severity == "error" else 1, f.line or 0, f.rule)
+
+
+def scrub_claim(claim: ScrubClaim, ctx: ScrubContext, extra: Iterable[Finding] = ()) -> ClaimResult:
+    """All findings for one claim, errors first; ``extra`` carries reader (syntax) findings."""
+    found = list(extra)
+    for rule in all_rules():
+        found.extend(rule.check(claim, ctx))
+    if len(found) > 1:
+        found.sort(key=_order)
+    return ClaimResult(claim.claim_id, tuple(found))
+
+
+def scrub_claims(claims: Iterable[ScrubClaim], ctx: ScrubContext) -> list[ClaimResult]:
+    return [scrub_claim(c, ctx) for c in claims]
+
+
+def report(results: list[ClaimResult]) -> dict[str, object]:
+    """The JSON shape of issue 5: ``{"claims": [...], "summary": {...}}``."""
+    by_cat: Counter[str] = Counter()
+    for r in results:
+        for f in r.findings:
+            by_cat[f.category] += 1
+    return {
+        "claims": [
+            {"claim_id": r.claim_id, "findings": [f.as_dict() for f in r.findings]} for r in results
+        ],
+        "summary": {
+            "claims": len(results),
+            "clean": sum(1 for r in results if not r.findings),
+            "with_errors": sum(1 for r in results if r.has_error),
+            "by_category": dict(sorted(by_cat.items())),
+        },
+    }

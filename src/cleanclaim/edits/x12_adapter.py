@@ -1,0 +1,378 @@
+"""837P (005010X222A1) → :class:`ScrubClaim`, over the X12 engine's envelope reader.
+
+The X12 engine (``cleanclaim.x12``) reads the interchange into ISA/GS/ST and
+generic segments; this adapter walks the 837P loops it needs (2000A/2010AA
+billing provider, 2000B/2010BA/2010BB subscriber and payer, 2000C/2010CA
+patient, 2300 claim, 2310B rendering, 2400 lines, 2420A line rendering) and
+builds the neutral claim. Syntax findings come from the X12 engine's own
+validation (its 837P guide when registered, envelope checks otherwise) and are
+attached to the claim whose segments they point at, or to every claim of the
+transaction set when they concern the set or its envelope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
+from cleanclaim.edits.finding import Finding
+from cleanclaim.edits.rules.syntax import SYNTAX, SYNTAX_WARNING
+from cleanclaim.x12 import Delimiters, Segment, X12Error, read_document
+from cleanclaim.x12 import Finding as X12Finding
+from cleanclaim.x12.envelope import Document, check_envelopes
+
+__all__ = ["PROFILE_BY_FILING_INDICATOR", "ReadClaim", "read_837p"]
+
+# SBR09 claim filing indicator code -> timely-filing / payer-rule profile key.
+PROFILE_BY_FILING_INDICATOR = {
+    "MB": "medicare-part-b",
+    "MC": "medicaid",
+    "CI": "commercial",
+    "BL": "commercial",
+    "HM": "commercial",
+    "12": "commercial",
+    "13": "commercial",
+    "14": "commercial",
+    "15": "commercial",
+    "16": "commercial",
+    "17": "commercial",
+    "DS": "commercial",
+    "LM": "commercial",
+}
+
+DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
+_PAD = [""] * 12
+
+
+@dataclass(slots=True)
+class ReadClaim:
+    claim: ScrubClaim
+    findings: list[Finding] = field(default_factory=list)
+    first_position: int = 0
+    last_position: int = 0
+
+
+def _date(text: str) -> dt.date | None:
+    t = text.strip()
+    if len(t) != 8 or not t.isdigit():
+        return None
+    try:
+        return dt.date(int(t[:4]), int(t[4:6]), int(t[6:]))
+    except ValueError:
+        return None
+
+
+def _dec(text: str) -> Decimal | None:
+    try:
+        v = Decimal(text.strip())
+    except InvalidOperation:
+        return None
+    return v if v.is_finite() else None
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int
+    procedure: str = ""
+    qualifier: str = ""
+    modifiers: tuple[str, ...] = ()
+    charge: Decimal = Decimal(0)
+    units: Decimal = Decimal(1)
+    pointers: tuple[int, ...] = ()
+    raw_pointers: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    rendering: str = ""
+
+
+@dataclass(slots=True)
+class _Claim:
+    id: str
+    total: Decimal
+    pos: str
+    freq: str
+    first: int
+    last: int = 0
+    f8: str = ""
+    g1: str = ""
+    dx: list[str] = field(default_factory=list)
+    dxq: list[str] = field(default_factory=list)
+    rendering: str = ""
+    lines: list[_Line] = field(default_factory=list)
+    notes: list[tuple[str, int]] = field(default_factory=list)  # (syntax message, position)
+
+
+def _dotted(code: str) -> str:
+    c = code.strip().upper().replace(".", "")
+    return f"{c[:3]}.{c[3:]}" if len(c) > 3 else c
+
+
+def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim]:
+    comp = d.component
+    bp_name = bp_npi = bp_tax = ""
+    bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
+    sub_id = sub_name = ""
+    sub_dob: dt.date | None = None
+    sub_sex = ""
+    pat: tuple[str, dt.date | None, str] | None = None
+    payer_name = payer_id = filing = ""
+    ctx = ""  # loop of the last NM1 outside a claim: 2010AA, 2010AB, 2010BA, 2010BB, 2010CA
+    claim: _Claim | None = None
+    line: _Line | None = None
+    out: list[ReadClaim] = []
+
+    def close() -> None:
+        nonlocal claim, line
+        if claim is None:
+            return
+        patient = (
+            Patient(pat[0], pat[1], pat[2], sub_id)
+            if pat is not None
+            else Patient(sub_name, sub_dob, sub_sex, sub_id)
+        )
+        lines = tuple(
+            ServiceLine(
+                number=ln.number,
+                procedure=ln.procedure,
+                modifiers=ln.modifiers,
+                charge=ln.charge,
+                units=ln.units,
+                dx_pointers=ln.pointers,
+                service_date=ln.start,
+                service_date_end=ln.end if ln.end != ln.start else None,
+                rendering_npi=ln.rendering,
+                qualifier=ln.qualifier,
+                raw_pointers=ln.raw_pointers,
+            )
+            for ln in claim.lines
+        )
+        sc = ScrubClaim(
+            claim_id=claim.id,
+            total_charge=claim.total,
+            lines=lines,
+            diagnoses=tuple(claim.dx),
+            diagnosis_qualifiers=tuple(claim.dxq),
+            frequency_code=claim.freq,
+            original_claim_ref=claim.f8,
+            place_of_service=claim.pos,
+            billing_provider=Provider(
+                bp_npi, bp_name, Address(bp_l1, bp_l2, bp_city, bp_state, bp_zip), bp_tax
+            ),
+            rendering_npi=claim.rendering,
+            subscriber_id=sub_id,
+            patient=patient,
+            payer=Payer(payer_name, payer_id, PROFILE_BY_FILING_INDICATOR.get(filing, "")),
+            filing_indicator=filing,
+            prior_auth=claim.g1,
+            source=source,
+        )
+        found = [
+            SYNTAX.finding(claim.id, f"segment {pos}: {msg}", line=None) for msg, pos in claim.notes
+        ]
+        out.append(ReadClaim(sc, found, claim.first, claim.last))
+        claim = None
+        line = None
+
+    prev = 0
+    for seg in segments:
+        tag = seg.id
+        e = seg.elements + _PAD
+        if claim is not None:
+            claim.last = prev
+        prev = seg.position
+        if tag == "HL":
+            close()
+            level = e[2]
+            if level == "20":
+                bp_name = bp_npi = bp_tax = ""
+                bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
+            elif level == "22":
+                sub_id = sub_name = sub_sex = ""
+                sub_dob = None
+                pat = None
+                payer_name = payer_id = filing = ""
+            elif level == "23":
+                pat = ("", None, "")
+            ctx = ""
+        elif tag == "CLM":
+            close()
+            c5 = e[4].split(comp)
+            bad_c5 = len(c5) < 3
+            total = _dec(e[1])
+            claim = _Claim(
+                id=e[0],
+                total=total if total is not None else Decimal(0),
+                pos=c5[0] if c5 else "",
+                freq=c5[2] if len(c5) > 2 else "",
+                first=seg.position,
+                last=seg.position,
+            )
+            if bad_c5:
+                msg = (
+                    f"CLM05 {e[4]!r} is not place of service{comp}B{comp}frequency "
+                    f"(the component separator declared in ISA16 is {comp!r})"
+                )
+                claim.notes.append((msg, seg.position))
+            if total is None:
+                claim.notes.append((f"CLM02 total charge {e[1]!r} is not an amount", seg.position))
+        elif claim is not None:
+            if tag == "LX":
+                n = e[0]
+                line = _Line(int(n) if n.isdigit() else len(claim.lines) + 1)
+                claim.lines.append(line)
+            elif tag == "SV1" and line is not None:
+                c1 = e[0].split(comp)
+                line.qualifier = c1[0] if c1 else ""
+                if len(c1) < 2:
+                    msg = (
+                        f"SV101 {e[0]!r} is not qualifier{comp}procedure code "
+                        f"(the component separator declared in ISA16 is {comp!r})"
+                    )
+                    claim.notes.append((msg, seg.position))
+                line.procedure = c1[1].strip().upper() if len(c1) > 1 else ""
+                line.modifiers = tuple(m.strip().upper() for m in c1[2:6] if m.strip())
+                ch = _dec(e[1])
+                if ch is None:
+                    claim.notes.append((f"SV102 charge {e[1]!r} is not an amount", seg.position))
+                else:
+                    line.charge = ch
+                un = _dec(e[3]) if e[3] else Decimal(1)
+                if un is None:
+                    claim.notes.append((f"SV104 units {e[3]!r} are not a number", seg.position))
+                else:
+                    line.units = un
+                raw = tuple(p for p in e[6].split(comp) if p)
+                if all(p.isdigit() for p in raw):
+                    line.pointers = tuple(int(p) for p in raw)
+                else:
+                    line.raw_pointers = raw
+            elif tag == "DTP" and line is not None and e[0] == "472":
+                q, v = e[1], e[2]
+                if q == "RD8" and "-" in v:
+                    a, _, b = v.partition("-")
+                    line.start, line.end = _date(a), _date(b)
+                else:
+                    line.start = _date(v)
+                if line.start is None or (q == "RD8" and line.end is None):
+                    claim.notes.append((f"DTP*472 service date {v!r} is not a date", seg.position))
+            elif tag == "HI":
+                for el in seg.elements:
+                    parts = el.split(comp)
+                    if len(parts) >= 2 and parts[0] in DX_QUALIFIERS and parts[1]:
+                        claim.dx.append(_dotted(parts[1]))
+                        claim.dxq.append(parts[0])
+                    elif len(parts) == 1 and el:
+                        msg = f"HI element {el!r} is not qualifier{comp}code (ISA16 is {comp!r})"
+                        claim.notes.append((msg, seg.position))
+            elif tag == "REF":
+                if e[0] == "F8" and line is None:
+                    claim.f8 = e[1]
+                elif e[0] == "G1" and line is None:
+                    claim.g1 = e[1]
+            elif tag == "NM1" and e[0] == "82":
+                npi = e[8] if e[7] == "XX" else ""
+                if line is None:
+                    claim.rendering = npi
+                else:
+                    line.rendering = npi
+            elif tag == "SE":
+                close()
+        else:
+            if tag == "NM1":
+                code = e[0]
+                ctx = {
+                    "85": "2010AA",
+                    "87": "2010AB",
+                    "IL": "2010BA",
+                    "PR": "2010BB",
+                    "QC": "2010CA",
+                }.get(code, "")
+                name = " ".join(p for p in (e[2], e[3]) if p)
+                if ctx == "2010AA":
+                    bp_name, bp_npi = name, e[8] if e[7] == "XX" else ""
+                elif ctx == "2010BA":
+                    sub_name, sub_id = name, e[8]
+                elif ctx == "2010BB":
+                    payer_name, payer_id = e[2], e[8]
+                elif ctx == "2010CA" and pat is not None:
+                    pat = (name, pat[1], pat[2])
+            elif tag == "N3" and ctx == "2010AA":
+                bp_l1, bp_l2 = e[0], e[1]
+            elif tag == "N4" and ctx == "2010AA":
+                bp_city, bp_state, bp_zip = e[0], e[1], e[2]
+            elif tag == "REF" and ctx == "2010AA" and e[0] in ("EI", "SY"):
+                bp_tax = e[1]
+            elif tag == "SBR":
+                filing = e[8]
+            elif tag == "DMG" and e[0] == "D8":
+                dob = _date(e[1])
+                if ctx == "2010BA":
+                    sub_dob, sub_sex = dob, e[2]
+                elif ctx == "2010CA" and pat is not None:
+                    pat = (pat[0], dob, e[2])
+    if claim is not None:
+        claim.last = prev
+    close()
+    return out
+
+
+def _syntax(f: X12Finding, claim_id: str) -> Finding:
+    info = SYNTAX if f.is_error else SYNTAX_WARNING
+    ref = f.element or f.loop_id
+    where = f"segment {f.position} {f.segment_id}".rstrip() + (f" ({ref})" if ref else "")
+    return info.finding(claim_id, f"{where}: {f.message}")
+
+
+def _x12_findings(doc: Document, data: bytes) -> list[X12Finding]:
+    """The X12 engine's validation: its 837P guide when registered, else envelope checks."""
+    try:
+        from cleanclaim.x12 import parse, validate
+
+        return validate(parse(doc)).findings()
+    except X12Error:
+        return check_envelopes(doc)
+
+
+def read_837p(data: bytes, *, source: str = "", syntax: bool = True) -> list[ReadClaim]:
+    """Every claim of every 837P transaction set in ``data``; X12Error if unusable."""
+    doc = read_document(data)
+    claims: list[ReadClaim] = []
+    per_set: list[tuple[str, list[ReadClaim]]] = []
+    for _ic, group, ts in doc.transactions():
+        version = ts.st.get(3) or group.version
+        if ts.set_id != "837":
+            raise X12Error(
+                f"transaction set {ts.set_id} {ts.control_number}: not an 837 claim file"
+            )
+        if version.startswith("00401"):
+            raise X12Error(
+                f"version {version} is X12 4010; the scrubber reads 5010 837P (005010X222A1) only"
+            )
+        if not version.startswith("005010X222"):
+            raise X12Error(
+                f"transaction set 837 version {version} is not an 837P (005010X222A1) "
+                "professional claim"
+            )
+        got = _walk(ts.segments, _ic.delimiters, f"{source} ST {ts.control_number}".strip())
+        per_set.append((ts.control_number, got))
+        claims.extend(got)
+    if syntax:
+        for f in _x12_findings(doc, data):
+            targets = [
+                rc
+                for _ctl, got in per_set
+                for rc in got
+                if f.position and rc.first_position <= f.position <= rc.last_position
+            ]
+            if not targets:
+                targets = [
+                    rc
+                    for ctl, got in per_set
+                    for rc in got
+                    if not f.st_control or ctl == f.st_control
+                ]
+            for rc in targets:
+                rc.findings.append(_syntax(f, rc.claim.claim_id))
+    return claims

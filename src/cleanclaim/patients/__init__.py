@@ -1,0 +1,1 @@
+"""Patients of a practice and their coverage (insurance policies)."""

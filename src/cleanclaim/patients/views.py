@@ -1,0 +1,141 @@
+"""Patient pages: thin — scope, call the action (which audits), render."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+
+from cleanclaim.audit.actor import Actor
+from cleanclaim.patients import actions
+from cleanclaim.patients.forms import CoverageForm, PatientForm
+from cleanclaim.patients.models import Coverage, Patient
+from cleanclaim.practices.decorators import requires
+from cleanclaim.practices.scoping import (
+    get_scoped_or_404,
+    has_permission,
+    practice_ids,
+    scoped,
+)
+
+PAGE_SIZE = 50
+
+
+def search_patients(user: object, query: str) -> list[Patient]:
+    """The patient search used by the page and the API: scoped, by name, account or DOB."""
+    qs = scoped(Patient, user, "patients.view").select_related("practice")
+    query = query.strip()
+    for term in query.split():
+        cond = (
+            Q(last_name__icontains=term)
+            | Q(first_name__icontains=term)
+            | Q(account_number__iexact=term)
+        )
+        if len(term) == 10 and term[4] == "-" and term[7] == "-":
+            cond |= Q(date_of_birth=term)
+        qs = qs.filter(cond)
+    return list(qs[:PAGE_SIZE])
+
+
+@requires("patients.view")
+def patient_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    try:
+        patients = search_patients(request.user, query)
+    except ValueError:
+        patients = []
+    actions.view_patients(Actor.from_request(request), patients, query=query)
+    context = {
+        "patients": patients,
+        "query": query,
+        "page_size": PAGE_SIZE,
+        "can_change": has_permission(request.user, "patients.change"),
+    }
+    partial = bool(request.htmx)  # type: ignore[attr-defined]
+    response = render(request, "patients/_rows.html" if partial else "patients/list.html", context)
+    patch_vary_headers(response, ("HX-Request",))  # the same URL serves both
+    return response
+
+
+@requires("patients.view")
+def patient_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    patient = get_scoped_or_404(
+        Patient.objects.select_related("practice"), request.user, "patients.view", pk=pk
+    )
+    actions.view_patient(Actor.from_request(request), patient)
+    coverages = patient.coverages.select_related("payer").order_by("priority", "-effective_date")
+    return render(
+        request,
+        "patients/detail.html",
+        {
+            "patient": patient,
+            "coverages": coverages,
+            "can_change": patient.practice_id in practice_ids(request.user, "patients.change"),
+        },
+    )
+
+
+@requires("patients.change")
+def patient_create(request: HttpRequest) -> HttpResponse:
+    form = PatientForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        practice = data.pop("practice")
+        patient = actions.register_patient(Actor.from_request(request), practice, **data)
+        return redirect("patients:detail", pk=patient.pk)
+    return render(request, "patients/form.html", {"form": form, "title": "Register a patient"})
+
+
+@requires("patients.change")
+def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
+    form = PatientForm(request.POST or None, instance=patient, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_patient(Actor.from_request(request), patient, **form.cleaned_data)
+        except ValidationError as exc:  # e.g. an account number taken at this practice
+            form.add_error(None, exc.messages)
+        else:
+            return redirect("patients:detail", pk=patient.pk)
+    if request.method != "POST":
+        actions.view_patient(Actor.from_request(request), patient)
+    return render(
+        request,
+        "patients/form.html",
+        {"form": form, "title": f"Edit {patient}", "patient": patient},
+    )
+
+
+@requires("patients.change")
+def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
+    patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
+    form = CoverageForm(request.POST or None, user=request.user, patient=patient)
+    if request.method == "POST" and form.is_valid():
+        actions.add_coverage(Actor.from_request(request), patient, **form.cleaned_data)
+        return redirect("patients:detail", pk=patient.pk)
+    return render(
+        request,
+        "patients/form.html",
+        {"form": form, "title": f"Add coverage for {patient}", "patient": patient},
+    )
+
+
+@requires("patients.change")
+def coverage_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    coverage = get_scoped_or_404(
+        Coverage.objects.select_related("patient"), request.user, "patients.change", pk=pk
+    )
+    patient = coverage.patient
+    form = CoverageForm(request.POST or None, instance=coverage, user=request.user, patient=patient)
+    if request.method == "POST" and form.is_valid():
+        actions.update_coverage(Actor.from_request(request), coverage, **form.cleaned_data)
+        return redirect("patients:detail", pk=patient.pk)
+    if request.method != "POST":
+        actions.view_patient(Actor.from_request(request), patient)
+    return render(
+        request,
+        "patients/form.html",
+        {"form": form, "title": f"Edit coverage for {patient}", "patient": patient},
+    )

@@ -1,0 +1,1 @@
+"""Payers: the insurers an organisation bills, with their submission facts."""

@@ -1,0 +1,53 @@
+"""Demo step: Medicare Part B, a Medicaid plan and two commercial plans.
+
+Payer ids are invented for the demo (no clearinghouse routes on them);
+timely filing: Medicare Part B one year (42 CFR 424.44), the others as a
+payer contract might set them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cleanclaim.payers.models import Payer
+
+PAYERS: list[dict[str, Any]] = [
+    {
+        "key": "medicare",
+        "name": "Medicare Part B (demo MAC)",
+        "payer_id": "DEMO01",
+        "kind": Payer.Kind.MEDICARE_B,
+        "timely_filing_days": 365,
+    },
+    {
+        "key": "medicaid",
+        "name": "Oregon Health Plan (demo Medicaid)",
+        "payer_id": "DEMO02",
+        "kind": Payer.Kind.MEDICAID,
+        "timely_filing_days": 365,
+    },
+    {
+        "key": "cascade",
+        "name": "Cascade Health Insurance",
+        "payer_id": "DEMO03",
+        "kind": Payer.Kind.COMMERCIAL,
+        "timely_filing_days": 180,
+    },
+    {
+        "key": "summit",
+        "name": "Summit Mutual Health",
+        "payer_id": "DEMO04",
+        "kind": Payer.Kind.COMMERCIAL,
+        "timely_filing_days": 90,
+    },
+]
+
+
+def build(ctx: Any) -> None:
+    for spec in PAYERS:
+        fields = {k: v for k, v in spec.items() if k not in {"key", "payer_id"}}
+        payer, made = Payer.objects.get_or_create(
+            organisation=ctx.organisation, payer_id=spec["payer_id"], defaults=fields
+        )
+        ctx.payers[spec["key"]] = payer
+        ctx.note("payers", made)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from cleanclaim.payers import views
+
+app_name = "payers"
+urlpatterns = [
+    path("", views.payer_list, name="list"),
+    path("new/", views.payer_create, name="create"),
+    path("<int:pk>/", views.payer_detail, name="detail"),
+    path("<int:pk>/edit/", views.payer_edit, name="edit"),
+]

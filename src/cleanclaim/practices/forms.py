@@ -1,0 +1,100 @@
+"""User and role forms for the in-app admin: one role field per practice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+
+from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation, User
+from cleanclaim.practices.permissions import Role
+
+NO_ROLE = [("", "no role")]
+
+
+class RolesForm(forms.Form):
+    """A role select per practice the admin manages, and whether the user may sign in."""
+
+    active = forms.BooleanField(label="May sign in", required=False, initial=True)
+
+    def __init__(
+        self, *args: Any, practices: list[Practice], user: User | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.practices = practices
+        current = {}
+        if user is not None:
+            current = dict(user.memberships.values_list("practice_id", "role"))
+            self.fields["active"].initial = user.is_active
+        for practice in practices:
+            self.fields[f"role_{practice.pk}"] = forms.ChoiceField(
+                label=f"Role at {practice.name}",
+                choices=NO_ROLE + list(Role.choices),
+                required=False,
+                initial=current.get(practice.pk, ""),
+            )
+
+    def roles(self) -> dict[Practice, str]:
+        return {p: self.cleaned_data[f"role_{p.pk}"] for p in self.practices}
+
+
+class NewUserForm(RolesForm):
+    email = forms.EmailField()
+    full_name = forms.CharField(max_length=100, label="Full name")
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 12 characters; the user can change it later.",
+    )
+
+    field_order = ["email", "full_name", "password"]
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email=email).exists():
+            raise forms.ValidationError(f"{email} already has an account")
+        return email
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(password)
+        return password
+
+
+class PracticeForm(forms.ModelForm):
+    class Meta:
+        model = Practice
+        fields = [
+            "name",
+            "legal_name",
+            "npi",
+            "tin",
+            "taxonomy",
+            "address_line1",
+            "address_line2",
+            "city",
+            "state",
+            "zip_code",
+            "phone",
+        ]
+
+
+class ProviderForm(forms.ModelForm):
+    class Meta:
+        model = RenderingProvider
+        fields = ["first_name", "last_name", "credential", "npi", "taxonomy", "active"]
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = ServiceLocation
+        fields = [
+            "name",
+            "address_line1",
+            "address_line2",
+            "city",
+            "state",
+            "zip_code",
+            "place_of_service",
+            "npi",
+        ]

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from cleanclaim.audit import views as audit_views
+from cleanclaim.practices import views
+
+app_name = "manage"
+urlpatterns = [
+    path("", views.user_list, name="users"),
+    path("users/new/", views.user_create, name="user_create"),
+    path("users/<int:pk>/", views.user_roles, name="user_roles"),
+    path("practices/", views.practice_list, name="practices"),
+    path("practices/<int:pk>/", views.practice_detail, name="practice"),
+    path("practices/<int:pk>/edit/", views.practice_edit, name="practice_edit"),
+    path("practices/<int:pk>/providers/new/", views.provider_add, name="provider_add"),
+    path("providers/<int:pk>/", views.provider_edit, name="provider_edit"),
+    path("practices/<int:pk>/locations/new/", views.location_add, name="location_add"),
+    path("locations/<int:pk>/", views.location_edit, name="location_edit"),
+    path("audit/", audit_views.audit_list, name="audit"),
+]

@@ -1,0 +1,134 @@
+"""In-app administration: users and their roles, practices."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from cleanclaim.audit.actor import Actor
+from cleanclaim.practices import actions
+from cleanclaim.practices.decorators import requires
+from cleanclaim.practices.forms import (
+    LocationForm,
+    NewUserForm,
+    PracticeForm,
+    ProviderForm,
+    RolesForm,
+)
+from cleanclaim.practices.models import (
+    Membership,
+    Practice,
+    RenderingProvider,
+    ServiceLocation,
+    User,
+)
+from cleanclaim.practices.scoping import get_scoped_or_404, scoped
+
+
+def _managed_practices(request: HttpRequest) -> list[Practice]:
+    return list(scoped(Practice, request.user, "users.manage"))
+
+
+@requires("users.manage")
+def user_list(request: HttpRequest) -> HttpResponse:
+    users = scoped(User, request.user, "users.manage").prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("practice"))
+    )
+    return render(request, "practices/users.html", {"users": users})
+
+
+@requires("users.manage")
+def user_create(request: HttpRequest) -> HttpResponse:
+    form = NewUserForm(request.POST or None, practices=_managed_practices(request))
+    if request.method == "POST" and form.is_valid():
+        actions.add_user(
+            Actor.from_request(request),
+            email=form.cleaned_data["email"],
+            full_name=form.cleaned_data["full_name"],
+            password=form.cleaned_data["password"],
+            roles=form.roles(),
+        )
+        return redirect("manage:users")
+    return render(request, "practices/user_form.html", {"form": form, "title": "Add a user"})
+
+
+@requires("users.manage")
+def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
+    target = get_scoped_or_404(User, request.user, "users.manage", pk=pk)
+    form = RolesForm(request.POST or None, practices=_managed_practices(request), user=target)
+    if request.method == "POST" and form.is_valid():
+        actions.set_roles(
+            Actor.from_request(request), target, form.roles(), active=form.cleaned_data["active"]
+        )
+        return redirect("manage:users")
+    return render(
+        request,
+        "practices/user_form.html",
+        {"form": form, "title": f"Roles of {target.email}", "target": target},
+    )
+
+
+@requires("practices.manage")
+def practice_list(request: HttpRequest) -> HttpResponse:
+    practices = scoped(Practice, request.user, "practices.manage").prefetch_related(
+        "providers", "locations"
+    )
+    return render(request, "practices/practices.html", {"practices": practices})
+
+
+@requires("practices.manage")
+def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = get_scoped_or_404(Practice, request.user, "practices.manage", pk=pk)
+    return render(request, "practices/practice.html", {"practice": practice})
+
+
+def _setup_form(
+    request: HttpRequest, form_class: type, instance: object, practice: Practice, title: str
+) -> HttpResponse:
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ValidationError as exc:  # e.g. the NPI is already on file at this practice
+            form.add_error(None, exc.messages)
+        else:
+            return redirect("manage:practice", pk=practice.pk)
+    return render(
+        request,
+        "practices/setup_form.html",
+        {"form": form, "title": title, "practice": practice},
+    )
+
+
+@requires("practices.manage")
+def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = get_scoped_or_404(Practice, request.user, "practices.manage", pk=pk)
+    return _setup_form(request, PracticeForm, practice, practice, f"Edit {practice.name}")
+
+
+@requires("practices.manage")
+def provider_add(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = get_scoped_or_404(Practice, request.user, "practices.manage", pk=pk)
+    provider = RenderingProvider(practice=practice)
+    return _setup_form(request, ProviderForm, provider, practice, "Add a rendering provider")
+
+
+@requires("practices.manage")
+def provider_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    provider = get_scoped_or_404(RenderingProvider, request.user, "practices.manage", pk=pk)
+    return _setup_form(request, ProviderForm, provider, provider.practice, f"Edit {provider}")
+
+
+@requires("practices.manage")
+def location_add(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = get_scoped_or_404(Practice, request.user, "practices.manage", pk=pk)
+    location = ServiceLocation(practice=practice)
+    return _setup_form(request, LocationForm, location, practice, "Add a service location")
+
+
+@requires("practices.manage")
+def location_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    location = get_scoped_or_404(ServiceLocation, request.user, "practices.manage", pk=pk)
+    return _setup_form(request, LocationForm, location, location.practice, f"Edit {location}")

@@ -1,0 +1,168 @@
+"""Test personas: two organisations that must never see each other.
+
+Northside Billing (the home organisation) runs two practices, *Northside
+Family Practice* (where the role users work) and *Northside Pediatrics*
+(where nobody but ``multi`` works: practice-level scoping inside one
+organisation). Southside Clinic is the outsider with one user per role.
+Every name below is a *marker*: a test that finds Northside markers in a page
+served to a Southside user has found a leak.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleanclaim.npi import check_digit
+from cleanclaim.patients.models import Coverage, Patient
+from cleanclaim.payers.models import Payer
+from cleanclaim.practices.models import (
+    Membership,
+    Organisation,
+    Practice,
+    RenderingProvider,
+    ServiceLocation,
+    User,
+)
+from cleanclaim.practices.permissions import Role
+
+
+def npi(first_nine: str) -> str:
+    return first_nine + str(check_digit(first_nine))
+
+
+@dataclass
+class Tenant:
+    organisation: Organisation
+    practice: Practice
+    other_practice: Practice | None
+    payer: Payer
+    patient: Patient
+    other_patient: Patient | None
+    coverage: Coverage
+    provider: RenderingProvider
+    location: ServiceLocation
+    users: dict[Role, User] = field(default_factory=dict)
+    markers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class World:
+    home: Tenant
+    outsider: Tenant
+    staff: User
+
+    def obj(self, name: str) -> Any:
+        """An object of the home tenant by attribute name (used by the URL registry);
+        ``user_<role>`` names the home user holding that role."""
+        if name.startswith("user_"):
+            return self.home.users[Role(name.removeprefix("user_"))]
+        return getattr(self.home, name)
+
+
+def _practice(org: Organisation, name: str, nine: str, tin: str) -> Practice:
+    return Practice.objects.create(
+        organisation=org,
+        name=name,
+        legal_name=name.upper(),
+        npi=npi(nine),
+        tin=tin,
+        taxonomy="207Q00000X",
+        address_line1="1 Main Street",
+        city="Portland",
+        state="OR",
+        zip_code="97201-1234",
+    )
+
+
+def _patient(practice: Practice, first: str, last: str, account: str) -> Patient:
+    return Patient.objects.create(
+        practice=practice,
+        account_number=account,
+        first_name=first,
+        last_name=last,
+        date_of_birth=dt.date(1950, 5, 17),
+        sex="F",
+        address_line1="9 Elm Street",
+        city="Portland",
+        state="OR",
+        zip_code="97201",
+    )
+
+
+def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
+    org = Organisation.objects.create(name=org_name, kind=Organisation.Kind.BILLING_SERVICE)
+    practice = _practice(org, f"{prefix} Family Practice", f"{nine}00001", f"{nine}00001")
+    other = (
+        _practice(org, f"{prefix} Pediatrics", f"{nine}00002", f"{nine}00002")
+        if with_second
+        else None
+    )
+    payer = Payer.objects.create(
+        organisation=org,
+        name=f"{prefix} Mutual",
+        payer_id=f"{prefix[:3].upper()}01",
+        kind=Payer.Kind.COMMERCIAL,
+        timely_filing_days=180,
+    )
+    patient = _patient(practice, f"{prefix}ina", f"{prefix}son", f"{prefix[:2].upper()}001")
+    other_patient = (
+        _patient(other, f"{prefix}ella", f"{prefix}berg", f"{prefix[:2].upper()}002")
+        if other
+        else None
+    )
+    coverage = Coverage.objects.create(
+        patient=patient,
+        payer=payer,
+        priority=1,
+        member_id=f"{prefix.upper()}MEMBER1",
+        effective_date=dt.date(2025, 1, 1),
+    )
+    provider = RenderingProvider.objects.create(
+        practice=practice,
+        first_name="Pat",
+        last_name=f"{prefix}doc",
+        npi=npi(f"{nine}00011"),
+        taxonomy="207Q00000X",
+    )
+    location = ServiceLocation.objects.create(
+        practice=practice,
+        name=f"{prefix} main office",
+        address_line1="1 Main Street",
+        city="Portland",
+        state="OR",
+        zip_code="97201-1234",
+        place_of_service="11",
+    )
+    tenant = Tenant(
+        org, practice, other, payer, patient, other_patient, coverage, provider, location
+    )
+    for role in Role:
+        user = User.objects.create_user(
+            f"{role.value}@{prefix.lower()}.test", None, organisation=org
+        )
+        Membership.objects.create(user=user, practice=practice, role=role)
+        tenant.users[role] = user
+    tenant.markers = [
+        org.name,
+        practice.name,
+        payer.name,
+        patient.last_name,
+        coverage.member_id,
+        provider.last_name,
+        location.name,
+        practice.npi,
+        *(u.email for u in tenant.users.values()),
+    ]
+    if other_patient is not None:
+        tenant.markers.append(other_patient.last_name)
+    return tenant
+
+
+def build_world() -> World:
+    """Both organisations with their users (passwords unusable: log in with force_login)."""
+    home = _tenant("Northside", "Northside Billing", 1234, with_second=True)
+    outsider = _tenant("Southside", "Southside Clinic", 1567, with_second=False)
+    staff = User.objects.create_superuser("operator@platform.test", None)
+    return World(home=home, outsider=outsider, staff=staff)

@@ -1,0 +1,233 @@
+"""Settings parsed strictly from the environment.
+
+Every variable cleanclaim reads is parsed here, once, into a frozen
+:class:`Config`. A value that does not parse raises :class:`ConfigError` whose
+message names the variable and says what was expected, so a bad deployment
+fails at start with one clear line (the CLI prints it and exits 2).
+
+The variables are listed, with defaults, in ``docs/configuration.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+__all__ = ["Config", "ConfigError", "load", "parse_database_url"]
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+class ConfigError(ImproperlyConfigured):
+    """A variable in the environment that cannot be used; the message names it."""
+
+
+@dataclass(frozen=True)
+class Config:
+    debug: bool
+    production: bool
+    secret_key: str
+    secret_key_source: str
+    databases: dict[str, Any]
+    allowed_hosts: list[str]
+    csrf_trusted_origins: list[str]
+    session_idle_minutes: int
+    login_max_failures: int
+    login_lock_minutes: int
+    celery_broker_url: str | None
+    celery_result_backend: str | None
+    var_dir: Path
+    log_level: str = "INFO"
+
+
+def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name}: expected one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+
+
+def env_int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name}: expected a whole number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name}: expected a number from {low} to {high}, got {value}")
+    return value
+
+
+def env_list(env: Mapping[str, str], name: str, default: list[str]) -> list[str]:
+    raw = env.get(name)
+    if raw is None:
+        return list(default)
+    items = [item.strip() for item in raw.split(",")]
+    if any(not item for item in items) or any(" " in item for item in items):
+        raise ConfigError(f"{name}: expected a comma-separated list without blanks, got {raw!r}")
+    return items
+
+
+def parse_database_url(url: str, *, var_dir: Path, name: str = "DATABASE_URL") -> dict[str, Any]:
+    """Turn ``sqlite:///relative.db``, ``sqlite:////abs.db`` or
+    ``postgres://user:password@host:port/db?sslmode=require`` into a Django
+    ``DATABASES["default"]`` entry (PostgreSQL through psycopg 3)."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme == "sqlite":
+        if parts.netloc:
+            raise ConfigError(f"{name}: sqlite URLs have no host, use sqlite:///path; got {url!r}")
+        path = unquote(parts.path)[1:]  # "sqlite:///x" -> "x", "sqlite:////x" -> "/x"
+        if not path:
+            raise ConfigError(f"{name}: sqlite URL needs a file path, got {url!r}")
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": {}}
+    if scheme in {"postgres", "postgresql", "pgsql"}:
+        db = unquote(parts.path.lstrip("/"))
+        if not db or "/" in db:
+            raise ConfigError(f"{name}: PostgreSQL URL needs a database name, got {url!r}")
+        try:
+            port = parts.port
+        except ValueError:
+            raise ConfigError(f"{name}: the port in {url!r} is not a number") from None
+        options: dict[str, Any] = dict(parse_qsl(parts.query, keep_blank_values=False))
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": db,
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(port or ""),
+            "OPTIONS": options,
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    raise ConfigError(
+        f"{name}: expected a sqlite:/// or postgres:// URL, got scheme {scheme or '(none)'!r}"
+    )
+
+
+def _broker_url(env: Mapping[str, str], name: str) -> str | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    scheme = urlsplit(raw).scheme.lower()
+    if scheme not in {"redis", "rediss", "amqp", "amqps", "memory"}:
+        raise ConfigError(f"{name}: expected a redis://, rediss:// or amqp:// URL, got {raw!r}")
+    return raw
+
+
+def _secret_key(env: Mapping[str, str], production: bool, var_dir: Path) -> tuple[str, str]:
+    direct = env.get("CLEANCLAIM_SECRET_KEY", "")
+    file_name = env.get("CLEANCLAIM_SECRET_KEY_FILE", "")
+    if direct and file_name:
+        raise ConfigError(
+            "CLEANCLAIM_SECRET_KEY and CLEANCLAIM_SECRET_KEY_FILE are both set; set only one"
+        )
+    if file_name:
+        try:
+            key = Path(file_name).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(
+                f"CLEANCLAIM_SECRET_KEY_FILE: cannot read {file_name!r} ({exc.strerror})"
+            ) from None
+        source = f"file {file_name}"
+    elif direct:
+        key, source = direct.strip(), "CLEANCLAIM_SECRET_KEY"
+    elif production:
+        raise ConfigError(
+            "CLEANCLAIM_SECRET_KEY (or CLEANCLAIM_SECRET_KEY_FILE) is required "
+            "when CLEANCLAIM_PRODUCTION is on"
+        )
+    else:
+        return _dev_secret_key(var_dir), f"generated {var_dir / 'secret_key'}"
+    name = "CLEANCLAIM_SECRET_KEY_FILE" if file_name else "CLEANCLAIM_SECRET_KEY"
+    if len(key) < 32:
+        raise ConfigError(f"{name}: the key must be at least 32 characters, got {len(key)}")
+    return key, source
+
+
+def _dev_secret_key(var_dir: Path) -> str:
+    """A key kept in ``var/secret_key`` so sessions survive restarts in development."""
+    path = var_dir / "secret_key"
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        pass
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(key + "\n")
+    return key
+
+
+def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Config:
+    """Read the whole configuration from ``env`` (default ``os.environ``)."""
+    env = os.environ if env is None else env
+    base = cwd or Path.cwd()
+    var_raw = env.get("CLEANCLAIM_VAR_DIR", "").strip()
+    var_dir = Path(var_raw) if var_raw else base / "var"
+    production = env_bool(env, "CLEANCLAIM_PRODUCTION", False)
+    debug = env_bool(env, "CLEANCLAIM_DEBUG", False)
+    if production and debug:
+        raise ConfigError("CLEANCLAIM_DEBUG: must be off when CLEANCLAIM_PRODUCTION is on")
+    db_url = env.get("DATABASE_URL", "").strip()
+    if db_url:
+        database = parse_database_url(db_url, var_dir=var_dir)
+    else:
+        database = {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(var_dir / "cleanclaim.sqlite3"),
+            "OPTIONS": {},
+        }
+    if database["ENGINE"].endswith("sqlite3"):
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    default_hosts = [] if production else ["127.0.0.1", "localhost", "[::1]"]
+    allowed_hosts = env_list(env, "CLEANCLAIM_ALLOWED_HOSTS", default_hosts)
+    if production and not allowed_hosts:
+        raise ConfigError("CLEANCLAIM_ALLOWED_HOSTS is required when CLEANCLAIM_PRODUCTION is on")
+    origins = env_list(env, "CLEANCLAIM_CSRF_TRUSTED_ORIGINS", [])
+    for origin in origins:
+        if urlsplit(origin).scheme not in {"http", "https"}:
+            raise ConfigError(
+                f"CLEANCLAIM_CSRF_TRUSTED_ORIGINS: {origin!r} must start with https:// or http://"
+            )
+    secret_key, secret_source = _secret_key(env, production, var_dir)
+    broker = _broker_url(env, "CELERY_BROKER_URL")
+    backend = _broker_url(env, "CELERY_RESULT_BACKEND") or broker
+    level = env.get("CLEANCLAIM_LOG_LEVEL", "INFO").strip().upper()
+    if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+        raise ConfigError(
+            f"CLEANCLAIM_LOG_LEVEL: expected DEBUG, INFO, WARNING, ERROR or CRITICAL, got {level!r}"
+        )
+    return Config(
+        debug=debug,
+        production=production,
+        secret_key=secret_key,
+        secret_key_source=secret_source,
+        databases={"default": database},
+        allowed_hosts=allowed_hosts,
+        csrf_trusted_origins=origins,
+        session_idle_minutes=env_int(env, "CLEANCLAIM_SESSION_IDLE_MINUTES", 15, low=1, high=1440),
+        login_max_failures=env_int(env, "CLEANCLAIM_LOGIN_MAX_FAILURES", 5, low=1, high=100),
+        login_lock_minutes=env_int(env, "CLEANCLAIM_LOGIN_LOCK_MINUTES", 15, low=1, high=1440),
+        celery_broker_url=broker,
+        celery_result_backend=backend,
+        var_dir=var_dir,
+        log_level=level,
+    )

@@ -1,0 +1,52 @@
+"""The navigation follows the work. Each item names the permission that shows
+it; later capabilities replace a placeholder by pointing ``url`` at their view
+(the permission check itself stays on the view)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from cleanclaim.practices.scoping import permissions_of
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: str
+    #: Which capability fills the page, for the placeholders.
+    capability: str = ""
+
+
+NAV: tuple[NavItem, ...] = (
+    NavItem("Today's patients", "patients:list", "patients.view"),
+    NavItem("Coding", "work:coding", "coding.work", "encounter coding (ICD-10-CM, CPT/HCPCS)"),
+    NavItem("Claims", "work:claims", "claims.work", "837P claims, scrubbing and submission"),
+    NavItem("Remittance", "work:remittance", "remittance.post", "835 remittance posting"),
+    NavItem("Denials", "work:denials", "denials.work", "denial management"),
+    NavItem("Payers", "payers:list", "payers.view"),
+    NavItem("Reports", "work:reports", "reports.view", "reports and KPIs"),
+    NavItem("Admin", "manage:users", "users.manage"),
+)
+
+
+def items_for(user: Any) -> list[NavItem]:
+    perms = permissions_of(user)
+    return [item for item in NAV if item.permission in perms]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """Template context processor: the items this user may open, and which is current."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    path = request.path
+    items = []
+    for item in items_for(user):
+        url = reverse(item.url_name)
+        items.append({"label": item.label, "url": url, "current": path.startswith(url)})
+    return {"nav_items": items}

@@ -1,0 +1,53 @@
+"""The shell's own pages: home, sign-in/out and the honest placeholders."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from cleanclaim.practices.decorators import requires, signed_in
+from cleanclaim.web.forms import ThrottledAuthenticationForm
+from cleanclaim.web.nav import NAV, items_for
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "web/login.html"
+    authentication_form = ThrottledAuthenticationForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    """POST only (Django 5): a link cannot sign somebody out."""
+
+
+@signed_in
+def home(request: HttpRequest) -> HttpResponse:
+    """Go to the first page this user's roles allow."""
+    items = items_for(request.user)
+    if items:
+        return redirect(reverse(items[0].url_name))
+    return render(request, "web/no_role.html", status=200)
+
+
+def _placeholder(url_name: str):  # type: ignore[no-untyped-def]
+    item = next(i for i in NAV if i.url_name == url_name)
+
+    @requires(item.permission)
+    def view(request: HttpRequest) -> HttpResponse:
+        return render(
+            request,
+            "web/placeholder.html",
+            {"title": item.label, "capability": item.capability},
+        )
+
+    view.__name__ = view.__qualname__ = url_name.split(":")[1]
+    return view
+
+
+coding = _placeholder("work:coding")
+claims = _placeholder("work:claims")
+remittance = _placeholder("work:remittance")
+denials = _placeholder("work:denials")
+reports = _placeholder("work:reports")

@@ -1,0 +1,95 @@
+"""cleanclaim.x12 -- the X12 5010 engine (plain Python, no Django).
+
+Public API (stable; additions only)::
+
+    from cleanclaim.x12 import parse, validate, X12Error
+
+    parsed = parse(open("claims.837", "rb").read())   # X12Error if unusable
+    validate(parsed)                                  # guide rules + envelopes
+    for t in parsed.transactions:                     # ParsedTransaction
+        t.guide.name, t.ts.control_number, t.data     # t.data: the guide's typed tree
+        t.findings                                    # list[Finding]
+    text = write_json(document_json(parsed))          # lossless round trip
+
+Layers, bottom up:
+
+* :mod:`.tokenizer` -- delimiters from the ISA, ``tokenize(data)`` → segments.
+* :mod:`.segments` -- :class:`Segment` (tag + element texts), :class:`Delimiters`.
+* :mod:`.envelope` -- ISA/GS/ST tree (:class:`Document`), envelope checks, writer
+  that computes SE01/GE01/IEA01.
+* :mod:`.elements` / :mod:`.typed` -- element types (AN, ID, N0, N2, R, DT, TM)
+  and :class:`TypedSegment` dataclasses declared with :func:`el`.
+* :mod:`.loops` -- :class:`Loop` dataclasses + :class:`Slot` tables, the
+  tolerant table-driven reader and the order-keeping writer.
+* :mod:`.registry` -- :class:`Guide` and :func:`find_guide` (ST01 + version →
+  guide package). Guide packages: ``x222a1_837p`` (837P), ``x231a1_999`` (999),
+  and ``x221a1_835``, ``x279a1_270_271``, ``x212_276_277``, ``x214_277ca``,
+  each exposing ``GUIDE`` or ``GUIDES``; see :mod:`.registry` for the contract.
+* :mod:`.validate` -- :func:`parse` and :func:`validate`, the shared driver.
+* :mod:`.json_view` -- the versioned JSON view and :func:`write_json`.
+* :mod:`.errors` -- :class:`X12Error` (unusable input, one line) and
+  :class:`Finding` (a deviation, with its 999 IK304/IK403 codes).
+"""
+
+from __future__ import annotations
+
+from .elements import ElementSpec, ElementType, check_value, parse_date
+from .envelope import (
+    Document,
+    FunctionalGroup,
+    Interchange,
+    TransactionSet,
+    check_envelopes,
+    read_document,
+    write_document,
+)
+from .errors import IK304, IK403, Finding, Severity, X12Error
+from .json_view import X12_JSON_VERSION, document_json, transaction_json, write_json
+from .loops import Loop, Slot, iter_segments, loop_segments, parse_loop
+from .registry import GUIDE_PACKAGES, Guide, all_guides, find_guide
+from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from .tokenizer import tokenize
+from .typed import TypedSegment, el
+from .validate import ParsedDocument, ParsedTransaction, parse, validate
+
+__all__ = [
+    "DEFAULT_DELIMITERS",
+    "GUIDE_PACKAGES",
+    "IK304",
+    "IK403",
+    "X12_JSON_VERSION",
+    "Delimiters",
+    "Document",
+    "ElementSpec",
+    "ElementType",
+    "Finding",
+    "FunctionalGroup",
+    "Guide",
+    "Interchange",
+    "Loop",
+    "ParsedDocument",
+    "ParsedTransaction",
+    "Segment",
+    "Severity",
+    "Slot",
+    "TransactionSet",
+    "TypedSegment",
+    "X12Error",
+    "all_guides",
+    "check_envelopes",
+    "check_value",
+    "document_json",
+    "el",
+    "find_guide",
+    "iter_segments",
+    "loop_segments",
+    "parse",
+    "parse_date",
+    "parse_loop",
+    "read_document",
+    "tokenize",
+    "transaction_json",
+    "validate",
+    "write_document",
+    "write_json",
+]

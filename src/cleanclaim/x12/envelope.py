@@ -1,0 +1,376 @@
+"""ISA/GS/ST envelopes: reading them into a tree, checking and writing them.
+
+Structure (X12.5/X12.6 interchange control, 5010)::
+
+    Document
+    └── Interchange      ISA ... IEA     (ISA13 = IEA02; IEA01 = number of GS)
+        └── FunctionalGroup  GS ... GE   (GS06 = GE02;   GE01 = number of ST)
+            └── TransactionSet ST ... SE (ST02 = SE02;   SE01 = segments ST..SE)
+
+:func:`read_document` walks the envelopes tolerantly (a missing trailer is a
+finding, not a crash); :func:`check_envelopes` reports counts and control
+numbers that do not match; :func:`write_document` computes SE01, GE01 and IEA01
+and copies control numbers into the trailers.
+
+Only :class:`~cleanclaim.x12.errors.X12Error` leaves this module, raised when the
+segments cannot be arranged into envelopes at all (no ISA first, a GS outside an
+interchange, a segment outside any transaction set).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .errors import IK304, Finding, Severity, X12Error
+from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from .tokenizer import tokenize_interchanges
+
+__all__ = [
+    "Document",
+    "FunctionalGroup",
+    "Interchange",
+    "TransactionSet",
+    "check_envelopes",
+    "read_document",
+    "write_document",
+]
+
+
+@dataclass(slots=True)
+class TransactionSet:
+    """One ST..SE: ``segments`` holds ST first and SE last (when present)."""
+
+    segments: list[Segment]
+
+    @property
+    def st(self) -> Segment:
+        return self.segments[0]
+
+    @property
+    def se(self) -> Segment | None:
+        last = self.segments[-1]
+        return last if last.id == "SE" and len(self.segments) > 1 else None
+
+    @property
+    def set_id(self) -> str:
+        """ST01, e.g. ``"837"``."""
+        return self.st.get(1)
+
+    @property
+    def control_number(self) -> str:
+        """ST02."""
+        return self.st.get(2)
+
+    @property
+    def body(self) -> list[Segment]:
+        """The segments between ST and SE."""
+        end = len(self.segments) - 1 if self.se is not None else len(self.segments)
+        return self.segments[1:end]
+
+
+@dataclass(slots=True)
+class FunctionalGroup:
+    gs: Segment
+    transactions: list[TransactionSet] = field(default_factory=list)
+    ge: Segment | None = None
+
+    @property
+    def functional_id(self) -> str:
+        """GS01, e.g. ``"HC"`` for 837 claims, ``"FA"`` for 999."""
+        return self.gs.get(1)
+
+    @property
+    def version(self) -> str:
+        """GS08, the implementation guide, e.g. ``"005010X222A1"``."""
+        return self.gs.get(8)
+
+    @property
+    def control_number(self) -> str:
+        """GS06."""
+        return self.gs.get(6)
+
+
+@dataclass(slots=True)
+class Interchange:
+    isa: Segment
+    delimiters: Delimiters
+    groups: list[FunctionalGroup] = field(default_factory=list)
+    iea: Segment | None = None
+
+    @property
+    def control_number(self) -> str:
+        """ISA13."""
+        return self.isa.get(13)
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything read from one file."""
+
+    interchanges: list[Interchange]
+    segment_count: int = 0
+
+    @property
+    def delimiters(self) -> Delimiters:
+        return self.interchanges[0].delimiters if self.interchanges else DEFAULT_DELIMITERS
+
+    def transactions(self) -> Iterator[tuple[Interchange, FunctionalGroup, TransactionSet]]:
+        for ic in self.interchanges:
+            for group in ic.groups:
+                for ts in group.transactions:
+                    yield ic, group, ts
+
+
+_ENVELOPE_TAGS = frozenset({"ISA", "IEA", "GS", "GE", "ST"})
+
+
+def read_document(data: bytes | str) -> Document:
+    """Tokenize ``data`` and arrange the segments into envelopes."""
+    chunks = tokenize_interchanges(data)
+    doc = Document([], sum(len(segs) for _, segs in chunks))
+    ic: Interchange | None = None
+    group: FunctionalGroup | None = None
+    ts: TransactionSet | None = None
+    envelope_tags = _ENVELOPE_TAGS
+    for delims, segments in chunks:
+        for seg in segments:
+            if ts is not None and seg.id not in envelope_tags:  # the hot path
+                ts.segments.append(seg)
+                if seg.id == "SE":
+                    ts = None
+                continue
+            ic, group, ts = _place(doc, delims, seg, ic, group, ts)
+    if not doc.interchanges:
+        raise X12Error("not an X12 file: no ISA segment")
+    return doc
+
+
+def _place(
+    doc: Document,
+    delims: Delimiters,
+    seg: Segment,
+    ic: Interchange | None,
+    group: FunctionalGroup | None,
+    ts: TransactionSet | None,
+) -> tuple[Interchange | None, FunctionalGroup | None, TransactionSet | None]:
+    """Put one segment into the envelope tree; returns the open (interchange, group, set)."""
+    tag = seg.id
+    if tag == "ISA":
+        if len(seg.elements) != 16:
+            raise X12Error(
+                f"the ISA segment has {len(seg.elements)} elements, 16 expected",
+                position=seg.position,
+                segment_id="ISA",
+            )
+        ic_delims = Delimiters(
+            delims.element,
+            seg.get(11) if seg.get(12) >= "00501" and len(seg.get(11)) == 1 else "",
+            seg.get(16)[:1] or delims.component,
+            delims.segment,
+            delims.suffix,
+        )
+        ic = Interchange(seg, ic_delims)
+        doc.interchanges.append(ic)
+        group = ts = None
+    elif ic is None:
+        raise X12Error("segment before the first ISA", position=seg.position, segment_id=tag)
+    elif ts is not None and tag not in ("GE", "IEA", "GS", "ISA", "ST"):
+        ts.segments.append(seg)
+        if tag == "SE":
+            ts = None
+    elif tag == "ST":
+        if group is None:
+            raise X12Error(
+                "ST transaction set outside a GS functional group",
+                position=seg.position,
+                segment_id=tag,
+            )
+        ts = TransactionSet([seg])
+        group.transactions.append(ts)
+    elif tag == "GS":
+        if ic.iea is not None:
+            raise X12Error("GS after the IEA", position=seg.position, segment_id=tag)
+        group = FunctionalGroup(seg)
+        ic.groups.append(group)
+        ts = None
+    elif tag == "GE":
+        if group is None:
+            raise X12Error("GE without a GS", position=seg.position, segment_id=tag)
+        group.ge = seg
+        group = ts = None
+    elif tag == "IEA":
+        ic.iea = seg
+        group = ts = None
+    else:
+        raise X12Error(
+            f"segment {tag!r} outside a transaction set (ST..SE)",
+            position=seg.position,
+            segment_id=tag[:3],
+        )
+    return ic, group, ts
+
+
+def _finding(code: str, message: str, seg: Segment | None, **kw: str) -> Finding:
+    return Finding(
+        code=code,
+        message=message,
+        severity=Severity.ERROR,
+        position=seg.position if seg else 0,
+        segment_id=seg.id if seg else "",
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def check_envelopes(doc: Document) -> list[Finding]:
+    """Counts and control numbers of every envelope (SE01/SE02, GE01/GE02, IEA01/IEA02)."""
+    out: list[Finding] = []
+    for ic in doc.interchanges:
+        if ic.iea is None:
+            msg = "the interchange has no IEA trailer"
+            out.append(_finding("x12.envelope.iea-missing", msg, ic.isa))
+        else:
+            if ic.iea.get(1) != str(len(ic.groups)):
+                out.append(
+                    _finding(
+                        "x12.envelope.iea-count",
+                        f"IEA01 says {ic.iea.get(1)!r} functional groups, the interchange has "
+                        f"{len(ic.groups)}",
+                        ic.iea,
+                        element="IEA01",
+                    )
+                )
+            if ic.iea.get(2) != ic.control_number:
+                out.append(
+                    _finding(
+                        "x12.envelope.iea-control",
+                        f"IEA02 {ic.iea.get(2)!r} does not match ISA13 {ic.control_number!r}",
+                        ic.iea,
+                        element="IEA02",
+                    )
+                )
+        for group in ic.groups:
+            out.extend(_check_group(group))
+    return out
+
+
+def _check_group(group: FunctionalGroup) -> list[Finding]:
+    out: list[Finding] = []
+    if group.ge is None:
+        msg = "the functional group has no GE trailer"
+        out.append(_finding("x12.envelope.ge-missing", msg, group.gs))
+    else:
+        if group.ge.get(1) != str(len(group.transactions)):
+            out.append(
+                _finding(
+                    "x12.envelope.ge-count",
+                    f"GE01 says {group.ge.get(1)!r} transaction sets, the group has "
+                    f"{len(group.transactions)}",
+                    group.ge,
+                    element="GE01",
+                )
+            )
+        if group.ge.get(2) != group.control_number:
+            out.append(
+                _finding(
+                    "x12.envelope.ge-control",
+                    f"GE02 {group.ge.get(2)!r} does not match GS06 {group.control_number!r}",
+                    group.ge,
+                    element="GE02",
+                )
+            )
+    seen: set[str] = set()
+    for ts in group.transactions:
+        ctl = ts.control_number
+        if ctl in seen:
+            out.append(
+                _finding(
+                    "x12.envelope.st-control-duplicate",
+                    f"transaction set control number ST02 {ctl!r} is used twice in the group",
+                    ts.st,
+                    element="ST02",
+                    st_control=ctl,
+                )
+            )
+        seen.add(ctl)
+        se = ts.se
+        if se is None:
+            out.append(
+                _finding(
+                    "x12.envelope.se-missing",
+                    "the transaction set has no SE trailer",
+                    ts.st,
+                    ik304=IK304.REQUIRED_SEGMENT_MISSING,
+                    st_control=ctl,
+                )
+            )
+            continue
+        if se.get(1) != str(len(ts.segments)):
+            out.append(
+                _finding(
+                    "x12.envelope.se-count",
+                    f"SE01 says {se.get(1)!r} segments, the transaction set has "
+                    f"{len(ts.segments)} (ST to SE inclusive)",
+                    se,
+                    element="SE01",
+                    st_control=ctl,
+                )
+            )
+        if se.get(2) != ctl:
+            out.append(
+                _finding(
+                    "x12.envelope.se-control",
+                    f"SE02 {se.get(2)!r} does not match ST02 {ctl!r}",
+                    se,
+                    element="SE02",
+                    st_control=ctl,
+                )
+            )
+    return out
+
+
+def write_document(
+    doc: Document, delimiters: Delimiters | None = None, *, recount: bool = True
+) -> str:
+    """The document as X12 text.
+
+    With ``recount`` (the default) SE01, GE01 and IEA01 are computed and the
+    trailers' control numbers copied from ST02, GS06 and ISA13; trailers are
+    added when missing. ``delimiters`` overrides each interchange's own.
+    """
+    parts: list[str] = []
+    for ic in doc.interchanges:
+        d = delimiters or ic.delimiters
+        parts.append(_encode_isa(ic.isa, d))
+        for group in ic.groups:
+            parts.append(group.gs.encode(d))
+            for ts in group.transactions:
+                parts.append(write_transaction(ts.segments, d, recount=recount))
+            ge = group.ge
+            if recount or ge is None:
+                ge = Segment("GE", [str(len(group.transactions)), group.control_number])
+            parts.append(ge.encode(d))
+        iea = ic.iea
+        if recount or iea is None:
+            iea = Segment("IEA", [str(len(ic.groups)), ic.control_number])
+        parts.append(iea.encode(d))
+    return "".join(parts)
+
+
+def write_transaction(segments: list[Segment], d: Delimiters, *, recount: bool = True) -> str:
+    """ST..SE as text; with ``recount`` the SE is (re)built from the ST."""
+    segs = segments
+    if recount:
+        if segs and segs[-1].id == "SE":
+            segs = segs[:-1]
+        segs = [*segs, Segment("SE", [str(len(segs) + 1), segs[0].get(2) if segs else ""])]
+    return "".join(s.encode(d) for s in segs)
+
+
+def _encode_isa(isa: Segment, d: Delimiters) -> str:
+    els = list(isa.elements)
+    if len(els) == 16:
+        if d.repetition and els[11] >= "00501":
+            els[10] = d.repetition
+        els[15] = d.component
+    return Segment("ISA", els).encode(d)

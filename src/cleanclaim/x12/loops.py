@@ -1,0 +1,251 @@
+"""Loops: dataclasses of segments and child loops, read and written by one table-driven walker.
+
+A guide declares each loop as a dataclass whose fields hold typed segments,
+lists of them, child loops or lists of child loops, and describes the fields in
+``SLOTS`` (guide order). The first slot of a loop is its *trigger* (``HL`` with
+``HL03 = 22`` starts 2000B; ``NM1`` with ``NM101 = 85`` starts 2010AA)::
+
+    @dataclass(slots=True)
+    class Loop2010AA(Loop):
+        LOOP_ID: ClassVar[str] = "2010AA"
+        nm1: NM1 | None = None
+        n3: N3 | None = None
+        ...
+
+    Loop2010AA.SLOTS = (
+        Slot("nm1", NM1, usage="R", quals=("85",)),
+        Slot("n3", N3, usage="R"),
+        ...
+    )
+
+Reading (:func:`parse_loop`) is tolerant and works like the guides' own
+reading rule: a segment goes to the innermost open loop that has a slot for it,
+else starts a child loop whose trigger it matches, else closes loops outward.
+A segment nobody claims is kept in the innermost loop's ``unknown`` list (and
+reported by validation), so nothing read is ever dropped.
+
+Writing (:func:`loop_segments`) emits a loop's slots in guide order; for a loop
+read from a file (every item has a position) the original order is kept, so a
+round trip gives back the same segments even for out-of-order input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from .segments import Delimiters, Segment
+from .typed import TypedSegment
+
+__all__ = ["Loop", "Slot", "iter_segments", "loop_segments", "parse_loop"]
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One field of a loop.
+
+    Attributes:
+        field: the dataclass field name.
+        kind: a :class:`TypedSegment` subclass, or a :class:`Loop` subclass for a child loop.
+        usage: ``"R"`` required or ``"S"`` situational (validation reports missing ``R``).
+        max_use: repeat limit (segments: max use; loops: repeat); > 1 means the field is a list.
+        quals: for a trigger, the values of element ``qpos`` that start the loop
+            (empty = any value).
+        qpos: which element holds the qualifier (1 for NM101, 3 for HL03).
+        name: a human name ("Billing Provider Name").
+        in_list: the field is a list even though ``max_use`` is 1 (several
+            slots sharing one list field, e.g. 2330A..G in ``payers``).
+    """
+
+    field: str
+    kind: type[Any]
+    usage: str = "S"
+    max_use: int = 1
+    quals: tuple[str, ...] = ()
+    qpos: int = 1
+    name: str = ""
+    in_list: bool = False
+
+    @property
+    def is_loop(self) -> bool:
+        return isinstance(self.kind, type) and issubclass(self.kind, Loop)
+
+    @property
+    def many(self) -> bool:
+        """Whether the slot may repeat (the field itself is a list whenever it is one)."""
+        return self.max_use > 1 or self.in_list
+
+    @property
+    def seg_id(self) -> str:
+        if self.is_loop:
+            return str(self.kind.SLOTS[0].kind.TAG)
+        return str(self.kind.TAG)
+
+    @property
+    def trigger_quals(self) -> tuple[tuple[str, ...], int]:
+        if self.is_loop:
+            first: Slot = self.kind.SLOTS[0]
+            return first.quals, first.qpos
+        return self.quals, self.qpos
+
+
+@dataclass(slots=True)
+class Loop:
+    """Base of the loop dataclasses; ``unknown`` keeps segments no slot claimed."""
+
+    LOOP_ID: ClassVar[str] = ""
+    NAME: ClassVar[str] = ""
+    SLOTS: ClassVar[tuple[Slot, ...]] = ()
+
+    unknown: list[Segment] = field(default_factory=list, kw_only=True)
+
+    @property
+    def position(self) -> int:
+        """Position of the loop's first segment (0 when built in memory)."""
+        for slot in self.SLOTS[:1]:
+            v = getattr(self, slot.field)
+            if isinstance(v, TypedSegment):
+                return v.position
+        return 0
+
+
+@dataclass(slots=True)
+class _Compiled:
+    own: dict[str, list[tuple[int, Slot]]]
+    children: dict[str, list[Slot]]
+
+
+_COMPILED: dict[type, _Compiled] = {}
+
+
+def _compiled(cls: type[Loop]) -> _Compiled:
+    c = _COMPILED.get(cls)
+    if c is None:
+        own: dict[str, list[tuple[int, Slot]]] = {}
+        children: dict[str, list[Slot]] = {}
+        for i, slot in enumerate(cls.SLOTS):
+            if slot.is_loop:
+                children.setdefault(slot.seg_id, []).append(slot)
+            else:
+                own.setdefault(slot.seg_id, []).append((i, slot))
+        c = _Compiled(own, children)
+        _COMPILED[cls] = c
+    return c
+
+
+def _qual_ok(quals: tuple[str, ...], qpos: int, seg: Segment) -> bool:
+    return not quals or seg.get(qpos) in quals
+
+
+def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
+    """Fill ``root`` (a fresh loop, e.g. the transaction) from ``segments``."""
+    stack: list[Loop] = [root]
+    for seg in segments:
+        tag = seg.id
+        placed = False
+        overflow: tuple[Loop, Slot] | None = None
+        for depth in range(len(stack) - 1, -1, -1):
+            loop = stack[depth]
+            comp = _compiled(type(loop))
+            cands = comp.own.get(tag)
+            if cands:
+                for i, slot in cands:
+                    if i == 0 and depth > 0:
+                        continue  # a loop's trigger starts a new loop, never repeats in place
+                    if not _qual_ok(slot.quals, slot.qpos, seg):
+                        continue
+                    current = getattr(loop, slot.field)
+                    if isinstance(current, list):
+                        current.append(slot.kind.from_segment(seg, delimiters))
+                    elif current is None:
+                        setattr(loop, slot.field, slot.kind.from_segment(seg, delimiters))
+                    else:
+                        if overflow is None:
+                            overflow = (loop, slot)
+                        continue
+                    del stack[depth + 1 :]
+                    placed = True
+                    break
+                if placed:
+                    break
+            kids = comp.children.get(tag)
+            if kids:
+                for slot in kids:
+                    quals, qpos = slot.trigger_quals
+                    if not _qual_ok(quals, qpos, seg):
+                        continue
+                    child: Loop = slot.kind()
+                    first = child.SLOTS[0]
+                    setattr(child, first.field, first.kind.from_segment(seg, delimiters))
+                    holder = getattr(loop, slot.field)
+                    if isinstance(holder, list):
+                        holder.append(child)
+                    elif holder is None:
+                        setattr(loop, slot.field, child)
+                    else:
+                        # A second occurrence of a single loop: keep it, validation reports it.
+                        loop.unknown.append(seg)
+                        del stack[depth + 1 :]
+                        placed = True
+                        break
+                    del stack[depth + 1 :]
+                    stack.append(child)
+                    placed = True
+                    break
+                if placed:
+                    break
+        if not placed:
+            target = overflow[0] if overflow else stack[-1]
+            target.unknown.append(seg)
+    return root
+
+
+def _items(loop: Loop, delimiters: Delimiters) -> Iterator[tuple[int, list[Segment]]]:
+    seen: set[str] = set()
+    for slot in loop.SLOTS:
+        if slot.field in seen:
+            continue  # several slots may share one list field (2310A..F in ``providers``)
+        seen.add(slot.field)
+        value = getattr(loop, slot.field)
+        if value is None:
+            continue
+        values = value if isinstance(value, list) else (value,)
+        for v in values:
+            if isinstance(v, Loop):
+                yield v.position, loop_segments(v, delimiters)
+            else:
+                yield v.position, [v.to_segment(delimiters)]
+    for seg in loop.unknown:
+        yield seg.position, [seg]
+
+
+def loop_segments(loop: Loop, delimiters: Delimiters) -> list[Segment]:
+    """The loop and its children as segments (guide order, or original order when read)."""
+    items = list(_items(loop, delimiters))
+    if items and all(pos > 0 for pos, _ in items):
+        items.sort(key=lambda item: item[0])
+    out: list[Segment] = []
+    for _, segs in items:
+        out.extend(segs)
+    return out
+
+
+def iter_segments(loop: Loop) -> Iterator[tuple[Loop, Slot | None, TypedSegment | Segment]]:
+    """Every segment of the tree with its loop and slot (``None`` for unknown segments)."""
+    seen: set[str] = set()
+    for slot in loop.SLOTS:
+        if slot.field in seen:
+            continue
+        seen.add(slot.field)
+        value = getattr(loop, slot.field)
+        if value is None:
+            continue
+        values = value if isinstance(value, list) else (value,)
+        for v in values:
+            if isinstance(v, Loop):
+                yield from iter_segments(v)
+            else:
+                yield loop, slot, v
+    for seg in loop.unknown:
+        yield loop, None, seg

@@ -1,0 +1,136 @@
+"""Which guide package reads which transaction set: (ST01, version) → :class:`Guide`.
+
+How a guide package plugs in (the contract, stable):
+
+1. The package lives in ``cleanclaim/x12/<package>/`` and its ``__init__.py``
+   exposes ``GUIDE = Guide(...)`` or, for packages holding several transaction
+   sets (270 and 271), ``GUIDES = (Guide(...), Guide(...))``.
+2. Its name is listed in :data:`GUIDE_PACKAGES` below. Packages that are not
+   present (not merged yet) are skipped silently; any other import error is a
+   bug and propagates.
+
+A :class:`Guide` bundles five plain functions over the package's own typed
+transaction (usually the root :class:`~cleanclaim.x12.loops.Loop`)::
+
+    parse(segments: list[Segment], delimiters: Delimiters) -> T      # ST..SE → typed
+    write(tx: T, delimiters: Delimiters) -> list[Segment]            # typed → ST..SE
+    validate(tx: T, delimiters: Delimiters) -> list[Finding]         # guide rules
+    to_json(tx: T, delimiters: Delimiters) -> dict[str, Any]         # convenient fields
+    from_json(obj: dict[str, Any]) -> T                              # convenient fields → typed
+
+``to_json`` returns only the convenient fields (``claims``, ``payer``...);
+the shared JSON view (:mod:`cleanclaim.x12.json_view`) adds the envelope and
+the lossless ``segments`` list around them. ``from_json`` receives the
+transaction's JSON object (it has no ``segments``) and must build a complete
+transaction a receiver accepts.
+
+The CLI (``cleanclaim x12 ...``) and the 999 builder only ever go through
+:func:`find_guide`, so a new guide needs no other wiring.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Finding, X12Error
+from .segments import Delimiters, Segment
+
+__all__ = ["GUIDE_PACKAGES", "Guide", "all_guides", "find_guide", "guide_by_name"]
+
+#: Guide packages under ``cleanclaim.x12``, in lookup order.
+GUIDE_PACKAGES: tuple[str, ...] = (
+    "x222a1_837p",
+    "x231a1_999",
+    "x221a1_835",
+    "x279a1_270_271",
+    "x212_276_277",
+    "x214_277ca",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Guide:
+    """One implementation guide for one transaction set (see the module docstring).
+
+    Attributes:
+        name: short name, e.g. ``"837P"``.
+        st01: transaction set identifier, e.g. ``"837"``.
+        versions: accepted GS08/ST03 values; the first is the one we write.
+        functional_id: GS01 for a group of these (``"HC"`` for 837, ``"FA"`` for 999).
+        title: human title.
+    """
+
+    name: str
+    st01: str
+    versions: tuple[str, ...]
+    functional_id: str
+    parse: Callable[[list[Segment], Delimiters], Any]
+    write: Callable[[Any, Delimiters], list[Segment]]
+    validate: Callable[[Any, Delimiters], list[Finding]]
+    to_json: Callable[[Any, Delimiters], dict[str, Any]]
+    from_json: Callable[[dict[str, Any]], Any]
+    title: str = ""
+
+    @property
+    def version(self) -> str:
+        """The version we write (GS08 and ST03)."""
+        return self.versions[0]
+
+
+_GUIDES: list[Guide] | None = None
+
+
+def all_guides() -> list[Guide]:
+    """Every registered guide (packages imported on first use)."""
+    global _GUIDES
+    if _GUIDES is None:
+        found: list[Guide] = []
+        for name in GUIDE_PACKAGES:
+            full = f"{__package__}.{name}"
+            try:
+                module = importlib.import_module(full)
+            except ModuleNotFoundError as exc:
+                if exc.name == full:
+                    continue
+                raise
+            guides = getattr(module, "GUIDES", None)
+            if guides is None:
+                guide = getattr(module, "GUIDE", None)
+                guides = (guide,) if guide is not None else ()
+            found.extend(guides)
+        _GUIDES = found
+    return _GUIDES
+
+
+def find_guide(st01: str, version: str) -> Guide:
+    """The guide for a transaction set, or :class:`X12Error` saying why there is none."""
+    guides = all_guides()
+    for guide in guides:
+        if guide.st01 == st01 and version in guide.versions:
+            return guide
+    if version.startswith("00401") or version.startswith("004010"):
+        raise X12Error(
+            f"version {version} is X12 4010; cleanclaim reads 5010 implementation guides "
+            f"(005010...) only"
+        )
+    same_set = [g for g in guides if g.st01 == st01]
+    if same_set:
+        known = ", ".join(v for g in same_set for v in g.versions)
+        raise X12Error(
+            f"transaction set {st01} version {version or '(none)'} is not supported "
+            f"(supported: {known})"
+        )
+    if not st01:
+        raise X12Error("the ST segment has no transaction set identifier (ST01)")
+    raise X12Error(f"transaction set {st01!r} ({version or 'no version'}) is not supported")
+
+
+def guide_by_name(name: str) -> Guide:
+    """The guide called ``name`` (``"837P"``) or for transaction set ``name`` (``"999"``)."""
+    for guide in all_guides():
+        if name in (guide.name, guide.st01):
+            return guide
+    raise X12Error(f"no guide for transaction set {name!r}")

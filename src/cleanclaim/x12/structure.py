@@ -1,0 +1,262 @@
+"""Guide-independent checks over a loop tree: usage, repeats, unknown segments, element syntax.
+
+:func:`check_tree` walks a :class:`~cleanclaim.x12.loops.Loop` tree and reports
+
+* a required slot (segment or loop) that is missing -- IK304 ``3``;
+* a segment used more often than the guide allows -- IK304 ``5``; a loop -- ``4``;
+* a segment no loop claimed -- IK304 ``2`` (known to the guide, out of place)
+  or ``1`` (not a valid segment id);
+* element syntax from the typed segments' specs: type, length, dates, times,
+  too many elements -- IK304 ``8`` with the element's IK403 code.
+
+Guides add their own rules (codes, relations, balancing) in their ``validation.py``
+and may use :class:`ElementRule` tables through :func:`check_element_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .elements import check_value
+from .errors import IK304, IK403, Finding, Severity
+from .loops import Loop
+from .segments import Segment
+from .typed import TypedSegment, segment_meta
+
+__all__ = ["ElementRule", "check_element_rules", "check_tree", "element_finding"]
+
+_VALID_TAG = re.compile(r"[A-Z][A-Z0-9]{1,2}\Z")
+
+
+def element_finding(
+    loop_id: str,
+    seg: TypedSegment | Segment,
+    pos: int,
+    comp: int,
+    ik403: str,
+    message: str,
+    *,
+    code: str,
+    value: str = "",
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    """A finding about element ``pos`` (component ``comp``, 0 = whole element) of ``seg``."""
+    tag = seg.TAG if isinstance(seg, TypedSegment) else seg.id
+    ref = f"{tag}{pos:02d}" + (f"-{comp}" if comp else "")
+    return Finding(
+        code=code,
+        message=message,
+        severity=severity,
+        position=seg.position,
+        segment_id=tag,
+        loop_id=loop_id,
+        element=f"{loop_id} {ref}".strip(),
+        ik304=IK304.SEGMENT_HAS_ELEMENT_ERRORS,
+        ik403=ik403,
+        element_position=pos,
+        component_position=comp,
+        value=value,
+    )
+
+
+def _syntax(loop_id: str, seg: TypedSegment, out: list[Finding]) -> None:
+    meta = segment_meta(type(seg))
+    for i, spec in enumerate(meta.specs):
+        v: Any = getattr(seg, meta.names[i])
+        if not v:
+            continue
+        if spec.composite:
+            continue  # components are checked by the guide's element rules
+        bad = check_value(v, spec.type, spec.min_len, spec.max_len)
+        if bad is not None:
+            ik403, why = bad
+            out.append(
+                element_finding(
+                    loop_id,
+                    seg,
+                    i + 1,
+                    0,
+                    ik403,
+                    f"{spec.name} ({spec.ref}): {why}",
+                    code="x12.element.syntax",
+                    value=v,
+                )
+            )
+    if any(seg.extra):
+        n = len(meta.specs) + 1 + next(i for i, x in enumerate(seg.extra) if x)
+        out.append(
+            element_finding(
+                loop_id,
+                seg,
+                n,
+                0,
+                IK403.TOO_MANY_ELEMENTS,
+                f"{seg.TAG} has more elements than the guide defines",
+                code="x12.element.too-many",
+            )
+        )
+
+
+def check_tree(root: Loop, known_tags: Iterable[str] = ()) -> list[Finding]:
+    """Usage, repeat, unknown-segment and element-syntax findings for the whole tree."""
+    known = set(known_tags)
+    out: list[Finding] = []
+    _walk(root, known, out, root)
+    return out
+
+
+def _missing(loop: Loop, slot_name: str, tag: str, is_loop: bool, anchor: int) -> Finding:
+    what = f"loop {slot_name}" if is_loop else f"segment {tag} ({slot_name})"
+    where = loop.NAME or loop.LOOP_ID
+    return Finding(
+        code="x12.structure.required-missing",
+        message=f"required {what} is missing in {where} ({loop.LOOP_ID})",
+        position=anchor,
+        segment_id=tag,
+        loop_id=loop.LOOP_ID,
+        ik304=IK304.REQUIRED_SEGMENT_MISSING,
+    )
+
+
+def _walk(loop: Loop, known: set[str], out: list[Finding], root: Loop) -> None:
+    anchor = loop.position
+    uses: dict[str, int] = {}
+    for slot in loop.SLOTS:
+        uses[slot.field] = uses.get(slot.field, 0) + 1
+    for slot in loop.SLOTS:
+        value = getattr(loop, slot.field)
+        if isinstance(value, list):
+            items = [v for v in value if type(v) is slot.kind] if uses[slot.field] > 1 else value
+        else:
+            items = [] if value is None else [value]
+        count = len(items)
+        if count == 0:
+            if slot.usage == "R":
+                name = slot.name or slot.field
+                out.append(_missing(loop, name, slot.seg_id, slot.is_loop, anchor))
+            continue
+        if count > slot.max_use:
+            ik = IK304.LOOP_OVER_MAXIMUM if slot.is_loop else IK304.SEGMENT_OVER_MAXIMUM_USE
+            out.append(
+                Finding(
+                    code="x12.structure.max-use",
+                    message=(
+                        f"{slot.name or slot.field} occurs {count} times in {loop.LOOP_ID}; "
+                        f"the guide allows {slot.max_use}"
+                    ),
+                    position=items[slot.max_use].position,
+                    segment_id=slot.seg_id,
+                    loop_id=loop.LOOP_ID,
+                    ik304=ik,
+                )
+            )
+        for item in items:
+            if isinstance(item, Loop):
+                _walk(item, known, out, root)
+            elif isinstance(item, TypedSegment):
+                _syntax(loop.LOOP_ID, item, out)
+    for seg in loop.unknown:
+        valid = bool(_VALID_TAG.match(seg.id))
+        if not valid:
+            ik, msg = IK304.UNRECOGNIZED_SEGMENT, f"{seg.id[:10]!r} is not a segment id"
+        elif seg.id in known:
+            ik, msg = (
+                IK304.UNEXPECTED_SEGMENT,
+                f"segment {seg.id} is not expected here ({loop.LOOP_ID})",
+            )
+        else:
+            ik, msg = (
+                IK304.SEGMENT_NOT_IN_TRANSACTION_SET,
+                f"segment {seg.id} is not part of this transaction set",
+            )
+        out.append(
+            Finding(
+                code="x12.structure.unexpected-segment",
+                message=msg,
+                position=seg.position,
+                segment_id=seg.id[:3],
+                loop_id=loop.LOOP_ID,
+                ik304=ik,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ElementRule:
+    """A guide's rule for one element in one loop: required and/or allowed codes.
+
+    ``length`` is ``(min, max)`` for a component (composites' components are not
+    covered by the typed segments' element specs). ``when`` restricts the rule
+    to segments whose element ``when[0]`` equals one of ``when[1]`` (e.g. only
+    ``DTP`` with ``DTP01 = 472``).
+    """
+
+    loop: str
+    seg: str
+    pos: int
+    comp: int = 0
+    required: bool = False
+    codes: frozenset[str] | None = None
+    when: tuple[int, frozenset[str]] | None = None
+    name: str = ""
+    length: tuple[int, int] | None = None
+
+
+def check_element_rules(
+    loop: Loop, seg: TypedSegment, rules: Iterable[ElementRule], out: list[Finding]
+) -> None:
+    """Apply ``rules`` (already selected for this loop and segment) to ``seg``."""
+    for rule in rules:
+        if rule.when is not None and seg.get(rule.when[0]) not in rule.when[1]:
+            continue
+        value = seg.component(rule.pos, rule.comp) if rule.comp else seg.get(rule.pos)
+        label = rule.name or f"{seg.TAG}{rule.pos:02d}" + (f"-{rule.comp}" if rule.comp else "")
+        if not value:
+            if rule.required:
+                out.append(
+                    element_finding(
+                        loop.LOOP_ID,
+                        seg,
+                        rule.pos,
+                        rule.comp,
+                        IK403.REQUIRED_ELEMENT_MISSING,
+                        f"{label} is required in {loop.NAME or loop.LOOP_ID}",
+                        code="x12.element.required-missing",
+                    )
+                )
+            continue
+        if rule.length is not None and not rule.length[0] <= len(value) <= rule.length[1]:
+            too_long = len(value) > rule.length[1]
+            out.append(
+                element_finding(
+                    loop.LOOP_ID,
+                    seg,
+                    rule.pos,
+                    rule.comp,
+                    IK403.TOO_LONG if too_long else IK403.TOO_SHORT,
+                    f"{label} {value!r} is too {'long' if too_long else 'short'} "
+                    f"({rule.length[0]}-{rule.length[1]} characters)",
+                    code="x12.element.length",
+                    value=value,
+                )
+            )
+            continue
+        if rule.codes is not None and value not in rule.codes:
+            allowed = ", ".join(sorted(rule.codes))
+            if len(allowed) > 60:
+                allowed = allowed[:57] + "..."
+            out.append(
+                element_finding(
+                    loop.LOOP_ID,
+                    seg,
+                    rule.pos,
+                    rule.comp,
+                    IK403.INVALID_CODE_VALUE,
+                    f"{label} {value!r} is not a valid code here (allowed: {allowed})",
+                    code="x12.element.invalid-code",
+                    value=value,
+                )
+            )

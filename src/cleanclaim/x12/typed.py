@@ -1,0 +1,149 @@
+"""Typed segments: dataclasses whose fields are the X12 elements, by name.
+
+A guide declares a segment like this (fields in element order)::
+
+    @dataclass(slots=True)
+    class N4(TypedSegment):
+        TAG: ClassVar[str] = "N4"
+        city_name: str = el("N401", "City Name", AN, 2, 30)
+        state_or_province_code: str = el("N402", "State or Province Code", ID, 2, 2)
+        postal_code: str = el("N403", "Postal Code", ID, 3, 15)
+
+Field values are the element *text* exactly as read (``""`` when empty) and
+composite elements are tuples of component texts, so reading then writing is
+lossless whatever the content. Typed values (``Decimal`` amounts, ``date``) are
+exposed by properties on the guide's classes and produced from ``Decimal``
+by the writers (:func:`cleanclaim.money.format_money`).
+
+Every typed segment also has three keyword-only fields: ``extra`` (elements
+beyond the declared ones, kept for the round trip), ``width`` (the element
+count read, so trailing empty elements survive) and ``position`` (1-based
+segment index in the file, 0 when built in memory).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar, TypeVar
+
+from .elements import ElementSpec, ElementType
+from .segments import Delimiters, Segment
+
+__all__ = ["AN", "DT", "ID", "N0", "N2", "TM", "R", "TypedSegment", "el", "segment_meta"]
+
+AN = ElementType.AN
+ID = ElementType.ID
+N0 = ElementType.N0
+N2 = ElementType.N2
+R = ElementType.R
+DT = ElementType.DT
+TM = ElementType.TM
+
+T = TypeVar("T", bound="TypedSegment")
+
+
+def el(
+    ref: str,
+    name: str,
+    type: ElementType = AN,
+    min_len: int = 1,
+    max_len: int = 80,
+    *,
+    composite: bool = False,
+) -> Any:
+    """Declare an element field (text, or a tuple of components when ``composite``)."""
+    spec = ElementSpec(ref, name, type, min_len, max_len, composite)
+    if composite:
+        return field(default=(), metadata={"x12": spec})
+    return field(default="", metadata={"x12": spec})
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentMeta:
+    names: tuple[str, ...]
+    specs: tuple[ElementSpec, ...]
+    composites: tuple[int, ...]
+
+
+_META: dict[type, SegmentMeta] = {}
+
+
+def segment_meta(cls: type[TypedSegment]) -> SegmentMeta:
+    """The element names, specs and composite indexes of a typed segment class."""
+    meta = _META.get(cls)
+    if meta is None:
+        own = [f for f in fields(cls) if "x12" in f.metadata]
+        meta = SegmentMeta(
+            tuple(f.name for f in own),
+            tuple(f.metadata["x12"] for f in own),
+            tuple(i for i, f in enumerate(own) if f.metadata["x12"].composite),
+        )
+        _META[cls] = meta
+    return meta
+
+
+@dataclass(slots=True)
+class TypedSegment:
+    """Base of the typed segments; see the module docstring."""
+
+    TAG: ClassVar[str] = ""
+
+    extra: tuple[str, ...] = field(default=(), kw_only=True)
+    width: int = field(default=0, kw_only=True, compare=False)
+    position: int = field(default=0, kw_only=True, compare=False)
+
+    @classmethod
+    def from_segment(cls: type[T], seg: Segment, delimiters: Delimiters) -> T:
+        meta = segment_meta(cls)
+        n = len(meta.names)
+        raw = seg.elements
+        k = len(raw)
+        extra: tuple[str, ...] = ()
+        if k < n:
+            vals: list[Any] = [*raw, *([""] * (n - k))]
+        else:
+            vals = raw[:n]
+            if k > n:
+                extra = tuple(raw[n:])
+        if meta.composites:
+            comp = delimiters.component
+            for i in meta.composites:
+                v = vals[i]
+                vals[i] = tuple(v.split(comp)) if v else ()
+        return cls(*vals, extra=extra, width=k, position=seg.position)
+
+    def to_segment(self, delimiters: Delimiters) -> Segment:
+        meta = segment_meta(type(self))
+        vals: list[str] = [getattr(self, name) for name in meta.names]
+        if meta.composites:
+            comp = delimiters.component
+            for i in meta.composites:
+                v: Any = vals[i]
+                vals[i] = comp.join(v)
+        if self.extra:
+            vals.extend(self.extra)
+        while vals and not vals[-1]:
+            vals.pop()
+        if self.width > len(vals):
+            vals.extend([""] * (self.width - len(vals)))
+        return Segment(self.TAG, vals, self.position)
+
+    def get(self, n: int) -> str:
+        """Element ``n`` (1-based) as text, composites joined with ``:``."""
+        meta = segment_meta(type(self))
+        if 0 < n <= len(meta.names):
+            v: Any = getattr(self, meta.names[n - 1])
+            return ":".join(v) if isinstance(v, tuple) else str(v)
+        if n > len(meta.names) and n - len(meta.names) <= len(self.extra):
+            return self.extra[n - len(meta.names) - 1]
+        return ""
+
+    def component(self, n: int, c: int) -> str:
+        """Component ``c`` (1-based) of composite element ``n``, ``""`` when absent."""
+        meta = segment_meta(type(self))
+        if 0 < n <= len(meta.names):
+            v: Any = getattr(self, meta.names[n - 1])
+            if isinstance(v, tuple):
+                return v[c - 1] if 0 < c <= len(v) else ""
+            return v if c == 1 else ""
+        return ""

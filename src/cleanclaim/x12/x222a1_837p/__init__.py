@@ -1,0 +1,86 @@
+"""837P Health Care Claim: Professional, 005010X222A1 (also read: 005010X222A2).
+
+005010X222A2 is the second errata of the same guide; its structure and code
+lists for what we read are the same as A1's, so both versions map to this
+package (the version read is kept and echoed). We write 005010X222A1.
+
+Loop tree (implementation guide order; R = required, S = situational)::
+
+    ST  BHT                                         Header
+    ├── 1000A  NM1*41 PER                           Submitter (R)
+    ├── 1000B  NM1*40                               Receiver (R)
+    └── 2000A  HL*..*20 [PRV*BI] [CUR]              Billing provider level (R, repeats)
+        ├── 2010AA NM1*85 N3 N4 REF*EI|SY [PER]     Billing provider (R; N403 = ZIP+4)
+        ├── 2010AB NM1*87 N3 N4                     Pay-to address (S)
+        ├── 2010AC NM1*PE N3 N4 REF                 Pay-to plan (S)
+        └── 2000B  HL*..*22 SBR [PAT]               Subscriber level (R, repeats)
+            ├── 2010BA NM1*IL [N3 N4] [DMG] [REF]   Subscriber (R)
+            ├── 2010BB NM1*PR [N3 N4] [REF]         Payer (R)
+            ├── 2300   CLM ...                      Claims when the patient is the subscriber
+            └── 2000C  HL*..*23 PAT                 Patient level (S: patient ≠ subscriber)
+                ├── 2010CA NM1*QC N3 N4 DMG         Patient (R)
+                └── 2300   CLM ...                  Claims for this patient
+
+    2300  CLM [DTP...] [PWK] [CN1] [AMT*F5] [REF...] [K3] [NTE] [CR1] [CR2] [CRC] HI [HCP]
+    ├── 2310A NM1*DN|P3 [REF]                       Referring provider
+    ├── 2310B NM1*82 [PRV*PE] [REF]                 Rendering provider
+    ├── 2310C NM1*77 N3 N4 [REF] [PER]              Service facility
+    ├── 2310D NM1*DQ [REF]                          Supervising provider
+    ├── 2310E NM1*PW N3 N4 / 2310F NM1*45 N3 N4     Ambulance pick-up / drop-off
+    ├── 2320  SBR [CAS] [AMT*D|A8|EAF] OI [MOA]     Other subscriber (COB, up to 10)
+    │   └── 2330A NM1*IL  2330B NM1*PR [DTP*573]  2330C-G other payer providers
+    └── 2400  LX SV1 [SV5] [PWK] [CR1] [CR3] [CRC] DTP*472 [QTY] [MEA] [CN1] [REF]
+              [AMT] [K3] [NTE] [PS1] [HCP]          Service line (R, up to 50)
+        ├── 2410  LIN CTP [REF]                     Drug (NDC)
+        ├── 2420A-H NM1*82|QB|77|DQ|DK|DN|PW|45     Line providers and locations
+        ├── 2430  SVD [CAS] DTP*573 [AMT*EAF]       Line adjudication by a prior payer
+        └── 2440  LQ FRM                            Form identification
+    SE
+
+Modules: :mod:`.segments` (typed segments), :mod:`.loops` (loop dataclasses
+and slot tables), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation`
+(guide rules), :mod:`.codes` (code values), :mod:`.view` (plain claims with
+Decimal money), :mod:`.json` (the JSON view), :mod:`.building` (JSON → 837P).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..registry import Guide
+from ..segments import Delimiters
+from .json import from_json, to_json
+from .loops import Transaction837P
+from .parsing import parse_837p
+from .validation import validate_837p
+from .view import Claim, ServiceLine, claims
+from .writing import write_837p
+
+__all__ = [
+    "GUIDE",
+    "Claim",
+    "ServiceLine",
+    "Transaction837P",
+    "claims",
+    "parse_837p",
+    "validate_837p",
+    "write_837p",
+]
+
+
+def _to_json(tx: Any, d: Delimiters) -> dict[str, Any]:
+    return to_json(tx, d)
+
+
+GUIDE = Guide(
+    name="837P",
+    st01="837",
+    versions=("005010X222A1", "005010X222A2"),
+    functional_id="HC",
+    parse=parse_837p,
+    write=write_837p,
+    validate=validate_837p,
+    to_json=_to_json,
+    from_json=from_json,
+    title="Health Care Claim: Professional",
+)

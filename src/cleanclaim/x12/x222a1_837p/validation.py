@@ -1,0 +1,592 @@
+"""837P guide rules (005010X222A1) on top of the shared structure checks.
+
+Rules as data: :data:`ELEMENT_RULES` lists, per loop and segment, the elements
+the guide requires and the code values it allows (stable ids ``x12.element.*``).
+The relational rules below it each have a stable ``code``:
+
+=================================  =====================================================
+``837p.hl.*``                      HL01 numbering, HL02 parent, HL03 level, HL04 child code
+``837p.billing.zip9``              2010AA N403 must be a 9-digit ZIP+4 (guide note on N403)
+``837p.billing.npi``               2010AA/2310B/2420A NM109 must be a valid NPI (Luhn)
+``837p.billing.tax-id``            2010AA needs REF*EI or REF*SY
+``837p.claim.balance``             CLM02 must equal the sum of the lines' SV102
+``837p.claim.frequency-ref``       CLM05-3 7 or 8 needs REF*F8 (payer claim control number)
+``837p.claim.diagnosis``           HI: first ABK (or BK) then ABF (or BF); no dots
+``837p.line.pointer``              SV107 pointers must point at an existing diagnosis
+``837p.line.service-date``         every 2400 needs DTP*472
+``837p.line.number``               LX01 numbers lines 1, 2, 3...
+``837p.date``                      D8/RD8 dates must be real calendar dates
+``837p.subscriber.relationship``   SBR02 = 18 when claims hang under 2000B
+=================================  =====================================================
+
+Each rule's 999 code is the IK403 the guide's syntax maps to (``7`` invalid code,
+``1`` required missing, ``8`` invalid date, ``I12`` implementation pattern
+failure for the pattern and balancing rules).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from ...npi import is_valid_npi
+from ..elements import parse_date
+from ..errors import IK304, IK403, Finding, Severity
+from ..loops import Loop, iter_segments
+from ..segments import Delimiters
+from ..structure import ElementRule, check_element_rules, check_tree, element_finding
+from ..typed import TypedSegment
+from .codes import (
+    US_STATES,
+    BenefitsAssignment,
+    ClaimFrequency,
+    EntityTypeQualifier,
+    FilingIndicator,
+    Gender,
+    IndividualRelationship,
+    PayerResponsibility,
+    ProductServiceQualifier,
+    ProviderAcceptAssignment,
+    ReleaseOfInformation,
+    UnitOfMeasure,
+)
+from .loops import Loop2000A, Loop2000B, Loop2000C, Loop2300, Loop2400, Transaction837P
+from .segments import DTP, HI, HL, NM1, REF
+
+__all__ = ["ELEMENT_RULES", "KNOWN_TAGS", "validate_837p"]
+
+
+def _codes(*values: Any) -> frozenset[str]:
+    out: set[str] = set()
+    for v in values:
+        if isinstance(v, type):
+            out.update(m.value for m in v)  # type: ignore[attr-defined]
+        else:
+            out.add(str(v))
+    return frozenset(out)
+
+
+_YN = _codes("Y", "N")
+_PERSON_OR_ORG = _codes(EntityTypeQualifier)
+_NPI = _codes("XX")
+#: PWK02 Attachment Transmission Code as 005010X222A1 lists it (``AD`` of the base guide is gone).
+_PWK02 = _codes("AA", "BM", "EL", "EM", "FT", "FX")
+
+ELEMENT_RULES: tuple[ElementRule, ...] = (
+    ElementRule("HEADER", "ST", 1, required=True, codes=_codes("837")),
+    ElementRule("HEADER", "ST", 3, required=True, name="ST03 Implementation Convention Reference"),
+    ElementRule("HEADER", "BHT", 1, required=True, codes=_codes("0019")),
+    ElementRule("HEADER", "BHT", 2, required=True, codes=_codes("00", "18")),
+    ElementRule("HEADER", "BHT", 3, required=True),
+    ElementRule("HEADER", "BHT", 4, required=True),
+    ElementRule("HEADER", "BHT", 5, required=True),
+    ElementRule("HEADER", "BHT", 6, required=True, codes=_codes("31", "CH", "RP")),
+    ElementRule("1000A", "NM1", 2, required=True, codes=_PERSON_OR_ORG),
+    ElementRule("1000A", "NM1", 3, required=True, name="Submitter name (NM103)"),
+    ElementRule("1000A", "NM1", 8, required=True, codes=_codes("46")),
+    ElementRule("1000A", "NM1", 9, required=True, name="Submitter identifier (NM109)"),
+    ElementRule("1000A", "PER", 1, required=True, codes=_codes("IC")),
+    ElementRule("1000A", "PER", 3, required=True, codes=_codes("EM", "FX", "TE")),
+    ElementRule("1000A", "PER", 4, required=True),
+    ElementRule("1000B", "NM1", 2, required=True, codes=_codes("2")),
+    ElementRule("1000B", "NM1", 3, required=True, name="Receiver name (NM103)"),
+    ElementRule("1000B", "NM1", 8, required=True, codes=_codes("46")),
+    ElementRule("1000B", "NM1", 9, required=True, name="Receiver identifier (NM109)"),
+    ElementRule("2000A", "HL", 1, required=True),
+    ElementRule("2000A", "HL", 3, required=True, codes=_codes("20")),
+    ElementRule("2000A", "HL", 4, required=True, codes=_codes("1")),
+    ElementRule("2000A", "PRV", 1, required=True, codes=_codes("BI")),
+    ElementRule("2000A", "PRV", 2, required=True, codes=_codes("PXC")),
+    ElementRule("2010AA", "NM1", 2, required=True, codes=_PERSON_OR_ORG),
+    ElementRule("2010AA", "NM1", 3, required=True, name="Billing provider name (NM103)"),
+    ElementRule("2010AA", "NM1", 8, required=True, codes=_NPI),
+    ElementRule("2010AA", "NM1", 9, required=True, name="Billing provider NPI (NM109)"),
+    ElementRule("2010AA", "N3", 1, required=True, name="Billing provider street (N301)"),
+    ElementRule("2010AA", "N4", 1, required=True, name="Billing provider city (N401)"),
+    ElementRule("2010AA", "REF", 1, required=True, codes=_codes("EI", "SY", "0B", "1G")),
+    ElementRule("2010AB", "NM1", 2, required=True, codes=_PERSON_OR_ORG),
+    ElementRule("2000B", "HL", 2, required=True, name="Subscriber HL parent (HL02)"),
+    ElementRule("2000B", "HL", 3, required=True, codes=_codes("22")),
+    ElementRule("2000B", "HL", 4, required=True, codes=_codes("0", "1")),
+    ElementRule("2000B", "SBR", 1, required=True, codes=_codes(PayerResponsibility)),
+    ElementRule("2000B", "SBR", 2, codes=_codes("18")),
+    ElementRule("2000B", "SBR", 9, required=True, codes=_codes(FilingIndicator)),
+    ElementRule("2010BA", "NM1", 2, required=True, codes=_PERSON_OR_ORG),
+    ElementRule("2010BA", "NM1", 3, required=True, name="Subscriber last name (NM103)"),
+    ElementRule("2010BA", "NM1", 8, codes=_codes("II", "MI")),
+    ElementRule("2010BA", "DMG", 1, required=True, codes=_codes("D8")),
+    ElementRule("2010BA", "DMG", 2, required=True, name="Subscriber birth date (DMG02)"),
+    ElementRule("2010BA", "DMG", 3, required=True, codes=_codes(Gender)),
+    ElementRule("2010BB", "NM1", 2, required=True, codes=_codes("2")),
+    ElementRule("2010BB", "NM1", 3, required=True, name="Payer name (NM103)"),
+    ElementRule("2010BB", "NM1", 8, required=True, codes=_codes("PI", "XV")),
+    ElementRule("2010BB", "NM1", 9, required=True, name="Payer identifier (NM109)"),
+    ElementRule("2000C", "HL", 2, required=True, name="Patient HL parent (HL02)"),
+    ElementRule("2000C", "HL", 3, required=True, codes=_codes("23")),
+    ElementRule("2000C", "HL", 4, required=True, codes=_codes("0")),
+    ElementRule(
+        "2000C",
+        "PAT",
+        1,
+        required=True,
+        codes=_codes("01", "19", "20", "21", "39", "40", "53", "G8"),
+    ),
+    ElementRule("2010CA", "NM1", 2, required=True, codes=_codes("1")),
+    ElementRule("2010CA", "NM1", 3, required=True, name="Patient last name (NM103)"),
+    ElementRule("2010CA", "DMG", 1, required=True, codes=_codes("D8")),
+    ElementRule("2010CA", "DMG", 2, required=True, name="Patient birth date (DMG02)"),
+    ElementRule("2010CA", "DMG", 3, required=True, codes=_codes(Gender)),
+    ElementRule("2300", "CLM", 1, required=True, name="Patient control number (CLM01)"),
+    ElementRule("2300", "CLM", 2, required=True, name="Total claim charge (CLM02)"),
+    ElementRule(
+        "2300", "CLM", 5, 1, required=True, name="Place of service (CLM05-1)", length=(1, 2)
+    ),
+    ElementRule("2300", "CLM", 5, 2, required=True, codes=_codes("B")),
+    ElementRule("2300", "CLM", 5, 3, required=True, codes=_codes(ClaimFrequency)),
+    ElementRule("2300", "CLM", 6, required=True, codes=_YN),
+    ElementRule("2300", "CLM", 7, required=True, codes=_codes(ProviderAcceptAssignment)),
+    ElementRule("2300", "CLM", 8, required=True, codes=_codes(BenefitsAssignment)),
+    ElementRule("2300", "CLM", 9, required=True, codes=_codes(ReleaseOfInformation)),
+    ElementRule("2300", "CLM", 10, codes=_codes("P")),
+    ElementRule("2300", "AMT", 1, required=True, codes=_codes("F5")),
+    ElementRule("2300", "PWK", 2, required=True, codes=_PWK02),
+    ElementRule("2400", "PWK", 2, required=True, codes=_PWK02),
+    ElementRule("2320", "AMT", 1, required=True, codes=_codes("D", "A8", "EAF")),
+    ElementRule("2400", "AMT", 1, required=True, codes=_codes("T", "F4")),
+    *(
+        ElementRule("2300", "HI", n, 1, codes=_codes("ABK", "ABF", "BK", "BF", "BP", "BO", "BG"))
+        for n in range(1, 13)
+    ),
+    ElementRule("2300", "HI", 1, 2, required=True, name="Diagnosis code (HI01-2)"),
+    ElementRule("2310B", "NM1", 2, required=True, codes=_PERSON_OR_ORG),
+    ElementRule("2310B", "NM1", 8, codes=_NPI),
+    ElementRule("2310B", "PRV", 1, required=True, codes=_codes("PE")),
+    ElementRule("2310C", "NM1", 2, required=True, codes=_codes("2")),
+    ElementRule("2320", "SBR", 1, required=True, codes=_codes(PayerResponsibility)),
+    ElementRule("2320", "SBR", 2, required=True, codes=_codes(IndividualRelationship)),
+    ElementRule("2320", "SBR", 9, required=True, codes=_codes(FilingIndicator)),
+    ElementRule("2320", "OI", 3, required=True, codes=_codes(BenefitsAssignment)),
+    ElementRule("2320", "OI", 6, required=True, codes=_codes(ReleaseOfInformation)),
+    ElementRule("2330A", "NM1", 8, required=True, codes=_codes("II", "MI")),
+    ElementRule("2330B", "NM1", 8, required=True, codes=_codes("PI", "XV")),
+    ElementRule("2400", "LX", 1, required=True, name="Line number (LX01)"),
+    ElementRule("2400", "SV1", 1, 1, required=True, codes=_codes(ProductServiceQualifier)),
+    ElementRule(
+        "2400", "SV1", 1, 2, required=True, name="Procedure code (SV101-2)", length=(1, 48)
+    ),
+    *(
+        ElementRule("2400", "SV1", 1, c, name=f"Modifier (SV101-{c})", length=(2, 2))
+        for c in range(3, 7)
+    ),
+    ElementRule("2400", "SV1", 2, required=True, name="Line charge (SV102)"),
+    ElementRule("2400", "SV1", 3, required=True, codes=_codes(UnitOfMeasure)),
+    ElementRule("2400", "SV1", 4, required=True, name="Units (SV104)"),
+    ElementRule("2400", "SV1", 7, 1, required=True, name="Diagnosis pointer (SV107-1)"),
+    ElementRule("2400", "SV1", 9, codes=_codes("Y")),
+    ElementRule("2400", "DTP", 2, required=True, codes=_codes("D8", "RD8")),
+    ElementRule("2410", "LIN", 2, required=True, codes=_codes("N4")),
+    ElementRule("2410", "LIN", 3, required=True, name="National Drug Code (LIN03)"),
+    ElementRule("2410", "CTP", 4, required=True, name="Drug quantity (CTP04)"),
+    ElementRule("2410", "CTP", 5, 1, required=True, codes=_codes("F2", "GR", "ME", "ML", "UN")),
+    ElementRule("2420A", "NM1", 8, codes=_NPI),
+    ElementRule("2430", "SVD", 1, required=True, name="Other payer identifier (SVD01)"),
+    ElementRule("2430", "SVD", 2, required=True, name="Line paid amount (SVD02)"),
+    ElementRule("2430", "DTP", 1, required=True, codes=_codes("573")),
+)
+
+_RULES_BY: dict[tuple[str, str], list[ElementRule]] = defaultdict(list)
+for _r in ELEMENT_RULES:
+    _RULES_BY[(_r.loop, _r.seg)].append(_r)
+
+#: Every segment id the 837P uses (an unclaimed one is "unexpected", others "not in set").
+_TAGS = """
+ST BHT NM1 PER HL PRV CUR N3 N4 REF SBR PAT DMG CLM DTP PWK CN1 AMT K3 NTE CR1 CR2 CRC HI HCP CAS
+OI MOA LX SV1 SV5 CR3 QTY MEA PS1 LIN CTP SVD LQ FRM SE
+"""
+KNOWN_TAGS = frozenset(_TAGS.split())
+
+
+def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
+    """Every finding for one 837P transaction, in file order."""
+    out = check_tree(tx, KNOWN_TAGS)
+    for loop, _slot, seg in iter_segments(tx):
+        if isinstance(seg, TypedSegment):
+            rules = _RULES_BY.get((loop.LOOP_ID, seg.TAG))
+            if rules:
+                check_element_rules(loop, seg, rules, out)
+            if seg.TAG == "DTP":
+                _check_dtp(loop, seg, out)  # type: ignore[arg-type]
+            elif seg.TAG == "DMG" and seg.get(1) == "D8" and seg.get(2):
+                if parse_date(seg.get(2)) is None:
+                    out.append(_date_finding(loop, seg, 2, seg.get(2)))
+            elif seg.TAG == "NM1" and seg.get(8) == "XX" and seg.get(9):
+                if not is_valid_npi(seg.get(9)):
+                    out.append(
+                        element_finding(
+                            loop.LOOP_ID,
+                            seg,
+                            9,
+                            0,
+                            IK403.PATTERN_MATCH_FAILURE,
+                            f"NPI {seg.get(9)!r} is not valid (10 digits with a correct "
+                            "check digit)",
+                            code="837p.provider.npi",
+                            value=seg.get(9),
+                        )
+                    )
+            elif seg.TAG == "N4" and not seg.get(4) and seg.get(2) and seg.get(2) not in US_STATES:
+                out.append(
+                    element_finding(
+                        loop.LOOP_ID,
+                        seg,
+                        2,
+                        0,
+                        IK403.INVALID_CODE_VALUE,
+                        f"state {seg.get(2)!r} is not a US state code",
+                        code="837p.address.state",
+                        value=seg.get(2),
+                    )
+                )
+    _check_hierarchy(tx, out)
+    for bp in tx.billing_providers:
+        _check_billing_provider(bp, out)
+        for sub in bp.subscribers:
+            _check_subscriber(sub, out)
+            for claim in _claims_of(sub):
+                _check_claim(claim, out)
+    out.sort(key=lambda f: f.position)
+    return out
+
+
+def _claims_of(sub: Loop2000B) -> list[Loop2300]:
+    claims = list(sub.claims)
+    for pat in sub.patients:
+        claims.extend(pat.claims)
+    return claims
+
+
+def _date_finding(loop: Loop, seg: TypedSegment, pos: int, value: str) -> Finding:
+    return element_finding(
+        loop.LOOP_ID,
+        seg,
+        pos,
+        0,
+        IK403.INVALID_DATE,
+        f"{value!r} is not a valid date ({seg.TAG}{pos:02d}, expected CCYYMMDD)",
+        code="837p.date",
+        value=value,
+    )
+
+
+def _check_dtp(loop: Loop, seg: DTP, out: list[Finding]) -> None:
+    fmt, value = seg.date_time_period_format_qualifier, seg.date_time_period
+    if not value:
+        return
+    if fmt == "D8":
+        if parse_date(value) is None:
+            out.append(_date_finding(loop, seg, 3, value))
+    elif fmt == "RD8":
+        start, _, end = value.partition("-")
+        d1, d2 = parse_date(start), parse_date(end)
+        if d1 is None or d2 is None:
+            out.append(_date_finding(loop, seg, 3, value))
+        elif d1 > d2:
+            out.append(
+                element_finding(
+                    loop.LOOP_ID,
+                    seg,
+                    3,
+                    0,
+                    IK403.INVALID_DATE,
+                    f"date range {value!r} ends before it starts",
+                    code="837p.date",
+                    value=value,
+                )
+            )
+
+
+def _hl_finding(hl: HL, loop_id: str, pos: int, message: str, ik403: str) -> Finding:
+    return element_finding(loop_id, hl, pos, 0, ik403, message, code="837p.hl", value=hl.get(pos))
+
+
+def _check_hierarchy(tx: Transaction837P, out: list[Finding]) -> None:
+    expected = 1
+    levels: list[tuple[Loop, str]] = []
+    for bp in tx.billing_providers:
+        levels.append((bp, ""))
+        for sub in bp.subscribers:
+            levels.append((sub, bp.hl.hierarchical_id_number if bp.hl else ""))
+            for pat in sub.patients:
+                levels.append((pat, sub.hl.hierarchical_id_number if sub.hl else ""))
+    for loop, parent in levels:
+        hl = getattr(loop, "hl", None)
+        if not isinstance(hl, HL):
+            continue
+        if hl.hierarchical_id_number != str(expected):
+            out.append(
+                _hl_finding(
+                    hl,
+                    loop.LOOP_ID,
+                    1,
+                    f"HL01 is {hl.hierarchical_id_number!r}; hierarchical levels must be "
+                    f"numbered 1, 2, 3... (expected {expected})",
+                    IK403.PATTERN_MATCH_FAILURE,
+                )
+            )
+        expected += 1
+        if hl.hierarchical_parent_id_number != parent and (parent or loop.LOOP_ID == "2000A"):
+            out.append(
+                _hl_finding(
+                    hl,
+                    loop.LOOP_ID,
+                    2,
+                    f"HL02 is {hl.hierarchical_parent_id_number!r} but this {loop.NAME.lower()} "
+                    f"belongs under HL {parent or '(none: top level)'}",
+                    IK403.PATTERN_MATCH_FAILURE,
+                )
+            )
+        has_children = bool(getattr(loop, "subscribers", None) or getattr(loop, "patients", None))
+        child_code = hl.hierarchical_child_code
+        if child_code in ("0", "1") and (child_code == "1") != has_children:
+            out.append(
+                _hl_finding(
+                    hl,
+                    loop.LOOP_ID,
+                    4,
+                    f"HL04 is {child_code!r} but the level "
+                    + ("has" if has_children else "has no")
+                    + " subordinate levels",
+                    IK403.INVALID_CODE_VALUE,
+                )
+            )
+
+
+def _check_billing_provider(bp: Loop2000A, out: list[Finding]) -> None:
+    name = bp.billing_provider
+    if name is None:
+        return
+    n4 = name.n4
+    if n4 is not None and not n4.country_code:
+        zip_code = n4.postal_code
+        if zip_code and not (len(zip_code) == 9 and zip_code.isdigit()):
+            out.append(
+                element_finding(
+                    "2010AA",
+                    n4,
+                    3,
+                    0,
+                    IK403.PATTERN_MATCH_FAILURE,
+                    f"billing provider ZIP code {zip_code!r} must be the full 9-digit ZIP+4",
+                    code="837p.billing.zip9",
+                    value=zip_code,
+                )
+            )
+    if name.nm1 is not None and not any(
+        r.reference_identification_qualifier in ("EI", "SY") for r in name.ref
+    ):
+        out.append(
+            Finding(
+                code="837p.billing.tax-id",
+                message="billing provider tax ID is missing (REF*EI employer ID or REF*SY SSN)",
+                position=name.nm1.position,
+                segment_id="REF",
+                loop_id="2010AA",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+            )
+        )
+
+
+def _check_subscriber(sub: Loop2000B, out: list[Finding]) -> None:
+    if sub.sbr is None:
+        return
+    rel = sub.sbr.individual_relationship_code
+    if sub.claims and rel != "18":
+        out.append(
+            element_finding(
+                "2000B",
+                sub.sbr,
+                2,
+                0,
+                IK403.REQUIRED_ELEMENT_MISSING if not rel else IK403.INVALID_CODE_VALUE,
+                "the subscriber is the patient (claims under 2000B): SBR02 must be 18 (self)",
+                code="837p.subscriber.relationship",
+                value=rel,
+            )
+        )
+    if sub.patients and rel == "18":
+        out.append(
+            element_finding(
+                "2000B",
+                sub.sbr,
+                2,
+                0,
+                IK403.DEPENDENT_NOT_USED_ELEMENT_PRESENT,
+                "SBR02 says the subscriber is the patient (18) but a separate patient loop "
+                "(2000C) follows",
+                code="837p.subscriber.relationship",
+                value=rel,
+                severity=Severity.WARNING,
+            )
+        )
+
+
+def _diagnoses(claim: Loop2300) -> list[tuple[HI, int, str, str]]:
+    """``(segment, element position, qualifier, code)`` for the diagnosis HI composites."""
+    out: list[tuple[HI, int, str, str]] = []
+    for hi in claim.hi:
+        for n, (qual, code) in enumerate(hi.codes(), start=1):
+            if qual in ("ABK", "ABF", "BK", "BF"):
+                out.append((hi, n, qual, code))
+    return out
+
+
+def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
+    clm = claim.clm
+    if clm is None:
+        return
+    # CLM02 = sum of SV102 (guide: "The total claim charge amount must balance to the
+    # sum of all service line charge amounts reported in the Professional Service (SV1)").
+    total = clm.total_charge
+    charges = [line.sv1.charge for line in claim.lines if line.sv1 is not None]
+    if total is not None and charges and all(c is not None for c in charges):
+        line_sum = sum((c for c in charges if c is not None), Decimal(0))
+        if line_sum != total:
+            out.append(
+                element_finding(
+                    "2300",
+                    clm,
+                    2,
+                    0,
+                    IK403.PATTERN_MATCH_FAILURE,
+                    f"total charge {clm.monetary_amount} (CLM02) does not equal the sum of the "
+                    f"line charges {line_sum} (SV102)",
+                    code="837p.claim.balance",
+                    value=clm.monetary_amount,
+                )
+            )
+    freq = clm.frequency_code
+    if freq in ("7", "8") and not any(
+        r.reference_identification_qualifier == "F8" for r in claim.ref
+    ):
+        out.append(
+            element_finding(
+                "2300",
+                clm,
+                5,
+                3,
+                IK403.DEPENDENT_ELEMENT_MISSING,
+                f"frequency {freq} ({'replacement' if freq == '7' else 'void'}) needs the payer's "
+                "claim control number in REF*F8",
+                code="837p.claim.frequency-ref",
+                value=freq,
+            )
+        )
+    dx = _diagnoses(claim)
+    if not dx:
+        out.append(
+            Finding(
+                code="837p.claim.diagnosis",
+                message="the claim has no diagnosis (HI with ABK principal diagnosis)",
+                position=clm.position,
+                segment_id="HI",
+                loop_id="2300",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+            )
+        )
+    for i, (hi, pos, qual, code) in enumerate(dx):
+        principal = qual in ("ABK", "BK")
+        if (i == 0) != principal:
+            out.append(
+                element_finding(
+                    "2300",
+                    hi,
+                    pos,
+                    1,
+                    IK403.INVALID_CODE_VALUE,
+                    "the first diagnosis must be the principal (ABK) and the others ABF"
+                    if i == 0
+                    else f"only the first diagnosis may be principal ({qual}); use ABF",
+                    code="837p.claim.diagnosis",
+                    value=qual,
+                )
+            )
+        if "." in code or not code:
+            out.append(
+                element_finding(
+                    "2300",
+                    hi,
+                    pos,
+                    2,
+                    IK403.INVALID_CHARACTER if code else IK403.REQUIRED_ELEMENT_MISSING,
+                    f"diagnosis code {code!r} must be written without the dot"
+                    if code
+                    else "diagnosis code is missing",
+                    code="837p.claim.diagnosis",
+                    value=code,
+                )
+            )
+    if len(dx) > 12:
+        out.append(
+            Finding(
+                code="837p.claim.diagnosis",
+                message=f"{len(dx)} diagnoses; a professional claim carries at most 12",
+                position=dx[12][0].position,
+                segment_id="HI",
+                loop_id="2300",
+                ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
+            )
+        )
+    for n, line in enumerate(claim.lines, start=1):
+        _check_line(line, n, len(dx), out)
+
+
+def _check_line(line: Loop2400, n: int, n_dx: int, out: list[Finding]) -> None:
+    if line.lx is not None and line.lx.assigned_number != str(n):
+        out.append(
+            element_finding(
+                "2400",
+                line.lx,
+                1,
+                0,
+                IK403.PATTERN_MATCH_FAILURE,
+                f"line number LX01 is {line.lx.assigned_number!r}; lines are numbered 1, 2, 3... "
+                f"(expected {n})",
+                code="837p.line.number",
+                value=line.lx.assigned_number,
+            )
+        )
+    sv1 = line.sv1
+    if sv1 is not None:
+        for c, ptr in enumerate(sv1.composite_diagnosis_code_pointer, start=1):
+            if not ptr:
+                continue
+            if not ptr.isdigit() or not 1 <= int(ptr) <= 12 or int(ptr) > max(n_dx, 0):
+                out.append(
+                    element_finding(
+                        "2400",
+                        sv1,
+                        7,
+                        c,
+                        IK403.INVALID_CODE_VALUE,
+                        f"diagnosis pointer {ptr!r} does not point at one of the claim's "
+                        f"{n_dx} diagnoses",
+                        code="837p.line.pointer",
+                        value=ptr,
+                    )
+                )
+    if not any(d.date_time_qualifier == "472" for d in line.dtp):
+        anchor: TypedSegment | None = line.sv1 or line.lx
+        out.append(
+            Finding(
+                code="837p.line.service-date",
+                message=f"service line {n} has no date of service (DTP*472)",
+                position=anchor.position if anchor else 0,
+                segment_id="DTP",
+                loop_id="2400",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+            )
+        )
+
+
+_ = (NM1, REF, Loop2000C)

@@ -1,0 +1,34 @@
+"""Sign in as each demo role in Chromium and see exactly the navigation the role allows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from cleanclaim.practices.permissions import ROLE_PERMISSIONS, Role
+from cleanclaim.web import demo
+from cleanclaim.web.nav import NAV
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _expected(role: Role) -> list[str]:
+    return [item.label for item in NAV if item.permission in ROLE_PERMISSIONS[role]]
+
+
+def test_it_shows_each_role_its_navigation(live_server: Any, page: Any) -> None:
+    demo.build()
+    for email, label in demo.logins():
+        role = next(r for r in Role if r.label == label)
+        page.context.clear_cookies()
+        page.goto(f"{live_server.url}/login/")
+        page.get_by_label("Email").fill(email)
+        page.get_by_label("Password").fill(demo.PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+        nav = page.get_by_role("navigation", name="Main")
+        shown = [t.strip() for t in nav.get_by_role("link").all_inner_texts()]
+        assert shown == _expected(role), f"{email}: {shown}"
+        assert page.url.startswith(live_server.url)
+        assert page.title().endswith("· cleanclaim")

@@ -1,0 +1,47 @@
+"""A manager sets up payers for the organisation; payer ids are unique in it."""
+
+from __future__ import annotations
+
+from django.test import Client
+from django.urls import reverse
+
+from cleanclaim.payers.models import Payer
+from cleanclaim.practices.permissions import Role
+from cleanclaim.testing.personas import World
+
+FORM = {
+    "name": "Willamette Health",
+    "payer_id": "WIL77",
+    "kind": "commercial",
+    "submission": "electronic",
+    "timely_filing_days": "120",
+    "active": "on",
+}
+
+
+def _manager(world: World) -> Client:
+    client = Client()
+    client.force_login(world.home.users[Role.MANAGER])
+    return client
+
+
+def test_it_adds_a_payer_to_the_managers_organisation(world: World) -> None:
+    response = _manager(world).post(reverse("payers:create"), FORM)
+    assert response.status_code == 302
+    payer = Payer.objects.get(payer_id="WIL77")
+    assert payer.organisation == world.home.organisation
+    assert payer.filing_indicator == "CI"
+
+
+def test_it_refuses_a_payer_id_already_set_up(world: World) -> None:
+    taken = world.home.payer.payer_id
+    response = _manager(world).post(reverse("payers:create"), {**FORM, "payer_id": taken})
+    assert response.status_code == 200
+    assert response.context["form"].errors["payer_id"] == [f"payer id {taken} is already set up"]
+
+
+def test_it_allows_the_same_payer_id_in_another_organisation(world: World) -> None:
+    theirs = world.outsider.payer.payer_id
+    response = _manager(world).post(reverse("payers:create"), {**FORM, "payer_id": theirs})
+    assert response.status_code == 302
+    assert Payer.objects.filter(payer_id=theirs).count() == 2

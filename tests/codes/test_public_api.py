@@ -1,0 +1,23 @@
+"""The public surface of cleanclaim.codes is what ``__all__`` says, and it imports no Django."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import cleanclaim.codes as codes
+
+
+def test_it_exports_exactly_its_public_names() -> None:
+    for name in codes.__all__:
+        assert hasattr(codes, name), name
+    assert {"open_store", "Store", "CodeSource", "Lookup", "SearchHit", "import_paths"} <= set(
+        codes.__all__
+    )
+
+
+def test_it_imports_without_django() -> None:
+    code = "import sys, cleanclaim.codes.store, cleanclaim.codes.search; "
+    code += "print('django' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
