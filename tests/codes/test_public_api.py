@@ -21,3 +21,18 @@ def test_it_imports_without_django() -> None:
     code += "print('django' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_store_implements_every_code_source_method(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import inspect
+
+    from cleanclaim.codes.model import CodeSource
+    from cleanclaim.codes.store import Store
+
+    store = Store(tmp_path)
+    for name, member in inspect.getmembers(CodeSource, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        ours = inspect.signature(getattr(store, name))
+        theirs = inspect.signature(member)
+        assert list(ours.parameters) == [p for p in theirs.parameters if p != "self"], name

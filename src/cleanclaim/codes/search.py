@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import math
+import os
+import pickle
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import SYSTEMS, SearchHit, normalize_icd10cm
@@ -130,6 +134,15 @@ def synonyms() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         pairs.append((key, tuple(t for t in tokens(clinical) if t not in STOP)))
     pairs.sort(key=lambda p: -len(p[0]))
     return tuple(pairs)
+
+
+@lru_cache(maxsize=1)
+def _synonyms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for lay, clinical in synonyms():  # longest first, kept in that order per first word
+        if lay:
+            table.setdefault(lay[0], []).append((lay, clinical))
+    return table
 
 
 def _deletes(word: str) -> set[str]:
@@ -267,12 +280,24 @@ class SearchIndex:
 
     def search_text(self, query: str, as_of: dt.date | None, limit: int) -> list[tuple[float, Doc]]:
         raw = [t for t in tokens(query) if t not in STOP]
+        return self.search_words(
+            raw, expand_synonyms(raw), as_of, limit, prefix=not query.endswith(" ")
+        )
+
+    def search_words(
+        self,
+        raw: list[str],
+        expanded: list[str],
+        as_of: dt.date | None,
+        limit: int,
+        *,
+        prefix: bool,
+    ) -> list[tuple[float, Doc]]:
+        """Score both readings of a query (see the module docstring)."""
         if not raw:
             return []
-        prefix = not query.endswith(" ")
         phrase = " " + " ".join(raw) + " "
         scores = self.score_words(raw, phrase, as_of, prefix=prefix)
-        expanded = expand_synonyms(raw)
         if expanded != raw:
             alt_phrase = " " + " ".join(expanded) + " "
             for d, s in self.score_words(expanded, alt_phrase, as_of, prefix=False).items():
@@ -302,11 +327,11 @@ def expand_synonyms(words: list[str]) -> list[str]:
     """Replace lay phrases by clinical words (longest phrase first, left to right)."""
     out: list[str] = []
     i = 0
-    table = synonyms()
+    table = _synonyms_by_first_word()
     while i < len(words):
-        for lay, clinical in table:
+        for lay, clinical in table.get(words[i], ()):
             n = len(lay)
-            if n and tuple(words[i : i + n]) == lay:
+            if tuple(words[i : i + n]) == lay:
                 out.extend(clinical)
                 i += n
                 break
@@ -333,10 +358,46 @@ def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     cache = _SHARED if shared else store._indexes
     idx = cache.get(key)
     if idx is None:
-        idx = build_index(store, system, release_label)
+        rel = next(r for r in store.releases(system) if r.release == release_label)
+        path = store.root / "cache" / f"search-{system}-{rel.sha256[:20]}-{_fingerprint()}.pickle"
+        idx = _load_cached(path)
+        if idx is None:
+            idx = build_index(store, system, release_label)
+            _save_cached(path, idx)
         cache[key] = idx
     assert isinstance(idx, SearchIndex)
     return idx
+
+
+INDEX_FORMAT = "1"  # bump when SearchIndex or index_build changes
+
+
+@lru_cache(maxsize=1)
+def _fingerprint() -> str:
+    syn = (resources.files("cleanclaim.codes") / "data" / "synonyms.txt").read_bytes()
+    return hashlib.sha256(INDEX_FORMAT.encode() + syn).hexdigest()[:12]
+
+
+def _load_cached(path: Path) -> SearchIndex | None:
+    """A search index saved by an earlier process (our own file under refdata_dir()/cache)."""
+    try:
+        with path.open("rb") as fh:
+            idx = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        return None
+    return idx if isinstance(idx, SearchIndex) else None
+
+
+def _save_cached(path: Path, idx: SearchIndex) -> None:
+    """Best effort: a read-only refdata folder just means rebuilding next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
 
 
 def search_store(
@@ -345,6 +406,9 @@ def search_store(
     """Search every system in ``systems`` with the release in force on ``as_of``."""
     hits: list[tuple[float, Doc]] = []
     code_like = looks_like_code(query)
+    raw = [t for t in tokens(query) if t not in STOP]
+    expanded = expand_synonyms(raw)
+    prefix = not query.endswith(" ")
     for system in systems:
         if system not in SYSTEMS:
             raise ValueError(f"unknown code system {system!r}")
@@ -360,7 +424,7 @@ def search_store(
             hits.extend(found)
             if found:
                 continue
-        hits.extend(idx.search_text(query, as_of, limit))
+        hits.extend(idx.search_words(raw, expanded, as_of, limit, prefix=prefix))
     best: dict[tuple[str, str], tuple[float, Doc]] = {}
     for s, d in hits:
         key = (d.system, d.code)

@@ -89,7 +89,7 @@ def check_value(
     elif etype is ElementType.R:
         if not _REAL.match(value):
             return IK403.INVALID_CHARACTER, f"{value!r} is not a number"
-        n = sum(c.isdigit() for c in value)
+        n = len(value) - value.count(".") - value.count("-")
     elif etype is ElementType.N0 or etype is ElementType.N2:
         if not _INT.match(value):
             return IK403.INVALID_CHARACTER, f"{value!r} is not a whole number"

@@ -110,93 +110,91 @@ class Loop:
         return 0
 
 
-@dataclass(slots=True)
-class _Compiled:
-    own: dict[str, list[tuple[int, Slot]]]
-    children: dict[str, list[Slot]]
+# A compiled matcher: (is_child, field, quals or None, qpos, segment class, child loop
+# class or None, first field of the child, is the slot a trigger (own slot 0)).
+_Matcher = tuple[bool, str, "frozenset[str] | None", int, Any, Any, str, bool]
+_COMPILED: dict[type, dict[str, list[_Matcher]]] = {}
 
 
-_COMPILED: dict[type, _Compiled] = {}
-
-
-def _compiled(cls: type[Loop]) -> _Compiled:
-    c = _COMPILED.get(cls)
-    if c is None:
-        own: dict[str, list[tuple[int, Slot]]] = {}
-        children: dict[str, list[Slot]] = {}
+def _compiled(cls: type[Loop]) -> dict[str, list[_Matcher]]:
+    """tag → matchers, own slots first (guide order), then child-loop triggers."""
+    table = _COMPILED.get(cls)
+    if table is None:
+        own: dict[str, list[_Matcher]] = {}
+        kids: dict[str, list[_Matcher]] = {}
         for i, slot in enumerate(cls.SLOTS):
+            quals, qpos = slot.trigger_quals
+            q = frozenset(quals) if quals else None
             if slot.is_loop:
-                children.setdefault(slot.seg_id, []).append(slot)
+                first: Slot = slot.kind.SLOTS[0]
+                kids.setdefault(slot.seg_id, []).append(
+                    (True, slot.field, q, qpos, first.kind, slot.kind, first.field, False)
+                )
             else:
-                own.setdefault(slot.seg_id, []).append((i, slot))
-        c = _Compiled(own, children)
-        _COMPILED[cls] = c
-    return c
-
-
-def _qual_ok(quals: tuple[str, ...], qpos: int, seg: Segment) -> bool:
-    return not quals or seg.get(qpos) in quals
+                own.setdefault(slot.seg_id, []).append(
+                    (False, slot.field, q, qpos, slot.kind, None, "", i == 0)
+                )
+        table = {tag: own.get(tag, []) + kids.get(tag, []) for tag in {*own, *kids}}
+        _COMPILED[cls] = table
+    return table
 
 
 def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
     """Fill ``root`` (a fresh loop, e.g. the transaction) from ``segments``."""
     stack: list[Loop] = [root]
+    tables: list[dict[str, list[_Matcher]]] = [_compiled(type(root))]
     for seg in segments:
         tag = seg.id
         placed = False
-        overflow: tuple[Loop, Slot] | None = None
-        for depth in range(len(stack) - 1, -1, -1):
-            loop = stack[depth]
-            comp = _compiled(type(loop))
-            cands = comp.own.get(tag)
-            if cands:
-                for i, slot in cands:
-                    if i == 0 and depth > 0:
-                        continue  # a loop's trigger starts a new loop, never repeats in place
-                    if not _qual_ok(slot.quals, slot.qpos, seg):
-                        continue
-                    current = getattr(loop, slot.field)
-                    if isinstance(current, list):
-                        current.append(slot.kind.from_segment(seg, delimiters))
-                    elif current is None:
-                        setattr(loop, slot.field, slot.kind.from_segment(seg, delimiters))
-                    else:
-                        if overflow is None:
-                            overflow = (loop, slot)
-                        continue
+        overflow: Loop | None = None
+        depth = len(stack) - 1
+        while depth >= 0:
+            matchers = tables[depth].get(tag)
+            if matchers:
+                loop = stack[depth]
+                for is_child, fname, quals, qpos, kind, child_cls, first_field, trigger in matchers:
+                    if quals is not None:
+                        els = seg.elements
+                        if (els[qpos - 1] if qpos <= len(els) else "") not in quals:
+                            continue
+                    if not is_child:
+                        if trigger and depth > 0:
+                            continue  # a loop's trigger starts a new loop, never repeats in place
+                        current = getattr(loop, fname)
+                        if current.__class__ is list:
+                            current.append(kind.from_segment(seg, delimiters))
+                        elif current is None:
+                            setattr(loop, fname, kind.from_segment(seg, delimiters))
+                        else:
+                            if overflow is None:
+                                overflow = loop
+                            continue
+                        del stack[depth + 1 :]
+                        del tables[depth + 1 :]
+                        placed = True
+                        break
+                    child = child_cls()
+                    setattr(child, first_field, kind.from_segment(seg, delimiters))
+                    holder = getattr(loop, fname)
                     del stack[depth + 1 :]
+                    del tables[depth + 1 :]
                     placed = True
-                    break
-                if placed:
-                    break
-            kids = comp.children.get(tag)
-            if kids:
-                for slot in kids:
-                    quals, qpos = slot.trigger_quals
-                    if not _qual_ok(quals, qpos, seg):
-                        continue
-                    child: Loop = slot.kind()
-                    first = child.SLOTS[0]
-                    setattr(child, first.field, first.kind.from_segment(seg, delimiters))
-                    holder = getattr(loop, slot.field)
-                    if isinstance(holder, list):
+                    if holder.__class__ is list:
                         holder.append(child)
                     elif holder is None:
-                        setattr(loop, slot.field, child)
+                        setattr(loop, fname, child)
                     else:
                         # A second occurrence of a single loop: keep it, validation reports it.
                         loop.unknown.append(seg)
-                        del stack[depth + 1 :]
-                        placed = True
                         break
-                    del stack[depth + 1 :]
                     stack.append(child)
-                    placed = True
+                    tables.append(_compiled(child_cls))
                     break
                 if placed:
                     break
+            depth -= 1
         if not placed:
-            target = overflow[0] if overflow else stack[-1]
+            target = overflow if overflow is not None else stack[-1]
             target.unknown.append(seg)
     return root
 

@@ -16,13 +16,14 @@ and may use :class:`ElementRule` tables through :func:`check_element_rules`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
-from .elements import check_value
+from .elements import ElementSpec, ElementType, check_value
 from .errors import IK304, IK403, Finding, Severity
-from .loops import Loop
+from .loops import Loop, Slot
 from .segments import Segment
 from .typed import TypedSegment, segment_meta
 
@@ -62,14 +63,39 @@ def element_finding(
     )
 
 
+_AN_ID = (ElementType.AN, ElementType.ID)
+# per class: (attrgetter of every element field, [(index, spec, fast length check?)])
+_SYNTAX: dict[type, tuple[Any, list[tuple[int, ElementSpec, bool]]]] = {}
+
+
+def _syntax_plan(cls: type[TypedSegment]) -> tuple[Any, list[tuple[int, ElementSpec, bool]]]:
+    plan = _SYNTAX.get(cls)
+    if plan is None:
+        meta = segment_meta(cls)
+        getter = (
+            attrgetter(*meta.names)
+            if len(meta.names) > 1
+            else (lambda obj, _n=meta.names[0]: (getattr(obj, _n),))
+        )
+        checks = [
+            (i, spec, spec.type in _AN_ID)
+            for i, spec in enumerate(meta.specs)
+            if not spec.composite
+        ]
+        plan = (getter, checks)
+        _SYNTAX[cls] = plan
+    return plan
+
+
 def _syntax(loop_id: str, seg: TypedSegment, out: list[Finding]) -> None:
-    meta = segment_meta(type(seg))
-    for i, spec in enumerate(meta.specs):
-        v: Any = getattr(seg, meta.names[i])
+    getter, checks = _syntax_plan(type(seg))
+    values = getter(seg)
+    for i, spec, simple in checks:
+        v = values[i]
         if not v:
             continue
-        if spec.composite:
-            continue  # components are checked by the guide's element rules
+        if simple and spec.min_len <= len(v) <= spec.max_len and v.isprintable():
+            continue
         bad = check_value(v, spec.type, spec.min_len, spec.max_len)
         if bad is not None:
             ik403, why = bad
@@ -85,7 +111,8 @@ def _syntax(loop_id: str, seg: TypedSegment, out: list[Finding]) -> None:
                     value=v,
                 )
             )
-    if any(seg.extra):
+    if seg.extra and any(seg.extra):
+        meta = segment_meta(type(seg))
         n = len(meta.specs) + 1 + next(i for i, x in enumerate(seg.extra) if x)
         out.append(
             element_finding(
@@ -100,11 +127,21 @@ def _syntax(loop_id: str, seg: TypedSegment, out: list[Finding]) -> None:
         )
 
 
-def check_tree(root: Loop, known_tags: Iterable[str] = ()) -> list[Finding]:
-    """Usage, repeat, unknown-segment and element-syntax findings for the whole tree."""
+def check_tree(
+    root: Loop,
+    known_tags: Iterable[str] = (),
+    rules: Mapping[tuple[str, str], list[ElementRule]] | None = None,
+    visit: Callable[[Loop, TypedSegment, list[Finding]], None] | None = None,
+) -> list[Finding]:
+    """Usage, repeat, unknown-segment and element-syntax findings for the whole tree.
+
+    In the same walk, ``rules`` (keyed by ``(loop id, segment tag)``) are applied
+    to each typed segment and ``visit(loop, segment, out)`` is called for guide
+    checks of single segments.
+    """
     known = set(known_tags)
     out: list[Finding] = []
-    _walk(root, known, out, root)
+    _walk(root, known, out, rules or {}, visit)
     return out
 
 
@@ -121,43 +158,69 @@ def _missing(loop: Loop, slot_name: str, tag: str, is_loop: bool, anchor: int) -
     )
 
 
-def _walk(loop: Loop, known: set[str], out: list[Finding], root: Loop) -> None:
-    anchor = loop.position
-    uses: dict[str, int] = {}
-    for slot in loop.SLOTS:
-        uses[slot.field] = uses.get(slot.field, 0) + 1
-    for slot in loop.SLOTS:
-        value = getattr(loop, slot.field)
-        if isinstance(value, list):
-            items = [v for v in value if type(v) is slot.kind] if uses[slot.field] > 1 else value
+# per loop class: (slot, field, shared list field?, is a loop?)
+_PLANS: dict[type, list[tuple[Slot, str, bool, bool]]] = {}
+
+
+def _plan(cls: type[Loop]) -> list[tuple[Slot, str, bool, bool]]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        uses: dict[str, int] = {}
+        for slot in cls.SLOTS:
+            uses[slot.field] = uses.get(slot.field, 0) + 1
+        plan = [(slot, slot.field, uses[slot.field] > 1, slot.is_loop) for slot in cls.SLOTS]
+        _PLANS[cls] = plan
+    return plan
+
+
+def _walk(
+    loop: Loop,
+    known: set[str],
+    out: list[Finding],
+    rules: Mapping[tuple[str, str], list[ElementRule]],
+    visit: Callable[[Loop, TypedSegment, list[Finding]], None] | None,
+) -> None:
+    loop_id = loop.LOOP_ID
+    for slot, fname, shared, is_loop in _plan(type(loop)):
+        value = getattr(loop, fname)
+        if value is None:
+            items: list[Any] = []
+        elif value.__class__ is list:
+            items = [v for v in value if type(v) is slot.kind] if shared else value
         else:
-            items = [] if value is None else [value]
+            items = [value]
         count = len(items)
         if count == 0:
             if slot.usage == "R":
                 name = slot.name or slot.field
-                out.append(_missing(loop, name, slot.seg_id, slot.is_loop, anchor))
+                out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
             continue
         if count > slot.max_use:
-            ik = IK304.LOOP_OVER_MAXIMUM if slot.is_loop else IK304.SEGMENT_OVER_MAXIMUM_USE
+            ik = IK304.LOOP_OVER_MAXIMUM if is_loop else IK304.SEGMENT_OVER_MAXIMUM_USE
             out.append(
                 Finding(
                     code="x12.structure.max-use",
                     message=(
-                        f"{slot.name or slot.field} occurs {count} times in {loop.LOOP_ID}; "
+                        f"{slot.name or slot.field} occurs {count} times in {loop_id}; "
                         f"the guide allows {slot.max_use}"
                     ),
                     position=items[slot.max_use].position,
                     segment_id=slot.seg_id,
-                    loop_id=loop.LOOP_ID,
+                    loop_id=loop_id,
                     ik304=ik,
                 )
             )
-        for item in items:
-            if isinstance(item, Loop):
-                _walk(item, known, out, root)
-            elif isinstance(item, TypedSegment):
-                _syntax(loop.LOOP_ID, item, out)
+        if is_loop:
+            for item in items:
+                _walk(item, known, out, rules, visit)
+        else:
+            seg_rules = rules.get((loop_id, slot.kind.TAG))
+            for item in items:
+                _syntax(loop_id, item, out)
+                if seg_rules:
+                    check_element_rules(loop, item, seg_rules, out)
+                if visit is not None:
+                    visit(loop, item, out)
     for seg in loop.unknown:
         valid = bool(_VALID_TAG.match(seg.id))
         if not valid:
@@ -209,42 +272,57 @@ def check_element_rules(
     loop: Loop, seg: TypedSegment, rules: Iterable[ElementRule], out: list[Finding]
 ) -> None:
     """Apply ``rules`` (already selected for this loop and segment) to ``seg``."""
+    names = segment_meta(type(seg)).names
+    n_names = len(names)
     for rule in rules:
         if rule.when is not None and seg.get(rule.when[0]) not in rule.when[1]:
             continue
-        value = seg.component(rule.pos, rule.comp) if rule.comp else seg.get(rule.pos)
-        label = rule.name or f"{seg.TAG}{rule.pos:02d}" + (f"-{rule.comp}" if rule.comp else "")
+        pos, comp = rule.pos, rule.comp
+        raw: Any = getattr(seg, names[pos - 1]) if pos <= n_names else seg.get(pos)
+        if comp:
+            if raw.__class__ is tuple:
+                value = raw[comp - 1] if comp <= len(raw) else ""
+            else:
+                value = raw if comp == 1 else ""
+        elif raw.__class__ is tuple:
+            value = ":".join(raw)
+        else:
+            value = raw
         if not value:
             if rule.required:
+                label = rule.name or f"{seg.TAG}{pos:02d}" + (f"-{comp}" if comp else "")
                 out.append(
                     element_finding(
                         loop.LOOP_ID,
                         seg,
-                        rule.pos,
-                        rule.comp,
+                        pos,
+                        comp,
                         IK403.REQUIRED_ELEMENT_MISSING,
                         f"{label} is required in {loop.NAME or loop.LOOP_ID}",
                         code="x12.element.required-missing",
                     )
                 )
             continue
-        if rule.length is not None and not rule.length[0] <= len(value) <= rule.length[1]:
-            too_long = len(value) > rule.length[1]
+        length = rule.length
+        if length is not None and not length[0] <= len(value) <= length[1]:
+            label = rule.name or f"{seg.TAG}{pos:02d}" + (f"-{comp}" if comp else "")
+            too_long = len(value) > length[1]
             out.append(
                 element_finding(
                     loop.LOOP_ID,
                     seg,
-                    rule.pos,
-                    rule.comp,
+                    pos,
+                    comp,
                     IK403.TOO_LONG if too_long else IK403.TOO_SHORT,
                     f"{label} {value!r} is too {'long' if too_long else 'short'} "
-                    f"({rule.length[0]}-{rule.length[1]} characters)",
+                    f"({length[0]}-{length[1]} characters)",
                     code="x12.element.length",
                     value=value,
                 )
             )
             continue
         if rule.codes is not None and value not in rule.codes:
+            label = rule.name or f"{seg.TAG}{pos:02d}" + (f"-{comp}" if comp else "")
             allowed = ", ".join(sorted(rule.codes))
             if len(allowed) > 60:
                 allowed = allowed[:57] + "..."
@@ -252,8 +330,8 @@ def check_element_rules(
                 element_finding(
                     loop.LOOP_ID,
                     seg,
-                    rule.pos,
-                    rule.comp,
+                    pos,
+                    comp,
                     IK403.INVALID_CODE_VALUE,
                     f"{label} {value!r} is not a valid code here (allowed: {allowed})",
                     code="x12.element.invalid-code",

@@ -63,6 +63,10 @@ class SegmentMeta:
     names: tuple[str, ...]
     specs: tuple[ElementSpec, ...]
     composites: tuple[int, ...]
+    n: int = 0
+
+
+_PADS = [[""] * i for i in range(64)]
 
 
 _META: dict[type, SegmentMeta] = {}
@@ -77,6 +81,7 @@ def segment_meta(cls: type[TypedSegment]) -> SegmentMeta:
             tuple(f.name for f in own),
             tuple(f.metadata["x12"] for f in own),
             tuple(i for i, f in enumerate(own) if f.metadata["x12"].composite),
+            len(own),
         )
         _META[cls] = meta
     return meta
@@ -94,23 +99,27 @@ class TypedSegment:
 
     @classmethod
     def from_segment(cls: type[T], seg: Segment, delimiters: Delimiters) -> T:
-        meta = segment_meta(cls)
-        n = len(meta.names)
+        meta = _META.get(cls) or segment_meta(cls)
+        n = meta.n
         raw = seg.elements
         k = len(raw)
-        extra: tuple[str, ...] = ()
         if k < n:
-            vals: list[Any] = [*raw, *([""] * (n - k))]
+            vals: list[Any] = raw + _PADS[n - k]
+            extra: tuple[str, ...] = ()
         else:
             vals = raw[:n]
-            if k > n:
-                extra = tuple(raw[n:])
+            extra = tuple(raw[n:]) if k > n else ()
         if meta.composites:
             comp = delimiters.component
             for i in meta.composites:
                 v = vals[i]
                 vals[i] = tuple(v.split(comp)) if v else ()
-        return cls(*vals, extra=extra, width=k, position=seg.position)
+        obj = cls(*vals)
+        if extra:
+            obj.extra = extra
+        obj.width = k
+        obj.position = seg.position
+        return obj
 
     def to_segment(self, delimiters: Delimiters) -> Segment:
         meta = segment_meta(type(self))
@@ -130,20 +139,20 @@ class TypedSegment:
 
     def get(self, n: int) -> str:
         """Element ``n`` (1-based) as text, composites joined with ``:``."""
-        meta = segment_meta(type(self))
-        if 0 < n <= len(meta.names):
-            v: Any = getattr(self, meta.names[n - 1])
-            return ":".join(v) if isinstance(v, tuple) else str(v)
-        if n > len(meta.names) and n - len(meta.names) <= len(self.extra):
-            return self.extra[n - len(meta.names) - 1]
+        names = (_META.get(type(self)) or segment_meta(type(self))).names
+        if 0 < n <= len(names):
+            v: Any = getattr(self, names[n - 1])
+            return ":".join(v) if v.__class__ is tuple else v  # type: ignore[no-any-return]
+        if n > len(names) and n - len(names) <= len(self.extra):
+            return self.extra[n - len(names) - 1]
         return ""
 
     def component(self, n: int, c: int) -> str:
         """Component ``c`` (1-based) of composite element ``n``, ``""`` when absent."""
-        meta = segment_meta(type(self))
-        if 0 < n <= len(meta.names):
-            v: Any = getattr(self, meta.names[n - 1])
-            if isinstance(v, tuple):
-                return v[c - 1] if 0 < c <= len(v) else ""
-            return v if c == 1 else ""
+        names = (_META.get(type(self)) or segment_meta(type(self))).names
+        if 0 < n <= len(names):
+            v: Any = getattr(self, names[n - 1])
+            if v.__class__ is tuple:
+                return str(v[c - 1]) if 0 < c <= len(v) else ""
+            return str(v) if c == 1 else ""
         return ""

@@ -33,9 +33,9 @@ from typing import Any
 from ...npi import is_valid_npi
 from ..elements import parse_date
 from ..errors import IK304, IK403, Finding, Severity
-from ..loops import Loop, iter_segments
+from ..loops import Loop
 from ..segments import Delimiters
-from ..structure import ElementRule, check_element_rules, check_tree, element_finding
+from ..structure import ElementRule, check_tree, element_finding
 from ..typed import TypedSegment
 from .codes import (
     US_STATES,
@@ -209,45 +209,7 @@ KNOWN_TAGS = frozenset(_TAGS.split())
 
 def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
     """Every finding for one 837P transaction, in file order."""
-    out = check_tree(tx, KNOWN_TAGS)
-    for loop, _slot, seg in iter_segments(tx):
-        if isinstance(seg, TypedSegment):
-            rules = _RULES_BY.get((loop.LOOP_ID, seg.TAG))
-            if rules:
-                check_element_rules(loop, seg, rules, out)
-            if seg.TAG == "DTP":
-                _check_dtp(loop, seg, out)  # type: ignore[arg-type]
-            elif seg.TAG == "DMG" and seg.get(1) == "D8" and seg.get(2):
-                if parse_date(seg.get(2)) is None:
-                    out.append(_date_finding(loop, seg, 2, seg.get(2)))
-            elif seg.TAG == "NM1" and seg.get(8) == "XX" and seg.get(9):
-                if not is_valid_npi(seg.get(9)):
-                    out.append(
-                        element_finding(
-                            loop.LOOP_ID,
-                            seg,
-                            9,
-                            0,
-                            IK403.PATTERN_MATCH_FAILURE,
-                            f"NPI {seg.get(9)!r} is not valid (10 digits with a correct "
-                            "check digit)",
-                            code="837p.provider.npi",
-                            value=seg.get(9),
-                        )
-                    )
-            elif seg.TAG == "N4" and not seg.get(4) and seg.get(2) and seg.get(2) not in US_STATES:
-                out.append(
-                    element_finding(
-                        loop.LOOP_ID,
-                        seg,
-                        2,
-                        0,
-                        IK403.INVALID_CODE_VALUE,
-                        f"state {seg.get(2)!r} is not a US state code",
-                        code="837p.address.state",
-                        value=seg.get(2),
-                    )
-                )
+    out = check_tree(tx, KNOWN_TAGS, _RULES_BY, _visit)
     _check_hierarchy(tx, out)
     for bp in tx.billing_providers:
         _check_billing_provider(bp, out)
@@ -257,6 +219,45 @@ def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
                 _check_claim(claim, out)
     out.sort(key=lambda f: f.position)
     return out
+
+
+def _visit(loop: Loop, seg: TypedSegment, out: list[Finding]) -> None:
+    """Checks of a single segment beyond its element rules."""
+    tag = seg.TAG
+    if tag == "DTP":
+        _check_dtp(loop, seg, out)  # type: ignore[arg-type]
+    elif tag == "NM1":
+        if seg.get(8) == "XX" and seg.get(9) and not is_valid_npi(seg.get(9)):
+            out.append(
+                element_finding(
+                    loop.LOOP_ID,
+                    seg,
+                    9,
+                    0,
+                    IK403.PATTERN_MATCH_FAILURE,
+                    f"NPI {seg.get(9)!r} is not valid (10 digits with a correct check digit)",
+                    code="837p.provider.npi",
+                    value=seg.get(9),
+                )
+            )
+    elif tag == "DMG":
+        if seg.get(1) == "D8" and seg.get(2) and parse_date(seg.get(2)) is None:
+            out.append(_date_finding(loop, seg, 2, seg.get(2)))
+    elif tag == "N4":
+        state = seg.get(2)
+        if not seg.get(4) and state and state not in US_STATES:
+            out.append(
+                element_finding(
+                    loop.LOOP_ID,
+                    seg,
+                    2,
+                    0,
+                    IK403.INVALID_CODE_VALUE,
+                    f"state {state!r} is not a US state code",
+                    code="837p.address.state",
+                    value=state,
+                )
+            )
 
 
 def _claims_of(sub: Loop2000B) -> list[Loop2300]:

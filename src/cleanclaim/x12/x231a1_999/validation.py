@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..errors import IK403, Finding
-from ..loops import iter_segments
 from ..segments import Delimiters
-from ..structure import ElementRule, check_element_rules, check_tree, element_finding
-from ..typed import TypedSegment
+from ..structure import ElementRule, check_tree, element_finding
 from .codes import FunctionalGroupAcknowledge, TransactionSetAcknowledgment
 from .loops import Transaction999
 
@@ -52,12 +50,7 @@ KNOWN_TAGS = frozenset({"ST", "AK1", "AK2", "IK3", "CTX", "IK4", "IK5", "AK9", "
 
 
 def validate_999(tx: Transaction999, delimiters: Delimiters) -> list[Finding]:
-    out = check_tree(tx, KNOWN_TAGS)
-    for loop, _slot, seg in iter_segments(tx):
-        if isinstance(seg, TypedSegment):
-            rules = _BY.get((loop.LOOP_ID, seg.TAG))
-            if rules:
-                check_element_rules(loop, seg, rules, out)
+    out = check_tree(tx, KNOWN_TAGS, _BY)
     ak9 = tx.ak9
     if ak9 is not None:
         received = ak9.number_of_received_transaction_sets
