@@ -41,3 +41,12 @@ def test_it_signs_out_an_idle_session(world: World, settings) -> None:  # type: 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
     assert "_auth_user_id" not in client.session
+
+
+def test_it_sends_an_htmx_request_to_sign_in_as_a_whole_page(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.SESSION_IDLE_MINUTES = 15
+    client = _client(world)
+    client.get(reverse("patients:list"))
+    _age_session(client, 16 * 60)
+    response = client.get(reverse("patients:list"), {"q": "x"}, HTTP_HX_REQUEST="true")
+    assert response["HX-Redirect"] == reverse("login")

@@ -35,7 +35,8 @@ def handle(ns: argparse.Namespace) -> int:
     except (OperationalError, ProgrammingError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise CLIError(
-            f"database not ready ({first}); run `cleanclaim manage migrate` first"
+            f"database not ready ({first}); check DATABASE_URL and run "
+            "`cleanclaim manage migrate` first"
         ) from None
     for line in report.lines():
         print(line)

@@ -6,8 +6,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from cleanclaim.api.auth import api_requires
-from cleanclaim.practices.models import Membership, Practice, RenderingProvider, ServiceLocation
-from cleanclaim.practices.scoping import get_scoped_or_404
+from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation
+from cleanclaim.practices.scoping import get_scoped_or_404, member_practice_ids
 
 router = Router(tags=["practices"])
 
@@ -57,19 +57,10 @@ class PracticeDetailOut(PracticeOut):
         return list(obj.locations.all())
 
 
-def _mine(user: object) -> list[int]:
-    return list(
-        Membership.objects.filter(
-            user=user,
-            practice__organisation_id=user.organisation_id,  # type: ignore[attr-defined]
-        ).values_list("practice_id", flat=True)
-    )
-
-
 @router.get("", response=list[PracticeOut], url_name="practice_list")
 def practice_list(request: HttpRequest) -> list[Practice]:
     """Every signed-in member sees the practices where they hold a role."""
-    return list(Practice.objects.filter(pk__in=_mine(request.auth)))  # type: ignore[attr-defined]
+    return list(Practice.objects.filter(pk__in=member_practice_ids(request.auth)))  # type: ignore[attr-defined]
 
 
 @router.get("/{pk}", response=PracticeDetailOut, url_name="practice_detail")

@@ -6,14 +6,25 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import resolve_url
+from django_htmx.http import HttpResponseClientRedirect
 
 from cleanclaim.practices.permissions import PERMISSIONS
 from cleanclaim.practices.scoping import has_permission
 
 View = Callable[..., HttpResponse]
+
+
+def _to_login(request: HttpRequest) -> HttpResponse:
+    """The sign-in page; for an HTMX request (e.g. after the idle timeout) a client-side
+    redirect, so the login page is not swapped into part of the page."""
+    if getattr(request, "htmx", False):
+        return HttpResponseClientRedirect(resolve_url(settings.LOGIN_URL))
+    return redirect_to_login(request.get_full_path())
 
 
 def requires(permission: str) -> Callable[[View], View]:
@@ -27,7 +38,7 @@ def requires(permission: str) -> Callable[[View], View]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                return _to_login(request)
             if not has_permission(request.user, permission):
                 raise PermissionDenied(f"needs permission {permission}")
             return view(request, *args, **kwargs)
@@ -44,7 +55,7 @@ def signed_in(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return _to_login(request)
         return view(request, *args, **kwargs)
 
     wrapper.required_permission = None  # type: ignore[attr-defined]

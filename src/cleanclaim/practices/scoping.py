@@ -59,6 +59,11 @@ def has_permission(user: Any, permission: str) -> bool:
     return bool(practice_ids(user, permission))
 
 
+def member_practice_ids(user: Any) -> set[int]:
+    """Ids of the practices where the user holds any role (in their own organisation)."""
+    return set(_roles(user))
+
+
 def permissions_of(user: Any) -> frozenset[str]:
     perms: set[str] = set()
     for role in _roles(user).values():
