@@ -71,3 +71,16 @@ def test_it_exits_1_for_an_unknown_code(
 ) -> None:
     assert main(["codes", "show", "Q99.99", "--system", "icd10cm", "--date", "2026-05-01"]) == 1
     assert "Q99.99 is not in ICD-10-CM" in capsys.readouterr().err
+
+
+def test_it_warns_when_no_release_covers_the_date(
+    empty_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["codes", "search", "afib", "--system", "icd10cm", "--date", "2025-06-01", "--json"]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["results"] == []
+    assert data["warnings"] == [
+        "no loaded ICD-10-CM release covers 2025-06-01: the oldest, "
+        "FY2026 (April 2026 update), starts 2025-10-01"
+    ]

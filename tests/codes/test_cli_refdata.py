@@ -55,3 +55,14 @@ def test_it_exits_2_on_a_damaged_zip(
     assert main(["refdata", "import", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "HCPC2026_JAN_ANWEB.zip: unreadable hcpcs-anweb file" in err
+
+
+@pytest.mark.parametrize("argv", [["refdata", "status"], ["codes", "search", "afib"]])
+def test_it_exits_2_on_a_damaged_database(
+    empty_root: Path, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty_root.mkdir(parents=True)
+    (empty_root / "refdata.sqlite3").write_bytes(b"not a database at all" * 100)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "refdata.sqlite3: unreadable reference database" in err

@@ -59,3 +59,24 @@ def test_it_reads_an_xlsx_in_the_csv_layout(tmp_path: Path) -> None:
     got = _parse(path)
     assert got["hcpcs"].release == "2026-01"
     assert got["hcpcs"].codes[0].effective == dt.date(2025, 1, 1)
+
+
+@pytest.mark.shared_data
+def test_the_xls_of_the_annual_zip_matches_its_fixed_width_file(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(shared_data / "hcpcs" / "2020-Alpha-Numeric-HCPCS-File.zip") as zf:
+        xls = tmp_path / "HCPC2020_ANWEB_w_disclaimer.xls"
+        xls.write_bytes(zf.read("HCPC2020_ANWEB_w_disclaimer.xls"))
+    from_xls = _parse(xls)
+    from_txt = _parse(shared_data / "hcpcs" / "2020-Alpha-Numeric-HCPCS-File.zip")
+    assert len(from_xls["hcpcs"].codes) == len(from_txt["hcpcs"].codes) == 6710
+    txt = {c.code: c for c in from_txt["hcpcs"].codes}
+    for c in from_xls["hcpcs"].codes[::97]:
+        assert (c.long, c.effective, c.end) == (
+            txt[c.code].long,
+            txt[c.code].effective,
+            txt[c.code].end,
+        )

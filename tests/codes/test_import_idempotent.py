@@ -49,3 +49,20 @@ def test_it_replaces_a_release_when_the_file_changed(empty_root: Path, tmp_path:
     f.write_text("code,status,description\n1,current,one\n2,current,two\n")
     res = import_paths([f], empty_root).results
     assert res[0].changed is True and res[0].rows == 2
+
+
+def test_an_open_store_sees_an_import_made_elsewhere(
+    empty_root: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from cleanclaim.codes import store as store_module
+
+    store = Store(empty_root)
+    day = dt.date(2026, 5, 1)
+    assert store.in_use("carc")[0].complete is False
+    import_paths([fixtures / "carc_small.csv"], empty_root)  # as another process would
+    # more than a second later: the store checks the database file again
+    monkeypatch.setattr(store_module.time, "monotonic", lambda: 1e9)
+    assert store.in_use("carc")[0].complete is True
+    assert store.lookup("carc", "D1", day).code is not None

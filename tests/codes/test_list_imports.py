@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanclaim.codes.importers import ImportError_, detect
+from cleanclaim.codes.importers import RefdataFileError, detect
 from cleanclaim.codes.importers.lists import parse_list
 
 
@@ -60,5 +60,5 @@ def test_it_reads_a_practice_cpt_file(fixtures: Path) -> None:
 def test_it_names_the_file_and_row_of_a_bad_value(tmp_path: Path) -> None:
     bad = tmp_path / "carc.csv"
     bad.write_text("code,status,description\n1,current,ok\n2,retired,bad status\n")
-    with pytest.raises(ImportError_, match=r"carc.csv row 3: status 'retired'"):
+    with pytest.raises(RefdataFileError, match=r"carc.csv row 3: status 'retired'"):
         parse_list(bad, bad.read_bytes())

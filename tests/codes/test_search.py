@@ -80,3 +80,17 @@ def test_it_offers_the_full_codes_of_a_leaf_typed_in_full(package_store: Store) 
     hits = package_store.search("S93.401", systems=("icd10cm",), as_of=D, limit=5)
     assert [h.code for h in hits[:4]] == ["S93.401", "S93.401A", "S93.401D", "S93.401S"]
     assert hits[0].billable is False and hits[1].billable is True
+
+
+def test_a_lay_phrase_with_two_clinical_readings_tries_both() -> None:
+    from cleanclaim.codes.search import synonym_readings
+
+    readings = synonym_readings(["bee", "sting"])
+    assert ["venom", "bee"] in readings and len(readings) >= 2
+    assert synonym_readings(["asthma"]) == []
+
+
+def test_it_reads_a_group_and_reason_code_as_written_on_a_remittance(package_store: Store) -> None:
+    hits = package_store.search("CO-45", as_of=D, limit=3)
+    assert [(h.system, h.code) for h in hits[:2]] == [("carc", "45"), ("group", "CO")]
+    assert package_store.search("pr 1", as_of=D, limit=1)[0].code == "1"

@@ -4,14 +4,35 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from cleanclaim.cli import CLIError
 from cleanclaim.codes.model import SYSTEMS, Code, Lookup, Note, SearchHit
+
+
+def pipe_safe(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Stop quietly when the reader of stdout goes away (``... | head``): no traceback.
+    (Python docs, "Note on SIGPIPE".)"""
+
+    @functools.wraps(func)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            status = func(args)
+            sys.stdout.flush()
+            return status
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 1
+
+    return run
+
 
 SEARCH_SYSTEMS = ("icd10cm", "hcpcs", "cpt", "modifier", "pos", "carc", "rarc", "all", *SYSTEMS[7:])
 
@@ -51,7 +72,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _store() -> Any:
     from cleanclaim.codes.store import open_store
 
-    return open_store()
+    store = open_store()
+    try:
+        store.releases()
+    except ValueError as exc:  # RefdataFileError: a damaged refdata.sqlite3
+        raise CLIError(str(exc)) from None
+    return store
 
 
 def _hit(h: SearchHit) -> dict[str, object]:
@@ -64,6 +90,7 @@ def _hit(h: SearchHit) -> dict[str, object]:
     }
 
 
+@pipe_safe
 def cmd_search(args: argparse.Namespace) -> int:
     as_of = parse_date(args.date)
     if args.limit < 1:
@@ -96,7 +123,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     warnings = []
     for system in systems:
         _rel, coverage, msg = store.choose(system, as_of)
-        if coverage in ("stale", "before-oldest") and any(h.system == system for h in hits):
+        if coverage == "before-oldest" or (
+            coverage == "stale" and any(h.system == system for h in hits)
+        ):
             warnings.append(msg)
     if args.json:
         print(
@@ -186,6 +215,7 @@ def _describe(store: Any, found: Lookup, as_of: dt.date) -> dict[str, object]:
     return out
 
 
+@pipe_safe
 def cmd_show(args: argparse.Namespace) -> int:
     as_of = parse_date(args.date)
     store = _store()

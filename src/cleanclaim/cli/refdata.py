@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cleanclaim.cli import CLIError
+from cleanclaim.cli.codes import pipe_safe
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,7 +58,7 @@ def _progress(total: int) -> Iterator[Any]:
 
 
 def _run_import(paths: list[Path]) -> int:
-    from cleanclaim.codes.importers import ImportError_
+    from cleanclaim.codes.importers import RefdataFileError
     from cleanclaim.codes.importing import expand_paths, import_paths
     from cleanclaim.codes.paths import refdata_dir
 
@@ -66,7 +67,7 @@ def _run_import(paths: list[Path]) -> int:
         total = len(expand_paths(paths)) if paths else 1
         with _progress(total) as advance:
             report = import_paths(paths, root, progress=advance)
-    except (ImportError_, ValueError, OSError) as exc:
+    except (RefdataFileError, ValueError, OSError) as exc:
         raise CLIError(str(exc)) from None
     for r in report.results:
         state = "loaded   " if r.changed else "unchanged"
@@ -80,6 +81,7 @@ def _run_import(paths: list[Path]) -> int:
     return 0
 
 
+@pipe_safe
 def cmd_import(args: argparse.Namespace) -> int:
     return _run_import(list(args.paths))
 
@@ -98,6 +100,7 @@ def _row(rel: Any, *, in_use: bool) -> dict[str, Any]:
     }
 
 
+@pipe_safe
 def cmd_status(args: argparse.Namespace) -> int:
     from cleanclaim.codes.importers import ncci_module
     from cleanclaim.codes.paths import refdata_dir
@@ -105,6 +108,10 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     root = refdata_dir()
     store = open_store(root)
+    try:
+        store.releases()
+    except ValueError as exc:  # RefdataFileError: a damaged refdata.sqlite3
+        raise CLIError(str(exc)) from None
     rows: list[dict[str, Any]] = []
     for system in SYSTEM_NAMES:
         used = {r.release for r in store.in_use(system)}
@@ -129,6 +136,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@pipe_safe
 def cmd_update(args: argparse.Namespace) -> int:
     from cleanclaim.codes.paths import refdata_dir
     from cleanclaim.codes.update import fetch_sources

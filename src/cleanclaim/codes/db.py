@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .importers.base import RefdataFileError
 from .model import Code, Release
 
 __all__ = ["DB_NAME", "RefDB"]
@@ -77,7 +78,11 @@ class RefDB:
     def _connect(self) -> sqlite3.Connection:
         self.root.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        con.executescript(_SCHEMA)
+        try:
+            con.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            con.close()
+            raise RefdataFileError(f"{self.path}: unreadable reference database ({exc})") from exc
         return con
 
     @contextmanager

@@ -6,14 +6,13 @@ reports ``changed=False``; a different file for an already loaded release replac
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .db import RefDB
 from .icd10cm import package_xml, parse_tabular
-from .importers import HEAD_BYTES, ImportError_, detect, ncci_module, parse_file
+from .importers import HEAD_BYTES, RefdataFileError, detect, ncci_module, parse_file
 from .model import ImportResult, Release
 
 __all__ = ["ImportReport", "expand_paths", "import_file", "import_paths"]
@@ -38,7 +37,7 @@ def expand_paths(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
         elif p.is_file():
             out.append((p, True))
         else:
-            raise ImportError_(f"{p}: no such file or folder")
+            raise RefdataFileError(f"{p}: no such file or folder")
     return out
 
 
@@ -68,11 +67,11 @@ def import_file(path: Path, root: Path, *, kind: str | None = None) -> list[Impo
         head = fh.read(HEAD_BYTES)
     kind = kind or detect(path, head)
     if kind is None:
-        raise ImportError_(f"{path}: not a reference file of a known kind")
+        raise RefdataFileError(f"{path}: not a reference file of a known kind")
     if kind.startswith("ncci-"):
         ncci = ncci_module()
         if ncci is None:
-            raise ImportError_(
+            raise RefdataFileError(
                 f"{path}: NCCI files need cleanclaim.codes.ncci, which is not installed"
             )
         return list(ncci.import_file(path, root))
@@ -81,10 +80,12 @@ def import_file(path: Path, root: Path, *, kind: str | None = None) -> list[Impo
         return [_import_icd(path, data, root)]
     try:
         parsed = parse_file(path, data, kind)
-    except ImportError_:
+    except RefdataFileError:
         raise
     except Exception as exc:  # a damaged zip/xlsx/xls: name the file, never a traceback
-        raise ImportError_(f"{path}: unreadable {kind} file ({type(exc).__name__}: {exc})") from exc
+        raise RefdataFileError(
+            f"{path}: unreadable {kind} file ({type(exc).__name__}: {exc})"
+        ) from exc
     results: list[ImportResult] = []
     db = RefDB(root)
     for pr in parsed:
@@ -125,8 +126,3 @@ def import_paths(
                 continue
         report.results.extend(import_file(path, root))
     return report
-
-
-def remove_icd_copies(root: Path) -> None:
-    """Delete stored ICD-10-CM XML copies (used by tests to reset a store)."""
-    shutil.rmtree(root / "icd10cm", ignore_errors=True)

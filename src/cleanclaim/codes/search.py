@@ -9,9 +9,9 @@ How a query is answered (docs/codes.md, "Search"):
    dropped. Each word becomes a *concept* whose alternatives are the word itself, any
    vocabulary word one edit away when the word is unknown (deletion neighbourhoods, so
    ``pnuemonia`` finds ``pneumonia``), and words it prefixes when it is the last word
-   (type-ahead). A second reading replaces lay phrases and abbreviations by the
+   (type-ahead). Further readings replace lay phrases and abbreviations by the
    clinical words of :file:`data/synonyms.txt` (``heart attack`` -> ``myocardial
-   infarction``); each text keeps the better of the two readings.
+   infarction``; a phrase with several readings branches); each text keeps its best.
 3. **Texts**: every code is indexed by its title and (ICD-10-CM) its inclusion terms and
    "includes" notes; a text scores ``10 * coverage`` (IDF-weighted share of the query
    concepts it contains) ``+ 3 * precision`` (share of the text's own content words the
@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import heapq
 import math
 import os
 import pickle
@@ -145,6 +146,9 @@ def _synonyms_by_first_word() -> dict[str, list[tuple[tuple[str, ...], tuple[str
     return table
 
 
+_UNIT = 1_000_000.0  # far above any sum of IDF weights (a few dozen at most)
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -163,6 +167,11 @@ class Doc:
     end: dt.date | None = None
     other: bool = False  # "Other ..." residual title
     default: int | None = None  # for a header: its "unspecified"/"without complications" leaf
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.effective is None or self.effective <= day) and (
+            self.end is None or day <= self.end
+        )
 
 
 class SearchIndex:
@@ -193,6 +202,14 @@ class SearchIndex:
                 for d in _deletes(w):
                     self.deletes.setdefault(d, []).append(w)
         self.codes = sorted((d.code.replace(".", "").upper(), i) for i, d in enumerate(docs))
+        self.dated = {i for i, d in enumerate(docs) if d.effective is not None or d.end is not None}
+        self.defaults = {i: d.default for i, d in enumerate(docs) if d.default is not None}
+        self.bonus = [
+            (1.0 if d.specific else 0.0)
+            + (0.4 if d.unspecified else 0.0)
+            - (0.6 if d.other else 0.0)
+            for d in docs
+        ]
 
     # -- vocabulary ------------------------------------------------------------------------
     def fuzzy(self, word: str) -> list[str]:
@@ -240,39 +257,38 @@ class SearchIndex:
         concepts = self.concepts(words, last_is_prefix=prefix)
         weights = [max((self.idf.get(a, 0.0) for a in c), default=0.0) or 1.0 for c in concepts]
         total = sum(weights) or 1.0
-        cover: dict[int, float] = {}
-        matched: dict[int, int] = {}
+        # one dict for both sums: each matched concept adds _UNIT (a count) + its weight
+        acc: dict[int, float] = {}
+        get = acc.get
         for c, w in zip(concepts, weights, strict=True):
+            if len(c) == 1:
+                ((alt, factor),) = c.items()
+                add = _UNIT + w * factor
+                for tid in self.postings.get(alt, ()):
+                    acc[tid] = get(tid, 0.0) + add
+                continue
             seen: dict[int, float] = {}
             for alt, factor in c.items():
                 for tid in self.postings.get(alt, ()):
                     if seen.get(tid, 0.0) < factor:
                         seen[tid] = factor
             for tid, factor in seen.items():
-                cover[tid] = cover.get(tid, 0.0) + w * factor
-                matched[tid] = matched.get(tid, 0) + 1
+                acc[tid] = get(tid, 0.0) + _UNIT + w * factor
         best: dict[int, float] = {}
-        need = 0.5 if len(concepts) > 1 else 0.99
-        for tid, cv in cover.items():
-            coverage = cv / total
-            if coverage < need * 0.8:
+        floor = (0.4 if len(concepts) > 1 else 0.79) * total
+        text_doc, text_len, bonus, norm = self.text_doc, self.text_len, self.bonus, self.text_norm
+        dated = self.dated
+        scale = 10 / total
+        for tid, value in acc.items():
+            count, cv = divmod(value, _UNIT)
+            if cv < floor:
                 continue
-            doc_id = self.text_doc[tid]
-            doc = self.docs[doc_id]
-            if as_of is not None and (
-                (doc.end is not None and as_of > doc.end)
-                or (doc.effective is not None and as_of < doc.effective)
-            ):
+            doc_id = text_doc[tid]
+            if as_of is not None and doc_id in dated and not self.docs[doc_id].valid_on(as_of):
                 continue
-            precision = min(1.0, matched[tid] / self.text_len[tid])
-            s = 10 * coverage + 3 * precision
-            if doc.specific:
-                s += 1.0
-            if doc.unspecified:
-                s += 0.4
-            if doc.other:
-                s -= 0.6
-            if phrase and phrase in self.text_norm[tid]:
+            precision = count / text_len[tid]
+            s = scale * cv + (3.0 if precision >= 1.0 else 3 * precision) + bonus[doc_id]
+            if phrase in norm[tid]:
                 s += 1.5
             if s > best.get(doc_id, 0.0):
                 best[doc_id] = s
@@ -281,33 +297,36 @@ class SearchIndex:
     def search_text(self, query: str, as_of: dt.date | None, limit: int) -> list[tuple[float, Doc]]:
         raw = [t for t in tokens(query) if t not in STOP]
         return self.search_words(
-            raw, expand_synonyms(raw), as_of, limit, prefix=not query.endswith(" ")
+            raw, synonym_readings(raw), as_of, limit, prefix=not query.endswith(" ")
         )
 
     def search_words(
         self,
         raw: list[str],
-        expanded: list[str],
+        readings: list[list[str]],
         as_of: dt.date | None,
         limit: int,
         *,
         prefix: bool,
     ) -> list[tuple[float, Doc]]:
-        """Score both readings of a query (see the module docstring)."""
+        """Score the query as typed and its synonym readings (see the module docstring)."""
         if not raw:
             return []
         phrase = " " + " ".join(raw) + " "
         scores = self.score_words(raw, phrase, as_of, prefix=prefix)
-        if expanded != raw:
-            alt_phrase = " " + " ".join(expanded) + " "
-            for d, s in self.score_words(expanded, alt_phrase, as_of, prefix=False).items():
+        for reading in readings:
+            alt_phrase = " " + " ".join(reading) + " "
+            for d, s in self.score_words(reading, alt_phrase, as_of, prefix=False).items():
                 if s > scores.get(d, 0.0):
                     scores[d] = s
-        for d, s in list(scores.items()):
-            child = self.docs[d].default
-            if child is not None and scores.get(child, 0.0) < s - 0.3:
-                scores[child] = s - 0.3
-        top = sorted(scores.items(), key=lambda kv: (-kv[1], self.docs[kv[0]].code))[:limit]
+        defaults = self.defaults
+        for d, s in [(d, s) for d, s in scores.items() if d in defaults]:
+            # a matching header lends its match to its default leaf, as a billable code would
+            child = defaults[d]
+            if scores.get(child, 0.0) < s + 1.05:
+                scores[child] = s + 1.05
+        docs = self.docs
+        top = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], docs[kv[0]].code))
         return [(s, self.docs[d]) for d, s in top]
 
     def search_code(self, query: str, limit: int) -> list[tuple[float, Doc]]:
@@ -323,22 +342,36 @@ class SearchIndex:
         return out
 
 
-def expand_synonyms(words: list[str]) -> list[str]:
-    """Replace lay phrases by clinical words (longest phrase first, left to right)."""
-    out: list[str] = []
-    i = 0
+def synonym_readings(words: list[str], cap: int = 4) -> list[list[str]]:
+    """The query with lay phrases replaced by clinical words, left to right, longest lay
+    phrase first; a phrase with several clinical readings branches (at most ``cap``).
+    Readings identical to ``words`` are left out."""
+    readings: list[list[str]] = [[]]
     table = _synonyms_by_first_word()
+    i = 0
     while i < len(words):
-        for lay, clinical in table.get(words[i], ()):
+        best_n = 0
+        choices: list[tuple[str, ...]] = []
+        for lay, clinical in table.get(words[i], ()):  # longest lay phrase first
             n = len(lay)
-            if tuple(words[i : i + n]) == lay:
-                out.extend(clinical)
-                i += n
+            if best_n and n < best_n:
                 break
+            if tuple(words[i : i + n]) == lay:
+                best_n = n
+                choices.append(clinical)
+        if choices:
+            readings = [r + list(c) for r in readings for c in choices][:cap]
+            i += best_n
         else:
-            out.append(words[i])
+            readings = [[*r, words[i]] for r in readings]
             i += 1
-    return out
+    return [r for r in readings if r != words]
+
+
+def expand_synonyms(words: list[str]) -> list[str]:
+    """The first synonym reading of ``words`` (``words`` itself when none applies)."""
+    readings = synonym_readings(words, cap=1)
+    return readings[0] if readings else list(words)
 
 
 def looks_like_code(query: str) -> bool:
@@ -369,7 +402,7 @@ def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     return idx
 
 
-INDEX_FORMAT = "1"  # bump when SearchIndex or index_build changes
+INDEX_FORMAT = "4"  # bump when SearchIndex or index_build changes
 
 
 @lru_cache(maxsize=1)
@@ -405,9 +438,14 @@ def search_store(
 ) -> list[SearchHit]:
     """Search every system in ``systems`` with the release in force on ``as_of``."""
     hits: list[tuple[float, Doc]] = []
+    adj = _ADJUSTMENT_RE.match(query.strip().upper())
+    if adj and "carc" in systems:  # "CO-45", "PR 1": a remittance adjustment as written
+        query = adj.group(2)
+        systems = tuple(s for s in systems if s in ("carc", "group"))
+        hits.extend(_exact(store, "group", adj.group(1), as_of))
     code_like = looks_like_code(query)
     raw = [t for t in tokens(query) if t not in STOP]
-    expanded = expand_synonyms(raw)
+    readings = synonym_readings(raw)
     prefix = not query.endswith(" ")
     for system in systems:
         if system not in SYSTEMS:
@@ -424,7 +462,7 @@ def search_store(
             hits.extend(found)
             if found:
                 continue
-        hits.extend(idx.search_words(raw, expanded, as_of, limit, prefix=prefix))
+        hits.extend(idx.search_words(raw, readings, as_of, limit, prefix=prefix))
     best: dict[tuple[str, str], tuple[float, Doc]] = {}
     for s, d in hits:
         key = (d.system, d.code)
@@ -432,6 +470,16 @@ def search_store(
             best[key] = (s, d)
     ranked = sorted(best.values(), key=lambda sd: (-sd[0], sd[1].system, sd[1].code))[:limit]
     return [SearchHit(d.system, d.code, d.description, d.billable, round(s, 3)) for s, d in ranked]
+
+
+_ADJUSTMENT_RE = re.compile(r"^(CO|PR|OA|PI|CR)[-\s]?([A-Z]?[0-9]{1,3})$")
+
+
+def _exact(store: Store, system: str, code: str, as_of: dt.date) -> list[tuple[float, Doc]]:
+    found = store.find(system, code, as_of).code
+    if found is None:
+        return []
+    return [(99.0, Doc(system, found.code, found.long or found.short, None, True, False))]
 
 
 def _seventh_hits(

@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import re
 import threading
+import time
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,8 @@ class Store:
         self._icd: dict[str, IcdTabular] = {}
         self._starter_data = starter_sets() if starter else {}
         self._indexes: dict[tuple[str, str], object] = {}
+        self._stamp: tuple[int, int] = (0, 0)
+        self._checked = 0.0
 
     # -- releases ---------------------------------------------------------------
     def reload(self) -> None:
@@ -102,9 +105,24 @@ class Store:
             self._icd.clear()
             self._indexes.clear()
 
+    def _db_stamp(self) -> tuple[int, int]:
+        try:
+            st = self.db.path.stat()
+        except OSError:
+            return (0, 0)
+        return (st.st_mtime_ns, st.st_size)
+
     def _all(self) -> dict[str, list[_Rel]]:
+        now = time.monotonic()
+        if self._rels is not None and now - self._checked > 1.0:
+            # another process (``refdata import``) may have changed the database
+            self._checked = now
+            if self._db_stamp() != self._stamp:
+                self.reload()
         with self._lock:
             if self._rels is None:
+                self._stamp = self._db_stamp()
+                self._checked = now
                 rels: dict[str, list[_Rel]] = {s: [] for s in SYSTEMS}
                 for rel, kind, seq in self.db.releases():
                     rels.setdefault(rel.system, []).append(_Rel(rel, kind, seq, "db"))

@@ -14,14 +14,14 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-from .base import ImportError_, ParsedRelease, parse_yyyymmdd, sha256_of
+from .base import ParsedRelease, RefdataFileError, parse_yyyymmdd, sha256_of
 from .hcpcs import parse_hcpcs, sniff_hcpcs
 from .lists import LIST_KINDS, parse_list, sniff_list
 
 __all__ = [
     "HEAD_BYTES",
-    "ImportError_",
     "ParsedRelease",
+    "RefdataFileError",
     "detect",
     "ncci_module",
     "parse_file",
@@ -70,4 +70,4 @@ def parse_file(path: Path, data: bytes, kind: str) -> list[ParsedRelease]:
         return parse_hcpcs(path, data)
     if kind in LIST_KINDS:
         return parse_list(path, data, kind)
-    raise ImportError_(f"{path.name}: no flat importer for kind {kind}")
+    raise RefdataFileError(f"{path.name}: no flat importer for kind {kind}")

@@ -14,8 +14,8 @@ from ..model import Code
 
 __all__ = [
     "UNDATED",
-    "ImportError_",
     "ParsedRelease",
+    "RefdataFileError",
     "parse_yyyymmdd",
     "read_csv_rows",
     "sha256_of",
@@ -25,7 +25,7 @@ __all__ = [
 UNDATED = dt.date(1900, 1, 1)  # effective date of lists that publish none (CARC, RARC...)
 
 
-class ImportError_(ValueError):
+class RefdataFileError(ValueError):
     """A file that cannot be imported; the message names the file and the place."""
 
 
@@ -54,17 +54,17 @@ def undated_label(path: Path, sha: str) -> str:
 
 
 def parse_yyyymmdd(value: str, *, where: str) -> dt.date | None:
-    """``20200101`` / ``2020-01-01`` -> date; blank -> None; anything else -> ImportError_."""
+    """``20200101`` / ``2020-01-01`` -> date; blank -> None; anything else -> RefdataFileError."""
     v = value.strip()
     if not v:
         return None
     digits = re.sub(r"[-/]", "", v)
     if not (len(digits) == 8 and digits.isdigit()):
-        raise ImportError_(f"{where}: {value!r} is not a date (YYYYMMDD)")
+        raise RefdataFileError(f"{where}: {value!r} is not a date (YYYYMMDD)")
     try:
         return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
     except ValueError as exc:
-        raise ImportError_(f"{where}: {value!r} is not a valid date ({exc})") from exc
+        raise RefdataFileError(f"{where}: {value!r} is not a valid date ({exc})") from exc
 
 
 def read_csv_rows(path: Path, data: bytes) -> tuple[list[str], list[dict[str, str]]]:
@@ -76,7 +76,7 @@ def read_csv_rows(path: Path, data: bytes) -> tuple[list[str], list[dict[str, st
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [h.strip() for h in (reader.fieldnames or [])]
     if not header:
-        raise ImportError_(f"{path.name}: empty file, expected a CSV header")
+        raise RefdataFileError(f"{path.name}: empty file, expected a CSV header")
     reader.fieldnames = header
     rows = []
     for row in reader:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Code
-from .base import ImportError_, ParsedRelease, parse_yyyymmdd, read_csv_rows, sha256_of
+from .base import ParsedRelease, RefdataFileError, parse_yyyymmdd, read_csv_rows, sha256_of
 
 __all__ = ["parse_hcpcs", "release_of", "sniff_hcpcs"]
 
@@ -64,7 +64,7 @@ def release_of(name: str) -> tuple[str, dt.date, dt.date]:
     """
     m = re.search(r"(20\d\d)", name)
     if not m:
-        raise ImportError_(f"{name}: cannot tell the HCPCS release year from the file name")
+        raise RefdataFileError(f"{name}: cannot tell the HCPCS release year from the file name")
     year = int(m.group(1))
     month = 1
     for mon, num in _MONTHS.items():
@@ -105,7 +105,7 @@ def _columns(rows: Iterable[dict[str, str]], where: str) -> Iterator[_Rec]:
         code = (row.get("HCPC") or "").strip()
         recid = (row.get("RECID") or "").strip()
         if not code or not recid:
-            raise ImportError_(f"{where} row {i}: HCPC or RECID is empty")
+            raise RefdataFileError(f"{where} row {i}: HCPC or RECID is empty")
         yield _Rec(
             code=code,
             recid=recid,
@@ -138,7 +138,7 @@ def _sheet_rows(path: Path, data: bytes) -> list[dict[str, str]]:
         if r and r[0].strip().upper() == "HCPC":
             header = [h.strip() for h in r]
             return [dict(zip(header, row, strict=False)) for row in table[i + 1 :] if any(row)]
-    raise ImportError_(f"{path.name}: no header row starting with HCPC")
+    raise RefdataFileError(f"{path.name}: no header row starting with HCPC")
 
 
 def _xl(v: object) -> str:
@@ -152,14 +152,14 @@ def _merge(recs: Iterable[_Rec], where: str) -> list[_Rec]:
     for r in recs:
         if r.recid in ("4", "8"):
             if not out or out[-1].code != r.code:
-                raise ImportError_(
+                raise RefdataFileError(
                     f"{where}: continuation record for {r.code} without a first record"
                 )
             out[-1].more.append(r.long)
         elif r.recid in ("3", "7"):
             out.append(r)
         else:
-            raise ImportError_(f"{where}: {r.code}: unknown RECID {r.recid!r}")
+            raise RefdataFileError(f"{where}: {r.code}: unknown RECID {r.recid!r}")
     return out
 
 
@@ -172,7 +172,7 @@ def _records(path: Path, data: bytes) -> tuple[str, list[_Rec]]:
             pick = next((n for n in names if n.lower().endswith(".txt")), None)
             pick = pick or next((n for n in names if n.lower().endswith((".csv", ".xlsx"))), None)
             if pick is None:
-                raise ImportError_(f"{path.name}: no *ANWEB*.txt/.csv/.xlsx inside the zip")
+                raise RefdataFileError(f"{path.name}: no *ANWEB*.txt/.csv/.xlsx inside the zip")
             inner = Path(pick)
             _, recs = _records(inner, zf.read(pick))
             return f"{path.name}!{inner.name}", recs
@@ -189,7 +189,7 @@ def parse_hcpcs(path: Path, data: bytes) -> list[ParsedRelease]:
     label, effective, end = release_of(path.name)
     shown, recs = _records(path, data)
     if not recs:
-        raise ImportError_(f"{path.name}: no HCPCS records found")
+        raise RefdataFileError(f"{path.name}: no HCPCS records found")
     procs = ParsedRelease("hcpcs-anweb", "hcpcs", label, effective, end, shown, sha)
     mods = ParsedRelease("hcpcs-anweb", "modifier", f"HCPCS {label}", effective, end, shown, sha)
     for r in recs:

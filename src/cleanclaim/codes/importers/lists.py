@@ -30,8 +30,8 @@ from pathlib import Path
 from ..model import Code
 from .base import (
     UNDATED,
-    ImportError_,
     ParsedRelease,
+    RefdataFileError,
     parse_yyyymmdd,
     read_csv_rows,
     sha256_of,
@@ -68,8 +68,9 @@ def _kind_of(path: Path, header: list[str], rows: list[dict[str, str]]) -> str |
         return "x12-elements"
     if h[:4] == ["codeset_id", "codeset_name", "data_ele", "code"]:
         return "pyx12-values"
-    if _cpt_columns(h) is not None:
-        codes = [r.get(header[h.index(_cpt_columns(h)[0])], "") for r in rows[:50]]  # type: ignore[index]
+    cpt = _cpt_columns(h)
+    if cpt is not None:
+        codes = [r.get(header[h.index(cpt[0])], "") for r in rows[:50]]
         if codes and sum(1 for c in codes if _CPT_RE.match(c)) >= len(codes) * 0.8:
             return "cpt"
     return None
@@ -90,14 +91,13 @@ def sniff_list(path: Path, head: bytes) -> str | None:
         return None
     try:
         header, rows = read_csv_rows(path, head.rsplit(b"\n", 1)[0] if len(head) >= 65536 else head)
-    except (ImportError_, ValueError):
+    except (RefdataFileError, ValueError):
         return None
     return _kind_of(path, header, rows)
 
 
-def _release(
-    path: Path, sha: str, year_re: str = r"(20\d\d)"
-) -> tuple[str, dt.date, dt.date | None]:
+def _release(path: Path, sha: str) -> tuple[str, dt.date, dt.date | None]:
+    """Lists without a version: label from the file name and hash, effective "always"."""
     return undated_label(path, sha), UNDATED, None
 
 
@@ -110,9 +110,9 @@ def _carc_rarc(
         for i, r in enumerate(rows, start=2):
             code, status, desc = r.get("code", ""), r.get("status", ""), r.get("description", "")
             if not code:
-                raise ImportError_(f"{path.name} row {i}: empty code")
+                raise RefdataFileError(f"{path.name} row {i}: empty code")
             if status not in ("current", "deactivated"):
-                raise ImportError_(
+                raise RefdataFileError(
                     f"{path.name} row {i}: status {status!r} is not current/deactivated"
                 )
             pr.codes.append(
@@ -129,7 +129,7 @@ def _pos(path: Path, header: list[str], rows: list[dict[str, str]], sha: str) ->
     for i, r in enumerate(rows, start=2):
         code = r.get("code", "")
         if not re.fullmatch(r"[0-9]{2}", code):
-            raise ImportError_(f"{path.name} row {i}: POS code {code!r} is not two digits")
+            raise RefdataFileError(f"{path.name} row {i}: POS code {code!r} is not two digits")
         effective = parse_yyyymmdd(r.get("effective", ""), where=f"{path.name} row {i} effective")
         status = r.get("status") or None
         pr.codes.append(
@@ -156,7 +156,7 @@ def _modifiers(
     for i, r in enumerate(rows, start=2):
         code = r.get("code", "")
         if not re.fullmatch(r"[0-9A-Z]{2}", code):
-            raise ImportError_(f"{path.name} row {i}: modifier {code!r} is not two characters")
+            raise RefdataFileError(f"{path.name} row {i}: modifier {code!r} is not two characters")
         level = (
             "I" if r.get("level", "").upper().startswith("I ") or r.get("level") == "I" else "II"
         )
@@ -177,7 +177,7 @@ def _taxonomy(path: Path, header: list[str], rows: list[dict[str, str]], sha: st
     for i, r in enumerate(rows, start=2):
         code = r.get("Code", "")
         if not re.fullmatch(r"[0-9A-Z]{9}X", code):
-            raise ImportError_(
+            raise RefdataFileError(
                 f"{path.name} row {i}: taxonomy code {code!r} is not 10 characters ending in X"
             )
         parts = [r.get("Grouping", ""), r.get("Classification", ""), r.get("Specialization", "")]
@@ -211,7 +211,7 @@ def _x12_elements(
             d = r.get("description", "")
             pr.codes.append(Code("group", r.get("code", ""), d, d, None, None, None, label))
     if not pr.codes:
-        raise ImportError_(f"{path.name}: no element 1033 (claim adjustment group code) rows")
+        raise RefdataFileError(f"{path.name}: no element 1033 (claim adjustment group code) rows")
     return [pr]
 
 
@@ -249,7 +249,9 @@ def _cpt(path: Path, header: list[str], rows: list[dict[str, str]], sha: str) ->
     for i, r in enumerate(rows, start=2):
         code = r.get(code_col or "", "")
         if not _CPT_RE.match(code):
-            raise ImportError_(f"{path.name} row {i}: {code!r} is not a CPT code (5 characters)")
+            raise RefdataFileError(
+                f"{path.name} row {i}: {code!r} is not a CPT code (5 characters)"
+            )
         short = r.get(short_col, "") if short_col else ""
         long = r.get(long_col, "") if long_col else ""
         pr.codes.append(
@@ -275,11 +277,11 @@ def parse_list(path: Path, data: bytes, kind: str | None = None) -> list[ParsedR
     header, rows = read_csv_rows(path, data)
     kind = kind or _kind_of(path, header, rows)
     if kind is None:
-        raise ImportError_(
+        raise RefdataFileError(
             f"{path.name}: header {','.join(header[:5])} is not a known code list layout"
         )
     if not rows:
-        raise ImportError_(f"{path.name}: no rows after the header")
+        raise RefdataFileError(f"{path.name}: no rows after the header")
     if kind in _SINGLE:
         return [_SINGLE[kind](path, header, rows, sha)]
     return _MULTI[kind](path, header, rows, sha)
