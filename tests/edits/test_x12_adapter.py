@@ -32,9 +32,15 @@ def test_it_reads_claim_header_lines_and_parties(shared_data: Path) -> None:
 
 
 def test_it_reports_composites_that_ignore_the_isa16_separator(shared_data: Path) -> None:
-    (rc,) = _read(shared_data, "lfh_837_005010X222A2__demo.example11.837")
-    msgs = [f.message for f in rc.findings if f.category == "syntax"]
+    path = shared_data / "x12" / "837P" / "lfh_837_005010X222A2__demo.example11.837"
+    (own,) = read_837p(path.read_bytes(), syntax="envelope")
+    msgs = [f.message for f in own.findings if f.category == "syntax"]
     assert any("SV101" in m and "ISA16" in m for m in msgs)
+    # with the X12 engine's guide validation its element-level finding takes the place
+    # of the reader's note on the same segment
+    (rc,) = read_837p(path.read_bytes(), syntax="guide")
+    sv1 = [f.message for f in rc.findings if "SV1 (2400 SV101-1)" in f.message]
+    assert sv1 and not any("ISA16" in f.message and "SV101" in f.message for f in rc.findings)
 
 
 def test_it_refuses_4010_with_a_clear_message(shared_data: Path) -> None:

@@ -44,6 +44,19 @@ def test_it_rejects_a_set_with_the_segment_and_element_in_error() -> None:
     assert ["IK4", "3", "", "I12", "97201"] in ack
     assert ["IK5", "R", "5"] in ack
     assert ["AK9", "R", "1", "1", "0"] in ack
+    assert not any(s[0] == "CTX" for s in ack)  # 2010AA is outside every claim
+
+
+def test_it_names_the_claim_of_a_claim_level_error() -> None:
+    text = (
+        (GOLDEN / "claims.837")
+        .read_text()
+        .replace("CLM*RFM-1002*110***11:B:1", "CLM*RFM-1002*110***11:B:5")
+    )
+    ack = _segments(build_ack(parse(text), now=NOW))
+    i = ack.index(["IK3", "CLM", "48", "2300", "8"])  # the 48th segment of the set
+    assert ack[i + 1] == ["CTX", "CLM01:RFM-1002"]
+    assert ack[i + 2] == ["IK4", "5:3", "", "7", "5"]
 
 
 def test_it_reports_a_wrong_segment_count_in_ik5() -> None:

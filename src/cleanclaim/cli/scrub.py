@@ -27,6 +27,13 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--catalogue", action="store_true", help="list every rule and exit")
     p.add_argument("--payer-rules", type=Path, metavar="FILE", help="payer rules (JSON)")
+    p.add_argument(
+        "--syntax",
+        choices=("guide", "envelope"),
+        default="guide",
+        help="syntax checks: the X12 engine's full 837P guide validation (default) or "
+        "only its envelope checks (faster)",
+    )
     p.set_defaults(func=run)
 
 
@@ -55,38 +62,11 @@ def _catalogue(as_json: bool) -> int:
     return 0
 
 
-def _read(path: Path) -> list[tuple[Any, list[Any]]]:
-    from cleanclaim.edits.json_adapter import from_json_view
-    from cleanclaim.edits.x12_adapter import read_837p
-    from cleanclaim.x12 import X12Error
-
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise CLIError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    head = data.lstrip()[:1]
-    if head in (b"{", b"["):
-        try:
-            doc = json.loads(data)
-        except ValueError as exc:
-            raise CLIError(f"{path}: not valid JSON ({exc})") from None
-        if isinstance(doc, dict) and "error" in doc and "transactions" not in doc:
-            raise CLIError(f"{path}: the JSON holds an error, not claims: {doc['error']}")
-        claims: list[Any] = []
-        if isinstance(doc, list):
-            claims = doc
-        elif isinstance(doc, dict):
-            claims = list(doc.get("claims") or [])
-            for t in doc.get("transactions") or []:
-                claims.extend(t.get("claims") or [])
-        try:
-            return [(from_json_view(c, where=f"{path}"), []) for c in claims]
-        except ValueError as exc:
-            raise CLIError(str(exc)) from None
-    try:
-        return [(rc.claim, rc.findings) for rc in read_837p(data, source=path.name)]
-    except X12Error as exc:
-        raise CLIError(f"{path}: {exc}") from None
 
 
 def _print_text(results: list[Any], summary: dict[str, Any], out: Any) -> None:
@@ -117,9 +97,9 @@ def run(args: argparse.Namespace) -> int:
     as_of = _as_of(args.as_of)
 
     from cleanclaim.codes.ncci import NcciFormatError
-    from cleanclaim.edits.batch import gc_paused
+    from cleanclaim.edits.document import DocumentError, scrub_document
     from cleanclaim.edits.refdata import context_from_refdata, warm
-    from cleanclaim.edits.scrub import report, scrub_claim
+    from cleanclaim.edits.scrub import report
 
     try:
         ctx = context_from_refdata(as_of, payer_rules=args.payer_rules)
@@ -138,9 +118,10 @@ def run(args: argparse.Namespace) -> int:
         task = progress.add_task("scrubbing", total=len(files))
     try:
         for path in files:
-            with gc_paused():
-                for claim, extra in _read(path):
-                    results.append(scrub_claim(claim, ctx, extra))
+            try:
+                results.extend(scrub_document(_read(path), ctx, name=str(path), syntax=args.syntax))
+            except DocumentError as exc:
+                raise CLIError(str(exc)) from None
             if progress is not None:
                 progress.advance(task)
     finally:

@@ -215,6 +215,7 @@ class NcciTables:
     ptp_effective: dict[str, dt.date] = field(default_factory=dict)
     mue: list[MueTable] = field(default_factory=list)
     addon: list[AddonTable] = field(default_factory=list)
+    _chosen: dict[tuple[str, dt.date], Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_parts(
@@ -235,10 +236,14 @@ class NcciTables:
         return not (self.ptp or self.mue or self.addon)
 
     def ptp_release(self, dos: dt.date) -> list[PtpPart]:
-        if not self.ptp:
-            return []
-        names = list(self.ptp)
-        return self.ptp[names[_pick([self.ptp_effective[n] for n in names], dos)]]
+        hit: list[PtpPart] | None = self._chosen.get(("ptp", dos))
+        if hit is None:
+            names = list(self.ptp)
+            hit = (
+                self.ptp[names[_pick([self.ptp_effective[n] for n in names], dos)]] if names else []
+            )
+            self._chosen[("ptp", dos)] = hit
+        return hit
 
     def ptp_edits(self, col1: str, col2: str, dos: dt.date) -> list[tuple[PtpEdit, PtpPart]]:
         out = []
@@ -248,14 +253,22 @@ class NcciTables:
         return out
 
     def mue_table(self, dos: dt.date) -> MueTable | None:
-        if not self.mue:
-            return None
-        return self.mue[_pick([m.effective for m in self.mue], dos)]
+        key = ("mue", dos)
+        if key not in self._chosen:
+            self._chosen[key] = (
+                self.mue[_pick([m.effective for m in self.mue], dos)] if self.mue else None
+            )
+        hit: MueTable | None = self._chosen[key]
+        return hit
 
     def addon_table(self, dos: dt.date) -> AddonTable | None:
-        if not self.addon:
-            return None
-        return self.addon[_pick([a.effective for a in self.addon], dos)]
+        key = ("addon", dos)
+        if key not in self._chosen:
+            self._chosen[key] = (
+                self.addon[_pick([a.effective for a in self.addon], dos)] if self.addon else None
+            )
+        hit: AddonTable | None = self._chosen[key]
+        return hit
 
 
 def load_tables(refdata_dir: Path) -> NcciTables:

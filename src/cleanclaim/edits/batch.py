@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.scrub import ClaimResult, scrub_claim
-from cleanclaim.edits.x12_adapter import read_837p
+from cleanclaim.edits.x12_adapter import SyntaxLevel, read_837p
 
 __all__ = ["gc_paused", "scrub_837p"]
 
@@ -31,7 +31,10 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def scrub_837p(data: bytes, ctx: ScrubContext, *, source: str = "") -> list[ClaimResult]:
+def scrub_837p(
+    data: bytes, ctx: ScrubContext, *, source: str = "", syntax: SyntaxLevel = "guide"
+) -> list[ClaimResult]:
     """Every claim of the 837P ``data`` scrubbed; X12Error when it cannot be read."""
     with gc_paused():
-        return [scrub_claim(rc.claim, ctx, rc.findings) for rc in read_837p(data, source=source)]
+        got = read_837p(data, source=source, syntax=syntax)
+        return [scrub_claim(rc.claim, ctx, rc.findings) for rc in got]

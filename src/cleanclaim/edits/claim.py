@@ -11,8 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-__all__ = ["Address", "Patient", "Payer", "Provider", "ScrubClaim", "ServiceLine"]
+from cleanclaim.codes.model import normalize_icd10cm
+
+__all__ = ["Address", "Patient", "Payer", "Provider", "ScrubClaim", "ServiceLine", "normalize_dx"]
+
+
+@lru_cache(maxsize=65536)
+def normalize_dx(code: str) -> str:
+    """:func:`cleanclaim.codes.model.normalize_icd10cm`, memoised (claims repeat codes)."""
+    return normalize_icd10cm(code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +71,8 @@ class ServiceLine:
     rendering_npi: str = ""
     qualifier: str = "HC"  # SV101-1 product/service id qualifier
     raw_pointers: tuple[str, ...] = ()  # SV107 as written, when not all numeric
+    ndc: str = ""  # 2410 LIN03 national drug code, when the line is a drug
+    description: str = ""  # SV101-7, for unlisted/not otherwise classified codes
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ Fields read from each claim object: ``claim_id``, ``total_charge``,
 ``rendering_provider`` (an NPI string or {npi}), ``subscriber`` ({member_id} or
 a string), ``patient`` {name, dob, sex, member_id}, ``payer`` {name, id},
 ``lines`` [{procedure, modifiers, charge, units, dx_pointers, service_date}];
-optional ``original_claim_ref``, ``prior_auth``, ``filing_indicator`` and per
+optional ``original_claim_ref`` (or ``payer_claim_control_number``), ``prior_auth``
+(or ``prior_authorization``), ``filing_indicator`` and per
 line ``service_date_end`` and ``rendering_provider``. Money is a string in
 decimal notation (never a float). Bad input raises ``ValueError`` naming the
 field.
@@ -92,6 +93,8 @@ def from_json_view(obj: Mapping[str, Any], *, where: str = "claim") -> ScrubClai
                 service_date=_date(ln.get("service_date"), f"{lw} service_date"),
                 service_date_end=_date(ln.get("service_date_end"), f"{lw} service_date_end"),
                 rendering_npi=_npi(ln.get("rendering_provider")),
+                ndc=_str(ln.get("ndc")),
+                description=_str(ln.get("description")),
             )
         )
     return ScrubClaim(
@@ -100,7 +103,9 @@ def from_json_view(obj: Mapping[str, Any], *, where: str = "claim") -> ScrubClai
         lines=tuple(lines),
         diagnoses=tuple(_str(d) for d in obj.get("diagnoses") or ()),
         frequency_code=_str(obj.get("frequency_code") or "1"),
-        original_claim_ref=_str(obj.get("original_claim_ref")),
+        original_claim_ref=_str(
+            obj.get("original_claim_ref") or obj.get("payer_claim_control_number")
+        ),
         place_of_service=_str(obj.get("place_of_service")),
         billing_provider=Provider(
             npi=_str(bp.get("npi")),
@@ -127,5 +132,5 @@ def from_json_view(obj: Mapping[str, Any], *, where: str = "claim") -> ScrubClai
             _str(payer.get("profile")) or PROFILE_BY_FILING_INDICATOR.get(filing, ""),
         ),
         filing_indicator=filing,
-        prior_auth=_str(obj.get("prior_auth")),
+        prior_auth=_str(obj.get("prior_auth") or obj.get("prior_authorization")),
     )

@@ -12,9 +12,11 @@ transaction set when they concern the set or its envelope.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Literal
 
 from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
 from cleanclaim.edits.finding import Finding
@@ -23,7 +25,7 @@ from cleanclaim.x12 import Delimiters, Segment, X12Error, read_document
 from cleanclaim.x12 import Finding as X12Finding
 from cleanclaim.x12.envelope import Document, check_envelopes
 
-__all__ = ["PROFILE_BY_FILING_INDICATOR", "ReadClaim", "read_837p"]
+__all__ = ["PROFILE_BY_FILING_INDICATOR", "ReadClaim", "SyntaxLevel", "read_837p"]
 
 # SBR09 claim filing indicator code -> timely-filing / payer-rule profile key.
 PROFILE_BY_FILING_INDICATOR = {
@@ -50,8 +52,11 @@ _PAD = [""] * 12
 class ReadClaim:
     claim: ScrubClaim
     findings: list[Finding] = field(default_factory=list)
-    first_position: int = 0
-    last_position: int = 0
+    first_position: int = 0  # CLM
+    last_position: int = 0  # last segment of the 2300 loop and its 2400s
+    provider_position: int = 0  # HL*..*20 of its billing provider (2000A)
+    subscriber_position: int = 0  # HL*..*22 of its subscriber (2000B)
+    note_positions: list[int] = field(default_factory=list)  # segment of each reader note
 
 
 def _date(text: str) -> dt.date | None:
@@ -85,6 +90,8 @@ class _Line:
     start: dt.date | None = None
     end: dt.date | None = None
     rendering: str = ""
+    ndc: str = ""
+    description: str = ""
 
 
 @dataclass(slots=True)
@@ -145,6 +152,8 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                 rendering_npi=ln.rendering,
                 qualifier=ln.qualifier,
                 raw_pointers=ln.raw_pointers,
+                ndc=ln.ndc,
+                description=ln.description,
             )
             for ln in claim.lines
         )
@@ -171,11 +180,13 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
         found = [
             SYNTAX.finding(claim.id, f"segment {pos}: {msg}", line=None) for msg, pos in claim.notes
         ]
-        out.append(ReadClaim(sc, found, claim.first, claim.last))
+        out.append(
+            ReadClaim(sc, found, claim.first, claim.last, hl20, hl22, [p for _m, p in claim.notes])
+        )
         claim = None
         line = None
 
-    prev = 0
+    prev = hl20 = hl22 = 0
     for seg in segments:
         tag = seg.id
         e = seg.elements + _PAD
@@ -186,9 +197,11 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
             close()
             level = e[2]
             if level == "20":
+                hl20 = hl22 = seg.position
                 bp_name = bp_npi = bp_tax = ""
                 bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
             elif level == "22":
+                hl22 = seg.position
                 sub_id = sub_name = sub_sex = ""
                 sub_dob = None
                 pat = None
@@ -233,6 +246,7 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     claim.notes.append((msg, seg.position))
                 line.procedure = c1[1].strip().upper() if len(c1) > 1 else ""
                 line.modifiers = tuple(m.strip().upper() for m in c1[2:6] if m.strip())
+                line.description = c1[6].strip() if len(c1) > 6 else ""
                 ch = _dec(e[1])
                 if ch is None:
                     claim.notes.append((f"SV102 charge {e[1]!r} is not an amount", seg.position))
@@ -257,6 +271,8 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     line.start = _date(v)
                 if line.start is None or (q == "RD8" and line.end is None):
                     claim.notes.append((f"DTP*472 service date {v!r} is not a date", seg.position))
+            elif tag == "LIN" and line is not None:
+                line.ndc = e[2]
             elif tag == "HI":
                 for el in seg.elements:
                     parts = el.split(comp)
@@ -318,6 +334,41 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
     return out
 
 
+# X12 engine findings that a scrubber rule reports with its own category, fix and CARC;
+# the scrubber does not repeat them as syntax findings.
+COVERED_BY_RULES = {
+    "837p.provider.npi": "NPI-001/NPI-002",
+    "837p.billing.zip9": "MD-001",
+    "837p.claim.balance": "CHG-001",
+    "837p.line.pointer": "DX-PTR-001",
+    "837p.claim.frequency-ref": "MD-002",
+}
+
+
+def _owners(f: X12Finding, per_set: list[tuple[str, list[ReadClaim]]]) -> list[ReadClaim]:
+    """The claims a finding concerns: the claim whose segments hold it; else every claim
+    under the subscriber (2000B) or billing provider (2000A) loop that holds it; else
+    (header, envelope, trailer) every claim of its transaction set."""
+    sets = [got for ctl, got in per_set if not f.st_control or ctl == f.st_control]
+    p = f.position
+    if p:
+        for got in sets:
+            # claims are in file order: the last claim starting at or before p
+            i = bisect.bisect_right(got, p, key=lambda rc: rc.first_position) - 1
+            if i >= 0 and got[i].first_position <= p <= got[i].last_position:
+                return [got[i]]
+        for got in sets:
+            under_sub = [rc for rc in got if rc.subscriber_position <= p < rc.first_position]
+            if under_sub:
+                start = max(rc.subscriber_position for rc in under_sub)
+                return [rc for rc in under_sub if rc.subscriber_position == start]
+            under_bp = [rc for rc in got if rc.provider_position <= p < rc.first_position]
+            if under_bp:
+                start = max(rc.provider_position for rc in under_bp)
+                return [rc for rc in under_bp if rc.provider_position == start]
+    return [rc for got in sets for rc in got]
+
+
 def _syntax(f: X12Finding, claim_id: str) -> Finding:
     info = SYNTAX if f.is_error else SYNTAX_WARNING
     ref = f.element or f.loop_id
@@ -325,18 +376,31 @@ def _syntax(f: X12Finding, claim_id: str) -> Finding:
     return info.finding(claim_id, f"{where}: {f.message}")
 
 
-def _x12_findings(doc: Document, data: bytes) -> list[X12Finding]:
-    """The X12 engine's validation: its 837P guide when registered, else envelope checks."""
-    try:
-        from cleanclaim.x12 import parse, validate
-
-        return validate(parse(doc)).findings()
-    except X12Error:
-        return check_envelopes(doc)
+SyntaxLevel = Literal["guide", "envelope", "none"]
 
 
-def read_837p(data: bytes, *, source: str = "", syntax: bool = True) -> list[ReadClaim]:
-    """Every claim of every 837P transaction set in ``data``; X12Error if unusable."""
+def _x12_findings(doc: Document, level: SyntaxLevel) -> list[X12Finding]:
+    """The X12 engine's validation: ``guide`` runs its 837P implementation-guide
+    validation (falling back to envelope checks when no guide is registered);
+    ``envelope`` only its ISA/GS/ST envelope and count checks."""
+    if level == "none":
+        return []
+    if level == "guide":
+        try:
+            from cleanclaim.x12 import parse, validate
+
+            return validate(parse(doc)).findings()
+        except X12Error:
+            pass
+    return check_envelopes(doc)
+
+
+def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -> list[ReadClaim]:
+    """Every claim of every 837P transaction set in ``data``; X12Error if unusable.
+
+    ``syntax`` chooses how much of the X12 engine's validation becomes ``syntax``
+    findings (see :func:`_x12_findings`); the reader's own checks (composites that
+    ignore ISA16, dates and amounts that do not parse) are always reported."""
     doc = read_document(data)
     claims: list[ReadClaim] = []
     per_set: list[tuple[str, list[ReadClaim]]] = []
@@ -358,21 +422,20 @@ def read_837p(data: bytes, *, source: str = "", syntax: bool = True) -> list[Rea
         got = _walk(ts.segments, _ic.delimiters, f"{source} ST {ts.control_number}".strip())
         per_set.append((ts.control_number, got))
         claims.extend(got)
-    if syntax:
-        for f in _x12_findings(doc, data):
-            targets = [
-                rc
-                for _ctl, got in per_set
-                for rc in got
-                if f.position and rc.first_position <= f.position <= rc.last_position
+    if syntax != "none":
+        found = _x12_findings(doc, syntax)
+        # where the X12 engine reports on a segment, its findings replace the reader's own
+        # note about the same segment (one report per problem)
+        engine_positions = {f.position for f in found}
+        for rc in claims:
+            rc.findings = [
+                f
+                for f, pos in zip(rc.findings, rc.note_positions, strict=True)
+                if pos not in engine_positions
             ]
-            if not targets:
-                targets = [
-                    rc
-                    for ctl, got in per_set
-                    for rc in got
-                    if not f.st_control or ctl == f.st_control
-                ]
-            for rc in targets:
+        for f in found:
+            if f.code in COVERED_BY_RULES:
+                continue
+            for rc in _owners(f, per_set):
                 rc.findings.append(_syntax(f, rc.claim.claim_id))
     return claims

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import IK304, Finding, Severity, X12Error
+from .perf import gc_paused
 from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .tokenizer import tokenize_interchanges
 
@@ -338,6 +339,11 @@ def write_document(
     trailers' control numbers copied from ST02, GS06 and ISA13; trailers are
     added when missing. ``delimiters`` overrides each interchange's own.
     """
+    with gc_paused():
+        return _write_document(doc, delimiters, recount)
+
+
+def _write_document(doc: Document, delimiters: Delimiters | None, recount: bool) -> str:
     parts: list[str] = []
     for ic in doc.interchanges:
         d = delimiters or ic.delimiters

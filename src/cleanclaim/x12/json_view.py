@@ -37,6 +37,7 @@ from typing import Any
 from ..money import format_money
 from .envelope import Document, FunctionalGroup, Interchange, TransactionSet, write_document
 from .errors import X12Error
+from .perf import gc_paused
 from .registry import find_guide, guide_by_name
 from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .validate import ParsedDocument, ParsedTransaction
@@ -100,6 +101,11 @@ def transaction_json(t: ParsedTransaction) -> dict[str, Any]:
 
 def document_json(parsed: ParsedDocument, *, file: str | None = None) -> dict[str, Any]:
     """``{"file": ..., "x12_json_version": "1", "transactions": [...]}``."""
+    with gc_paused():
+        return _document_json(parsed, file)
+
+
+def _document_json(parsed: ParsedDocument, file: str | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if file is not None:
         out["file"] = file
@@ -173,6 +179,11 @@ def write_json(obj: Any, *, now: datetime | None = None) -> str:
     interchange and group, so ``parse`` → ``document_json`` → ``write_json``
     gives back the same segments. Counts and trailers are computed.
     """
+    with gc_paused():
+        return _write_json(obj, now)
+
+
+def _write_json(obj: Any, now: datetime | None) -> str:
     if isinstance(obj, dict) and "transactions" not in obj and "transaction_set" in obj:
         obj = {"transactions": [obj]}
     if not isinstance(obj, dict) or not isinstance(obj.get("transactions"), list):

@@ -61,6 +61,9 @@ class Guide:
         versions: accepted GS08/ST03 values; the first is the one we write.
         functional_id: GS01 for a group of these (``"HC"`` for 837, ``"FA"`` for 999).
         title: human title.
+        business_units: optional; segment position → ``(element, value)`` naming the
+            business unit a segment belongs to (837P: ``("CLM01", "26407789")``), used
+            by the 999 builder for ``CTX`` after ``IK3``.
     """
 
     name: str
@@ -73,6 +76,7 @@ class Guide:
     to_json: Callable[[Any, Delimiters], dict[str, Any]]
     from_json: Callable[[dict[str, Any]], Any]
     title: str = ""
+    business_units: Callable[[Any], dict[int, tuple[str, str]]] | None = None
 
     @property
     def version(self) -> str:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import Any
 
-from .elements import ElementSpec, ElementType, check_value
+from .elements import ElementType, check_value
 from .errors import IK304, IK403, Finding, Severity
 from .loops import Loop, Slot
 from .segments import Segment
@@ -64,53 +64,81 @@ def element_finding(
 
 
 _AN_ID = (ElementType.AN, ElementType.ID)
-# per class: (attrgetter of every element field, [(index, spec, fast length check?)])
-_SYNTAX: dict[type, tuple[Any, list[tuple[int, ElementSpec, bool]]]] = {}
+_R = ElementType.R
+_N0 = ElementType.N0
+# per class: (attrgetter of every element field, [(index, min, max)] for AN/ID
+# elements (a length check and isprintable() is all they need), [(index, spec)] others)
+_Plan = tuple[Any, list[tuple[int, int, int]], list[tuple[int, ElementType, int, int]]]
+_SYNTAX: dict[type, _Plan] = {}
 
 
-def _syntax_plan(cls: type[TypedSegment]) -> tuple[Any, list[tuple[int, ElementSpec, bool]]]:
+def _syntax_plan(cls: type[TypedSegment]) -> _Plan:
     plan = _SYNTAX.get(cls)
     if plan is None:
         meta = segment_meta(cls)
-        getter = (
-            attrgetter(*meta.names)
-            if len(meta.names) > 1
-            else (lambda obj, _n=meta.names[0]: (getattr(obj, _n),))
-        )
-        checks = [
-            (i, spec, spec.type in _AN_ID)
+        names = meta.names
+        if len(names) > 1:
+            getter: Any = attrgetter(*names)
+        else:
+            single = attrgetter(names[0])
+
+            def getter(obj: Any) -> tuple[Any, ...]:
+                return (single(obj),)
+
+        simple = [
+            (i, spec.min_len, spec.max_len)
             for i, spec in enumerate(meta.specs)
-            if not spec.composite
+            if not spec.composite and spec.type in _AN_ID
         ]
-        plan = (getter, checks)
+        other = [
+            (i, spec.type, spec.min_len, spec.max_len)
+            for i, spec in enumerate(meta.specs)
+            if not spec.composite and spec.type not in _AN_ID
+        ]
+        plan = (getter, simple, other)
         _SYNTAX[cls] = plan
     return plan
 
 
+def _report(loop_id: str, seg: TypedSegment, i: int, value: str, out: list[Finding]) -> None:
+    spec = segment_meta(type(seg)).specs[i]
+    bad = check_value(value, spec.type, spec.min_len, spec.max_len)
+    if bad is not None:
+        ik403, why = bad
+        out.append(
+            element_finding(
+                loop_id,
+                seg,
+                i + 1,
+                0,
+                ik403,
+                f"{spec.name} ({spec.ref}): {why}",
+                code="x12.element.syntax",
+                value=value,
+            )
+        )
+
+
 def _syntax(loop_id: str, seg: TypedSegment, out: list[Finding]) -> None:
-    getter, checks = _syntax_plan(type(seg))
+    getter, simple, other = _syntax_plan(type(seg))
     values = getter(seg)
-    for i, spec, simple in checks:
+    for i, mn, mx in simple:
+        v = values[i]
+        if v and not (mn <= len(v) <= mx and v.isprintable()):
+            _report(loop_id, seg, i, v, out)
+    for i, etype, mn, mx in other:
         v = values[i]
         if not v:
             continue
-        if simple and spec.min_len <= len(v) <= spec.max_len and v.isprintable():
-            continue
-        bad = check_value(v, spec.type, spec.min_len, spec.max_len)
-        if bad is not None:
-            ik403, why = bad
-            out.append(
-                element_finding(
-                    loop_id,
-                    seg,
-                    i + 1,
-                    0,
-                    ik403,
-                    f"{spec.name} ({spec.ref}): {why}",
-                    code="x12.element.syntax",
-                    value=v,
-                )
-            )
+        if etype is _R or etype is _N0:
+            d = v[1:] if v[0] == "-" else v
+            if etype is _R:
+                digits = d.replace(".", "", 1)
+                if digits.isascii() and digits.isdigit() and mn <= len(digits) <= mx:
+                    continue
+            elif d.isascii() and d.isdigit() and mn <= len(d) <= mx:
+                continue
+        _report(loop_id, seg, i, v, out)
     if seg.extra and any(seg.extra):
         meta = segment_meta(type(seg))
         n = len(meta.specs) + 1 + next(i for i, x in enumerate(seg.extra) if x)
@@ -141,7 +169,7 @@ def check_tree(
     """
     known = set(known_tags)
     out: list[Finding] = []
-    _walk(root, known, out, rules or {}, visit)
+    _walk(root, known, out, rules or {}, visit, {})
     return out
 
 
@@ -158,17 +186,30 @@ def _missing(loop: Loop, slot_name: str, tag: str, is_loop: bool, anchor: int) -
     )
 
 
-# per loop class: (slot, field, shared list field?, is a loop?)
-_PLANS: dict[type, list[tuple[Slot, str, bool, bool]]] = {}
+# per loop class: (attrgetter of all slot fields, [(slot, shared list field?, is a loop?)],
+# indexes of the required slots)
+_LoopPlan = tuple[Any, list[tuple[Slot, bool, bool]], list[int]]
+_PLANS: dict[type, _LoopPlan] = {}
 
 
-def _plan(cls: type[Loop]) -> list[tuple[Slot, str, bool, bool]]:
+def _plan(cls: type[Loop]) -> _LoopPlan:
     plan = _PLANS.get(cls)
     if plan is None:
         uses: dict[str, int] = {}
         for slot in cls.SLOTS:
             uses[slot.field] = uses.get(slot.field, 0) + 1
-        plan = [(slot, slot.field, uses[slot.field] > 1, slot.is_loop) for slot in cls.SLOTS]
+        fields = [slot.field for slot in cls.SLOTS]
+        if len(fields) > 1:
+            getter: Any = attrgetter(*fields)
+        else:
+            one = attrgetter(fields[0])
+
+            def getter(obj: Any) -> tuple[Any, ...]:
+                return (one(obj),)
+
+        slots = [(slot, uses[slot.field] > 1, slot.is_loop) for slot in cls.SLOTS]
+        required = [i for i, slot in enumerate(cls.SLOTS) if slot.usage == "R"]
+        plan = (getter, slots, required)
         _PLANS[cls] = plan
     return plan
 
@@ -179,22 +220,31 @@ def _walk(
     out: list[Finding],
     rules: Mapping[tuple[str, str], list[ElementRule]],
     visit: Callable[[Loop, TypedSegment, list[Finding]], None] | None,
+    memo: dict[tuple[Any, ...], list[Finding]],
 ) -> None:
     loop_id = loop.LOOP_ID
-    for slot, fname, shared, is_loop in _plan(type(loop)):
-        value = getattr(loop, fname)
-        if value is None:
-            items: list[Any] = []
-        elif value.__class__ is list:
-            items = [v for v in value if type(v) is slot.kind] if shared else value
+    loop_cls = type(loop)
+    getter, plan, required = _plan(loop_cls)
+    values = getter(loop)
+    for i in required:
+        if not values[i]:
+            slot, _, is_loop = plan[i]
+            name = slot.name or slot.field
+            out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
+    for i in [i for i, v in enumerate(values) if v]:
+        slot, shared, is_loop = plan[i]
+        value = values[i]
+        if value.__class__ is list:
+            items: list[Any] = [v for v in value if type(v) is slot.kind] if shared else value
+            count = len(items)
+            if count == 0:
+                if slot.usage == "R":
+                    name = slot.name or slot.field
+                    out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
+                continue
         else:
             items = [value]
-        count = len(items)
-        if count == 0:
-            if slot.usage == "R":
-                name = slot.name or slot.field
-                out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
-            continue
+            count = 1
         if count > slot.max_use:
             ik = IK304.LOOP_OVER_MAXIMUM if is_loop else IK304.SEGMENT_OVER_MAXIMUM_USE
             out.append(
@@ -212,15 +262,28 @@ def _walk(
             )
         if is_loop:
             for item in items:
-                _walk(item, known, out, rules, visit)
-        else:
-            seg_rules = rules.get((loop_id, slot.kind.TAG))
-            for item in items:
-                _syntax(loop_id, item, out)
-                if seg_rules:
-                    check_element_rules(loop, item, seg_rules, out)
-                if visit is not None:
-                    visit(loop, item, out)
+                _walk(item, known, out, rules, visit, memo)
+            continue
+        seg_rules = rules.get((loop_id, slot.kind.TAG))
+        seg_getter = _syntax_plan(slot.kind)[0]
+        for item in items:
+            # Every check of a single segment depends only on its loop and content:
+            # identical segments (same dates, codes, payer...) are checked once.
+            key = (loop_cls, item.__class__, seg_getter(item), item.extra)
+            cached = memo.get(key)
+            if cached is not None:
+                if cached:
+                    pos = item.position
+                    out.extend(replace(f, position=pos) for f in cached)
+                continue
+            found: list[Finding] = []
+            _syntax(loop_id, item, found)
+            if seg_rules:
+                check_element_rules(loop, item, seg_rules, found)
+            if visit is not None:
+                visit(loop, item, found)
+            memo[key] = found
+            out.extend(found)
     for seg in loop.unknown:
         valid = bool(_VALID_TAG.match(seg.id))
         if not valid:

@@ -145,20 +145,21 @@ def _split(text: str, delims: Delimiters, out: list[Segment], pos: int) -> None:
     breaks_are_data = any(c in "\r\n" for c in (delims.element, delims.component, delims.segment))
     if not breaks_are_data:
         text = text.replace("\r", "").replace("\n", "")
-    elem = delims.element
-    pieces = text.split(delims.segment)
+    term = delims.segment
+    pieces = text.split(term)
     if pieces and not pieces[-1].strip():
         pieces.pop()
-    append = out.append
-    for piece in pieces:
-        if breaks_are_data:
-            piece = piece.strip("\r\n")
-        if not piece:
-            continue
-        if piece[0] in " \t":  # stray blanks between a terminator and the next segment
-            piece = piece.lstrip(" \t")
-            if not piece:
-                continue
-        pos += 1
-        parts = piece.split(elem)
-        append(Segment(parts[0], parts[1:], pos))
+    if breaks_are_data:
+        pieces = [p.strip("\r\n") for p in pieces]
+    if term + " " in text or term + "\t" in text or text[:1] in (" ", "\t"):
+        # stray blanks between a terminator and the next segment
+        pieces = [p.lstrip(" \t") for p in pieces]
+    if "" in pieces:
+        pieces = [p for p in pieces if p]
+    elem = delims.element
+    out.extend(
+        [
+            Segment(parts[0], parts[1:], i)
+            for i, parts in enumerate((p.split(elem) for p in pieces), start=pos + 1)
+        ]
+    )

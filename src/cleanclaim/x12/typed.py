@@ -142,7 +142,7 @@ class TypedSegment:
         names = (_META.get(type(self)) or segment_meta(type(self))).names
         if 0 < n <= len(names):
             v: Any = getattr(self, names[n - 1])
-            return ":".join(v) if v.__class__ is tuple else v  # type: ignore[no-any-return]
+            return ":".join(v) if v.__class__ is tuple else str(v)
         if n > len(names) and n - len(names) <= len(self.extra):
             return self.extra[n - len(names) - 1]
         return ""

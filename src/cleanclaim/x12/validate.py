@@ -27,6 +27,7 @@ from .envelope import (
     read_document,
 )
 from .errors import Finding, X12Error
+from .perf import gc_paused
 from .registry import Guide, find_guide
 
 __all__ = ["ParsedDocument", "ParsedTransaction", "parse", "validate"]
@@ -76,6 +77,11 @@ def transaction_version(group: FunctionalGroup, ts: TransactionSet) -> str:
 
 def parse(data: bytes | str | Document) -> ParsedDocument:
     """Read every transaction set through its guide. Raises :class:`X12Error` only."""
+    with gc_paused():
+        return _parse(data)
+
+
+def _parse(data: bytes | str | Document) -> ParsedDocument:
     doc = data if isinstance(data, Document) else read_document(data)
     out: list[ParsedTransaction] = []
     for ic, group, ts in doc.transactions():
@@ -97,6 +103,11 @@ def parse(data: bytes | str | Document) -> ParsedDocument:
 
 def validate(parsed: ParsedDocument) -> ParsedDocument:
     """Run envelope checks and every guide's rules; returns ``parsed`` with findings filled."""
+    with gc_paused():
+        return _validate(parsed)
+
+
+def _validate(parsed: ParsedDocument) -> ParsedDocument:
     if parsed.validated:
         return parsed
     parsed.envelope_findings = check_envelopes(parsed.document)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from cleanclaim.codes.model import CodeRange, normalize_icd10cm
-from cleanclaim.edits.claim import ScrubClaim
+from cleanclaim.codes.model import CodeRange
+from cleanclaim.edits.claim import ScrubClaim, normalize_dx
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding, RuleInfo
 from cleanclaim.edits.registry import register
@@ -125,7 +125,7 @@ def check_demographics(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding
         if claim.icd9(i):
             continue
         try:
-            code = normalize_icd10cm(raw)
+            code = normalize_dx(raw)
         except ValueError:
             continue
         for g in groups_for(code):

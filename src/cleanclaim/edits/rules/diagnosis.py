@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from cleanclaim.codes.model import Note, normalize_icd10cm
-from cleanclaim.edits.claim import ScrubClaim
+from cleanclaim.edits.claim import ScrubClaim, normalize_dx
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding, RuleInfo
 from cleanclaim.edits.registry import register
@@ -123,7 +123,7 @@ def check_codes(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         if claim.icd9(i):
             continue
         try:
-            code = normalize_icd10cm(raw)
+            code = normalize_dx(raw)
         except ValueError:
             yield INVALID.finding(cid, f"{raw!r} is not an ICD-10-CM code.")
             continue
@@ -172,7 +172,7 @@ def check_excludes1(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         if claim.icd9(i):
             continue
         try:
-            codes.append(normalize_icd10cm(raw))
+            codes.append(normalize_dx(raw))
         except ValueError:
             continue
     uniq = list(dict.fromkeys(codes))
@@ -217,7 +217,8 @@ def check_pointers(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         if ln.raw_pointers and not ln.dx_pointers:
             yield POINTER.finding(
                 claim.claim_id,
-                f"Line {ln.number} ({ln.procedure}) has pointer(s) {', '.join(ln.raw_pointers)}, "
+                f"Line {ln.number} ({ln.procedure or 'no code'}) has pointer(s) "
+                f"{', '.join(ln.raw_pointers)}, "
                 "which are not diagnosis positions 1-12.",
                 line=ln.number,
             )

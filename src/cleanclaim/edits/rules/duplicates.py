@@ -1,6 +1,8 @@
-"""``duplicate``: the same service billed twice on the claim (same code, modifiers
-and date of service). Modifiers 76/77 (repeat procedure) and 91 (repeat
-clinical laboratory test) declare a deliberate repeat and are not duplicates."""
+"""``duplicate``: the same service billed twice on the claim (same code, modifiers,
+date of service, rendering provider, drug NDC and SV101-7 description). Modifiers
+76/77 (repeat procedure) and 91 (repeat clinical laboratory test) declare a
+deliberate repeat; an unclassified drug code (J3490) on two lines with different
+NDCs is two drugs, not a duplicate."""
 
 from __future__ import annotations
 
@@ -28,11 +30,18 @@ REPEAT_MODIFIERS = frozenset({"76", "77", "91"})
 
 @register("duplicates", DUP)
 def check_duplicates(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
-    seen: dict[tuple[str, tuple[str, ...], object, str], int] = {}
+    seen: dict[tuple[object, ...], int] = {}
     for ln in claim.lines:
         if REPEAT_MODIFIERS.intersection(ln.modifiers) or not ln.procedure:
             continue
-        key = (ln.procedure, tuple(sorted(ln.modifiers)), ln.service_date, ln.rendering_npi)
+        key = (
+            ln.procedure,
+            tuple(sorted(ln.modifiers)),
+            ln.service_date,
+            ln.rendering_npi,
+            ln.ndc,
+            ln.description,
+        )
         first = seen.get(key)
         if first is None:
             seen[key] = ln.number

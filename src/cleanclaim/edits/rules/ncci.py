@@ -22,12 +22,15 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from cleanclaim.codes.ncci_common import pack_code, ymd, ymd_to_date
 from cleanclaim.edits.claim import ScrubClaim, ServiceLine
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding, RuleInfo
 from cleanclaim.edits.registry import register
+
+packed_code = lru_cache(maxsize=65536)(pack_code)
 
 NCCI_MODIFIERS = frozenset(
     [
@@ -140,7 +143,7 @@ def check_ptp(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         if dos is None:
             continue
         try:
-            packed = pack_code(ln.procedure)
+            packed = packed_code(ln.procedure)
         except (KeyError, ValueError):
             continue
         groups[(dos, _provider(claim, ln))].append((ln, packed))

@@ -53,6 +53,19 @@ CPT_RE = re.compile(r"^\d{4}[0-9FTUMA]$")
 HCPCS_RE = re.compile(r"^[A-V]\d{4}$")
 MOD_RE = re.compile(r"^[0-9A-Z]{2}$")
 EM_RANGES = (("99202", "99499"), ("92002", "92014"))
+# Ambulance origin/destination modifiers: origin letter then destination letter, each one
+# of these (CMS Pub. 100-04 ch. 15 §30 A; HCPCS "ambulance modifiers"), e.g. RH
+# residence -> hospital. They are not listed one by one in the modifier files.
+AMBULANCE_PLACES = frozenset("DEGHIJNPRSX")
+
+
+def is_ambulance_modifier(mod: str, code: str) -> bool:
+    return (
+        code.startswith("A0")
+        and len(mod) == 2
+        and mod[0] in AMBULANCE_PLACES
+        and mod[1] in AMBULANCE_PLACES
+    )
 
 
 def is_em(code: str) -> bool:
@@ -92,8 +105,8 @@ def check_procedures(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
                 if lk.code is None:
                     yield PROC.finding(
                         cid,
-                        f"Line {ln.number}: {system.upper()} code {code} does not exist in "
-                        f"{rel}{note}.",
+                        f"Line {ln.number}: {code} is not a valid {system.upper()} code on {dos} "
+                        f"(not in force in {rel}: absent or terminated){note}.",
                         line=ln.number,
                         severity=sev,
                         source=f"{system.upper()} {rel}",
@@ -122,7 +135,11 @@ def check_procedures(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
                     line=ln.number,
                 )
                 continue
-            if ctx.codes is not None and ctx.codes.releases("modifier"):
+            if (
+                ctx.codes is not None
+                and ctx.codes.releases("modifier")
+                and not is_ambulance_modifier(mod, code)
+            ):
                 lk = ctx.lookup("modifier", mod, dos)
                 if lk is not None and lk.coverage in ("ok", "stale") and lk.code is None:
                     stale_mod = lk.coverage == "stale"

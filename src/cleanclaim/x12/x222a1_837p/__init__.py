@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..loops import iter_segments
 from ..registry import Guide
 from ..segments import Delimiters
 from .json import from_json, to_json
@@ -61,6 +62,7 @@ __all__ = [
     "Claim",
     "ServiceLine",
     "Transaction837P",
+    "business_units",
     "claims",
     "parse_837p",
     "validate_837p",
@@ -70,6 +72,24 @@ __all__ = [
 
 def _to_json(tx: Any, d: Delimiters) -> dict[str, Any]:
     return to_json(tx, d)
+
+
+def business_units(tx: Transaction837P) -> dict[int, tuple[str, str]]:
+    """Segment position → ``("CLM01", patient control number)`` for every segment of a claim."""
+    out: dict[int, tuple[str, str]] = {}
+    for bp in tx.billing_providers:
+        for sub in bp.subscribers:
+            loops = list(sub.claims)
+            for pat in sub.patients:
+                loops.extend(pat.claims)
+            for claim in loops:
+                if claim.clm is None:
+                    continue
+                unit = ("CLM01", claim.clm.claim_submitters_identifier)
+                for _, _, seg in iter_segments(claim):
+                    if seg.position:
+                        out[seg.position] = unit
+    return out
 
 
 GUIDE = Guide(
@@ -83,4 +103,5 @@ GUIDE = Guide(
     to_json=_to_json,
     from_json=from_json,
     title="Health Care Claim: Professional",
+    business_units=business_units,
 )

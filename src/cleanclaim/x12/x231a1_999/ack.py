@@ -4,7 +4,9 @@ For each functional group received, one 999 transaction set:
 
 * ``AK1`` names the group (GS01, GS06, GS08);
 * per transaction set an ``AK2`` (ST01, ST02, ST03), then per segment in error
-  an ``IK3`` (segment id, position in the set, loop, IK304) with one ``IK4``
+  an ``IK3`` (segment id, position in the set, loop, IK304), then a ``CTX``
+  naming the business unit when the guide knows it (837P: ``CTX*CLM01:<patient
+  control number>`` for a segment inside a claim), and one ``IK4``
   per element in error (position, IK403, a copy of the bad value), and an
   ``IK5``: ``A`` accepted or ``R`` rejected with IK502 codes (``5`` segments
   in error; ``2``/``3``/``4``/``23`` for trailer, control number and count
@@ -49,6 +51,7 @@ def _clean(value: str, forbidden: str) -> str:
 
 
 def _set_response(t: ParsedTransaction, forbidden: str, comp: str) -> tuple[list[Segment], bool]:
+    units = t.guide.business_units(t.data) if t.guide.business_units is not None else {}
     st = t.ts.st
     segs = [Segment("AK2", [st.get(1), st.get(2), *([st.get(3)] if st.get(3) else [])])]
     errors = [f for f in t.findings if f.is_error]
@@ -73,10 +76,18 @@ def _set_response(t: ParsedTransaction, forbidden: str, comp: str) -> tuple[list
         loop = _clean(group[0].loop_id, forbidden)[:4]
         position = str(max(key[0], 1))
         tag = _clean(key[1], forbidden)[:3] or "ST"
+        unit = units.get(group[0].position)
+        ctx = (
+            [Segment("CTX", [comp.join((unit[0], _clean(unit[1], forbidden)[:35]))])]
+            if unit
+            else []
+        )
         for f in seg_level:
             segs.append(Segment("IK3", [tag, position, loop, f.ik304 or "8"]))
+            segs.extend(ctx)
         if elem_level:
             segs.append(Segment("IK3", [tag, position, loop, "8"]))
+            segs.extend(ctx)
             for f in elem_level:
                 pos = str(f.element_position or 1)
                 if f.component_position:

@@ -1,0 +1,71 @@
+"""Scrub a document as a user hands it over: an 837P file, or the X12 engine's JSON
+view (``x12 parse --json`` output, ``{"claims": [...]}`` or a list of claims).
+
+This is what ``cleanclaim scrub`` does per file and what the app's upload page and
+``POST /api/scrub`` call::
+
+    ctx = context_from_refdata(); warm(ctx)            # once, at start-up
+    report(scrub_document(data, ctx, name="upload.837"))  # {"claims": ..., "summary": ...}
+
+Unreadable input raises :class:`DocumentError` with one line naming the file and
+what is wrong (not X12, X12 4010, not an 837P, bad JSON, a JSON field that is not
+what it should be).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cleanclaim.edits.batch import gc_paused
+from cleanclaim.edits.claim import ScrubClaim
+from cleanclaim.edits.context import ScrubContext
+from cleanclaim.edits.finding import Finding
+from cleanclaim.edits.json_adapter import from_json_view
+from cleanclaim.edits.scrub import ClaimResult, scrub_claim
+from cleanclaim.edits.x12_adapter import SyntaxLevel, read_837p
+from cleanclaim.x12 import X12Error
+
+__all__ = ["DocumentError", "read_document_claims", "scrub_document"]
+
+
+class DocumentError(ValueError):
+    """The document cannot be read; the message is one line naming it."""
+
+
+def read_document_claims(
+    data: bytes, *, name: str = "input", syntax: SyntaxLevel = "guide"
+) -> list[tuple[ScrubClaim, list[Finding]]]:
+    head = data.lstrip()[:1]
+    if head in (b"{", b"["):
+        try:
+            doc = json.loads(data)
+        except ValueError as exc:
+            raise DocumentError(f"{name}: not valid JSON ({exc})") from None
+        if isinstance(doc, dict) and "error" in doc and "transactions" not in doc:
+            raise DocumentError(f"{name}: the JSON holds an error, not claims: {doc['error']}")
+        claims: list[Any] = []
+        if isinstance(doc, list):
+            claims = doc
+        elif isinstance(doc, dict):
+            claims = list(doc.get("claims") or [])
+            for t in doc.get("transactions") or []:
+                if isinstance(t, dict):
+                    claims.extend(t.get("claims") or [])
+        try:
+            return [(from_json_view(c, where=name), []) for c in claims]
+        except ValueError as exc:
+            raise DocumentError(str(exc)) from None
+    try:
+        return [(rc.claim, rc.findings) for rc in read_837p(data, source=name, syntax=syntax)]
+    except X12Error as exc:
+        raise DocumentError(f"{name}: {exc}") from None
+
+
+def scrub_document(
+    data: bytes, ctx: ScrubContext, *, name: str = "input", syntax: SyntaxLevel = "guide"
+) -> list[ClaimResult]:
+    """Every claim of the document scrubbed (the cyclic GC paused meanwhile)."""
+    with gc_paused():
+        got = read_document_claims(data, name=name, syntax=syntax)
+        return [scrub_claim(claim, ctx, extra) for claim, extra in got]
