@@ -59,3 +59,22 @@ def test_it_survives_mutations_of_a_valid_file(edits: list[tuple[int, int, str]]
 @given(st.permutations(GOLDEN_TEXT.split("~\n")[1:-1]))
 def test_it_survives_shuffled_segments(segments: list[str]) -> None:
     _exercise(ISA + "\n" + "~\n".join(segments) + "~\n")
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    pick=st.integers(min_value=0, max_value=10_000),
+    at=st.floats(min_value=0, max_value=1),
+    cut=st.integers(min_value=0, max_value=20),
+    insert=st.text(alphabet="*:^~>\n0123456789HLSECLMNV -", max_size=8),
+)
+def test_it_survives_mutations_of_the_shared_samples(
+    samples_837p: list[Path], pick: int, at: float, cut: int, insert: str
+) -> None:
+    data = samples_837p[pick % len(samples_837p)].read_bytes().decode("latin-1")
+    i = int(at * len(data))
+    _exercise(data[:i] + insert + data[i + cut :])
