@@ -68,9 +68,10 @@ def check_size(size: int, name: str = "the file") -> None:
         )
 
 
-def _claims_from_json(data: bytes, name: str) -> list[tuple[Any, list[Any]]]:
-    from cleanclaim.edits.json_adapter import from_json_view
-
+def _check_json(data: bytes, name: str) -> None:
+    """400 unless ``data`` is JSON holding at least one claim (the engine reads it after)."""
+    if data.lstrip()[:1] not in (b"{", b"["):
+        raise ScrubInputError(f"{name}: not JSON (it should start with {{ or [)")
     try:
         doc = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -79,53 +80,48 @@ def _claims_from_json(data: bytes, name: str) -> list[tuple[Any, list[Any]]]:
     if isinstance(doc, list):
         claims = doc
     elif isinstance(doc, dict):
-        if "error" in doc and "transactions" not in doc and "claims" not in doc:
-            raise ScrubInputError(f"{name}: the JSON holds an error, not claims: {doc['error']}")
         claims = list(doc.get("claims") or [])
         for t in doc.get("transactions") or []:
             if isinstance(t, dict):
                 claims.extend(t.get("claims") or [])
-    if not claims:
+    if not claims and not (isinstance(doc, dict) and "error" in doc):
         raise ScrubInputError(
             f'{name}: no claims found (expected a list of claims, {{"claims": [...]}} '
             'or the X12 JSON view {"transactions": [{"claims": [...]}]})',
             422,
         )
-    try:
-        return [(from_json_view(c, where=f"{name} claim {i}"), []) for i, c in enumerate(claims, 1)]
-    except ValueError as exc:
-        raise ScrubInputError(str(exc), 422) from None
 
 
-def _claims_from_x12(data: bytes, name: str) -> list[tuple[Any, list[Any]]]:
-    from cleanclaim.edits.x12_adapter import read_837p
-    from cleanclaim.x12 import X12Error
-
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:3]
-    if head != b"ISA":
+def _check_x12(data: bytes, name: str) -> None:
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:3] != b"ISA":
         raise ScrubInputError(
             f"{name}: not an X12 file (an 837P starts with an ISA segment) and not JSON"
         )
-    try:
-        read = read_837p(data, source=name)
-    except X12Error as exc:
-        raise ScrubInputError(f"{name}: {exc}", 422) from None
-    if not read:
-        raise ScrubInputError(f"{name}: the 837P holds no claims (no CLM segment)", 422)
-    return [(rc.claim, rc.findings) for rc in read]
 
 
 def read_claims(data: bytes, name: str, *, kind: str = "auto") -> list[tuple[Any, list[Any]]]:
     """Every claim of ``data`` with the reader's syntax findings; ScrubInputError if unusable.
-    ``kind``: ``x12``, ``json`` or ``auto`` (JSON when it starts with ``{`` or ``[``)."""
+    ``kind``: ``x12``, ``json`` or ``auto`` (JSON when it starts with ``{`` or ``[``).
+    The reading itself is the engine's (:func:`cleanclaim.edits.document.read_document_claims`,
+    what ``cleanclaim scrub`` runs); this adds the size limit and the status codes."""
+    from cleanclaim.edits.document import DocumentError, read_document_claims
+
     check_size(len(data), name)
     if not data.strip():
         raise ScrubInputError(f"{name}: the file is empty")
     if kind == "auto":
         kind = "json" if data.lstrip()[:1] in (b"{", b"[") else "x12"
     if kind == "json":
-        return _claims_from_json(data, name)
-    return _claims_from_x12(data, name)
+        _check_json(data, name)
+    else:
+        _check_x12(data, name)
+    try:
+        claims = read_document_claims(data, name=name)
+    except DocumentError as exc:
+        raise ScrubInputError(str(exc), 422) from None
+    if not claims:
+        raise ScrubInputError(f"{name}: no claims found (no CLM segment)", 422)
+    return claims
 
 
 def scrub(data: bytes, name: str, *, as_of: dt.date | None = None, kind: str = "auto") -> Outcome:
