@@ -26,6 +26,16 @@
     return field ? field.value : "";
   }
 
+  /* A fragment from the server; when the session has ended (idle sign-out) the answer
+     is a redirect to the sign-in page: go there rather than showing it inside the list. */
+  function fragment(response) {
+    if (response.redirected && /\/login\//.test(response.url)) {
+      window.location.assign(response.url);
+      throw new Error("signed out");
+    }
+    return response.text();
+  }
+
   function options() {
     return Array.prototype.slice.call(
       list.querySelectorAll('[role="option"]:not([aria-disabled="true"])'));
@@ -60,7 +70,7 @@
     if (!q) { list.innerHTML = ""; close(); status.textContent = ""; return; }
     var url = searchUrl + "?" + new URLSearchParams({ q: q, system: system.value, date: date.value });
     fetch(url, { headers: { "X-Fragment": "1" }, credentials: "same-origin" })
-      .then(function (r) { return r.text(); })
+      .then(fragment)
       .then(function (html) {
         if (mine !== generation) return; // a newer query is on its way
         list.innerHTML = html;
@@ -83,7 +93,7 @@
       headers: { "X-CSRFToken": csrf(), "X-Fragment": "1",
                  "Content-Type": "application/x-www-form-urlencoded" }
     })
-      .then(function (r) { return r.text(); })
+      .then(fragment)
       .then(function (html) {
         worklist.innerHTML = html;
         input.focus();
@@ -135,7 +145,7 @@
       headers: { "X-CSRFToken": csrf(), "X-Fragment": "1",
                  "Content-Type": "application/x-www-form-urlencoded" }
     })
-      .then(function (r) { return r.text(); })
+      .then(fragment)
       .then(function (html) { worklist.innerHTML = html; input.focus(); });
   });
 })();
