@@ -43,6 +43,8 @@ def test_it_picks_a_code_from_lay_words_with_the_keyboard(
     def steps(page: Any) -> None:
         box = _open_screen(page, live_server.url, email)
         page.keyboard.type("ringing in the ears", delay=40)
+        # results for the whole phrase (the script marks which query the list shows)
+        page.locator('#code-results[data-query="ringing in the ears"]').wait_for(state="attached")
         listbox = page.get_by_role("listbox")
         listbox.get_by_role("option").first.wait_for(state="visible")
         listbox.get_by_role("option", name="Tinnitus").first.wait_for()
@@ -70,6 +72,7 @@ def test_it_warns_when_a_header_code_is_picked(
     def steps(page: Any) -> None:
         _open_screen(page, live_server.url, email)
         page.keyboard.type("E11", delay=40)
+        page.locator('#code-results[data-query="E11"]').wait_for(state="attached")
         header = page.locator('[role="option"][data-code="E11"]')
         header.wait_for()
         for _ in range(20):  # walk down with the keyboard to the header code E11

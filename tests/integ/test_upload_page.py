@@ -65,7 +65,7 @@ def test_it_groups_known_defects_by_claim_with_errors_first(client_as) -> None:
         assert f'#{rule}">{rule}</a>' in defect, rule
         assert words in defect, rule
     assert "Fix:" in defect and "prevents CARC 146" in defect and "Source:" in defect
-    severities = re.findall(r'class="finding (error|warning)"', defect)
+    severities = re.findall(r'class="finding sev-(error|warning)"', defect)
     assert severities == sorted(severities)  # errors before warnings
     clean = body.split('id="clean-heading"', 1)[1]
     assert "CLEAN-1" in clean

@@ -142,8 +142,11 @@ def pick(system: str, code: str, dos: dt.date) -> Pick:
             warnings.append(seventh_warning(c.code, values))
             full = s.icd_full_codes(c.code, dos)
         else:
+            below = s.icd_children(c.code, dos)
+            listed = ", ".join(below[:5]) + (", …" if len(below) > 5 else "")
             warnings.append(
                 f"{c.code} is a header code, not billable: choose a more specific code below it"
+                + (f" ({listed})" if below else "")
             )
     elif system != "icd10cm":
         valid = s.lookup(system, c.code, dos)
@@ -244,7 +247,7 @@ def code_page(system: str, code: str, dos: dt.date) -> CodePage:
     if tab is not None:
         section = tab.blocks.get(c.extra.get("section", ""))
         chapter = tab.blocks.get(f"chapter {c.extra.get('chapter', '')}")
-        page.section = f"{section.id} {section.title}" if section else ""
+        page.section = section.title if section else ""
         page.chapter = f"Chapter {chapter.id}: {chapter.title}" if chapter else ""
         nodes = tab.nodes
     else:

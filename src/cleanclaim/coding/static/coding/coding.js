@@ -73,9 +73,18 @@
       .then(fragment)
       .then(function (html) {
         if (mine !== generation) return; // a newer query is on its way
+        // keep the highlighted code highlighted when the fresh list still has it
+        var before = options()[active];
+        var kept = before ? before.dataset.system + ":" + before.dataset.code : "";
         list.innerHTML = html;
+        list.dataset.query = q;
         active = -1;
         input.removeAttribute("aria-activedescendant");
+        if (kept) {
+          options().forEach(function (o, i) {
+            if (active < 0 && o.dataset.system + ":" + o.dataset.code === kept) highlight(i);
+          });
+        }
         var n = options().length;
         status.textContent = n ? n + " result" + (n === 1 ? "" : "s") + ": use the down arrow to choose" : "no results";
         if (list.children.length) open(); else close();
