@@ -122,3 +122,13 @@ def test_it_is_in_the_openapi_schema(client_as) -> None:
         "application/json",
     }
     assert {"200", "400", "413", "415", "422"} <= set(op["responses"])
+
+
+def test_it_applies_its_own_size_limit_not_djangos_form_limit(client_as, settings) -> None:
+    """A raw body over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) but under the scrubber's limit
+    reaches the scrubber (here: refused as a damaged X12 file, 422, not Django's 400)."""
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE < 3_000_000
+    body = b"ISA" + b"*" * 3_000_000
+    r = client_as(Role.BILLER).post(_url(), body, content_type="application/edi-x12")
+    assert r.status_code == 422, r.content[:200]
+    assert r.json()["detail"].startswith("request body: ")
