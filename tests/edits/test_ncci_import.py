@@ -82,3 +82,16 @@ def test_it_refuses_a_ptp_file_without_a_release_in_its_name(
     renamed.write_bytes(src)
     with pytest.raises(NcciFormatError, match="release"):
         ncci.import_file(renamed, tmp_path / "out")
+
+
+def test_it_rejects_a_code_that_is_not_five_characters(tmp_path: Path) -> None:
+    bad = tmp_path / "ccipra-v322r0-f3.txt"
+    bad.write_text(
+        "Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\t"
+        "Deletion Date (*=no data)\tModifier (0=not allowed,1=allowed,9=not applicable)\t"
+        "PTP Edit Rationale\n"
+        "0001U\t0030U\t\t20180701\t*\t1\tMisuse of Column Two code with Column One code\n"
+        "0001U\t003-0\t\t20180701\t*\t1\tMisuse of Column Two code with Column One code\n"
+    )
+    with pytest.raises(NcciFormatError, match=r"f3.txt:3: '003-0' is not a 5-character"):
+        ncci.import_file(bad, tmp_path / "out")

@@ -22,7 +22,6 @@ __all__ = [
 NO_END = 99991231  # stands for "*" / no deletion date
 
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_VALUE = {ch: i for i, ch in enumerate(_ALPHABET)}
 
 
 class NcciFormatError(ValueError):
@@ -35,12 +34,14 @@ def pack_code(code: str) -> int:
     Raises KeyError/ValueError for anything else; callers turn that into a
     :class:`NcciFormatError` naming the file and line.
     """
-    if len(code) != 5:
+    if (
+        len(code) != 5
+        or not code.isascii()
+        or not code.isalnum()
+        or (not code.isupper() and not code.isdigit())
+    ):
         raise ValueError(f"{code!r} is not a 5-character HCPCS/CPT code")
-    v = 0
-    for ch in code:
-        v = v * 36 + _VALUE[ch]
-    return v
+    return int(code, 36)  # digits 0-9 then A-Z: the same base-36 value as unpack_code reads
 
 
 def unpack_code(value: int) -> str:
@@ -62,7 +63,6 @@ def ymd_to_date(v: int) -> dt.date | None:
 
 
 _JULIAN = re.compile(r"^\d{7}$")
-_YMD = re.compile(r"^\d{8}$")
 
 
 def parse_date(text: str) -> int:
@@ -71,9 +71,11 @@ def parse_date(text: str) -> int:
     t = text.strip()
     if t in ("", "*"):
         return NO_END
-    if _YMD.match(t):
-        dt.date(int(t[:4]), int(t[4:6]), int(t[6:]))  # validates
-        return int(t)
+    if len(t) == 8 and t.isdigit():
+        v = int(t)
+        if 1 <= v // 100 % 100 <= 12 and 1 <= v % 100 <= 31:
+            return v
+        dt.date(v // 10000, v // 100 % 100, v % 100)  # raises ValueError naming the problem
     if _JULIAN.match(t):
         d = dt.date(int(t[:4]), 1, 1) + dt.timedelta(days=int(t[4:]) - 1)
         return ymd(d)

@@ -37,8 +37,9 @@ Loop tree (implementation guide order; R = required, S = situational)::
         └── 2440  LQ FRM                            Form identification
     SE
 
-Modules: :mod:`.segments` (typed segments), :mod:`.loops` (loop dataclasses
-and slot tables), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation`
+Modules: :mod:`.segments` (typed segments; service-line ones in
+:mod:`.line_segments`), :mod:`.loops` (loop dataclasses and slot tables; the
+NM1-led party loops in :mod:`.name_loops`), :mod:`.rules` (element rules as data), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation`
 (guide rules), :mod:`.codes` (code values), :mod:`.view` (plain claims with
 Decimal money), :mod:`.json` (the JSON view), :mod:`.building` (JSON → 837P).
 """
