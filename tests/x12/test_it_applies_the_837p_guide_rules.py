@@ -111,6 +111,18 @@ CASES = [
     ),
     ("lines numbered out of order", "LX*2~", "LX*3~", ("837p.line.number", "2400 LX01")),
     (
+        "a line date qualifier the guide does not list",
+        "DTP*472*D8*20261021",
+        "DTP*999*D8*20261021",
+        ("x12.element.invalid-code", "2400 DTP01"),
+    ),
+    (
+        "a claim reference qualifier the guide does not list",
+        "REF*F8*ACME",
+        "REF*ZZ*ACME",
+        ("x12.element.invalid-code", "2300 REF01"),
+    ),
+    (
         "subscriber-is-patient claim without SBR02 18",
         "SBR*P*18*",
         "SBR*P**",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cleanclaim.x12 import X12Error, parse, validate, write_json
-from cleanclaim.x12.x222a1_837p import claims
+from cleanclaim.x12.x222a1_837p import claims, read_claims
 
 GOLDEN = Path(__file__).parent / "golden"
 NOW = datetime(2026, 11, 2, 9, 30)
@@ -85,3 +85,11 @@ def test_it_refuses_float_money() -> None:
     obj["transactions"][0]["claims"][0]["lines"][0]["charge"] = 150.0
     with pytest.raises(X12Error, match="floats are not money"):
         write_json(obj, now=NOW)
+
+
+def test_it_reads_plain_claims_for_other_engines() -> None:
+    got = read_claims(write_json(_claims_json(), now=NOW))
+    assert [c.claim_id for c in got] == ["RFM-1001", "RFM-0950", "RFM-1002"]
+    assert got[1].frequency_code == "7" and got[1].payer_claim_control_number == "ACME20261001777"
+    assert got[2].patient.relationship == "19" and got[2].subscriber.last_name == "BROWN"
+    assert all(isinstance(line.charge, Decimal) for c in got for line in c.lines)

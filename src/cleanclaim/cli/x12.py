@@ -13,9 +13,11 @@ Exit statuses: 0 fine, 1 findings of severity error, 2 unusable input.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,21 @@ from typing import Any
 from cleanclaim.cli import CLIError
 from cleanclaim.x12 import X12Error, document_json, parse, validate, write_json
 from cleanclaim.x12.validate import ParsedDocument
+
+
+def _quiet_broken_pipe(func: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
+    """``cleanclaim x12 parse ... | head`` ends quietly when the reader goes away."""
+
+    @functools.wraps(func)
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
+
+    return wrapper
 
 
 def register(subparsers: Any) -> None:
@@ -83,6 +100,7 @@ def _dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+@_quiet_broken_pipe
 def cmd_parse(args: argparse.Namespace) -> int:
     status = 0
     with _progress(len(args.files), "parsing") as tick:
@@ -113,6 +131,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return status
 
 
+@_quiet_broken_pipe
 def cmd_validate(args: argparse.Namespace) -> int:
     status = 0
     with _progress(len(args.files), "validating") as tick:
@@ -165,6 +184,7 @@ def _write_out(text: str, output: str | None) -> None:
             sys.stdout.write("\n")
 
 
+@_quiet_broken_pipe
 def cmd_ack(args: argparse.Namespace) -> int:
     from cleanclaim.x12.x231a1_999 import build_ack
 
@@ -177,6 +197,7 @@ def cmd_ack(args: argparse.Namespace) -> int:
     return 0
 
 
+@_quiet_broken_pipe
 def cmd_write(args: argparse.Namespace) -> int:
     try:
         raw = _read_bytes(args.file).decode("utf-8-sig")

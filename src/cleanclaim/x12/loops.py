@@ -169,8 +169,9 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
                             if overflow is None:
                                 overflow = loop
                             continue
-                        del stack[depth + 1 :]
-                        del tables[depth + 1 :]
+                        if depth + 1 < len(stack):
+                            del stack[depth + 1 :]
+                            del tables[depth + 1 :]
                         placed = True
                         break
                     child = child_cls()

@@ -39,9 +39,10 @@ Loop tree (implementation guide order; R = required, S = situational)::
 
 Modules: :mod:`.segments` (typed segments; service-line ones in
 :mod:`.line_segments`), :mod:`.loops` (loop dataclasses and slot tables; the
-NM1-led party loops in :mod:`.name_loops`), :mod:`.rules` (element rules as data), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation`
-(guide rules), :mod:`.codes` (code values), :mod:`.view` (plain claims with
-Decimal money), :mod:`.json` (the JSON view), :mod:`.building` (JSON → 837P).
+NM1-led party loops in :mod:`.name_loops`), :mod:`.rules` (element rules as
+data), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation` (guide rules),
+:mod:`.codes` (code values), :mod:`.view` (plain claims with Decimal money),
+:mod:`.json` (the JSON view), :mod:`.building` (JSON → 837P).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ __all__ = [
     "business_units",
     "claims",
     "parse_837p",
+    "read_claims",
     "validate_837p",
     "write_837p",
 ]
@@ -73,6 +75,21 @@ __all__ = [
 
 def _to_json(tx: Any, d: Delimiters) -> dict[str, Any]:
     return to_json(tx, d)
+
+
+def read_claims(data: bytes | str) -> list[Claim]:
+    """Every 837P claim in a file as a plain :class:`Claim` (raises ``X12Error`` if unusable).
+
+    Other transaction sets in the file are skipped; validation is not run (call
+    :func:`cleanclaim.x12.validate` on :func:`cleanclaim.x12.parse`'s result for that).
+    """
+    from ..validate import parse
+
+    out: list[Claim] = []
+    for t in parse(data).transactions:
+        if isinstance(t.data, Transaction837P):
+            out.extend(claims(t.data))
+    return out
 
 
 def business_units(tx: Transaction837P) -> dict[int, tuple[str, str]]:

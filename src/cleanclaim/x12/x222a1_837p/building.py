@@ -66,6 +66,8 @@ from .segments import (
 __all__ = ["build_837p"]
 
 VERSION = "005010X222A1"
+#: Loop 2300 repeats at most 100 times per subscriber or patient level (005010X222A1).
+MAX_CLAIMS_PER_LEVEL = 100
 
 
 def _get(obj: Any, key: str, where: str, *, required: bool = True) -> str:
@@ -397,7 +399,8 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
             ),
         )
         sl = subscribers.get(sub_key)
-        if sl is None:
+        if sl is None or len(sl.claims) >= MAX_CLAIMS_PER_LEVEL:
+            # 2300 repeats at most 100 times under one 2000B/2000C: open another level.
             sl = _subscriber_loop(claim, where, 0, 0)
             subscribers[sub_key] = sl
             bp.subscribers.append(sl)
@@ -407,7 +410,7 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
         else:
             pkey = (*sub_key, repr(claim.get("patient")))
             pl = patients.get(pkey)
-            if pl is None:
+            if pl is None or len(pl.claims) >= MAX_CLAIMS_PER_LEVEL:
                 pl = _patient_loop(claim, where, 0, 0)
                 patients[pkey] = pl
                 sl.patients.append(pl)

@@ -37,6 +37,41 @@ def _codes(*values: Any) -> frozenset[str]:
 
 
 _YN = _codes("Y", "N")
+#: 2300 DTP01: onset, initial treatment, last seen, acute manifestation, accident, LMP,
+#: last X-ray, prescription, disability (314/360/361), last worked, return to work,
+#: admission, discharge, assumed/relinquished care, first visit, repricer received.
+_DTP_2300 = _codes(
+    "431",
+    "454",
+    "304",
+    "453",
+    "439",
+    "484",
+    "455",
+    "471",
+    "314",
+    "360",
+    "361",
+    "297",
+    "296",
+    "435",
+    "096",
+    "090",
+    "091",
+    "444",
+    "050",
+)
+#: 2400 DTP01: service, prescription, CMN revision/begin therapy/last certification,
+#: last seen, test dates (738 hemoglobin/hematocrit, 739 serum creatine), shipped,
+#: last X-ray, initial treatment.
+_DTP_2400 = _codes("472", "471", "607", "463", "461", "304", "738", "739", "011", "455", "454")
+#: 2300 REF01: service authorization exception, Medicare crossover, mammography,
+#: referral, prior authorization, payer claim control number, CLIA, repriced claim
+#: numbers, investigational device, clearinghouse trace, medical record, demonstration
+#: project, care plan oversight.
+_REF_2300 = _codes(
+    "4N", "F5", "EW", "9F", "G1", "F8", "X4", "9A", "9C", "LX", "D9", "EA", "P4", "1J"
+)
 _PERSON_OR_ORG = _codes(EntityTypeQualifier)
 _NPI = _codes("XX")
 #: PWK02 Attachment Transmission Code as 005010X222A1 lists it (``AD`` of the base guide is gone).
@@ -119,6 +154,9 @@ ELEMENT_RULES: tuple[ElementRule, ...] = (
     ElementRule("2300", "CLM", 9, required=True, codes=_codes(ReleaseOfInformation)),
     ElementRule("2300", "CLM", 10, codes=_codes("P")),
     ElementRule("2300", "AMT", 1, required=True, codes=_codes("F5")),
+    ElementRule("2300", "DTP", 1, required=True, codes=_DTP_2300),
+    ElementRule("2300", "REF", 1, required=True, codes=_REF_2300),
+    ElementRule("2400", "DTP", 1, required=True, codes=_DTP_2400),
     ElementRule("2300", "PWK", 2, required=True, codes=_PWK02),
     ElementRule("2400", "PWK", 2, required=True, codes=_PWK02),
     ElementRule("2320", "AMT", 1, required=True, codes=_codes("D", "A8", "EAF")),
