@@ -66,3 +66,12 @@ def test_it_says_so_when_nothing_matches_and_refuses_a_bad_date(client_as) -> No
     bad = c.get(reverse("coding:search"), {"q": "tinnitus", "system": "icd9"})
     assert bad.status_code == 400
     assert "unknown code system 'icd9'" in html.unescape(bad.content.decode())
+
+
+def test_it_answers_a_pasted_wall_of_text_quickly(client_as) -> None:
+    """Queries are cut to 200 characters, so a paste cannot make the search crawl."""
+    r = client_as(Role.CODER).get(
+        reverse("coding:search"), {"q": "ringing in the ears " * 500, "date": DOS}
+    )
+    assert r.status_code == 200
+    assert any(c.startswith("H93.") for c in _options(r.content.decode()))

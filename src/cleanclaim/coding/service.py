@@ -25,6 +25,8 @@ SYSTEM_CHOICES: tuple[tuple[str, str], ...] = (
 #: Every system a code page can show.
 PAGE_SYSTEMS: tuple[str, ...] = tuple(SYSTEM_NAMES)
 RESULT_LIMIT = 12
+#: Longer queries are cut: no code description is longer, and the search stays fast.
+MAX_QUERY = 200
 
 
 def store() -> Store:
@@ -62,7 +64,7 @@ class SearchAnswer:
 
 def search(query: str, system: str, dos: dt.date, limit: int = RESULT_LIMIT) -> SearchAnswer:
     """The hits for ``query`` and the stale/before-oldest warnings of the systems that answered."""
-    query = query.strip()
+    query = query.strip()[:MAX_QUERY]
     if not query:
         return SearchAnswer([], [])
     s = store()
