@@ -136,3 +136,16 @@ def test_it_says_the_file_is_not_stored(client_as) -> None:
     body = client_as(Role.BILLER).get(reverse("scrubbing:upload")).content.decode()
     assert "The file is not stored" in body
     assert 'enctype="multipart/form-data"' in body
+
+
+def test_it_reads_the_x12_engines_json_claim_form(client_as) -> None:
+    import json
+
+    from cleanclaim.x12 import document_json, parse
+
+    view = document_json(parse((FIXTURES / "known_defects.837").read_bytes()))
+    r = _upload(client_as(Role.BILLER), "known.json", json.dumps(view).encode())
+    body = html.unescape(r.content.decode())
+    assert r.status_code == 200
+    assert "known.json: 2 claims" in body
+    assert "S93.401 needs a 7th character" in body
