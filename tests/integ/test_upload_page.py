@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from django.urls import reverse
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.practices.permissions import Role
 from cleanclaim.scrubbing.actions import AUDIT_MODEL
+from cleanclaim.x12 import document_json, parse
 
 from .conftest import FIXTURES
 
@@ -139,10 +141,6 @@ def test_it_says_the_file_is_not_stored(client_as) -> None:
 
 
 def test_it_reads_the_x12_engines_json_claim_form(client_as) -> None:
-    import json
-
-    from cleanclaim.x12 import document_json, parse
-
     view = document_json(parse((FIXTURES / "known_defects.837").read_bytes()))
     r = _upload(client_as(Role.BILLER), "known.json", json.dumps(view).encode())
     body = html.unescape(r.content.decode())
