@@ -68,11 +68,20 @@ REGISTRY: dict[str, Entry] = {
     "manage:location_edit": Entry("practices.manage", "object", pk("location")),
     "manage:audit": Entry("audit.view"),
     # placeholders for later capabilities
-    "work:coding": Entry("coding.work"),
     "work:claims": Entry("claims.work"),
     "work:remittance": Entry("remittance.post"),
     "work:denials": Entry("denials.work"),
     "work:reports": Entry("reports.view"),
+    # coding screen, code pages, reference data status (tests/integ)
+    "coding:screen": Entry("coding.work"),
+    "coding:search": Entry("coding.work"),
+    "coding:pick": Entry("coding.work", method="POST", ok=(400,)),  # no code given
+    "coding:remove": Entry("coding.work", method="POST", ok=(302,)),
+    "coding:code": Entry("coding.work", args=lambda w: {"system": "icd10cm", "code": "E11"}),
+    "coding:refdata": Entry("refdata.view"),
+    # scrubber pages (tests/integ)
+    "scrubbing:upload": Entry("claims.work"),
+    "scrubbing:rules": Entry("claims.work"),
     # API
     "api:openapi-json": Entry(PUBLIC),
     "api:api-root": Entry(PUBLIC, ok=(200, 404)),
@@ -85,6 +94,7 @@ REGISTRY: dict[str, Entry] = {
     "GET api:patient_detail": Entry("patients.view", "object", pk("patient")),
     "GET api:payer_list": Entry("payers.view"),
     "GET api:payer_detail": Entry("payers.view", "object", pk("payer")),
+    "POST api:scrub": Entry("claims.work", method="POST", ok=(400,)),  # empty body
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.

@@ -19,6 +19,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/practices", "cleanclaim.practices.api:router"),
     ("/patients", "cleanclaim.patients.api:router"),
     ("/payers", "cleanclaim.payers.api:router"),
+    ("/scrub", "cleanclaim.scrubbing.api:router"),
 ]
 
 api = NinjaAPI(

@@ -44,6 +44,7 @@ PERMISSIONS: dict[str, str] = {
     "users.manage": "add users and assign roles",
     "practices.manage": "set up practices, providers and locations",
     "audit.view": "browse the audit trail",
+    "refdata.view": "see which reference data (code sets, NCCI tables) is loaded",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -61,8 +62,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "payers.view",
         }
     ),
-    Role.MANAGER: frozenset({"reports.view", "payers.view", "payers.change", "patients.view"}),
-    Role.ADMIN: frozenset({"users.manage", "practices.manage", "audit.view"}),
+    Role.MANAGER: frozenset(
+        {"reports.view", "payers.view", "payers.change", "patients.view", "refdata.view"}
+    ),
+    Role.ADMIN: frozenset({"users.manage", "practices.manage", "audit.view", "refdata.view"}),
 }
 
 

@@ -24,12 +24,14 @@ class NavItem:
 
 NAV: tuple[NavItem, ...] = (
     NavItem("Today's patients", "patients:list", "patients.view"),
-    NavItem("Coding", "work:coding", "coding.work", "encounter coding (ICD-10-CM, CPT/HCPCS)"),
+    NavItem("Coding", "coding:screen", "coding.work"),
     NavItem("Claims", "work:claims", "claims.work", "837P claims, scrubbing and submission"),
+    NavItem("Scrubber", "scrubbing:upload", "claims.work"),
     NavItem("Remittance", "work:remittance", "remittance.post", "835 remittance posting"),
     NavItem("Denials", "work:denials", "denials.work", "denial management"),
     NavItem("Payers", "payers:list", "payers.view"),
     NavItem("Reports", "work:reports", "reports.view", "reports and KPIs"),
+    NavItem("Reference data", "coding:refdata", "refdata.view"),
     NavItem("Admin", "manage:users", "users.manage"),
 )
 

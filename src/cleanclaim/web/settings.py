@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "cleanclaim.patients",
     "cleanclaim.audit",
     "cleanclaim.api",
+    "cleanclaim.coding",
+    "cleanclaim.scrubbing",
 ]
 
 MIDDLEWARE = [

@@ -16,7 +16,6 @@ admin.site.site_header = "cleanclaim platform administration"
 
 work = (
     [
-        path("coding/", views.coding, name="coding"),
         path("claims/", views.claims, name="claims"),
         path("remittance/", views.remittance, name="remittance"),
         path("denials/", views.denials, name="denials"),
@@ -33,6 +32,8 @@ urlpatterns = [
     path("payers/", include("cleanclaim.payers.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
+    path("", include("cleanclaim.coding.urls")),
+    path("", include("cleanclaim.scrubbing.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -46,7 +46,6 @@ def _placeholder(url_name: str):  # type: ignore[no-untyped-def]
     return view
 
 
-coding = _placeholder("work:coding")
 claims = _placeholder("work:claims")
 remittance = _placeholder("work:remittance")
 denials = _placeholder("work:denials")

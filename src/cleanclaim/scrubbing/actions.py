@@ -1,0 +1,67 @@
+"""Domain actions of the scrubber pages: scrub an upload and record who did it.
+
+The uploaded bytes are not stored anywhere; the audit entry keeps the file's
+name, size and SHA-256, the number of claims and the outcome, so an auditor can
+tell which file was looked at by whom (45 CFR 164.312(b) audit controls: the
+file holds PHI).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.models import AuditEntry
+from cleanclaim.scrubbing import service
+
+AUDIT_MODEL = "scrubbing.Upload"
+
+
+def _audit(actor: Actor, upload: service.Upload, context: dict[str, Any]) -> AuditEntry:
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    summary = f"scrubbed {upload.name} ({upload.size:,} bytes)"
+    return AuditEntry.objects.create(
+        user=user,
+        user_label=getattr(user, "email", "") or f"({actor.via})",
+        organisation_id=getattr(user, "organisation_id", None),
+        practice=None,
+        ip=actor.ip,
+        user_agent=actor.user_agent,
+        action=AuditEntry.Action.READ,
+        model=AUDIT_MODEL,
+        object_pk="",
+        object_label=summary[:200],
+        changes={},
+        context={"file": upload.name, "size": upload.size, "sha256": upload.sha256, **context},
+        via=actor.via,
+    )
+
+
+def scrub_upload(
+    actor: Actor, data: bytes, name: str, *, as_of: dt.date | None = None, kind: str = "auto"
+) -> service.Outcome:
+    """Scrub ``data`` and record the audit entry; a refused file is recorded too
+    (with the reason) and the :class:`service.ScrubInputError` is raised again."""
+    try:
+        outcome = service.scrub(data, name, as_of=as_of, kind=kind)
+    except service.ScrubInputError as exc:
+        _audit(actor, service.describe(data, name), {"claims": 0, "refused": str(exc)})
+        raise
+    summary = outcome.report["summary"]
+    _audit(
+        actor,
+        outcome.upload,
+        {
+            "claims": summary["claims"],
+            "with_errors": summary["with_errors"],
+            "clean": summary["clean"],
+            "as_of": (as_of or dt.date.today()).isoformat(),
+        },
+    )
+    return outcome
+
+
+def record_refusal(actor: Actor, name: str, size: int, reason: str) -> AuditEntry:
+    """A file refused before it was read (too big): name and size, no digest."""
+    return _audit(actor, service.Upload(name, size, ""), {"claims": 0, "refused": reason})

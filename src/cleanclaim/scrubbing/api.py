@@ -1,0 +1,142 @@
+"""``POST /api/scrub``: scrub an 837P (or the X12 engine's JSON claim form) and
+return exactly what ``cleanclaim scrub --json`` prints.
+
+Input, by ``Content-Type``:
+
+* ``multipart/form-data`` with the file in the field ``file``;
+* ``application/edi-x12`` (or ``application/x12``, ``text/plain``, ``application/octet-stream``):
+  the 837P as the raw body;
+* ``application/json``: the JSON claim form (a list of claims, ``{"claims": [...]}`` or
+  the X12 JSON view ``{"transactions": [{"claims": [...]}]}``).
+
+``?as_of=YYYY-MM-DD`` sets the checking date (default today). Errors: 400 (empty, not
+X12 nor JSON, bad ``as_of``), 413 (over the size limit), 422 (X12 4010, not an 837P,
+damaged envelope, invalid claim fields), each ``{"detail": "..."}`` naming the problem.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from cleanclaim.api.auth import api_requires
+from cleanclaim.audit.actor import Actor
+from cleanclaim.coding.service import BadInput, parse_dos
+from cleanclaim.scrubbing import actions, service
+
+router = Router(tags=["scrubber"])
+
+X12_TYPES = ("application/edi-x12", "application/x12", "text/plain", "application/octet-stream")
+
+
+class FindingOut(Schema):
+    rule: str
+    category: str
+    severity: str
+    claim_id: str
+    line: int | None
+    message: str
+    fix: str
+    source: str
+    carc: str | None
+
+
+class ClaimOut(Schema):
+    claim_id: str
+    findings: list[FindingOut]
+
+
+class SummaryOut(Schema):
+    claims: int
+    clean: int
+    with_errors: int
+    by_category: dict[str, int]
+
+
+class ScrubReport(Schema):
+    claims: list[ClaimOut]
+    summary: SummaryOut
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+REQUEST_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+            }
+        },
+        "application/edi-x12": {
+            "schema": {"type": "string", "description": "an 837P (X12 5010, 005010X222A1)"}
+        },
+        "application/json": {
+            "schema": {
+                "description": "the X12 engine's JSON claim form: a list of claims, "
+                '{"claims": [...]} or {"transactions": [{"claims": [...]}]}',
+                "oneOf": [{"type": "array", "items": {"type": "object"}}, {"type": "object"}],
+            }
+        },
+    },
+}
+
+
+def _read_body(request: HttpRequest) -> tuple[bytes, str, str]:
+    """(bytes, name, kind) from the request, refusing oversize input before reading it."""
+    ctype = (request.content_type or "").lower()
+    if ctype == "multipart/form-data":
+        f = request.FILES.get("file")
+        if f is None:
+            raise service.ScrubInputError("multipart upload without a 'file' field")
+        service.check_size(f.size or 0, f.name or "file")
+        return f.read(), f.name or "upload", "auto"
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    service.check_size(length, "the request body")
+    # read() rather than .body: the scrubber's own limit applies, not Django's form limit
+    data = request.read(service.max_bytes() + 1)
+    service.check_size(len(data), "the request body")
+    if ctype == "application/json":
+        return data, "request body", "json"
+    if ctype in X12_TYPES or not ctype:
+        return data, "request body", "x12"
+    raise HttpError(
+        415,
+        f"unsupported Content-Type {ctype!r}: send multipart/form-data (field 'file'), "
+        "application/edi-x12 or application/json",
+    )
+
+
+@router.post(
+    "",
+    url_name="scrub",
+    response={200: ScrubReport, 400: ErrorOut, 413: ErrorOut, 415: ErrorOut, 422: ErrorOut},
+    openapi_extra={"requestBody": REQUEST_BODY},
+    summary="Scrub an 837P or JSON claims",
+)
+@api_requires("claims.work")
+def scrub(request: HttpRequest, as_of: str | None = None) -> Status[dict[str, Any]]:
+    """Every claim's findings and the summary, exactly as ``cleanclaim scrub --json``.
+    ``as_of``: the checking date, YYYY-MM-DD (default today)."""
+    try:
+        day = parse_dos(as_of, what="as_of")
+    except BadInput as exc:
+        return Status(400, {"detail": str(exc)})
+    try:
+        data, name, kind = _read_body(request)
+        outcome = actions.scrub_upload(
+            Actor.from_request(request, via="api"), data, name, as_of=day, kind=kind
+        )
+    except service.ScrubInputError as exc:
+        return Status(exc.status, {"detail": str(exc)})
+    return Status(200, outcome.report)

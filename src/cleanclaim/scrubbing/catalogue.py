@@ -1,0 +1,72 @@
+"""The rule catalogue as the page shows it: the scrubber's registry grouped by
+category (in the issue's order), plus the payer rules of the loaded set-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleanclaim.edits import CATEGORIES, catalogue
+from cleanclaim.edits.context import load_payer_rules
+
+#: What a category catches, in the biller's words (issue 5's table).
+CATEGORY_MEANINGS = {
+    "syntax": "envelope or segment structure broken (from the X12 engine)",
+    "missing-data": "data the guide or the payer requires is absent or malformed",
+    "npi": "an NPI fails its check digit or length",
+    "dx-invalid": "the diagnosis code does not exist on the date of service",
+    "dx-not-billable": (
+        "a header code that needs more characters, including a missing 7th character"
+    ),
+    "dx-excludes1": "two diagnoses that ICD-10-CM's Excludes1 notes forbid together",
+    "dx-sex": "diagnosis inconsistent with the patient's sex",
+    "dx-age": "diagnosis inconsistent with the patient's age",
+    "dx-pointer": "a service line points to a diagnosis that is not on the claim, or to none",
+    "proc-invalid": "the CPT or HCPCS code is not valid on the date of service",
+    "modifier-invalid": "unknown modifier, or one not valid for the code",
+    "ncci-ptp": "an NCCI procedure-to-procedure pair billed together without an allowed modifier",
+    "ncci-mue": "units over the medically unlikely edit value",
+    "ncci-addon": "an add-on code without its primary code",
+    "duplicate": "the same service billed twice on the claim",
+    "date": "service date in the future or before birth, dates out of order",
+    "charge": "claim total differs from the sum of the lines; zero or negative charges",
+    "timely-filing": "past (or within 14 days of) the payer's filing limit",
+    "payer-rule": "a rule the payer's own set-up defines",
+    "coverage": "no active coverage on the date of service",
+    "auth": "a service that needs prior authorization without a valid one",
+}
+
+
+@dataclass
+class Category:
+    name: str
+    meaning: str
+    rules: list[dict[str, Any]] = field(default_factory=list)
+
+
+def grouped() -> list[Category]:
+    """Every registry rule (and every loaded payer rule) under its category."""
+    by = {c: Category(c, CATEGORY_MEANINGS.get(c, "")) for c in CATEGORIES}
+    for row in catalogue():
+        by.setdefault(row["category"] or "", Category(row["category"] or "", "")).rules.append(
+            dict(row, payer=False)
+        )
+    for r in load_payer_rules():
+        by["payer-rule"].rules.append(
+            {
+                "id": r.id,
+                "category": "payer-rule",
+                "severity": r.severity,
+                "meaning": r.meaning,
+                "fix": r.fix,
+                "source": r.source,
+                "carc": r.carc,
+                "payer": True,
+                "payers": ", ".join(r.payers),
+            }
+        )
+    return list(by.values())
+
+
+def rule_ids() -> set[str]:
+    return {str(r["id"]) for c in grouped() for r in c.rules}

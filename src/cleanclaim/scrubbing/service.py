@@ -1,0 +1,146 @@
+"""Scrub an uploaded file: the same reading and the same report as ``cleanclaim scrub``.
+
+The input is an 837P (X12 5010, 005010X222A1) from any billing system, or the
+X12 engine's JSON claim form (a list of claims, ``{"claims": [...]}`` or the
+JSON view ``{"transactions": [{"claims": [...]}]}``, as ``cleanclaim scrub``
+reads a ``.json`` file). The whole file is read before any claim is scrubbed, so
+a file that cannot be read yields one clear error and no findings at all.
+Nothing is stored: the bytes live only for the request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+
+from cleanclaim.coding.service import store
+from cleanclaim.edits import CATEGORIES, ClaimResult, report, scrub_claim
+
+#: Largest file accepted (bytes); ``CLEANCLAIM_SCRUB_MAX_BYTES`` in settings overrides it.
+#: 5 MiB holds roughly 6,000 ordinary professional claims.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "CLEANCLAIM_SCRUB_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+class ScrubInputError(ValueError):
+    """The input cannot be scrubbed. ``status`` is 400 (not X12 or JSON at all, empty),
+    413 (too big) or 422 (X12 or JSON, but not something the scrubber can read:
+    X12 4010, not an 837P, a damaged envelope, a claim field that is not valid)."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    upload: Upload
+    results: list[ClaimResult]
+    report: dict[str, Any]  # exactly the CLI's --json
+
+
+def describe(data: bytes, name: str) -> Upload:
+    return Upload(name, len(data), hashlib.sha256(data).hexdigest())
+
+
+def check_size(size: int, name: str = "the file") -> None:
+    limit = max_bytes()
+    if size > limit:
+        raise ScrubInputError(
+            f"{name} is {size:,} bytes; the scrubber accepts files up to {limit:,} bytes "
+            "(split the batch into smaller files)",
+            413,
+        )
+
+
+def _check_json(data: bytes, name: str) -> None:
+    """400 unless ``data`` is JSON holding at least one claim (the engine reads it after)."""
+    if data.lstrip()[:1] not in (b"{", b"["):
+        raise ScrubInputError(f"{name}: not JSON (it should start with {{ or [)")
+    try:
+        doc = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ScrubInputError(f"{name}: not valid JSON ({exc})") from None
+    claims: list[Any] = []
+    if isinstance(doc, list):
+        claims = doc
+    elif isinstance(doc, dict):
+        claims = list(doc.get("claims") or [])
+        for t in doc.get("transactions") or []:
+            if isinstance(t, dict):
+                claims.extend(t.get("claims") or [])
+    if not claims and not (isinstance(doc, dict) and "error" in doc):
+        raise ScrubInputError(
+            f'{name}: no claims found (expected a list of claims, {{"claims": [...]}} '
+            'or the X12 JSON view {"transactions": [{"claims": [...]}]})',
+            422,
+        )
+
+
+def _check_x12(data: bytes, name: str) -> None:
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:3] != b"ISA":
+        raise ScrubInputError(
+            f"{name}: not an X12 file (an 837P starts with an ISA segment) and not JSON"
+        )
+
+
+def read_claims(data: bytes, name: str, *, kind: str = "auto") -> list[tuple[Any, list[Any]]]:
+    """Every claim of ``data`` with the reader's syntax findings; ScrubInputError if unusable.
+    ``kind``: ``x12``, ``json`` or ``auto`` (JSON when it starts with ``{`` or ``[``).
+    The reading itself is the engine's (:func:`cleanclaim.edits.document.read_document_claims`,
+    what ``cleanclaim scrub`` runs); this adds the size limit and the status codes."""
+    from cleanclaim.edits.document import DocumentError, read_document_claims
+
+    check_size(len(data), name)
+    if not data.strip():
+        raise ScrubInputError(f"{name}: the file is empty")
+    if kind == "auto":
+        kind = "json" if data.lstrip()[:1] in (b"{", b"[") else "x12"
+    if kind == "json":
+        _check_json(data, name)
+    else:
+        _check_x12(data, name)
+    try:
+        claims = read_document_claims(data, name=name)
+    except DocumentError as exc:
+        raise ScrubInputError(str(exc), 422) from None
+    if not claims:
+        raise ScrubInputError(f"{name}: no claims found (no CLM segment)", 422)
+    return claims
+
+
+def scrub(data: bytes, name: str, *, as_of: dt.date | None = None, kind: str = "auto") -> Outcome:
+    """Read the whole input, then scrub every claim with the loaded reference data."""
+    from cleanclaim.edits.batch import gc_paused
+    from cleanclaim.edits.refdata import context_from_refdata
+
+    upload = describe(data, name)
+    claims = read_claims(data, name, kind=kind)
+    s = store()
+    ctx = context_from_refdata(as_of or dt.date.today(), root=s.root, codes=s)
+    with gc_paused():
+        results = [scrub_claim(claim, ctx, extra) for claim, extra in claims]
+    return Outcome(upload, results, report(results))
+
+
+def category_counts(rep: dict[str, Any]) -> list[tuple[str, int]]:
+    """Findings per category in the issue's category order (non-zero only)."""
+    by = rep["summary"]["by_category"]
+    return [(c, by[c]) for c in CATEGORIES if by.get(c)] + [
+        (c, n) for c, n in by.items() if c not in CATEGORIES and n
+    ]

@@ -1,0 +1,102 @@
+"""The scrubber's pages: the rule catalogue and the 837P upload (thin views)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cleanclaim.audit.actor import Actor
+from cleanclaim.coding.service import BadInput, parse_dos
+from cleanclaim.edits import ClaimResult
+from cleanclaim.practices.decorators import requires
+from cleanclaim.scrubbing import actions, catalogue, service
+from cleanclaim.scrubbing.svg import bar_chart
+
+
+@require_GET
+@requires("claims.work")
+def rules(request: HttpRequest) -> HttpResponse:
+    """Every rule of the scrubber's registry: id, category, severity, meaning, fix,
+    source and the CARC it prevents, one anchor per rule id."""
+    groups = catalogue.grouped()
+    return render(
+        request,
+        "scrubbing/rules.html",
+        {
+            "groups": [g for g in groups if g.rules],
+            "empty": [g for g in groups if not g.rules],
+            "count": sum(len(g.rules) for g in groups),
+        },
+    )
+
+
+def _claim_view(r: ClaimResult, known: set[str]) -> dict[str, Any]:
+    findings = []
+    for f in r.findings:
+        d = f.as_dict()
+        d["anchor"] = f.rule if f.rule in known else ""
+        findings.append(d)
+    errors = sum(1 for f in r.findings if f.severity == "error")
+    return {
+        "claim_id": r.claim_id,
+        "findings": findings,
+        "errors": errors,
+        "warnings": len(r.findings) - errors,
+    }
+
+
+def _results_context(outcome: service.Outcome) -> dict[str, Any]:
+    known = catalogue.rule_ids()
+    claims = [_claim_view(r, known) for r in outcome.results]
+    # Claims with errors first, then those with warnings only, then clean ones;
+    # file order within each group (sorted() is stable).
+    claims = sorted(claims, key=lambda c: 0 if c["errors"] else 1 if c["warnings"] else 2)
+    counts = service.category_counts(outcome.report)
+    return {
+        "upload": outcome.upload,
+        "summary": outcome.report["summary"],
+        "claims": [c for c in claims if c["findings"]],
+        "clean_claims": [c for c in claims if not c["findings"]],
+        "counts": counts,
+        "chart": bar_chart(counts, title="Findings by category", chart_id="by-category"),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@requires("claims.work")
+def upload(request: HttpRequest) -> HttpResponse:
+    """Drop an 837P (from any billing system) and read its findings. The file is read,
+    scrubbed and forgotten; only an audit entry about it is kept."""
+    context: dict[str, Any] = {
+        "max_bytes": service.max_bytes(),
+        "today": dt.date.today().isoformat(),
+        "as_of": request.POST.get("as_of", "") if request.method == "POST" else "",
+    }
+    if request.method == "GET":
+        return render(request, "scrubbing/upload.html", context)
+    f = request.FILES.get("file")
+    status = 200
+    if f is None:
+        context["error"] = "choose an 837P file to scrub"
+        status = 400
+    else:
+        name = f.name or "upload"
+        try:
+            as_of = parse_dos(context["as_of"] or None, what="as-of date")
+            service.check_size(f.size or 0, name)
+            data = f.read()
+            outcome = actions.scrub_upload(Actor.from_request(request), data, name, as_of=as_of)
+            context.update(_results_context(outcome))
+        except BadInput as exc:
+            context["error"] = str(exc)
+            status = 400
+        except service.ScrubInputError as exc:
+            if exc.status == 413:
+                actions.record_refusal(Actor.from_request(request), name, f.size or 0, str(exc))
+            context["error"] = str(exc)
+            status = exc.status
+    return render(request, "scrubbing/upload.html", context, status=status)
