@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# One Playwright per session for every browser test (Chromium at /usr/bin/chromium).
+from cleanclaim.testing.browser import browser, page  # noqa: F401  (fixtures)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 

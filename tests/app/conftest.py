@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from cleanclaim.testing.browser import browser, page  # noqa: F401  (fixtures)
 from cleanclaim.testing.personas import World, build_world
 
 

@@ -1,11 +1,7 @@
 """Fixtures for the app side of codes and scrubbing: the two-organisation world,
 Chromium, signed-in clients per role, and a reference data directory of their own.
 
-Chromium runs in a thread of its own (``in_chromium``): the Playwright sync API
-refuses to start in a thread where another sync Playwright is running, and the
-``browser`` fixture of ``cleanclaim.testing.browser`` imported by ``tests/app``
-is session-scoped, so it is still running in the main thread when these tests
-come after it in one pytest session.
+Browser tests use the session's one Chromium (``page`` fixture, ``tests/conftest.py``).
 
 Every test sees ``CLEANCLAIM_REFDATA_DIR`` pointing at one empty directory made for
 this session: the store then holds exactly the packaged ICD-10-CM FY2026 tabular and
@@ -15,17 +11,13 @@ search index the store caches there is built once per session.)
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import Client
 
 from cleanclaim.practices.permissions import Role
-from cleanclaim.testing.browser import ARGS, CHROMIUM
 from cleanclaim.testing.personas import World, build_world
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -58,42 +50,3 @@ def client_as(world: World) -> Callable[[Role], Client]:
         return client
 
     return make
-
-
-@pytest.fixture
-def in_chromium() -> Callable[[Callable[[Any], None]], None]:
-    """``in_chromium(steps)`` runs ``steps(page)`` with a fresh laptop-sized page of
-    Debian's Chromium in a dedicated thread and re-raises what it raised. Skips without
-    ``/usr/bin/chromium`` unless ``CLEANCLAIM_REQUIRE_BROWSER=1`` (CI)."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium: apt-get install chromium"
-        if os.environ.get("CLEANCLAIM_REQUIRE_BROWSER") == "1":
-            pytest.fail(message + " (CLEANCLAIM_REQUIRE_BROWSER=1 forbids skipping)")
-        pytest.skip(message)
-
-    def run(steps: Callable[[Any], None]) -> None:
-        failure: list[BaseException] = []
-
-        def target() -> None:
-            from playwright.sync_api import sync_playwright
-
-            try:
-                with sync_playwright() as pw:
-                    browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-                    try:
-                        context = browser.new_context(viewport={"width": 1366, "height": 768})
-                        steps(context.new_page())
-                    finally:
-                        browser.close()
-            except BaseException as exc:  # handed to the test thread
-                failure.append(exc)
-
-        thread = threading.Thread(target=target, name="chromium", daemon=True)
-        thread.start()
-        thread.join(timeout=180)
-        if thread.is_alive():
-            raise AssertionError("the browser steps did not finish within 180 s")
-        if failure:
-            raise failure[0]
-
-    return run

@@ -36,59 +36,51 @@ def _open_screen(page: Any, base: str, email: str) -> Any:
 
 
 def test_it_picks_a_code_from_lay_words_with_the_keyboard(
-    live_server: Any, in_chromium: Any, world: World
+    live_server: Any, page: Any, world: World
 ) -> None:
     email = _coder(world)
 
-    def steps(page: Any) -> None:
-        box = _open_screen(page, live_server.url, email)
-        page.keyboard.type("ringing in the ears", delay=40)
-        # results for the whole phrase (the script marks which query the list shows)
-        page.locator('#code-results[data-query="ringing in the ears"]').wait_for(state="attached")
-        listbox = page.get_by_role("listbox")
-        listbox.get_by_role("option").first.wait_for(state="visible")
-        listbox.get_by_role("option", name="Tinnitus").first.wait_for()
-        assert box.get_attribute("aria-expanded") == "true"
+    box = _open_screen(page, live_server.url, email)
+    page.keyboard.type("ringing in the ears", delay=40)
+    # results for the whole phrase (the script marks which query the list shows)
+    page.locator('#code-results[data-query="ringing in the ears"]').wait_for(state="attached")
+    listbox = page.get_by_role("listbox")
+    listbox.get_by_role("option").first.wait_for(state="visible")
+    listbox.get_by_role("option", name="Tinnitus").first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    active = box.get_attribute("aria-activedescendant")
+    assert active, "ArrowDown highlights an option"
+    chosen = page.locator(f"#{active}")
+    assert chosen.get_attribute("aria-selected") == "true"
+    code = chosen.get_attribute("data-code")
+    assert code and code.startswith("H93.")
+    page.keyboard.press("Enter")
+    page.locator(f'#worklist li.pick[data-code="{code}"]').wait_for()
+    assert listbox.is_hidden()
+    assert box.get_attribute("aria-expanded") == "false"
+
+
+def test_it_warns_when_a_header_code_is_picked(live_server: Any, page: Any, world: World) -> None:
+    email = _coder(world)
+
+    _open_screen(page, live_server.url, email)
+    page.keyboard.type("E11", delay=40)
+    page.locator('#code-results[data-query="E11"]').wait_for(state="attached")
+    header = page.locator('[role="option"][data-code="E11"]')
+    header.wait_for()
+    for _ in range(20):  # walk down with the keyboard to the header code E11
         page.keyboard.press("ArrowDown")
-        active = box.get_attribute("aria-activedescendant")
-        assert active, "ArrowDown highlights an option"
-        chosen = page.locator(f"#{active}")
-        assert chosen.get_attribute("aria-selected") == "true"
-        code = chosen.get_attribute("data-code")
-        assert code and code.startswith("H93.")
-        page.keyboard.press("Enter")
-        page.locator(f'#worklist li.pick[data-code="{code}"]').wait_for()
-        assert listbox.is_hidden()
-        assert box.get_attribute("aria-expanded") == "false"
-
-    in_chromium(steps)
-
-
-def test_it_warns_when_a_header_code_is_picked(
-    live_server: Any, in_chromium: Any, world: World
-) -> None:
-    email = _coder(world)
-
-    def steps(page: Any) -> None:
-        _open_screen(page, live_server.url, email)
-        page.keyboard.type("E11", delay=40)
-        page.locator('#code-results[data-query="E11"]').wait_for(state="attached")
-        header = page.locator('[role="option"][data-code="E11"]')
-        header.wait_for()
-        for _ in range(20):  # walk down with the keyboard to the header code E11
-            page.keyboard.press("ArrowDown")
-            if header.get_attribute("aria-selected") == "true":
-                break
-        assert header.get_attribute("aria-selected") == "true"
-        page.keyboard.press("Enter")
-        pick = page.locator('#worklist li.pick[data-code="E11"]')
-        pick.wait_for()
-        assert "E11 is a header code, not billable" in pick.inner_text()
-        # Escape closes a reopened list without picking anything
-        page.keyboard.type(".9", delay=40)
-        page.get_by_role("listbox").get_by_role("option").first.wait_for(state="visible")
-        page.keyboard.press("Escape")
-        assert page.get_by_role("listbox").is_hidden()
-        assert page.locator("#worklist li.pick").count() == 1
-
-    in_chromium(steps)
+        if header.get_attribute("aria-selected") == "true":
+            break
+    assert header.get_attribute("aria-selected") == "true"
+    page.keyboard.press("Enter")
+    pick = page.locator('#worklist li.pick[data-code="E11"]')
+    pick.wait_for()
+    assert "E11 is a header code, not billable" in pick.inner_text()
+    # Escape closes a reopened list without picking anything
+    page.keyboard.type(".9", delay=40)
+    page.get_by_role("listbox").get_by_role("option").first.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    assert page.get_by_role("listbox").is_hidden()
+    assert page.locator("#worklist li.pick").count() == 1
