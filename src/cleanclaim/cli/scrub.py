@@ -116,19 +116,27 @@ def run(args: argparse.Namespace) -> int:
         progress = Progress(transient=True)
         progress.start()
         task = progress.add_task("scrubbing", total=len(files))
+    # A file that cannot be read is named on stderr and in the report; the others are
+    # still scrubbed and reported (nothing read is lost), and the exit status is 2.
+    unreadable: list[dict[str, str]] = []
     try:
         for path in files:
             try:
                 results.extend(scrub_document(_read(path), ctx, name=str(path), syntax=args.syntax))
-            except DocumentError as exc:
-                raise CLIError(str(exc)) from None
+            except (DocumentError, CLIError) as exc:
+                unreadable.append({"file": str(path), "error": str(exc)})
+                print(f"cleanclaim scrub: {exc}", file=sys.stderr)
             if progress is not None:
                 progress.advance(task)
     finally:
         if progress is not None:
             progress.stop()
+    if len(unreadable) == len(files):
+        return 2  # nothing could be read: the one-line messages above say why
     rep = report(results)
     summary: dict[str, Any] = rep["summary"]  # type: ignore[assignment]
+    if unreadable:
+        rep["unreadable"] = unreadable
     if args.json:
         print(json.dumps(rep, indent=1, default=str))
     else:
@@ -140,4 +148,6 @@ def run(args: argparse.Namespace) -> int:
         for m in missing:
             print(f"note: not loaded: {m}", file=sys.stderr)
         _print_text(results, summary, sys.stdout)
+    if unreadable:
+        return 2
     return 1 if summary["with_errors"] else 0
