@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
-from itertools import compress
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
 from .elements import ElementType, check_value
 from .errors import IK304, IK403, Finding, Severity
-from .loops import Loop, Slot
+from .loops import Loop
 from .segments import Segment
 from .typed import TypedSegment, segment_meta
 
@@ -168,9 +167,11 @@ def check_tree(
     to each typed segment and ``visit(loop, segment, out)`` is called for guide
     checks of single segments.
     """
+    from .walker import Walker  # the walk is generated per loop class (walker.py)
+
     known = set(known_tags)
     out: list[Finding] = []
-    _Walker(known, out, rules or {}, visit).walk(root)
+    Walker(known, out, rules or {}, visit).walk(root)
     return out
 
 
@@ -185,184 +186,6 @@ def _missing(loop: Loop, slot_name: str, tag: str, is_loop: bool, anchor: int) -
         loop_id=loop.LOOP_ID,
         ik304=IK304.REQUIRED_SEGMENT_MISSING,
     )
-
-
-# per slot of a loop class, what the walk needs: (slot, shared list field?, is a loop?,
-# slot class, getter of the class's element values, element rules or None, memo of
-# the single-segment findings for this loop and slot class)
-_Entry = tuple[Slot, bool, bool, Any, Any, "list[ElementRule] | None", dict[Any, list[Finding]]]
-# per loop class: (attrgetter of all slot fields, one entry per slot, required slot indexes)
-_LoopPlan = tuple[Any, list[_Entry], list[int]]
-
-
-def _getter(names: list[str]) -> Any:
-    if len(names) > 1:
-        return attrgetter(*names)
-    one = attrgetter(names[0])
-
-    def getter(obj: Any) -> tuple[Any, ...]:
-        return (one(obj),)
-
-    return getter
-
-
-class _Walker:
-    """One validation walk: per loop class plans and the memo of single-segment checks.
-
-    Every check of a single segment (syntax, element rules, ``visit``) depends only
-    on its loop, its class and its content, so identical segments (same dates, codes,
-    payer...) are checked once per walk and their findings re-positioned.
-    """
-
-    __slots__ = ("known", "memo", "out", "plans", "rules", "visit")
-
-    def __init__(
-        self,
-        known: set[str],
-        out: list[Finding],
-        rules: Mapping[tuple[str, str], list[ElementRule]],
-        visit: Callable[[Loop, TypedSegment, list[Finding]], None] | None,
-    ) -> None:
-        self.known = known
-        self.out = out
-        self.rules = rules
-        self.visit = visit
-        self.plans: dict[type, _LoopPlan] = {}
-        self.memo: dict[tuple[Any, ...], list[Finding]] = {}
-
-    def plan(self, cls: type[Loop]) -> _LoopPlan:
-        uses: dict[str, int] = {}
-        for slot in cls.SLOTS:
-            uses[slot.field] = uses.get(slot.field, 0) + 1
-        entries: list[_Entry] = []
-        for slot in cls.SLOTS:
-            is_loop = slot.is_loop
-            kind = slot.kind
-            entries.append(
-                (
-                    slot,
-                    uses[slot.field] > 1,
-                    is_loop,
-                    kind,
-                    None if is_loop else _syntax_plan(kind)[0],
-                    None if is_loop else self.rules.get((cls.LOOP_ID, kind.TAG)),
-                    {},
-                )
-            )
-        required = [i for i, slot in enumerate(cls.SLOTS) if slot.usage == "R"]
-        plan = (_getter([slot.field for slot in cls.SLOTS]), entries, required)
-        self.plans[cls] = plan
-        return plan
-
-    def walk(self, loop: Loop) -> None:
-        out = self.out
-        loop_cls = loop.__class__
-        getter, entries, required = self.plans.get(loop_cls) or self.plan(loop_cls)
-        values = getter(loop)
-        for i in required:
-            if not values[i]:
-                slot, _, is_loop = entries[i][:3]
-                name = slot.name or slot.field
-                out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
-        # only the filled slots: ``compress`` and ``filter`` pair them up in C
-        for entry, value in zip(compress(entries, values), filter(None, values), strict=True):
-            slot, shared, is_loop, kind, seg_getter, seg_rules, memo = entry
-            if value.__class__ is list:
-                items: list[Any] = [v for v in value if type(v) is kind] if shared else value
-                count = len(items)
-                if count == 0:
-                    if slot.usage == "R":
-                        name = slot.name or slot.field
-                        out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
-                    continue
-                if count > slot.max_use:
-                    self.max_use(loop, slot, items, is_loop)
-            else:
-                items = [value]
-            if is_loop:
-                for item in items:
-                    self.walk(item)
-                continue
-            for item in items:
-                if item.__class__ is not kind or item.extra:
-                    self.check_odd(loop, item, seg_rules)
-                    continue
-                key = seg_getter(item)
-                cached = memo.get(key)
-                if cached is None:
-                    memo[key] = self.check(loop, item, seg_rules)
-                elif cached:
-                    pos = item.position
-                    out.extend([replace(f, position=pos) for f in cached])
-        if loop.unknown:
-            self.unknown(loop)
-
-    def check(
-        self, loop: Loop, item: TypedSegment, seg_rules: list[ElementRule] | None
-    ) -> list[Finding]:
-        found: list[Finding] = []
-        _syntax(loop.LOOP_ID, item, found)
-        if seg_rules:
-            check_element_rules(loop, item, seg_rules, found)
-        if self.visit is not None:
-            self.visit(loop, item, found)
-        self.out.extend(found)
-        return found
-
-    def check_odd(
-        self, loop: Loop, item: TypedSegment, seg_rules: list[ElementRule] | None
-    ) -> None:
-        """A segment with elements beyond the guide, or of another class than its slot's."""
-        cls = item.__class__
-        key = (loop.__class__, cls, _syntax_plan(cls)[0](item), item.extra)
-        cached = self.memo.get(key)
-        if cached is None:
-            self.memo[key] = self.check(loop, item, seg_rules)
-        elif cached:
-            pos = item.position
-            self.out.extend([replace(f, position=pos) for f in cached])
-
-    def max_use(self, loop: Loop, slot: Slot, items: list[Any], is_loop: bool) -> None:
-        ik = IK304.LOOP_OVER_MAXIMUM if is_loop else IK304.SEGMENT_OVER_MAXIMUM_USE
-        self.out.append(
-            Finding(
-                code="x12.structure.max-use",
-                message=(
-                    f"{slot.name or slot.field} occurs {len(items)} times in {loop.LOOP_ID}; "
-                    f"the guide allows {slot.max_use}"
-                ),
-                position=items[slot.max_use].position,
-                segment_id=slot.seg_id,
-                loop_id=loop.LOOP_ID,
-                ik304=ik,
-            )
-        )
-
-    def unknown(self, loop: Loop) -> None:
-        for seg in loop.unknown:
-            valid = bool(_VALID_TAG.match(seg.id))
-            if not valid:
-                ik, msg = IK304.UNRECOGNIZED_SEGMENT, f"{seg.id[:10]!r} is not a segment id"
-            elif seg.id in self.known:
-                ik, msg = (
-                    IK304.UNEXPECTED_SEGMENT,
-                    f"segment {seg.id} is not expected here ({loop.LOOP_ID})",
-                )
-            else:
-                ik, msg = (
-                    IK304.SEGMENT_NOT_IN_TRANSACTION_SET,
-                    f"segment {seg.id} is not part of this transaction set",
-                )
-            self.out.append(
-                Finding(
-                    code="x12.structure.unexpected-segment",
-                    message=msg,
-                    position=seg.position,
-                    segment_id=seg.id[:3],
-                    loop_id=loop.LOOP_ID,
-                    ik304=ik,
-                )
-            )
 
 
 @dataclass(frozen=True, slots=True)
