@@ -33,21 +33,30 @@ def compile_clean(plan: tuple[tuple[Any, ...], tuple[Any, ...]], helpers: dict[s
         "        return False",
         "    present = 0",
     ]
+    # Nested: ``if count > k:`` holds element k and everything after it, so a short
+    # segment stops at its last element (then fails only if a later one is required).
+    required_after = [any(step[1] == "R" for step in steps[k:]) for k in range(len(steps))]
+    ind = "    "
+    closers: list[tuple[str, bool]] = []
     for index, usage, dtype, low, high, codes, ext in steps:
-        src.append(f"    v = elements[{index}] if count > {index} else ''")
-        src.append("    if not v:")
-        src.append("        return False" if usage == "R" else "        pass")
-        src.append("    else:")
+        src.append(f"{ind}if count > {index}:")
+        closers.append((ind, required_after[index]))
+        ind += "    "
+        src.append(f"{ind}v = elements[{index}]")
+        src.append(f"{ind}if not v:")
+        src.append(f"{ind}    return False" if usage == "R" else f"{ind}    pass")
+        src.append(f"{ind}else:")
+        inner = ind + "    "
         if ext is not None:
             ns[f"X{index}"] = ext
-            src.append(f"        if v not in X{index}:")
-            src.append("            return False")
-        src.append(f"        present |= {2 << index}")
+            src.append(f"{inner}if v not in X{index}:")
+            src.append(f"{inner}    return False")
+        src.append(f"{inner}present |= {2 << index}")
         if usage == "N":
-            src.append("        return False")
+            src.append(f"{inner}return False")
             continue
-        src.append("        if comp in v or (rep and rep in v):")
-        src.append("            return False")
+        src.append(f"{inner}if comp in v or (rep and rep in v):")
+        src.append(f"{inner}    return False")
         if dtype == "AN":
             test = f"not {low} <= len(v) <= {high}"
         elif dtype == "ID":
@@ -65,8 +74,12 @@ def compile_clean(plan: tuple[tuple[Any, ...], tuple[Any, ...]], helpers: dict[s
             test = f"not valid_time(v) or not {low} <= len(v) <= {high}"
         else:
             test = "True"
-        src.append(f"        if {test}:")
-        src.append("            return False")
+        src.append(f"{inner}if {test}:")
+        src.append(f"{inner}    return False")
+    for at, required in reversed(closers):
+        if required:
+            src.append(f"{at}else:")
+            src.append(f"{at}    return False")
     for kind, every, first, rest in rules:
         if kind == "P":
             src.append(f"    given = present & {every}")
