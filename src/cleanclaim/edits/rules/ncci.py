@@ -18,16 +18,13 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
 from cleanclaim.codes.ncci_common import pack_code, ymd, ymd_to_date
-from cleanclaim.codes.ncci_ptp import PtpPart
 from cleanclaim.edits.claim import ScrubClaim, ServiceLine
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding, RuleInfo
@@ -135,36 +132,6 @@ def _provider(claim: ScrubClaim, ln: ServiceLine) -> str:
     return ln.rendering_npi or claim.rendering_npi
 
 
-def _ptp_row(
-    memo: dict[Any, Any], parts: Sequence[PtpPart], key: int, d: int
-) -> tuple[PtpPart, int] | None:
-    """The first part's row of packed pair ``key`` in force on ``d`` (yyyymmdd), or None.
-
-    Claims of a batch bill the same pairs over and over: the rows of each pair (a
-    bisection per part of a 1.5-million-row table) are kept in the context's memo,
-    and the date is checked against them (same answer as ``PtpPart.has_pair`` part
-    by part, first part first).
-    """
-    mkey = ("ncci-ptp", id(parts), key)
-    rows: list[tuple[PtpPart, int, int, int]] | None = memo.get(mkey)
-    if rows is None:
-        rows = []
-        for part in parts:
-            keys = part.keys
-            if not keys or key < keys[0] or key > keys[-1]:
-                continue
-            i = bisect.bisect_left(keys, key)
-            n = len(keys)
-            while i < n and keys[i] == key:
-                rows.append((part, i, part.eff[i], part.dele[i]))
-                i += 1
-        memo[mkey] = rows
-    for part, i, eff, dele in rows:
-        if eff <= d <= dele:
-            return part, i
-    return None
-
-
 @register("ncci", PTP, PTP_NO_BYPASS)
 def check_ptp(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
     tables = ctx.ncci
@@ -186,46 +153,49 @@ def check_ptp(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
             continue
         parts = tables.ptp_release(dos)
         d = ymd(dos)
-        memo = ctx.memo
         for a, pa in lines:
             for b, pb in lines:
                 if a is b or pa == pb:
                     continue
                 key = pa << 32 | pb
-                hit = _ptp_row(memo, parts, key, d)
-                if hit is None:
-                    continue
-                part, i = hit
-                mod = part.mod[i]
-                if mod == 9:
-                    continue  # the edit does not apply
-                bypass = NCCI_MODIFIERS.intersection(a.modifiers + b.modifiers)
-                if mod == 1 and bypass:
-                    continue
-                if (a.number, b.number) in reported:
-                    continue
-                reported.add((a.number, b.number))
-                eff_s = ymd_to_date(part.eff[i])
-                dele = ymd_to_date(part.dele[i])
-                until = "" if dele is None else f", last applies {dele}"
-                source = (
-                    f"NCCI PTP practitioner {part.release}, effective {eff_s}{until} "
-                    f"({part.rationales[part.rat[i]]})"
-                )
-                info = PTP if mod == 1 else PTP_NO_BYPASS
-                how = (
-                    "modifier indicator 1: an NCCI-associated modifier may bypass it"
-                    if mod == 1
-                    else "modifier indicator 0: no modifier bypasses it"
-                )
-                yield info.finding(
-                    claim.claim_id,
-                    f"Line {b.number} ({b.procedure}) is column 2 to line {a.number} "
-                    f"({a.procedure}) on {dos}: {b.procedure} is denied when billed with "
-                    f"{a.procedure} ({how}).",
-                    line=b.number,
-                    source=source,
-                )
+                for part in parts:
+                    keys = part.keys
+                    if not keys or key < keys[0] or key > keys[-1]:
+                        continue
+                    i = part.has_pair(key, d)
+                    if i < 0:
+                        continue
+                    mod = part.mod[i]
+                    if mod == 9:
+                        break
+                    bypass = NCCI_MODIFIERS.intersection(a.modifiers + b.modifiers)
+                    if mod == 1 and bypass:
+                        break
+                    if (a.number, b.number) in reported:
+                        break
+                    reported.add((a.number, b.number))
+                    eff_s = ymd_to_date(part.eff[i])
+                    dele = ymd_to_date(part.dele[i])
+                    until = "" if dele is None else f", last applies {dele}"
+                    source = (
+                        f"NCCI PTP practitioner {part.release}, effective {eff_s}{until} "
+                        f"({part.rationales[part.rat[i]]})"
+                    )
+                    info = PTP if mod == 1 else PTP_NO_BYPASS
+                    how = (
+                        "modifier indicator 1: an NCCI-associated modifier may bypass it"
+                        if mod == 1
+                        else "modifier indicator 0: no modifier bypasses it"
+                    )
+                    yield info.finding(
+                        claim.claim_id,
+                        f"Line {b.number} ({b.procedure}) is column 2 to line {a.number} "
+                        f"({a.procedure}) on {dos}: {b.procedure} is denied when billed with "
+                        f"{a.procedure} ({how}).",
+                        line=b.number,
+                        source=source,
+                    )
+                    break
 
 
 @register("ncci", MUE)
