@@ -171,7 +171,11 @@ def check_tree(
 
     known = set(known_tags)
     out: list[Finding] = []
-    Walker(known, out, rules or {}, visit).walk(root)
+    walker = Walker(known, out, rules or {}, visit)
+    try:
+        walker.walk(root)
+    finally:
+        walker.close()  # its generated functions refer back to it: break the cycle
     return out
 
 

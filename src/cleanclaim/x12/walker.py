@@ -48,7 +48,7 @@ _Entry = tuple[Slot, bool, bool, Any, Any, "list[ElementRule] | None", dict[Any,
 class Walker:
     """One validation walk: a generated function per loop class and the memo of checks."""
 
-    __slots__ = ("fns", "known", "memo", "out", "rules", "visit")
+    __slots__ = ("fns", "known", "memo", "namespaces", "out", "rules", "visit")
 
     def __init__(
         self,
@@ -62,7 +62,22 @@ class Walker:
         self.rules = rules
         self.visit = visit
         self.fns: dict[type, Callable[[Loop], None]] = {}
+        self.namespaces: list[dict[str, Any]] = []
         self.memo: dict[tuple[Any, ...], list[Finding]] = {}
+
+    def close(self) -> None:
+        """Drop the generated functions and memos.
+
+        The functions hold bound methods of the walker (a reference cycle), and each
+        is held by its own namespace (another): without
+        this, the walk's memo (a hundred thousand tuples and lists on a large file)
+        would wait for the cyclic garbage collector instead of being freed at once.
+        """
+        for ns in self.namespaces:
+            ns.clear()  # a generated function and its namespace: another cycle
+        self.namespaces.clear()
+        self.fns.clear()
+        self.memo.clear()
 
     def walk(self, loop: Loop) -> None:
         cls = loop.__class__
@@ -155,6 +170,7 @@ class Walker:
             + "    if loop.unknown:\n        _unknown(loop)\n"
         )
         exec(compile(src, f"<x12 walk {cls.__name__}>", "exec"), ns)
+        self.namespaces.append(ns)
         fn = ns["walk"]
         self.fns[cls] = fn
         return fn  # type: ignore[no-any-return]
