@@ -140,22 +140,24 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
             else Patient(sub_name, sub_dob, sub_sex, sub_id)
         )
         lines = tuple(
-            ServiceLine(
-                number=ln.number,
-                procedure=ln.procedure,
-                modifiers=ln.modifiers,
-                charge=ln.charge,
-                units=ln.units,
-                dx_pointers=ln.pointers,
-                service_date=ln.start,
-                service_date_end=ln.end if ln.end != ln.start else None,
-                rendering_npi=ln.rendering,
-                qualifier=ln.qualifier,
-                raw_pointers=ln.raw_pointers,
-                ndc=ln.ndc,
-                description=ln.description,
-            )
-            for ln in claim.lines
+            [
+                ServiceLine(
+                    number=ln.number,
+                    procedure=ln.procedure,
+                    modifiers=ln.modifiers,
+                    charge=ln.charge,
+                    units=ln.units,
+                    dx_pointers=ln.pointers,
+                    service_date=ln.start,
+                    service_date_end=ln.end if ln.end != ln.start else None,
+                    rendering_npi=ln.rendering,
+                    qualifier=ln.qualifier,
+                    raw_pointers=ln.raw_pointers,
+                    ndc=ln.ndc,
+                    description=ln.description,
+                )
+                for ln in claim.lines
+            ]
         )
         sc = ScrubClaim(
             claim_id=claim.id,
@@ -245,7 +247,9 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     )
                     claim.notes.append((msg, seg.position))
                 line.procedure = c1[1].strip().upper() if len(c1) > 1 else ""
-                line.modifiers = tuple(m.strip().upper() for m in c1[2:6] if m.strip())
+                line.modifiers = (
+                    tuple([m.strip().upper() for m in c1[2:6] if m.strip()]) if len(c1) > 2 else ()
+                )
                 line.description = c1[6].strip() if len(c1) > 6 else ""
                 ch = _dec(e[1])
                 if ch is None:
@@ -257,9 +261,9 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     claim.notes.append((f"SV104 units {e[3]!r} are not a number", seg.position))
                 else:
                     line.units = un
-                raw = tuple(p for p in e[6].split(comp) if p)
-                if all(p.isdigit() for p in raw):
-                    line.pointers = tuple(int(p) for p in raw)
+                raw = tuple([p for p in e[6].split(comp) if p])
+                if not raw or "".join(raw).isdigit():  # every pointer all digits
+                    line.pointers = tuple([int(p) for p in raw])
                 else:
                     line.raw_pointers = raw
             elif tag == "DTP" and line is not None and e[0] == "472":
