@@ -44,6 +44,7 @@ PROFILE_BY_FILING_INDICATOR = {
     "LM": "commercial",
 }
 
+_MISSING: object = object()
 DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
 _PAD = [""] * 12
 
@@ -59,22 +60,42 @@ class ReadClaim:
     note_positions: list[int] = field(default_factory=list)  # segment of each reader note
 
 
+_DATES: dict[str, dt.date | None] = {}
+_DECIMALS: dict[str, Decimal | None] = {}
+_CACHE_MAX = 20_000  # distinct texts kept (dates and amounts repeat across claims)
+
+
 def _date(text: str) -> dt.date | None:
+    hit = _DATES.get(text, _MISSING)
+    if hit is not _MISSING:
+        return hit  # type: ignore[return-value]
     t = text.strip()
     if len(t) != 8 or not t.isdigit():
-        return None
-    try:
-        return dt.date(int(t[:4]), int(t[4:6]), int(t[6:]))
-    except ValueError:
-        return None
+        value = None
+    else:
+        try:
+            value = dt.date(int(t[:4]), int(t[4:6]), int(t[6:]))
+        except ValueError:
+            value = None
+    if len(_DATES) < _CACHE_MAX:
+        _DATES[text] = value
+    return value
 
 
 def _dec(text: str) -> Decimal | None:
+    hit = _DECIMALS.get(text, _MISSING)
+    if hit is not _MISSING:
+        return hit  # type: ignore[return-value]
     try:
-        v = Decimal(text.strip())
+        v: Decimal | None = Decimal(text.strip())
     except InvalidOperation:
-        return None
-    return v if v.is_finite() else None
+        v = None
+    else:
+        if not v.is_finite():  # type: ignore[union-attr]
+            v = None
+    if len(_DECIMALS) < _CACHE_MAX:
+        _DECIMALS[text] = v
+    return v
 
 
 @dataclass(slots=True)
