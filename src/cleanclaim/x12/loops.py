@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from keyword import iskeyword
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from .segments import Delimiters, Segment
@@ -245,13 +246,30 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
     return root
 
 
+_FIELDS: dict[type, Any] = {}
+
+
+def _fields_getter(cls: type[Loop]) -> Any:
+    """``getter(loop) -> tuple`` of the loop's fields, each once, in slot order.
+
+    Several slots may share one list field (2310A..F in ``providers``)."""
+    names = list(dict.fromkeys(slot.field for slot in cls.SLOTS))
+    if len(names) > 1:
+        getter: Any = attrgetter(*names)
+    else:
+        one = attrgetter(*names) if names else None
+
+        def getter(obj: Any) -> tuple[Any, ...]:
+            return (one(obj),) if one is not None else ()
+
+    _FIELDS[cls] = getter
+    return getter
+
+
 def _items(loop: Loop, delimiters: Delimiters) -> Iterator[tuple[int, list[Segment]]]:
-    seen: set[str] = set()
-    for slot in loop.SLOTS:
-        if slot.field in seen:
-            continue  # several slots may share one list field (2310A..F in ``providers``)
-        seen.add(slot.field)
-        value = getattr(loop, slot.field)
+    cls = loop.__class__
+    getter = _FIELDS.get(cls) or _fields_getter(cls)
+    for value in getter(loop):
         if value is None:
             continue
         values = value if isinstance(value, list) else (value,)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from keyword import iskeyword
+from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
 from .elements import ElementSpec, ElementType
@@ -149,6 +150,29 @@ def maker(cls: type[TypedSegment]) -> Any:
     return make
 
 
+_VALUES: dict[type, Any] = {}
+
+
+def _values_getter(cls: type[TypedSegment]) -> Any:
+    """``getter(segment) -> tuple`` of the element fields (one C-level ``attrgetter``)."""
+    names = segment_meta(cls).names
+    if len(names) > 1:
+        getter: Any = attrgetter(*names)
+    elif names:
+        one = attrgetter(names[0])
+
+        def getter(obj: Any) -> tuple[Any, ...]:
+            return (one(obj),)
+
+    else:
+
+        def getter(obj: Any) -> tuple[Any, ...]:
+            return ()
+
+    _VALUES[cls] = getter
+    return getter
+
+
 @dataclass(slots=True)
 class TypedSegment:
     """Base of the typed segments; see the module docstring."""
@@ -165,8 +189,10 @@ class TypedSegment:
         return make(seg.elements, seg.position, delimiters.component)  # type: ignore[no-any-return]
 
     def to_segment(self, delimiters: Delimiters) -> Segment:
-        meta = segment_meta(type(self))
-        vals: list[str] = [getattr(self, name) for name in meta.names]
+        cls = type(self)
+        meta = _META.get(cls) or segment_meta(cls)
+        getter = _VALUES.get(cls) or _values_getter(cls)
+        vals: list[str] = list(getter(self))
         if meta.composites:
             comp = delimiters.component
             for i in meta.composites:
