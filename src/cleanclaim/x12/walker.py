@@ -25,6 +25,7 @@ from dataclasses import replace
 from keyword import iskeyword
 from typing import Any
 
+from .elements import ElementType, check_value
 from .errors import IK304, Finding
 from .loops import Loop, Slot
 from .structure import (
@@ -35,7 +36,7 @@ from .structure import (
     _syntax_plan,
     check_element_rules,
 )
-from .typed import TypedSegment
+from .typed import TypedSegment, segment_meta
 
 __all__ = ["Walker"]
 
@@ -43,6 +44,76 @@ Visit = Callable[[Loop, TypedSegment, list[Finding]], None]
 # per slot: (slot, shared list field?, is a loop?, slot class, getter of the class's
 # element values, element rules or None, memo of the single-segment findings)
 _Entry = tuple[Slot, bool, bool, Any, Any, "list[ElementRule] | None", dict[Any, list[Finding]]]
+
+
+_AN_ID = (ElementType.AN, ElementType.ID)
+
+
+def _clean_source(
+    cls: type[TypedSegment], rules: list[ElementRule] | None, ns: dict[str, Any]
+) -> str:
+    """Source of ``clean(o) -> bool``: True when ``_syntax`` and ``check_element_rules``
+    would report nothing for ``o`` (a ``cls`` without extra elements).
+
+    Straight-line tests with the limits inlined; ``False`` on any doubt (the detailed
+    checks then run and report), so it can only skip work, never a finding.
+    """
+    meta = segment_meta(cls)
+    names, specs = meta.names, meta.specs
+    out = ["def clean(o):"]
+    for i, spec in enumerate(specs):
+        if spec.composite:
+            continue
+        name, mn, mx = names[i], spec.min_len, spec.max_len
+        out.append(f"    v = o.{name}")
+        if spec.type in _AN_ID:
+            out.append(f"    if v and not ({mn} <= len(v) <= {mx} and v.isprintable()):")
+            out.append("        return False")
+        elif spec.type is ElementType.R:
+            out.append("    if v:")
+            out.append("        d = (v[1:] if v[0] == '-' else v).replace('.', '', 1)")
+            out.append(f"        if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
+            out.append("            return False")
+        elif spec.type is ElementType.N0:
+            out.append("    if v:")
+            out.append("        d = v[1:] if v[0] == '-' else v")
+            out.append(f"        if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
+            out.append("            return False")
+        else:
+            ns[f"T{i}"] = spec.type
+            out.append(f"    if v and _check_value(v, T{i}, {mn}, {mx}) is not None:")
+            out.append("        return False")
+    for k, rule in enumerate(rules or ()):
+        ind = "    "
+        if rule.when is not None:
+            ns[f"W{k}"] = rule.when[1]
+            out.append(f"    if o.get({rule.when[0]}) in W{k}:")
+            ind = "        "
+        pos, comp = rule.pos, rule.comp
+        if 0 < pos <= len(names) and names[pos - 1].isidentifier():
+            out.append(f"{ind}raw = o.{names[pos - 1]}")
+        else:
+            out.append(f"{ind}raw = o.get({pos})")
+        if comp:
+            out.append(
+                f"{ind}v = (raw[{comp - 1}] if {comp} <= len(raw) else '') "
+                f"if raw.__class__ is tuple else (raw if {comp} == 1 else '')"
+            )
+        else:
+            out.append(f"{ind}v = ':'.join(raw) if raw.__class__ is tuple else raw")
+        out.append(f"{ind}if not v:")
+        out.append(f"{ind}    {'return False' if rule.required else 'pass'}")
+        tests = []
+        if rule.length is not None:
+            tests.append(f"not {rule.length[0]} <= len(v) <= {rule.length[1]}")
+        if rule.codes is not None:
+            ns[f"C{k}"] = rule.codes
+            tests.append(f"v not in C{k}")
+        if tests:
+            out.append(f"{ind}elif {' or '.join(tests)}:")
+            out.append(f"{ind}    return False")
+    out.append("    return True")
+    return "\n".join(out) + "\n"
 
 
 class Walker:
@@ -122,6 +193,15 @@ class Walker:
             ns[f"G{i}"] = entry[4]
             ns[f"R{i}"] = entry[5]
             ns[f"M{i}"] = entry[6]
+            if not is_loop and all(
+                n.isidentifier() and not iskeyword(n) for n in segment_meta(kind).names
+            ):
+                cns: dict[str, Any] = {"_check_value": check_value}
+                exec(compile(_clean_source(kind, entry[5], cns), "<x12 clean>", "exec"), cns)
+                ns[f"Q{i}"] = cns["clean"]
+                self.namespaces.append(cns)
+            else:
+                ns[f"Q{i}"] = None
             f = slot.field
             if slot.usage == "R":
                 ns[f"N{i}"] = (slot.name or slot.field, slot.seg_id, is_loop)
@@ -148,7 +228,7 @@ class Walker:
                     "{p}    key = G{i}({x})\n"
                     "{p}    c = M{i}.get(key)\n"
                     "{p}    if c is None:\n"
-                    "{p}        M{i}[key] = _check(loop, {x}, R{i})\n"
+                    "{p}        M{i}[key] = _check(loop, {x}, R{i}, Q{i})\n"
                     "{p}    elif c:\n"
                     "{p}        _replay(c, {x}.position)\n"
                     "{p}else:\n"
@@ -256,13 +336,21 @@ class Walker:
         self.out.extend([replace(f, position=position) for f in cached])
 
     def check(
-        self, loop: Loop, item: TypedSegment, seg_rules: list[ElementRule] | None
+        self,
+        loop: Loop,
+        item: TypedSegment,
+        seg_rules: list[ElementRule] | None,
+        clean: Callable[[TypedSegment], bool] | None = None,
     ) -> list[Finding]:
-        """Syntax, element rules and ``visit`` of one segment; its findings (also emitted)."""
+        """Syntax, element rules and ``visit`` of one segment; its findings (also emitted).
+
+        ``clean`` (generated, see :func:`_clean_source`) tells first whether the syntax
+        and element rules would report nothing; only then are they skipped."""
         found: list[Finding] = []
-        _syntax(loop.LOOP_ID, item, found)
-        if seg_rules:
-            check_element_rules(loop, item, seg_rules, found)
+        if clean is None or not clean(item):
+            _syntax(loop.LOOP_ID, item, found)
+            if seg_rules:
+                check_element_rules(loop, item, seg_rules, found)
         if self.visit is not None:
             self.visit(loop, item, found)
         self.out.extend(found)
