@@ -44,6 +44,7 @@ PROFILE_BY_FILING_INDICATOR = {
     "LM": "commercial",
 }
 
+_MISSING: object = object()
 DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
 _PAD = [""] * 12
 
@@ -59,22 +60,42 @@ class ReadClaim:
     note_positions: list[int] = field(default_factory=list)  # segment of each reader note
 
 
+_DATES: dict[str, dt.date | None] = {}
+_DECIMALS: dict[str, Decimal | None] = {}
+_CACHE_MAX = 20_000  # distinct texts kept (dates and amounts repeat across claims)
+
+
 def _date(text: str) -> dt.date | None:
+    hit = _DATES.get(text, _MISSING)
+    if hit is not _MISSING:
+        return hit  # type: ignore[return-value]
     t = text.strip()
     if len(t) != 8 or not t.isdigit():
-        return None
-    try:
-        return dt.date(int(t[:4]), int(t[4:6]), int(t[6:]))
-    except ValueError:
-        return None
+        value = None
+    else:
+        try:
+            value = dt.date(int(t[:4]), int(t[4:6]), int(t[6:]))
+        except ValueError:
+            value = None
+    if len(_DATES) < _CACHE_MAX:
+        _DATES[text] = value
+    return value
 
 
 def _dec(text: str) -> Decimal | None:
+    hit = _DECIMALS.get(text, _MISSING)
+    if hit is not _MISSING:
+        return hit  # type: ignore[return-value]
     try:
-        v = Decimal(text.strip())
+        v: Decimal | None = Decimal(text.strip())
     except InvalidOperation:
-        return None
-    return v if v.is_finite() else None
+        v = None
+    else:
+        if not v.is_finite():  # type: ignore[union-attr]
+            v = None
+    if len(_DECIMALS) < _CACHE_MAX:
+        _DECIMALS[text] = v
+    return v
 
 
 @dataclass(slots=True)
@@ -140,22 +161,24 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
             else Patient(sub_name, sub_dob, sub_sex, sub_id)
         )
         lines = tuple(
-            ServiceLine(
-                number=ln.number,
-                procedure=ln.procedure,
-                modifiers=ln.modifiers,
-                charge=ln.charge,
-                units=ln.units,
-                dx_pointers=ln.pointers,
-                service_date=ln.start,
-                service_date_end=ln.end if ln.end != ln.start else None,
-                rendering_npi=ln.rendering,
-                qualifier=ln.qualifier,
-                raw_pointers=ln.raw_pointers,
-                ndc=ln.ndc,
-                description=ln.description,
-            )
-            for ln in claim.lines
+            [
+                ServiceLine(
+                    number=ln.number,
+                    procedure=ln.procedure,
+                    modifiers=ln.modifiers,
+                    charge=ln.charge,
+                    units=ln.units,
+                    dx_pointers=ln.pointers,
+                    service_date=ln.start,
+                    service_date_end=ln.end if ln.end != ln.start else None,
+                    rendering_npi=ln.rendering,
+                    qualifier=ln.qualifier,
+                    raw_pointers=ln.raw_pointers,
+                    ndc=ln.ndc,
+                    description=ln.description,
+                )
+                for ln in claim.lines
+            ]
         )
         sc = ScrubClaim(
             claim_id=claim.id,
@@ -245,7 +268,9 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     )
                     claim.notes.append((msg, seg.position))
                 line.procedure = c1[1].strip().upper() if len(c1) > 1 else ""
-                line.modifiers = tuple(m.strip().upper() for m in c1[2:6] if m.strip())
+                line.modifiers = (
+                    tuple([m.strip().upper() for m in c1[2:6] if m.strip()]) if len(c1) > 2 else ()
+                )
                 line.description = c1[6].strip() if len(c1) > 6 else ""
                 ch = _dec(e[1])
                 if ch is None:
@@ -257,9 +282,9 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     claim.notes.append((f"SV104 units {e[3]!r} are not a number", seg.position))
                 else:
                     line.units = un
-                raw = tuple(p for p in e[6].split(comp) if p)
-                if all(p.isdigit() for p in raw):
-                    line.pointers = tuple(int(p) for p in raw)
+                raw = tuple([p for p in e[6].split(comp) if p])
+                if not raw or "".join(raw).isdigit():  # every pointer all digits
+                    line.pointers = tuple([int(p) for p in raw])
                 else:
                     line.raw_pointers = raw
             elif tag == "DTP" and line is not None and e[0] == "472":

@@ -32,11 +32,13 @@ round trip gives back the same segments even for out-of-order input.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from keyword import iskeyword
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from .segments import Delimiters, Segment
-from .typed import TypedSegment
+from .typed import TypedSegment, maker
 
 __all__ = ["Loop", "Slot", "iter_segments", "loop_segments", "parse_loop"]
 
@@ -110,9 +112,43 @@ class Loop:
         return 0
 
 
-# A compiled matcher: (is_child, field, quals or None, qpos, segment class, child loop
-# class or None, first field of the child, is the slot a trigger (own slot 0)).
+# A compiled matcher: (is_child, field, quals or None, qpos, segment maker (see
+# typed.maker), child loop constructor or None, first field of the child, is the slot a
+# trigger (own slot 0)).
 _Matcher = tuple[bool, str, "frozenset[str] | None", int, Any, Any, str, bool]
+_NEW_LOOP: dict[type, Any] = {}
+
+
+def _loop_factory(cls: type[Loop]) -> Any:
+    """A no-argument constructor for ``cls``, equivalent to ``cls()``.
+
+    Generated once per class: empty list fields are list displays (``[]``) and
+    ``None`` defaults plain stores, instead of the dataclass ``__init__`` that calls
+    each ``default_factory``. Loops with other defaults use ``cls`` itself.
+    """
+    make = _NEW_LOOP.get(cls)
+    if make is not None:
+        return make
+    lines = []
+    for f in fields(cls):
+        if f.default_factory is list:
+            lines.append(f"    o.{f.name} = []\n")
+        elif f.default is None:
+            lines.append(f"    o.{f.name} = None\n")
+        else:
+            lines = []
+            break
+    if lines and all(f.name.isidentifier() and not iskeyword(f.name) for f in fields(cls)):
+        src = "def make():\n    o = _new(_cls)\n" + "".join(lines) + "    return o\n"
+        namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+        exec(compile(src, f"<x12 loop {cls.__name__}>", "exec"), namespace)
+        make = namespace["make"]
+    else:
+        make = cls
+    _NEW_LOOP[cls] = make
+    return make
+
+
 _COMPILED: dict[type, dict[str, list[_Matcher]]] = {}
 
 
@@ -128,11 +164,20 @@ def _compiled(cls: type[Loop]) -> dict[str, list[_Matcher]]:
             if slot.is_loop:
                 first: Slot = slot.kind.SLOTS[0]
                 kids.setdefault(slot.seg_id, []).append(
-                    (True, slot.field, q, qpos, first.kind, slot.kind, first.field, False)
+                    (
+                        True,
+                        slot.field,
+                        q,
+                        qpos,
+                        maker(first.kind),
+                        _loop_factory(slot.kind),
+                        first.field,
+                        False,
+                    )
                 )
             else:
                 own.setdefault(slot.seg_id, []).append(
-                    (False, slot.field, q, qpos, slot.kind, None, "", i == 0)
+                    (False, slot.field, q, qpos, maker(slot.kind), None, "", i == 0)
                 )
         table = {tag: own.get(tag, []) + kids.get(tag, []) for tag in {*own, *kids}}
         _COMPILED[cls] = table
@@ -141,6 +186,7 @@ def _compiled(cls: type[Loop]) -> dict[str, list[_Matcher]]:
 
 def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
     """Fill ``root`` (a fresh loop, e.g. the transaction) from ``segments``."""
+    comp = delimiters.component
     stack: list[Loop] = [root]
     tables: list[dict[str, list[_Matcher]]] = [_compiled(type(root))]
     for seg in segments:
@@ -152,7 +198,7 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
             matchers = tables[depth].get(tag)
             if matchers:
                 loop = stack[depth]
-                for is_child, fname, quals, qpos, kind, child_cls, first_field, trigger in matchers:
+                for is_child, fname, quals, qpos, make, child_cls, first_field, trigger in matchers:
                     if quals is not None:
                         els = seg.elements
                         if (els[qpos - 1] if qpos <= len(els) else "") not in quals:
@@ -162,9 +208,9 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
                             continue  # a loop's trigger starts a new loop, never repeats in place
                         current = getattr(loop, fname)
                         if current.__class__ is list:
-                            current.append(kind.from_segment(seg, delimiters))
+                            current.append(make(seg.elements, seg.position, comp))
                         elif current is None:
-                            setattr(loop, fname, kind.from_segment(seg, delimiters))
+                            setattr(loop, fname, make(seg.elements, seg.position, comp))
                         else:
                             if overflow is None:
                                 overflow = loop
@@ -175,7 +221,7 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
                         placed = True
                         break
                     child = child_cls()
-                    setattr(child, first_field, kind.from_segment(seg, delimiters))
+                    setattr(child, first_field, make(seg.elements, seg.position, comp))
                     holder = getattr(loop, fname)
                     del stack[depth + 1 :]
                     del tables[depth + 1 :]
@@ -189,7 +235,7 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
                         loop.unknown.append(seg)
                         break
                     stack.append(child)
-                    tables.append(_compiled(child_cls))
+                    tables.append(_compiled(child.__class__))
                     break
                 if placed:
                     break
@@ -200,13 +246,30 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
     return root
 
 
+_FIELDS: dict[type, Any] = {}
+
+
+def _fields_getter(cls: type[Loop]) -> Any:
+    """``getter(loop) -> tuple`` of the loop's fields, each once, in slot order.
+
+    Several slots may share one list field (2310A..F in ``providers``)."""
+    names = list(dict.fromkeys(slot.field for slot in cls.SLOTS))
+    if len(names) > 1:
+        getter: Any = attrgetter(*names)
+    else:
+        one = attrgetter(*names) if names else None
+
+        def getter(obj: Any) -> tuple[Any, ...]:
+            return (one(obj),) if one is not None else ()
+
+    _FIELDS[cls] = getter
+    return getter
+
+
 def _items(loop: Loop, delimiters: Delimiters) -> Iterator[tuple[int, list[Segment]]]:
-    seen: set[str] = set()
-    for slot in loop.SLOTS:
-        if slot.field in seen:
-            continue  # several slots may share one list field (2310A..F in ``providers``)
-        seen.add(slot.field)
-        value = getattr(loop, slot.field)
+    cls = loop.__class__
+    getter = _FIELDS.get(cls) or _fields_getter(cls)
+    for value in getter(loop):
         if value is None:
             continue
         values = value if isinstance(value, list) else (value,)

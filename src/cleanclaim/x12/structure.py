@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
 from .elements import ElementType, check_value
 from .errors import IK304, IK403, Finding, Severity
-from .loops import Loop, Slot
+from .loops import Loop
 from .segments import Segment
 from .typed import TypedSegment, segment_meta
 
@@ -167,9 +167,15 @@ def check_tree(
     to each typed segment and ``visit(loop, segment, out)`` is called for guide
     checks of single segments.
     """
+    from .walker import Walker  # the walk is generated per loop class (walker.py)
+
     known = set(known_tags)
     out: list[Finding] = []
-    _walk(root, known, out, rules or {}, visit, {})
+    walker = Walker(known, out, rules or {}, visit)
+    try:
+        walker.walk(root)
+    finally:
+        walker.close()  # its generated functions refer back to it: break the cycle
     return out
 
 
@@ -184,130 +190,6 @@ def _missing(loop: Loop, slot_name: str, tag: str, is_loop: bool, anchor: int) -
         loop_id=loop.LOOP_ID,
         ik304=IK304.REQUIRED_SEGMENT_MISSING,
     )
-
-
-# per loop class: (attrgetter of all slot fields, [(slot, shared list field?, is a loop?)],
-# indexes of the required slots)
-_LoopPlan = tuple[Any, list[tuple[Slot, bool, bool]], list[int]]
-_PLANS: dict[type, _LoopPlan] = {}
-
-
-def _plan(cls: type[Loop]) -> _LoopPlan:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        uses: dict[str, int] = {}
-        for slot in cls.SLOTS:
-            uses[slot.field] = uses.get(slot.field, 0) + 1
-        fields = [slot.field for slot in cls.SLOTS]
-        if len(fields) > 1:
-            getter: Any = attrgetter(*fields)
-        else:
-            one = attrgetter(fields[0])
-
-            def getter(obj: Any) -> tuple[Any, ...]:
-                return (one(obj),)
-
-        slots = [(slot, uses[slot.field] > 1, slot.is_loop) for slot in cls.SLOTS]
-        required = [i for i, slot in enumerate(cls.SLOTS) if slot.usage == "R"]
-        plan = (getter, slots, required)
-        _PLANS[cls] = plan
-    return plan
-
-
-def _walk(
-    loop: Loop,
-    known: set[str],
-    out: list[Finding],
-    rules: Mapping[tuple[str, str], list[ElementRule]],
-    visit: Callable[[Loop, TypedSegment, list[Finding]], None] | None,
-    memo: dict[tuple[Any, ...], list[Finding]],
-) -> None:
-    loop_id = loop.LOOP_ID
-    loop_cls = type(loop)
-    getter, plan, required = _plan(loop_cls)
-    values = getter(loop)
-    for i in required:
-        if not values[i]:
-            slot, _, is_loop = plan[i]
-            name = slot.name or slot.field
-            out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
-    for i in [i for i, v in enumerate(values) if v]:
-        slot, shared, is_loop = plan[i]
-        value = values[i]
-        if value.__class__ is list:
-            items: list[Any] = [v for v in value if type(v) is slot.kind] if shared else value
-            count = len(items)
-            if count == 0:
-                if slot.usage == "R":
-                    name = slot.name or slot.field
-                    out.append(_missing(loop, name, slot.seg_id, is_loop, loop.position))
-                continue
-        else:
-            items = [value]
-            count = 1
-        if count > slot.max_use:
-            ik = IK304.LOOP_OVER_MAXIMUM if is_loop else IK304.SEGMENT_OVER_MAXIMUM_USE
-            out.append(
-                Finding(
-                    code="x12.structure.max-use",
-                    message=(
-                        f"{slot.name or slot.field} occurs {count} times in {loop_id}; "
-                        f"the guide allows {slot.max_use}"
-                    ),
-                    position=items[slot.max_use].position,
-                    segment_id=slot.seg_id,
-                    loop_id=loop_id,
-                    ik304=ik,
-                )
-            )
-        if is_loop:
-            for item in items:
-                _walk(item, known, out, rules, visit, memo)
-            continue
-        seg_rules = rules.get((loop_id, slot.kind.TAG))
-        seg_getter = _syntax_plan(slot.kind)[0]
-        for item in items:
-            # Every check of a single segment depends only on its loop and content:
-            # identical segments (same dates, codes, payer...) are checked once.
-            key = (loop_cls, item.__class__, seg_getter(item), item.extra)
-            cached = memo.get(key)
-            if cached is not None:
-                if cached:
-                    pos = item.position
-                    out.extend(replace(f, position=pos) for f in cached)
-                continue
-            found: list[Finding] = []
-            _syntax(loop_id, item, found)
-            if seg_rules:
-                check_element_rules(loop, item, seg_rules, found)
-            if visit is not None:
-                visit(loop, item, found)
-            memo[key] = found
-            out.extend(found)
-    for seg in loop.unknown:
-        valid = bool(_VALID_TAG.match(seg.id))
-        if not valid:
-            ik, msg = IK304.UNRECOGNIZED_SEGMENT, f"{seg.id[:10]!r} is not a segment id"
-        elif seg.id in known:
-            ik, msg = (
-                IK304.UNEXPECTED_SEGMENT,
-                f"segment {seg.id} is not expected here ({loop.LOOP_ID})",
-            )
-        else:
-            ik, msg = (
-                IK304.SEGMENT_NOT_IN_TRANSACTION_SET,
-                f"segment {seg.id} is not part of this transaction set",
-            )
-        out.append(
-            Finding(
-                code="x12.structure.unexpected-segment",
-                message=msg,
-                position=seg.position,
-                segment_id=seg.id[:3],
-                loop_id=loop.LOOP_ID,
-                ik304=ik,
-            )
-        )
 
 
 @dataclass(frozen=True, slots=True)

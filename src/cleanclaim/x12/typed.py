@@ -24,6 +24,8 @@ segment index in the file, 0 when built in memory).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from keyword import iskeyword
+from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
 from .elements import ElementSpec, ElementType
@@ -70,6 +72,8 @@ _PADS = [[""] * i for i in range(64)]
 
 
 _META: dict[type, SegmentMeta] = {}
+_MAKERS: dict[type, Any] = {}
+_BASE_FIELDS = ("extra", "width", "position")
 
 
 def segment_meta(cls: type[TypedSegment]) -> SegmentMeta:
@@ -87,6 +91,88 @@ def segment_meta(cls: type[TypedSegment]) -> SegmentMeta:
     return meta
 
 
+def maker(cls: type[TypedSegment]) -> Any:
+    """``make(elements, position, component_separator)`` building a ``cls`` from element texts.
+
+    Generated once per class (straight slot stores instead of a keyword-parsing
+    ``__init__`` call): this is the innermost step of reading a file. Same result
+    as ``cls(*values, extra=..., width=..., position=...)``; classes with fields of
+    their own beyond the elements fall back to that call.
+    """
+    make = _MAKERS.get(cls)
+    if make is not None:
+        return make
+    meta = segment_meta(cls)
+    n, names = meta.n, meta.names
+    plain = {f.name for f in fields(cls)} == {*names, *_BASE_FIELDS}
+    if plain and all(name.isidentifier() and not iskeyword(name) for name in names):
+        stores = "".join(
+            f"    v = raw[{i}]\n    o.{name} = tuple(v.split(comp)) if v else ()\n"
+            if i in meta.composites
+            else f"    o.{name} = raw[{i}]\n"
+            for i, name in enumerate(names)
+        )
+        src = (
+            "def make(raw, position, comp):\n"
+            "    k = len(raw)\n"
+            "    o = _new(_cls)\n"
+            f"    if k < {n}:\n"
+            f"        raw = raw + _pads[{n} - k]\n"
+            "        o.extra = ()\n"
+            f"    elif k > {n}:\n"
+            f"        o.extra = tuple(raw[{n}:])\n"
+            "    else:\n"
+            "        o.extra = ()\n"
+            f"{stores}"
+            "    o.width = k\n"
+            "    o.position = position\n"
+            "    return o\n"
+        )
+        namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_pads": _PADS}
+        exec(compile(src, f"<x12 maker {cls.__name__}>", "exec"), namespace)
+        make = namespace["make"]
+    else:
+
+        def make(raw: list[str], position: int, comp: str) -> Any:
+            k = len(raw)
+            if k < n:
+                vals: list[Any] = raw + _PADS[n - k]
+                extra: tuple[str, ...] = ()
+            else:
+                vals = raw[:n]
+                extra = tuple(raw[n:]) if k > n else ()
+            for i in meta.composites:
+                v = vals[i]
+                vals[i] = tuple(v.split(comp)) if v else ()
+            return cls(*vals, extra=extra, width=k, position=position)
+
+    _MAKERS[cls] = make
+    return make
+
+
+_VALUES: dict[type, Any] = {}
+
+
+def _values_getter(cls: type[TypedSegment]) -> Any:
+    """``getter(segment) -> tuple`` of the element fields (one C-level ``attrgetter``)."""
+    names = segment_meta(cls).names
+    if len(names) > 1:
+        getter: Any = attrgetter(*names)
+    elif names:
+        one = attrgetter(names[0])
+
+        def getter(obj: Any) -> tuple[Any, ...]:
+            return (one(obj),)
+
+    else:
+
+        def getter(obj: Any) -> tuple[Any, ...]:
+            return ()
+
+    _VALUES[cls] = getter
+    return getter
+
+
 @dataclass(slots=True)
 class TypedSegment:
     """Base of the typed segments; see the module docstring."""
@@ -99,31 +185,14 @@ class TypedSegment:
 
     @classmethod
     def from_segment(cls: type[T], seg: Segment, delimiters: Delimiters) -> T:
-        meta = _META.get(cls) or segment_meta(cls)
-        n = meta.n
-        raw = seg.elements
-        k = len(raw)
-        if k < n:
-            vals: list[Any] = raw + _PADS[n - k]
-            extra: tuple[str, ...] = ()
-        else:
-            vals = raw[:n]
-            extra = tuple(raw[n:]) if k > n else ()
-        if meta.composites:
-            comp = delimiters.component
-            for i in meta.composites:
-                v = vals[i]
-                vals[i] = tuple(v.split(comp)) if v else ()
-        obj = cls(*vals)
-        if extra:
-            obj.extra = extra
-        obj.width = k
-        obj.position = seg.position
-        return obj
+        make = _MAKERS.get(cls) or maker(cls)
+        return make(seg.elements, seg.position, delimiters.component)  # type: ignore[no-any-return]
 
     def to_segment(self, delimiters: Delimiters) -> Segment:
-        meta = segment_meta(type(self))
-        vals: list[str] = [getattr(self, name) for name in meta.names]
+        cls = type(self)
+        meta = _META.get(cls) or segment_meta(cls)
+        getter = _VALUES.get(cls) or _values_getter(cls)
+        vals: list[str] = list(getter(self))
         if meta.composites:
             comp = delimiters.component
             for i in meta.composites:

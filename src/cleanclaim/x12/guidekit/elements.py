@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from ..errors import IK403, Severity
 from ..segments import Delimiters
 from .context import Context
+from .fastcheck import compile_clean
 from .spec import CompositeSpec, ElementSpec, SegmentSpec
 from .tree import SegNode
 
@@ -389,71 +392,29 @@ def _plan(spec: SegmentSpec) -> tuple[tuple[_Step, ...], tuple[_Rule, ...]] | No
     return tuple(steps), tuple(rules)
 
 
+_CLEAN: dict[int, Any] = {}
+
+
 def _clean(
     plan: tuple[tuple[_Step, ...], tuple[_Rule, ...]],
     elements: list[str],
     d: Delimiters,
 ) -> bool:
-    """True when the detailed checks would find nothing (most segments)."""
-    steps, rules = plan
-    count = len(elements)
-    if count > len(steps):
-        return False
-    comp, rep = d.component, d.repetition
-    present = 0  # bit n set: element n (1-based) is not empty
-    for index, usage, dtype, low, high, codes, ext in steps:
-        value = elements[index] if index < count else ""
-        if not value:
-            if usage == "R":
-                return False
-            continue
-        if ext is not None and value not in ext:
-            return False
-        present |= 2 << index
-        if usage == "N" or comp in value or (rep and rep in value):
-            return False
-        if dtype == "AN":
-            if not low <= len(value) <= high:
-                return False
-        elif dtype == "ID":
-            if not low <= len(value) <= high or (codes is not None and value not in codes):
-                return False
-        elif dtype == "R":
-            if not _NUMERIC.match(value):
-                return False
-            if not low <= len(value.lstrip("-").replace(".", "")) <= high:
-                return False
-        elif dtype in ("N0", "N2"):
-            if not _INTEGER.match(value) or not low <= len(value.lstrip("-")) <= high:
-                return False
-        elif dtype == "DT":
-            if not valid_date(value) or not low <= len(value) <= high:
-                return False
-        elif dtype == "TM":
-            if not valid_time(value) or not low <= len(value) <= high:
-                return False
-        else:
-            return False
-    for kind, every, first, rest in rules:
-        given = present & every
-        if kind == "P":
-            if given and given != every:
-                return False
-        elif kind == "R":
-            if not given:
-                return False
-        elif kind == "E":
-            if given & (given - 1):  # more than one bit
-                return False
-        elif kind == "C":
-            if present & first and (present & rest) != rest:
-                return False
-        elif kind == "L":
-            if present & first and not present & rest:
-                return False
-        else:
-            return False
-    return True
+    """True when the detailed checks would find nothing (most segments).
+
+    The plan is compiled once into a straight-line function
+    (:func:`.fastcheck.compile_clean`).
+    """
+    fn = _CLEAN.get(id(plan))
+    if fn is None:
+        helpers = {
+            "_numeric": _NUMERIC.match,
+            "_integer": _INTEGER.match,
+            "valid_date": valid_date,
+            "valid_time": valid_time,
+        }
+        fn = _CLEAN[id(plan)] = compile_clean(plan, helpers)
+    return bool(fn(elements, d.component, d.repetition))
 
 
 def _check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:

@@ -184,18 +184,49 @@ def _find(
     return None
 
 
+_new = object.__new__
+
+
 def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNode:
     """Place ``segments`` (those between ST and SE) in ``root``'s loop tree.
 
     First by segment id and qualifier (strict), then by segment id alone
     (``loose``: the qualifier is not one the guide lists there, which validation
     reports), else the segment is kept as unknown in the innermost open loop.
+    The strict search (:func:`_find` with ``loose=False``) is inlined: it runs for
+    every segment.
     """
     top = LoopNode(root)
     stack = [_Frame(root, top, 0, _table(root))]
     for pos, seg in enumerate(segments, start=2):
         loose = False
-        found = _find(stack, seg, comp_sep, False)
+        seg_id = seg.id
+        found: tuple[int, _Entry, tuple[_Entry, ...]] | None = None
+        depth = len(stack) - 1
+        while depth >= 0:
+            frame = stack[depth]
+            entries = frame.table.get(seg_id)
+            if entries is not None:
+                index = frame.index
+                for entry in entries:
+                    if entry.index < index and not entry.unordered:
+                        continue
+                    key = entry.trigger.key
+                    if key is None:
+                        found = depth, entry, entries
+                        break
+                    ele, comp, values = key  # the qualifier, as in SegmentSpec.matches
+                    elements = seg.elements
+                    value = elements[ele - 1] if ele <= len(elements) else ""
+                    if comp:
+                        parts = value.split(comp_sep)
+                        value = parts[comp - 1] if comp <= len(parts) else ""
+                    if value in values:
+                        found = depth, entry, entries
+                        break
+                if found is not None:
+                    break
+            depth -= 1
         if found is None:
             loose = True
             found = _find(stack, seg, comp_sep, True)
@@ -216,7 +247,12 @@ def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNo
                 assert isinstance(spec, SegmentSpec)
                 used = counts.get(entry.index, 0)
             counts[entry.index] = used + 1
-            frame.node.children.append(SegNode(seg, pos, spec, loose))
+            node = _new(SegNode)  # SegNode(seg, pos, spec, loose) without the call
+            node.segment = seg
+            node.in_set = pos
+            node.spec = spec
+            node.loose = loose
+            frame.node.children.append(node)
             frame.index = entry.index
         else:
             stack.append(_open(frame, entry, seg, pos, loose))

@@ -69,6 +69,7 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
     loop_id = spec.id if spec.id != "ST" else ""  # header segments are in no loop (999 IK303)
     counts: dict[int, int] = {}  # position among the loop's children → occurrences
     index_of = _index_of(spec)
+    memo = ctx.memo
     last: SegNode | None = None
     for child in loop.children:
         if isinstance(child, LoopNode):
@@ -125,7 +126,13 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                 ik304=IK304.NOT_USED_SEGMENT_PRESENT,
             )
             continue
-        check_segment(ctx, child, loop_id)
+        # check_segment's memo, looked up here first: most segments repeat verbatim
+        calls = memo.get((id(cspec), loop_id, tuple(child.segment.elements)))
+        if calls is None:
+            check_segment(ctx, child, loop_id)
+        elif calls:
+            for (lid, code, message), kwargs in calls:
+                ctx.add(child, lid, code, message, **kwargs)
     for i, child_spec in _required(spec):
         if i in counts:
             continue

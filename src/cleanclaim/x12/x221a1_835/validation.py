@@ -38,20 +38,32 @@ def _cas(elements: list[str]) -> Decimal:
     return total
 
 
-def _line(ctx: Context, line: LoopNode, pcn: str) -> Decimal:
+def _cas_sum(elements: list[str], seen: dict[tuple[str, ...], Decimal]) -> Decimal:
+    """:func:`_cas`, once per distinct CAS of a transaction (they repeat verbatim)."""
+    key = tuple(elements)
+    total = seen.get(key)
+    if total is None:
+        total = seen[key] = _cas(elements)
+    return total
+
+
+def _line(ctx: Context, line: LoopNode, pcn: str, seen: dict[tuple[str, ...], Decimal]) -> Decimal:
     """Check one service line; return Σ of its CAS."""
     cas = ZERO
     svc: SegNode | None = None
     for child in line.children:  # one pass: SVC first, then DTM, CAS, REF, AMT, LQ
         if isinstance(child, SegNode):
-            sid = child.segment.id
+            seg = child.segment
+            sid = seg.id
             if sid == "CAS":
-                cas += _cas(child.segment.elements)
+                cas += _cas_sum(seg.elements, seen)
             elif sid == "SVC" and svc is None:
                 svc = child
     if svc is None:
         return cas
-    charge, paid = money0(svc.get(2)), money0(svc.get(3))
+    els = svc.segment.elements
+    charge = money0(els[1]) if len(els) > 1 else ZERO
+    paid = money0(els[2]) if len(els) > 2 else ZERO
     diff = charge - paid
     if diff != cas:
         code = svc.get(1).split(ctx.delimiters.component)
@@ -70,9 +82,10 @@ def _line(ctx: Context, line: LoopNode, pcn: str) -> Decimal:
     return cas
 
 
-def _claim(ctx: Context, claim: LoopNode) -> Decimal:
+def _claim(ctx: Context, claim: LoopNode, seen: dict[tuple[str, ...], Decimal]) -> Decimal:
     """Check one claim and its lines; return its payment CLP04."""
-    clp = claim.first("CLP")
+    first = claim.children[0] if claim.children else None
+    clp = first if isinstance(first, SegNode) and first.segment.id == "CLP" else claim.first("CLP")
     if clp is None:
         return ZERO
     pcn = clp.get(1)
@@ -80,9 +93,9 @@ def _claim(ctx: Context, claim: LoopNode) -> Decimal:
     claim_cas = ZERO
     for child in claim.children:
         if isinstance(child, LoopNode):
-            lines += _line(ctx, child, pcn)
+            lines += _line(ctx, child, pcn, seen)
         elif child.segment.id == "CAS":
-            claim_cas += _cas(child.segment.elements)
+            claim_cas += _cas_sum(child.segment.elements, seen)
     charge, paid = money0(clp.get(3)), money0(clp.get(4))
     diff = charge - paid
     if diff != claim_cas + lines:
@@ -113,6 +126,7 @@ def check_balancing(ctx: Context, tree: LoopNode) -> bool:
     paid = ZERO
     plb = ZERO
     bpr: SegNode | None = None
+    seen: dict[tuple[str, ...], Decimal] = {}
     for child in tree.children:
         if isinstance(child, SegNode):
             if child.segment.id == "PLB":
@@ -122,7 +136,7 @@ def check_balancing(ctx: Context, tree: LoopNode) -> bool:
         elif child.spec.id == "2000":
             for claim in child.children:
                 if isinstance(claim, LoopNode):
-                    paid += _claim(ctx, claim)
+                    paid += _claim(ctx, claim, seen)
     total = money0(bpr.get(2)) if bpr else ZERO
     expected = paid - plb
     if expected != total:

@@ -378,25 +378,32 @@ def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
         _check_line(line, n, len(dx), out)
 
 
+_NUMBERS = tuple(str(n) for n in range(100))
+# the pointers that are valid for a claim with 0, 1, ... 12 or more diagnoses
+_POINTERS = tuple(frozenset(str(p) for p in range(1, min(n, 12) + 1)) for n in range(13))
+
+
 def _check_line(line: Loop2400, n: int, n_dx: int, out: list[Finding]) -> None:
-    if line.lx is not None and line.lx.assigned_number != str(n):
+    lx = line.lx
+    if lx is not None and lx.assigned_number != (_NUMBERS[n] if n < 100 else str(n)):
         out.append(
             element_finding(
                 "2400",
-                line.lx,
+                lx,
                 1,
                 0,
                 IK403.PATTERN_MATCH_FAILURE,
-                f"line number LX01 is {line.lx.assigned_number!r}; lines are numbered 1, 2, 3... "
+                f"line number LX01 is {lx.assigned_number!r}; lines are numbered 1, 2, 3... "
                 f"(expected {n})",
                 code="837p.line.number",
-                value=line.lx.assigned_number,
+                value=lx.assigned_number,
             )
         )
     sv1 = line.sv1
     if sv1 is not None:
+        valid = _POINTERS[min(max(n_dx, 0), 12)]
         for c, ptr in enumerate(sv1.composite_diagnosis_code_pointer, start=1):
-            if not ptr:
+            if not ptr or ptr in valid:
                 continue
             if not ptr.isdigit() or not 1 <= int(ptr) <= 12 or int(ptr) > max(n_dx, 0):
                 out.append(
@@ -412,7 +419,10 @@ def _check_line(line: Loop2400, n: int, n_dx: int, out: list[Finding]) -> None:
                         value=ptr,
                     )
                 )
-    if not any(d.date_time_qualifier == "472" for d in line.dtp):
+    for d in line.dtp:
+        if d.date_time_qualifier == "472":
+            break
+    else:
         anchor: TypedSegment | None = line.sv1 or line.lx
         out.append(
             Finding(
