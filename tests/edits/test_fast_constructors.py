@@ -44,6 +44,13 @@ def test_it_refuses_classes_it_cannot_build() -> None:
     with pytest.raises(TypeError, match="not a dataclass"):
         maker(dict)
 
+    @dataclasses.dataclass(frozen=True)
+    class NoSlots:
+        a: int = 0
+
+    with pytest.raises(TypeError, match="not a slotted dataclass"):
+        maker(NoSlots)
+
 
 @pytest.mark.parametrize("cls", [Address, Patient, Payer, Provider, ScrubClaim, ServiceLine])
 def test_it_takes_the_fields_in_declaration_order(cls: type) -> None:

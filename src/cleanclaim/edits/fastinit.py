@@ -26,6 +26,9 @@ def maker(cls: type[T]) -> Callable[..., T]:
     if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__}: not a dataclass without __post_init__")
     names = [f.name for f in dataclasses.fields(cls)]
+    slots = cls.__dict__.get("__slots__", ())
+    if not slots or any(n not in slots for n in names):
+        raise TypeError(f"{cls.__name__}: not a slotted dataclass")
     if not names or any(not n.isidentifier() or n.startswith("_") for n in names):
         raise TypeError(f"{cls.__name__}: field names cannot be generated")
     ns: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
