@@ -37,4 +37,9 @@ def scrub_837p(
     """Every claim of the 837P ``data`` scrubbed; X12Error when it cannot be read."""
     with gc_paused():
         got = read_837p(data, source=source, syntax=syntax)
-        return [scrub_claim(rc.claim, ctx, rc.findings) for rc in got]
+        results = [scrub_claim(rc.claim, ctx, rc.findings) for rc in got]
+        # freed while the collector is paused: its first young collection after the
+        # batch then walks only the results, not every claim read (~90,000 objects per
+        # 5,000 claims, 0.05 s)
+        del got
+    return results

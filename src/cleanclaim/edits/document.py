@@ -68,4 +68,6 @@ def scrub_document(
     """Every claim of the document scrubbed (the cyclic GC paused meanwhile)."""
     with gc_paused():
         got = read_document_claims(data, name=name, syntax=syntax)
-        return [scrub_claim(claim, ctx, extra) for claim, extra in got]
+        results = [scrub_claim(claim, ctx, extra) for claim, extra in got]
+        del got  # freed before the collector resumes (see batch.scrub_837p)
+    return results

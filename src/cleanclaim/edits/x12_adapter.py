@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
+from cleanclaim.edits.fastinit import maker
 from cleanclaim.edits.finding import Finding
 from cleanclaim.edits.rules.syntax import SYNTAX, SYNTAX_WARNING
 from cleanclaim.x12 import Delimiters, Segment, X12Error, read_document
@@ -45,6 +46,13 @@ PROFILE_BY_FILING_INDICATOR = {
 }
 
 _MISSING: object = object()
+# every field, positionally, in field order (see fastinit; no defaults applied)
+_service_line = maker(ServiceLine)
+_scrub_claim = maker(ScrubClaim)
+_patient = maker(Patient)
+_provider = maker(Provider)
+_address = maker(Address)
+_payer = maker(Payer)
 DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
 _PAD = [""] * 12
 
@@ -156,49 +164,48 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
         if claim is None:
             return
         patient = (
-            Patient(pat[0], pat[1], pat[2], sub_id)
+            _patient(pat[0], pat[1], pat[2], sub_id)
             if pat is not None
-            else Patient(sub_name, sub_dob, sub_sex, sub_id)
+            else _patient(sub_name, sub_dob, sub_sex, sub_id)
         )
         lines = tuple(
             [
-                ServiceLine(
-                    number=ln.number,
-                    procedure=ln.procedure,
-                    modifiers=ln.modifiers,
-                    charge=ln.charge,
-                    units=ln.units,
-                    dx_pointers=ln.pointers,
-                    service_date=ln.start,
-                    service_date_end=ln.end if ln.end != ln.start else None,
-                    rendering_npi=ln.rendering,
-                    qualifier=ln.qualifier,
-                    raw_pointers=ln.raw_pointers,
-                    ndc=ln.ndc,
-                    description=ln.description,
+                _service_line(
+                    ln.number,
+                    ln.procedure,
+                    ln.modifiers,
+                    ln.charge,
+                    ln.units,
+                    ln.pointers,
+                    ln.start,
+                    ln.end if ln.end != ln.start else None,
+                    ln.rendering,
+                    ln.qualifier,
+                    ln.raw_pointers,
+                    ln.ndc,
+                    ln.description,
                 )
                 for ln in claim.lines
             ]
         )
-        sc = ScrubClaim(
-            claim_id=claim.id,
-            total_charge=claim.total,
-            lines=lines,
-            diagnoses=tuple(claim.dx),
-            diagnosis_qualifiers=tuple(claim.dxq),
-            frequency_code=claim.freq,
-            original_claim_ref=claim.f8,
-            place_of_service=claim.pos,
-            billing_provider=Provider(
-                bp_npi, bp_name, Address(bp_l1, bp_l2, bp_city, bp_state, bp_zip), bp_tax
-            ),
-            rendering_npi=claim.rendering,
-            subscriber_id=sub_id,
-            patient=patient,
-            payer=Payer(payer_name, payer_id, PROFILE_BY_FILING_INDICATOR.get(filing, "")),
-            filing_indicator=filing,
-            prior_auth=claim.g1,
-            source=source,
+        sc = _scrub_claim(
+            claim.id,
+            claim.total,
+            lines,
+            tuple(claim.dx),
+            tuple(claim.dxq),
+            claim.freq,
+            claim.f8,
+            claim.pos,
+            _provider(bp_npi, bp_name, _address(bp_l1, bp_l2, bp_city, bp_state, bp_zip), bp_tax),
+            claim.rendering,
+            sub_id,
+            patient,
+            _payer(payer_name, payer_id, PROFILE_BY_FILING_INDICATOR.get(filing, "")),
+            filing,
+            claim.g1,
+            None,  # received
+            source,
         )
         found = [
             SYNTAX.finding(claim.id, f"segment {pos}: {msg}", line=None) for msg, pos in claim.notes
