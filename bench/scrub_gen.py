@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from cleanclaim.edits.finding import CATEGORIES as FINDING_CATEGORIES
 from cleanclaim.npi import check_digit
 from scrub_gen_tables import Tables, write_ncci, ymd
 
@@ -51,27 +52,8 @@ CLEAN_DX = [
     "R10.9",
     "G43.909",
 ]
-CATEGORIES = [
-    "syntax",
-    "missing-data",
-    "npi",
-    "dx-invalid",
-    "dx-not-billable",
-    "dx-excludes1",
-    "dx-sex",
-    "dx-age",
-    "dx-pointer",
-    "proc-invalid",
-    "modifier-invalid",
-    "ncci-ptp",
-    "ncci-mue",
-    "ncci-addon",
-    "duplicate",
-    "date",
-    "charge",
-    "timely-filing",
-    "payer-rule",
-]
+# Every scrubber category but the two that need the app's coverage and authorizations.
+CATEGORIES = [c for c in FINDING_CATEGORIES if c not in ("coverage", "auth")]
 
 
 def npi(rng: random.Random, *, valid: bool = True) -> str:
