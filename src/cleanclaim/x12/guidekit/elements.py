@@ -78,17 +78,26 @@ def _check_value(
 ) -> None:
     """Check one non-empty simple value against its element spec."""
     name = spec.name
-    if spec.usage == "N":
+
+    def flag(rule: str, message: str, ik403: str, severity: Severity = Severity.ERROR) -> None:
         ctx.add(
             node,
             loop_id,
-            "x12.element.not-used",
-            f"{name} is not used in this guide; remove it",
-            ik403=IK403.NOT_USED_ELEMENT_PRESENT,
+            rule,
+            message,
+            ik403=ik403,
             ref=spec.ref,
             element_position=position,
             component_position=component,
             value=value,
+            severity=severity,
+        )
+
+    if spec.usage == "N":
+        flag(
+            "x12.element.not-used",
+            f"{name} is not used in this guide; remove it",
+            IK403.NOT_USED_ELEMENT_PRESENT,
         )
         return
     dtype = spec.data_type
@@ -98,110 +107,62 @@ def _check_value(
     elif dtype in ("N0", "N2"):
         size = len(value.lstrip("-"))
     if size < spec.min_len:
-        ctx.add(
-            node,
-            loop_id,
+        flag(
             "x12.element.too-short",
             f"{name} {value!r} is too short (at least {spec.min_len} characters)",
-            ik403=IK403.TOO_SHORT,
-            ref=spec.ref,
-            element_position=position,
-            component_position=component,
-            value=value,
+            IK403.TOO_SHORT,
         )
     elif size > spec.max_len:
-        ctx.add(
-            node,
-            loop_id,
+        flag(
             "x12.element.too-long",
             f"{name} {value!r} is too long (at most {spec.max_len} characters)",
-            ik403=IK403.TOO_LONG,
-            ref=spec.ref,
-            element_position=position,
-            component_position=component,
-            value=value,
+            IK403.TOO_LONG,
         )
     if dtype == "R":
         if not _NUMERIC.match(value):
-            ctx.add(
-                node,
-                loop_id,
+            flag(
                 "x12.element.not-a-number",
                 f"{name} {value!r} is not a number",
-                ik403=IK403.INVALID_CHARACTER,
-                ref=spec.ref,
-                element_position=position,
-                component_position=component,
-                value=value,
+                IK403.INVALID_CHARACTER,
             )
     elif dtype in ("N0", "N2"):
         if not _INTEGER.match(value):
-            ctx.add(
-                node,
-                loop_id,
+            flag(
                 "x12.element.not-an-integer",
                 f"{name} {value!r} must be whole digits",
-                ik403=IK403.INVALID_CHARACTER,
-                ref=spec.ref,
-                element_position=position,
-                component_position=component,
-                value=value,
+                IK403.INVALID_CHARACTER,
             )
     elif dtype == "DT":
         if not valid_date(value):
-            ctx.add(
-                node,
-                loop_id,
+            flag(
                 "x12.element.invalid-date",
                 f"{name} {value!r} is not a valid date (CCYYMMDD)",
-                ik403=IK403.INVALID_DATE,
-                ref=spec.ref,
-                element_position=position,
-                component_position=component,
-                value=value,
+                IK403.INVALID_DATE,
             )
     elif dtype == "TM":
         if not valid_time(value):
-            ctx.add(
-                node,
-                loop_id,
+            flag(
                 "x12.element.invalid-time",
                 f"{name} {value!r} is not a valid time (HHMM)",
-                ik403=IK403.INVALID_TIME,
-                ref=spec.ref,
-                element_position=position,
-                component_position=component,
-                value=value,
+                IK403.INVALID_TIME,
             )
     elif dtype == "ID" and spec.codes is not None and value not in spec.codes:
         allowed = ", ".join(sorted(spec.codes)[:12])
         more = ", ..." if len(spec.codes) > 12 else ""
-        ctx.add(
-            node,
-            loop_id,
+        flag(
             "x12.element.invalid-code",
             f"{name} {value!r} is not a code this guide allows here ({allowed}{more})",
-            ik403=IK403.INVALID_CODE_VALUE,
-            ref=spec.ref,
-            element_position=position,
-            component_position=component,
-            value=value,
+            IK403.INVALID_CODE_VALUE,
         )
     if spec.external is not None:
         known = external_codes().get(spec.external)
         if known is not None and value not in known:
             stable = spec.external in _STABLE_LISTS
-            ctx.add(
-                node,
-                loop_id,
+            flag(
                 "x12.element.unknown-external-code",
                 f"{name} {value!r} is not in the {spec.external.replace('_', ' ')} code list"
                 + ("" if stable else " we know (it may be newer than our copy)"),
-                ik403=IK403.INVALID_CODE_VALUE,
-                ref=spec.ref,
-                element_position=position,
-                component_position=component,
-                value=value,
+                IK403.INVALID_CODE_VALUE,
                 severity=Severity.ERROR if stable else Severity.WARNING,
             )
 
