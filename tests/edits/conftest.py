@@ -124,3 +124,11 @@ class Factory:
 @pytest.fixture
 def mk() -> Factory:
     return Factory()
+
+
+@pytest.fixture
+def cli_refdata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code_store: Any) -> None:
+    """For CLI runs: an empty refdata dir (no NCCI) and the session's codes store (full
+    ICD-10-CM), so each run does not re-read the tabular."""
+    monkeypatch.setenv("CLEANCLAIM_REFDATA_DIR", str(tmp_path / "refdata"))
+    monkeypatch.setattr("cleanclaim.edits.refdata.load_code_source", lambda root: code_store)

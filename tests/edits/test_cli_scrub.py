@@ -15,12 +15,7 @@ SAMPLES = sorted(
 )
 
 
-@pytest.fixture(autouse=True)
-def _refdata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code_store) -> None:
-    """An empty refdata dir (no NCCI) and the session's codes store (full ICD-10-CM),
-    so each CLI run does not re-read the tabular."""
-    monkeypatch.setenv("CLEANCLAIM_REFDATA_DIR", str(tmp_path / "refdata"))
-    monkeypatch.setattr("cleanclaim.edits.refdata.load_code_source", lambda root: code_store)
+pytestmark = pytest.mark.usefixtures("cli_refdata")
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,10 +13,7 @@ from cleanclaim.cli import main
 GOLDEN = Path(__file__).resolve().parents[1] / "x12" / "golden" / "claims.837"
 
 
-@pytest.fixture(autouse=True)
-def _refdata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code_store: Any) -> None:
-    monkeypatch.setenv("CLEANCLAIM_REFDATA_DIR", str(tmp_path / "refdata"))
-    monkeypatch.setattr("cleanclaim.edits.refdata.load_code_source", lambda root: code_store)
+pytestmark = pytest.mark.usefixtures("cli_refdata")
 
 
 def test_it_reports_the_readable_files_and_names_the_unreadable_one(
