@@ -38,3 +38,18 @@ def test_it_says_nothing_when_the_payer_limit_is_unknown(mk) -> None:
     ctx = ScrubContext(as_of=dt.date(2030, 1, 1))
     c = mk.claim(payer=Payer("WORKERS COMP", "WC1", ""))
     assert mk.findings(c, ctx, "TF-001") == []
+
+
+def test_it_names_the_oldest_line_whatever_the_line_order(mk) -> None:
+    # the limit runs from the earliest date of service; among lines of that date the
+    # lowest-numbered is named, even when the file lists the lines out of order
+    ctx = ScrubContext(as_of=dt.date(2027, 8, 4))
+    later = dt.date(2026, 9, 1)
+    c = mk.claim(
+        mk.line(3, "99213", service_date=later),
+        mk.line(2, "36415"),
+        mk.line(1, "80053"),
+        payer=MEDICARE,
+    )
+    (f,) = mk.findings(c, ctx, "TF-001")
+    assert f.line == 1 and "line 1 (80053, 2026-08-03)" in f.message

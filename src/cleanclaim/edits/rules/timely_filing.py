@@ -45,14 +45,23 @@ def check_timely(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
     limit = ctx.filing_limits.get(claim.payer.profile)
     if limit is None:
         return
-    source = f"{limit.basis}{' (default, not the payer’s own figure)' if limit.default else ''}"
-    dated = [ln for ln in claim.lines if ln.service_date is not None]
-    if not dated:
+    oldest = None
+    first: dt.date | None = None
+    for ln in claim.lines:  # the earliest dated line (lowest number among equals)
+        d = ln.service_date
+        if d is not None and (
+            first is None
+            or d < first
+            or (d == first and oldest is not None and ln.number < oldest.number)
+        ):
+            oldest, first = ln, d
+    if oldest is None or first is None:
         return
-    oldest = min(dated, key=lambda ln: (ln.service_date, ln.number))
-    assert oldest.service_date is not None
-    deadline = oldest.service_date + dt.timedelta(days=limit.days)
+    deadline = first + dt.timedelta(days=limit.days)
     left = (deadline - ctx.as_of).days
+    if left > WARN_DAYS:
+        return
+    source = f"{limit.basis}{' (default, not the payer’s own figure)' if limit.default else ''}"
     what = f"line {oldest.number} ({oldest.procedure}, {oldest.service_date})"
     if left < 0:
         yield LATE.finding(
