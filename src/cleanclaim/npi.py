@@ -44,9 +44,18 @@ def validate_npi(value: str) -> str:
     return npi
 
 
+# Luhn, read straight off the ten digits: from the right, the check digit and every
+# second digit are added as they are (NPI positions 2, 4, 6, 8, 10), the others doubled
+# with the digits of the product added (positions 1, 3, 5, 7, 9: 0246813579 by
+# translation); the prefix 80840 adds 24 (CMS, "Requirements for Check Digit").
+_DOUBLED = str.maketrans("0123456789", "0246813579")
+_BASE = 24 - 48 * 10  # the prefix, less the code of "0" for each of the ten digits summed
+
+
 def is_valid_npi(value: str) -> bool:
-    try:
-        validate_npi(value)
-    except NPIError:
+    """Whether ``value`` (blanks around it ignored) is a valid NPI; the same verdict as
+    :func:`validate_npi`, without building its error (this runs on every NPI read)."""
+    npi = value.strip() if value else ""
+    if len(npi) != 10 or not npi.isascii() or not npi.isdigit():
         return False
-    return True
+    return (sum((npi[0:9:2].translate(_DOUBLED) + npi[1::2]).encode()) + _BASE) % 10 == 0

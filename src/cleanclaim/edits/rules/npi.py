@@ -10,7 +10,7 @@ from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding, RuleInfo
 from cleanclaim.edits.registry import register
-from cleanclaim.npi import NPIError, validate_npi
+from cleanclaim.npi import NPIError, is_valid_npi, validate_npi
 
 SRC = "CMS NPI check digit (Luhn over 80840 + first 9 digits), 45 CFR 162.406"
 
@@ -34,8 +34,12 @@ RENDERING = RuleInfo(
 )
 
 
-@lru_cache(maxsize=65536)
 def _problem(npi: str) -> str | None:
+    return None if is_valid_npi(npi) else _why(npi)
+
+
+@lru_cache(maxsize=4096)
+def _why(npi: str) -> str | None:
     try:
         validate_npi(npi)
     except NPIError as exc:
