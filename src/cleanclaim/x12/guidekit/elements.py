@@ -302,21 +302,35 @@ def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
     """
     spec = node.spec
     assert spec is not None
-    elements = node.segment.elements
-    key = (id(spec), loop_id, tuple(elements))
+    key = (id(spec), loop_id, tuple(node.segment.elements))
     calls = ctx.memo.get(key)
     if calls is None:
-        plan = _plan(spec)
-        calls = []
-        if plan is None or not _clean(plan, elements, ctx.delimiters):
-            ctx.record = calls
-            try:
-                _check_segment(ctx, node, loop_id)
-            finally:
-                ctx.record = None
-        ctx.memo[key] = calls
+        calls = segment_calls(ctx, node, loop_id, key)
     for (loop, code, message), kwargs in calls:
         ctx.add(node, loop, code, message, **kwargs)
+
+
+def segment_calls(
+    ctx: Context, node: SegNode, loop_id: str, key: tuple[int, str, tuple[str, ...]]
+) -> list[tuple[tuple[str, str, str], dict[str, Any]]]:
+    """The ``ctx.add`` calls the element checks of ``node`` make, memoised under ``key``.
+
+    ``key`` is ``(id(node.spec), loop_id, tuple(elements))``, the memo key the
+    caller already looked up (and missed). The compiled clean test runs first;
+    only a segment it has a doubt about gets the detailed checks.
+    """
+    spec = node.spec
+    assert spec is not None
+    plan = _plan(spec)
+    calls: list[tuple[tuple[str, str, str], dict[str, Any]]] = []
+    if plan is None or not _clean(plan, node.segment.elements, ctx.delimiters):
+        ctx.record = calls
+        try:
+            _check_segment(ctx, node, loop_id)
+        finally:
+            ctx.record = None
+    ctx.memo[key] = calls
+    return calls
 
 
 #: One simple element of a fast plan: (index, usage, type, min, max, codes, external codes).

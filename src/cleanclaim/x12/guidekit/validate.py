@@ -24,7 +24,7 @@ from functools import cache
 from ..errors import IK304
 from ..segments import Delimiters
 from .context import Context
-from .elements import check_segment, external_codes, valid_date, valid_time
+from .elements import check_segment, external_codes, segment_calls, valid_date, valid_time
 from .spec import LoopSpec, SegmentSpec
 from .tree import LoopNode, SegNode
 
@@ -63,20 +63,56 @@ def _where(loop_id: str) -> str:
     return f"loop {loop_id}" if loop_id else "the transaction set"
 
 
+#: Per loop spec: (loop id as findings name it, child spec → (position among the
+#: loop's children, occurrences that are one too many, "not used" segment), the
+#: required children, how many children). Built once per loop spec.
+_LoopPlan = tuple[
+    str,
+    dict[SegmentSpec | LoopSpec, tuple[int, int, bool]],
+    tuple[tuple[int, SegmentSpec | LoopSpec], ...],
+    int,
+]
+_PLANS: dict[LoopSpec, _LoopPlan] = {}
+
+
+def _loop_plan(spec: LoopSpec) -> _LoopPlan:
+    plan = _PLANS.get(spec)
+    if plan is None:
+        slots: dict[SegmentSpec | LoopSpec, tuple[int, int, bool]] = {}
+        for i, c in enumerate(spec.children):
+            if isinstance(c, SegmentSpec):
+                slots[c] = (i, c.max_use + 1, c.usage == "N")
+            else:
+                slots[c] = (i, c.repeat + 1, False)
+        loop_id = spec.id if spec.id != "ST" else ""  # header segments are in no loop (999 IK303)
+        plan = _PLANS[spec] = (loop_id, slots, _required(spec), len(spec.children))
+    return plan
+
+
 def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
-    """Structure of one loop occurrence, then its segments and child loops."""
+    """Structure of one loop occurrence, then its segments and child loops.
+
+    Runs once per loop occurrence and segment, so the guide's facts come from a
+    table built once per loop spec (:func:`_loop_plan`), counts are a list, and
+    the memo of element checks is looked up here (:func:`.elements.segment_calls`
+    on a miss). Same findings in the same order as the plain interpreter kept in
+    :func:`.reference.check_loop`.
+    """
     spec = loop.spec
-    loop_id = spec.id if spec.id != "ST" else ""  # header segments are in no loop (999 IK303)
-    counts: dict[int, int] = {}  # position among the loop's children → occurrences
-    index_of = _index_of(spec)
+    plan = _PLANS.get(spec)
+    if plan is None:
+        plan = _loop_plan(spec)
+    loop_id, slots, required, size = plan
+    counts = [0] * size  # position among the loop's children → occurrences
     memo = ctx.memo
     last: SegNode | None = None
     for child in loop.children:
-        if isinstance(child, LoopNode):
+        if child.__class__ is LoopNode:
+            assert isinstance(child, LoopNode)
             lspec = child.spec
-            i = index_of[id(lspec)]
-            n = counts[i] = counts.get(i, 0) + 1
-            if n == lspec.repeat + 1:
+            i, over, _ = slots[lspec]
+            n = counts[i] = counts[i] + 1
+            if n == over:
                 ctx.add(
                     next(child.segments(), None),
                     lspec.id,
@@ -86,6 +122,7 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                 )
             check_loop(ctx, child, known)
             continue
+        assert isinstance(child, SegNode)
         last = child
         cspec = child.spec
         if cspec is None:
@@ -106,9 +143,9 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                     ik304=IK304.UNRECOGNIZED_SEGMENT,
                 )
             continue
-        i = index_of[id(cspec)]
-        n = counts[i] = counts.get(i, 0) + 1
-        if n == cspec.max_use + 1:
+        i, over, not_used = slots[cspec]
+        n = counts[i] = counts[i] + 1
+        if n == over:
             ctx.add(
                 child,
                 loop_id,
@@ -117,7 +154,7 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                 f"times in {_where(loop_id)}",
                 ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
             )
-        if cspec.usage == "N":
+        if not_used:
             ctx.add(
                 child,
                 loop_id,
@@ -126,15 +163,16 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                 ik304=IK304.NOT_USED_SEGMENT_PRESENT,
             )
             continue
-        # check_segment's memo, looked up here first: most segments repeat verbatim
-        calls = memo.get((id(cspec), loop_id, tuple(child.segment.elements)))
+        # check_segment's memo, looked up here: most segments repeat verbatim
+        key = (id(cspec), loop_id, tuple(child.segment.elements))
+        calls = memo.get(key)
         if calls is None:
-            check_segment(ctx, child, loop_id)
-        elif calls:
+            calls = segment_calls(ctx, child, loop_id, key)
+        if calls:
             for (lid, code, message), kwargs in calls:
                 ctx.add(child, lid, code, message, **kwargs)
-    for i, child_spec in _required(spec):
-        if i in counts:
+    for i, child_spec in required:
+        if counts[i]:
             continue
         anchor = last or next(loop.segments(), None)
         if isinstance(child_spec, SegmentSpec):
