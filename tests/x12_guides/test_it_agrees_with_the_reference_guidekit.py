@@ -150,3 +150,40 @@ def test_it_places_and_checks_mutated_samples_as_the_reference_does(path, shared
     for spec_root, d, body in _guide_spec(path.read_bytes()):
         for _ in range(40):
             _compare(spec_root, _mutate(body, rng, foreign), d)
+
+
+@pytest.mark.parametrize("comp,rep", [(":", "^"), (">", ""), (".", "-"), ("1", "2"), ("^", ":")])
+def test_the_clean_test_never_passes_what_the_detailed_checks_report(comp, rep, shared_data):
+    """Every segment of the samples, values shuffled between elements of the same
+    segment id and junk written in, under unusual separators (digits, ``.``, ``-``)."""
+    d = Delimiters(component=comp, repetition=rep)
+    rng = random.Random(comp + rep)
+    by_id: dict[str, list[list[str]]] = {}
+    seen_specs = {}
+    for path in FILES:
+        for spec_root, _d, body in _guide_spec(path.read_bytes()):
+            for seg in build_tree(spec_root, body, _d.component).walk():
+                by_id.setdefault(seg.id, []).append(seg.segment.elements)
+                if seg.spec is not None:
+                    seen_specs[id(seg.spec)] = seg.spec
+    values = [v for rows in by_id.values() for row in rows for v in row]
+    junk = [*_JUNK, comp, rep, f"1{comp}2", f"1{rep}2", "-.5", "1.", "０", "1" * 19, "-" + "1" * 18]
+    checked = 0
+    for spec in seen_specs.values():
+        plan = _plan(spec)
+        if plan is None:
+            continue
+        rows = by_id[spec.id]
+        for _ in range(200):
+            elements = list(rng.choice(rows))
+            for _k in range(rng.randint(0, 3)):
+                if elements:
+                    pool = junk if rng.random() < 0.5 else values
+                    elements[rng.randrange(len(elements))] = rng.choice(pool)
+            if _clean(plan, elements, d):
+                calls: list = []
+                node = SegNode(Segment(spec.id, elements), 2, spec)
+                _check_segment(Context(d, "0001", [], record=calls), node, "L")
+                assert calls == [], (spec.id, elements, calls)
+                checked += 1
+    assert checked > 100
