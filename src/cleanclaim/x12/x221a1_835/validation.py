@@ -38,64 +38,88 @@ def _cas(elements: list[str]) -> Decimal:
     return total
 
 
-def _cas_sum(elements: list[str], seen: dict[tuple[str, ...], Decimal]) -> Decimal:
-    """:func:`_cas`, once per distinct CAS of a transaction (they repeat verbatim)."""
-    key = tuple(elements)
-    total = seen.get(key)
-    if total is None:
-        total = seen[key] = _cas(elements)
-    return total
-
-
-def _line(ctx: Context, line: LoopNode, pcn: str, seen: dict[tuple[str, ...], Decimal]) -> Decimal:
-    """Check one service line; return Σ of its CAS."""
-    cas = ZERO
-    svc: SegNode | None = None
-    for child in line.children:  # one pass: SVC first, then DTM, CAS, REF, AMT, LQ
-        if isinstance(child, SegNode):
-            seg = child.segment
-            sid = seg.id
-            if sid == "CAS":
-                cas += _cas_sum(seg.elements, seen)
-            elif sid == "SVC" and svc is None:
-                svc = child
-    if svc is None:
-        return cas
-    els = svc.segment.elements
-    charge = money0(els[1]) if len(els) > 1 else ZERO
-    paid = money0(els[2]) if len(els) > 2 else ZERO
+def _line_finding(
+    ctx: Context, svc: SegNode, pcn: str, charge: Decimal, paid: Decimal, cas: Decimal
+) -> None:
     diff = charge - paid
-    if diff != cas:
-        code = svc.get(1).split(ctx.delimiters.component)
-        proc = code[1] if len(code) > 1 else svc.get(1)
-        ctx.add(
-            svc,
-            "2110",
-            "x12.835.line-out-of-balance",
-            f"service line {proc} of claim {pcn} does not balance: charge {charge} − paid "
-            f"{paid} = {diff}, but its adjustments (CAS) add up to {cas}",
-            ik403=IK403.PATTERN_MATCH_FAILURE,
-            ref="SVC03",
-            element_position=3,
-            value=svc.get(3),
-        )
-    return cas
+    code = svc.get(1).split(ctx.delimiters.component)
+    proc = code[1] if len(code) > 1 else svc.get(1)
+    ctx.add(
+        svc,
+        "2110",
+        "x12.835.line-out-of-balance",
+        f"service line {proc} of claim {pcn} does not balance: charge {charge} − paid "
+        f"{paid} = {diff}, but its adjustments (CAS) add up to {cas}",
+        ik403=IK403.PATTERN_MATCH_FAILURE,
+        ref="SVC03",
+        element_position=3,
+        value=svc.get(3),
+    )
 
 
-def _claim(ctx: Context, claim: LoopNode, seen: dict[tuple[str, ...], Decimal]) -> Decimal:
-    """Check one claim and its lines; return its payment CLP04."""
-    first = claim.children[0] if claim.children else None
-    clp = first if isinstance(first, SegNode) and first.segment.id == "CLP" else claim.first("CLP")
+def _claim(
+    ctx: Context,
+    claim: LoopNode,
+    seen: dict[tuple[str, ...], Decimal],
+    amounts: dict[str, Decimal],
+) -> Decimal:
+    """Check one claim and its service lines (2110); return its payment CLP04.
+
+    Runs once per claim and line of a large remittance, so the lines are checked
+    inline (one pass over each line: SVC first, then DTM, CAS, REF, AMT, LQ), each
+    distinct CAS is summed once per transaction (``seen``) and each distinct amount
+    text read once (``amounts``).
+    """
+    children = claim.children
+    first = children[0] if children else None
+    if first.__class__ is SegNode and first.segment.id == "CLP":
+        clp: SegNode | None = first
+    else:
+        clp = claim.first("CLP")
     if clp is None:
         return ZERO
     pcn = clp.get(1)
     lines = ZERO
     claim_cas = ZERO
-    for child in claim.children:
-        if isinstance(child, LoopNode):
-            lines += _line(ctx, child, pcn, seen)
-        elif child.segment.id == "CAS":
-            claim_cas += _cas_sum(child.segment.elements, seen)
+    for child in children:
+        if child.__class__ is LoopNode:
+            cas = ZERO
+            svc: SegNode | None = None
+            for node in child.children:
+                if node.__class__ is SegNode:
+                    seg = node.segment
+                    sid = seg.id
+                    if sid == "CAS":
+                        els = seg.elements
+                        key = tuple(els)
+                        total = seen.get(key)
+                        if total is None:
+                            total = seen[key] = _cas(els)
+                        cas += total
+                    elif sid == "SVC" and svc is None:
+                        svc = node
+            if svc is not None:
+                els = svc.segment.elements
+                if len(els) > 2:
+                    charge = amounts.get(els[1])
+                    if charge is None:
+                        charge = amounts[els[1]] = money0(els[1])
+                    paid = amounts.get(els[2])
+                    if paid is None:
+                        paid = amounts[els[2]] = money0(els[2])
+                else:
+                    charge = money0(els[1]) if len(els) > 1 else ZERO
+                    paid = ZERO
+                if charge - paid != cas:
+                    _line_finding(ctx, svc, pcn, charge, paid, cas)
+            lines += cas
+        elif child.segment.id == "CAS":  # type: ignore[union-attr]
+            els = child.segment.elements  # type: ignore[union-attr]
+            key = tuple(els)
+            total = seen.get(key)
+            if total is None:
+                total = seen[key] = _cas(els)
+            claim_cas += total
     charge, paid = money0(clp.get(3)), money0(clp.get(4))
     diff = charge - paid
     if diff != claim_cas + lines:
@@ -127,6 +151,7 @@ def check_balancing(ctx: Context, tree: LoopNode) -> bool:
     plb = ZERO
     bpr: SegNode | None = None
     seen: dict[tuple[str, ...], Decimal] = {}
+    amounts: dict[str, Decimal] = {}
     for child in tree.children:
         if isinstance(child, SegNode):
             if child.segment.id == "PLB":
@@ -135,8 +160,8 @@ def check_balancing(ctx: Context, tree: LoopNode) -> bool:
                 bpr = child
         elif child.spec.id == "2000":
             for claim in child.children:
-                if isinstance(claim, LoopNode):
-                    paid += _claim(ctx, claim, seen)
+                if claim.__class__ is LoopNode:
+                    paid += _claim(ctx, claim, seen, amounts)
     total = money0(bpr.get(2)) if bpr else ZERO
     expected = paid - plb
     if expected != total:
