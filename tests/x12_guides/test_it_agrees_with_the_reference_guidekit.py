@@ -187,3 +187,32 @@ def test_the_clean_test_never_passes_what_the_detailed_checks_report(comp, rep, 
                 assert calls == [], (spec.id, elements, calls)
                 checked += 1
     assert checked > 100
+
+
+_835 = [p for p in FILES if p.suffix == ".835" or "X221" in p.name]
+
+
+@pytest.mark.parametrize("path", _835, ids=lambda p: p.name)
+def test_835_balancing_in_the_walk_finds_what_a_walk_of_its_own_finds(path, shared_data):
+    """835 ``validate`` balances each claim right after checking it; the findings
+    equal the structure walk's followed by :func:`check_balancing`'s."""
+    from cleanclaim.x12 import parse
+    from cleanclaim.x12.guidekit.reading import check
+    from cleanclaim.x12.x221a1_835.parsing import parse as parse_835
+    from cleanclaim.x12.x221a1_835.validation import check_balancing, validate
+
+    rng = random.Random(path.name)
+    foreign = _foreign()
+    for t in parse(path.read_bytes()).transactions:
+        if t.guide.st01 != "835":
+            continue
+        d = t.interchange.delimiters
+        st, se = t.ts.segments[0], t.ts.segments[-1]
+        bodies = [t.ts.segments[1:-1]] + [
+            _mutate(t.ts.segments[1:-1], rng, foreign) for _ in range(40)
+        ]
+        for body in bodies:
+            tx = parse_835([st, *body, se], d)
+            ctx = check(tx.placed, d)
+            check_balancing(ctx, tx.placed.tree)
+            assert validate(tx, d) == ctx.findings

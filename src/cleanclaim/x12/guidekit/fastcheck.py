@@ -128,6 +128,29 @@ def compile_clean(
         if required:
             src.append(f"{at}else:")
             src.append(f"{at}    return False")
+    if rules:
+        # The syntax rules depend only on which named elements are present: decided
+        # once per presence pattern (a bounded memo); with none present, only an
+        # R rule ("at least one of") or a rule of an unknown kind fails.
+        ns["_rules_ok"] = _rules_function(rules)
+        ns["_seen"] = {}
+        src.append("    if not present:")
+        src.append(f"        return {all(rule[0] in ('P', 'E', 'C', 'L') for rule in rules)}")
+        src.append("    ok = _seen.get(present)")
+        src.append("    if ok is None:")
+        src.append("        ok = _rules_ok(present)")
+        src.append("        if len(_seen) < 4096:")
+        src.append("            _seen[present] = ok")
+        src.append("    return ok")
+    else:
+        src.append("    return True")
+    exec(compile("\n".join(src) + "\n", "<x12 clean segment>", "exec"), ns)
+    return ns["clean"]
+
+
+def _rules_function(rules: tuple[tuple[Any, ...], ...]) -> Any:
+    """``rules_ok(present) -> bool``: the segment's syntax rules over presence bits."""
+    src = ["def rules_ok(present):"]
     for kind, every, first, rest in rules:
         if kind == "P":
             src.append(f"    given = present & {every}")
@@ -145,5 +168,6 @@ def compile_clean(
             src.append("    if True:")
         src.append("        return False")
     src.append("    return True")
-    exec(compile("\n".join(src) + "\n", "<x12 clean segment>", "exec"), ns)
-    return ns["clean"]
+    ns: dict[str, Any] = {}
+    exec(compile("\n".join(src) + "\n", "<x12 clean syntax rules>", "exec"), ns)
+    return ns["rules_ok"]

@@ -19,6 +19,7 @@ data types and lengths are those of the X12 data element dictionary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from ..errors import IK304
@@ -89,8 +90,18 @@ def _loop_plan(spec: LoopSpec) -> _LoopPlan:
     return plan
 
 
-def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
+#: Called with a child loop right after it was checked, by the child loop's spec.
+After = dict[LoopSpec, Callable[[LoopNode], None]]
+
+
+def check_loop(
+    ctx: Context, loop: LoopNode, known: frozenset[str], after: After | None = None
+) -> None:
     """Structure of one loop occurrence, then its segments and child loops.
+
+    ``after`` lets a guide package run its own rules on a loop occurrence (835
+    balancing on each claim) right after the loop was checked, while its
+    segments are still in the processor's caches, instead of in a second walk.
 
     Runs once per loop occurrence and segment, so the guide's facts come from a
     table built once per loop spec (:func:`_loop_plan`), counts are a list, and
@@ -120,7 +131,11 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
                     f"loop {lspec.id} ({lspec.name}) repeats more than {lspec.repeat} times",
                     ik304=IK304.LOOP_OVER_MAXIMUM,
                 )
-            check_loop(ctx, child, known)
+            check_loop(ctx, child, known, after)
+            if after is not None:
+                hook = after.get(lspec)
+                if hook is not None:
+                    hook(child)
             continue
         assert isinstance(child, SegNode)
         last = child
@@ -195,8 +210,13 @@ def check_loop(ctx: Context, loop: LoopNode, known: frozenset[str]) -> None:
             )
 
 
-def validate_tree(root: LoopNode, delimiters: Delimiters, st_control: str) -> Context:
-    """Every guide finding of one transaction set's tree (in ``Context.findings``)."""
+def validate_tree(
+    root: LoopNode, delimiters: Delimiters, st_control: str, after: After | None = None
+) -> Context:
+    """Every guide finding of one transaction set's tree (in ``Context.findings``).
+
+    ``after``: see :func:`check_loop`.
+    """
     ctx = Context(delimiters, st_control, [])
-    check_loop(ctx, root, _guide_ids(root.spec))
+    check_loop(ctx, root, _guide_ids(root.spec), after)
     return ctx

@@ -16,9 +16,11 @@ element: findings carry IK304 ``8`` (segment has element errors) and IK403
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from ..errors import IK403, Finding, Severity
 from ..guidekit.reading import check
+from ..guidekit.spec import LoopSpec
 from ..guidekit.tree import LoopNode, SegNode
 from ..guidekit.validate import Context
 from ..guidekit.values import money0
@@ -144,24 +146,16 @@ def _plb_total(node: SegNode) -> Decimal:
     return sum((money0(els[i]) for i in range(3, min(len(els), 14), 2) if els[i]), ZERO)
 
 
-def check_balancing(ctx: Context, tree: LoopNode) -> bool:
-    """Add balancing findings to ``ctx``; return whether everything balances."""
-    before = len(ctx.findings)
-    paid = ZERO
+def _payment(ctx: Context, tree: LoopNode, paid: Decimal) -> None:
+    """BPR02 against the claim payments ``paid`` minus the provider adjustments (PLB)."""
     plb = ZERO
     bpr: SegNode | None = None
-    seen: dict[tuple[str, ...], Decimal] = {}
-    amounts: dict[str, Decimal] = {}
     for child in tree.children:
         if isinstance(child, SegNode):
             if child.segment.id == "PLB":
                 plb += _plb_total(child)
             elif child.segment.id == "BPR" and bpr is None:
                 bpr = child
-        elif child.spec.id == "2000":
-            for claim in child.children:
-                if claim.__class__ is LoopNode:
-                    paid += _claim(ctx, claim, seen, amounts)
     total = money0(bpr.get(2)) if bpr else ZERO
     expected = paid - plb
     if expected != total:
@@ -177,7 +171,38 @@ def check_balancing(ctx: Context, tree: LoopNode) -> bool:
             value=bpr.get(2) if bpr else "",
             segment_id="BPR",
         )
+
+
+def check_balancing(ctx: Context, tree: LoopNode) -> bool:
+    """Add balancing findings to ``ctx``; return whether everything balances."""
+    before = len(ctx.findings)
+    paid = ZERO
+    seen: dict[tuple[str, ...], Decimal] = {}
+    amounts: dict[str, Decimal] = {}
+    for child in tree.children:
+        if child.__class__ is LoopNode and child.spec.id == "2000":
+            for claim in child.children:
+                if claim.__class__ is LoopNode:
+                    paid += _claim(ctx, claim, seen, amounts)
+    _payment(ctx, tree, paid)
     return not any(f.severity is Severity.ERROR for f in ctx.findings[before:])
+
+
+@cache
+def _claim_specs(root: LoopSpec) -> tuple[LoopSpec, ...] | None:
+    """The loops :func:`check_balancing` reads as claims: those under a 2000 loop
+    of the transaction set. ``None`` when the guide tree could also place them
+    elsewhere (then :func:`validate` balances in a walk of its own)."""
+    headers = [c for c in root.children if isinstance(c, LoopSpec) and c.id == "2000"]
+    out = [c for loop in headers for c in loop.children if isinstance(c, LoopSpec)]
+    parents: dict[int, int] = {}  # loop spec → how many loops list it
+    for loop in root.walk_loops():
+        for child in loop.children:
+            if isinstance(child, LoopSpec):
+                parents[id(child)] = parents.get(id(child), 0) + 1
+    if any(parents.get(id(c)) != 1 for c in [*headers, *out]):
+        return None
+    return tuple(out)
 
 
 def is_balanced(tx: Transaction835, delimiters: Delimiters) -> bool:
@@ -186,8 +211,31 @@ def is_balanced(tx: Transaction835, delimiters: Delimiters) -> bool:
 
 
 def validate(tx: Transaction835, delimiters: Delimiters) -> list[Finding]:
-    """Every finding: guide structure and elements, then balancing."""
+    """Every finding: guide structure and elements, then balancing.
+
+    Each claim is balanced right after the structure walk checked it (the
+    ``after`` hook of :func:`~cleanclaim.x12.guidekit.validate.check_loop`),
+    while its segments are still in the processor's caches; its findings are
+    kept apart and come after the structure findings, as from
+    :func:`check_balancing` run after the walk.
+    """
+    placed = tx.placed
+    tree = placed.tree
     with gc_paused():  # see cleanclaim.x12.perf
-        ctx = check(tx.placed, delimiters)
-        check_balancing(ctx, tx.placed.tree)
+        claims = _claim_specs(tree.spec)
+        if claims is None:
+            ctx = check(placed, delimiters)
+            check_balancing(ctx, tree)
+            return ctx.findings
+        balance = Context(delimiters, placed.st.get(2), [])
+        seen: dict[tuple[str, ...], Decimal] = {}
+        amounts: dict[str, Decimal] = {}
+        paid = [ZERO]
+
+        def claim(node: LoopNode) -> None:
+            paid[0] += _claim(balance, node, seen, amounts)
+
+        ctx = check(placed, delimiters, dict.fromkeys(claims, claim))
+        _payment(balance, tree, paid[0])
+        ctx.findings.extend(balance.findings)
     return ctx.findings
