@@ -311,19 +311,24 @@ def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
 
 
 def segment_calls(
-    ctx: Context, node: SegNode, loop_id: str, key: tuple[int, str, tuple[str, ...]]
+    ctx: Context,
+    node: SegNode,
+    loop_id: str,
+    key: tuple[int, str, tuple[str, ...]],
+    dirty: bool = False,
 ) -> list[tuple[tuple[str, str, str], dict[str, Any]]]:
     """The ``ctx.add`` calls the element checks of ``node`` make, memoised under ``key``.
 
     ``key`` is ``(id(node.spec), loop_id, tuple(elements))``, the memo key the
     caller already looked up (and missed). The compiled clean test runs first;
-    only a segment it has a doubt about gets the detailed checks.
+    only a segment it has a doubt about gets the detailed checks (``dirty``: the
+    caller ran it already).
     """
     spec = node.spec
     assert spec is not None
     plan = _plan(spec)
     calls: list[tuple[tuple[str, str, str], dict[str, Any]]] = []
-    if plan is None or not _clean(plan, node.segment.elements, ctx.delimiters):
+    if dirty or plan is None or not _clean(plan, node.segment.elements, ctx.delimiters):
         ctx.record = calls
         try:
             _check_segment(ctx, node, loop_id)
@@ -381,6 +386,15 @@ def _date_ok(text: str) -> bool:
     if len(_GOOD_DATES) < 10_000:
         _GOOD_DATES.add(text)
     return True
+
+
+def clean_function(spec: SegmentSpec, d: Delimiters) -> Any:
+    """The compiled clean test of ``spec`` under ``d``'s separators (``None``: no plan)."""
+    plan = _plan(spec)
+    if plan is None:
+        return None
+    _clean(plan, [], d)  # compiles it
+    return _CLEAN[(id(plan), d.component, d.repetition)]
 
 
 def _clean(

@@ -21,11 +21,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from ..errors import IK304
 from ..segments import Delimiters
 from .context import Context
-from .elements import check_segment, external_codes, segment_calls, valid_date, valid_time
+from .elements import (
+    check_segment,
+    clean_function,
+    external_codes,
+    segment_calls,
+    valid_date,
+    valid_time,
+)
 from .spec import LoopSpec, SegmentSpec
 from .tree import LoopNode, SegNode
 
@@ -65,28 +73,30 @@ def _where(loop_id: str) -> str:
 
 
 #: Per loop spec: (loop id as findings name it, child spec → (position among the
-#: loop's children, occurrences that are one too many, "not used" segment), the
-#: required children, how many children). Built once per loop spec.
+#: loop's children, occurrences that are one too many, "not used" segment, the
+#: segment's compiled clean test or ``None``), the required children, how many
+#: children). Built once per loop spec and separators (the clean tests inline them).
 _LoopPlan = tuple[
     str,
-    dict[SegmentSpec | LoopSpec, tuple[int, int, bool]],
+    dict[SegmentSpec | LoopSpec, tuple[int, int, bool, Any]],
     tuple[tuple[int, SegmentSpec | LoopSpec], ...],
     int,
 ]
-_PLANS: dict[LoopSpec, _LoopPlan] = {}
+_PLANS: dict[tuple[str, str], dict[LoopSpec, _LoopPlan]] = {}
 
 
-def _loop_plan(spec: LoopSpec) -> _LoopPlan:
-    plan = _PLANS.get(spec)
+def _loop_plan(spec: LoopSpec, d: Delimiters) -> _LoopPlan:
+    plans = _PLANS.setdefault((d.component, d.repetition), {})
+    plan = plans.get(spec)
     if plan is None:
-        slots: dict[SegmentSpec | LoopSpec, tuple[int, int, bool]] = {}
+        slots: dict[SegmentSpec | LoopSpec, tuple[int, int, bool, Any]] = {}
         for i, c in enumerate(spec.children):
             if isinstance(c, SegmentSpec):
-                slots[c] = (i, c.max_use + 1, c.usage == "N")
+                slots[c] = (i, c.max_use + 1, c.usage == "N", clean_function(c, d))
             else:
-                slots[c] = (i, c.repeat + 1, False)
+                slots[c] = (i, c.repeat + 1, False, None)
         loop_id = spec.id if spec.id != "ST" else ""  # header segments are in no loop (999 IK303)
-        plan = _PLANS[spec] = (loop_id, slots, _required(spec), len(spec.children))
+        plan = plans[spec] = (loop_id, slots, _required(spec), len(spec.children))
     return plan
 
 
@@ -110,9 +120,14 @@ def check_loop(
     :func:`.reference.check_loop`.
     """
     spec = loop.spec
-    plan = _PLANS.get(spec)
+    plans = ctx.plans
+    if plans is None:
+        plans = ctx.plans = _PLANS.setdefault(
+            (ctx.delimiters.component, ctx.delimiters.repetition), {}
+        )
+    plan = plans.get(spec)
     if plan is None:
-        plan = _loop_plan(spec)
+        plan = _loop_plan(spec, ctx.delimiters)
     loop_id, slots, required, size = plan
     counts = [0] * size  # position among the loop's children → occurrences
     memo = ctx.memo
@@ -121,7 +136,7 @@ def check_loop(
         if child.__class__ is LoopNode:
             assert isinstance(child, LoopNode)
             lspec = child.spec
-            i, over, _ = slots[lspec]
+            i, over, _, _ = slots[lspec]
             n = counts[i] = counts[i] + 1
             if n == over:
                 ctx.add(
@@ -158,7 +173,7 @@ def check_loop(
                     ik304=IK304.UNRECOGNIZED_SEGMENT,
                 )
             continue
-        i, over, not_used = slots[cspec]
+        i, over, not_used, clean = slots[cspec]
         n = counts[i] = counts[i] + 1
         if n == over:
             ctx.add(
@@ -178,11 +193,14 @@ def check_loop(
                 ik304=IK304.NOT_USED_SEGMENT_PRESENT,
             )
             continue
-        # check_segment's memo, looked up here: most segments repeat verbatim
-        key = (id(cspec), loop_id, tuple(child.segment.elements))
+        elements = child.segment.elements
+        if clean is not None and clean(elements):
+            continue  # nothing to report: no memo needed
+        # check_segment's memo, looked up here: segments with composites repeat verbatim
+        key = (id(cspec), loop_id, tuple(elements))
         calls = memo.get(key)
         if calls is None:
-            calls = segment_calls(ctx, child, loop_id, key)
+            calls = segment_calls(ctx, child, loop_id, key, clean is not None)
         if calls:
             for (lid, code, message), kwargs in calls:
                 ctx.add(child, lid, code, message, **kwargs)
