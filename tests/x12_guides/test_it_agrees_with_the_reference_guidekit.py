@@ -216,3 +216,45 @@ def test_835_balancing_in_the_walk_finds_what_a_walk_of_its_own_finds(path, shar
             ctx = check(tx.placed, d)
             check_balancing(ctx, tx.placed.tree)
             assert validate(tx, d) == ctx.findings
+
+
+def test_it_places_siblings_qualified_by_different_elements_as_the_reference_does():
+    """No shipped guide qualifies same-id siblings by different elements (the search
+    then tries them one by one); a made-up loop does, with a loop whose trigger has
+    no qualifier in between and over-used segments moving on to later siblings."""
+    from cleanclaim.x12.guidekit.spec import ElementSpec, LoopSpec, SegmentSpec
+
+    def el(ref: str) -> ElementSpec:
+        return ElementSpec(ref, ref, "S", "AN", 1, 10)
+
+    def seg(sid: str, key: tuple[int, int, frozenset[str]] | None, max_use: int = 1):
+        return SegmentSpec(sid, sid, "S", max_use, (el("01"), el("02"), el("03")), key=key)
+
+    inner = LoopSpec("2", "inner", "S", 5, [seg("LX", None), seg("REF", (1, 0, frozenset("A")))])
+    root = LoopSpec(
+        "ST",
+        "root",
+        "R",
+        1,
+        [
+            seg("BGN", None),
+            seg("REF", (1, 0, frozenset({"A", "B"}))),
+            seg("REF", (2, 0, frozenset({"A", "C"})), 2),
+            seg("REF", (1, 2, frozenset({"X"}))),
+            seg("REF", None, 2),
+            inner,
+            seg("REF", (3, 0, frozenset({"Z"}))),
+        ],
+    )
+    rng = random.Random(7)
+    values = ["", "A", "B", "C", "X", "Z", "Q:X", "X:Q", "A:X"]
+    for _ in range(300):
+        body = [
+            Segment(
+                rng.choice(["REF", "REF", "REF", "LX", "BGN", "NTE"]),
+                [rng.choice(values) for _ in range(rng.randint(0, 3))],
+                i,
+            )
+            for i in range(rng.randint(1, 12))
+        ]
+        assert _shape(build_tree(root, body, ":")) == _shape(reference.build_tree(root, body, ":"))

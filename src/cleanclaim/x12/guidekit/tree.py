@@ -92,10 +92,19 @@ class _Entry:
     max_use: int = 0  # a segment's maximum use (0 for loops)
 
 
+#: The entries a segment id may start at one position of a loop, ready for the
+#: strict search: ``(element, component, value → entry, fallback, entries)``. When
+#: the qualified entries before the first unqualified one all read the same element
+#: (``NM101``), the first entry whose qualifier values hold the segment's value is one
+#: dict lookup, else ``fallback`` (the first unqualified entry, or ``None``);
+#: ``element`` 0: no qualified entry first (``fallback`` it is); -1: mixed elements,
+#: search ``entries`` one by one.
+_Avail = tuple[int, int, dict[str, _Entry], "_Entry | None", tuple[_Entry, ...]]
+
 #: Per loop spec: segment id → every entry it may start (:func:`_table`), and per
 #: position in the loop the same restricted to the entries still open from there
 #: (at or after it, or HL loops, which follow HL02 rather than the guide's order).
-_Plan = tuple[dict[str, tuple[_Entry, ...]], list[dict[str, tuple[_Entry, ...]]]]
+_Plan = tuple[dict[str, tuple[_Entry, ...]], list[dict[str, _Avail]]]
 
 
 @dataclass(slots=True)
@@ -105,8 +114,8 @@ class _Frame:
     index: int
     table: dict[str, tuple[_Entry, ...]]
     counts: list[int]  # per child position of the loop: segments placed there so far
-    open_at: list[dict[str, tuple[_Entry, ...]]]  # _Plan[1]
-    avail: dict[str, tuple[_Entry, ...]]  # open_at[index]
+    open_at: list[dict[str, _Avail]]  # _Plan[1]
+    avail: dict[str, _Avail]  # open_at[index]
 
 
 @cache
@@ -139,16 +148,34 @@ def _plan(spec: LoopSpec) -> _Plan:
     plan = _PLANS.get(spec)
     if plan is None:
         table = _table(spec)
-        open_at: list[dict[str, tuple[_Entry, ...]]] = []
+        open_at: list[dict[str, _Avail]] = []
         for index in range(len(spec.children)):
-            avail: dict[str, tuple[_Entry, ...]] = {}
+            avail: dict[str, _Avail] = {}
             for seg_id, entries in table.items():
                 keep = tuple(e for e in entries if e.index >= index or e.unordered)
                 if keep:
-                    avail[seg_id] = keep
+                    avail[seg_id] = _avail(keep)
             open_at.append(avail)
         plan = _PLANS[spec] = (table, open_at)
     return plan
+
+
+def _avail(entries: tuple[_Entry, ...]) -> _Avail:
+    """The strict search over ``entries`` as a lookup (see :data:`_Avail`)."""
+    fallback = next((e for e in entries if e.key is None), None)
+    keyed = entries[: entries.index(fallback)] if fallback is not None else entries
+    if not keyed:
+        return 0, 0, {}, fallback, entries
+    places = {(e.key[0], e.key[1]) for e in keyed if e.key is not None}
+    if len(places) != 1:
+        return -1, 0, {}, None, entries
+    ele, comp = places.pop()
+    lookup: dict[str, _Entry] = {}
+    for e in keyed:
+        assert e.key is not None
+        for value in e.key[2]:
+            lookup.setdefault(value, e)  # the first entry listing it wins
+    return ele, comp, lookup, fallback, entries
 
 
 _new = object.__new__
@@ -224,10 +251,10 @@ def _find(
     seg_id = seg.id
     for depth in range(len(stack) - 1, -1, -1):
         frame = stack[depth]
-        entries = frame.avail.get(seg_id)
-        if entries is None:
+        avail = frame.avail.get(seg_id)
+        if avail is None:
             continue
-        for entry in entries:
+        for entry in avail[4]:
             key = entry.key
             if loose or key is None:
                 return depth, entry, frame.table[seg_id]
@@ -270,22 +297,31 @@ def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNo
         depth = inner
         at = frame
         while True:
-            entries = at.avail.get(seg_id)
-            if entries is not None:
-                for entry in entries:
-                    key = entry.key
-                    if key is None:
-                        found = entry
-                        break
-                    ele, comp, values = key  # the qualifier, as in SegmentSpec.matches
+            avail = at.avail.get(seg_id)
+            if avail is not None:
+                ele, comp, lookup, found, entries = avail
+                if ele > 0:
                     elements = seg.elements
                     value = elements[ele - 1] if ele <= len(elements) else ""
                     if comp:
                         parts = value.split(comp_sep)
                         value = parts[comp - 1] if comp <= len(parts) else ""
-                    if value in values:
-                        found = entry
-                        break
+                    found = lookup.get(value, found)
+                elif ele < 0:
+                    for entry in entries:
+                        key = entry.key
+                        if key is None:
+                            found = entry
+                            break
+                        ele, comp, values = key  # the qualifier, as in SegmentSpec.matches
+                        elements = seg.elements
+                        value = elements[ele - 1] if ele <= len(elements) else ""
+                        if comp:
+                            parts = value.split(comp_sep)
+                            value = parts[comp - 1] if comp <= len(parts) else ""
+                        if value in values:
+                            found = entry
+                            break
                 if found is not None:
                     break
             if depth == 0:
