@@ -90,6 +90,7 @@ class _Entry:
     unordered: bool = False  # HL loops follow HL02, not the guide's order
     key: tuple[int, int, frozenset[str]] | None = None  # trigger.key
     max_use: int = 0  # a segment's maximum use (0 for loops)
+    first: SegmentSpec | None = None  # a loop's first child, when a segment (its trigger)
 
 
 #: The entries a segment id may start at one position of a loop, ready for the
@@ -136,6 +137,9 @@ def _table(spec: LoopSpec) -> dict[str, tuple[_Entry, ...]]:
                 trigger.id == "HL",
                 trigger.key,
                 child.max_use if isinstance(child, SegmentSpec) else 0,
+                child.children[0]
+                if isinstance(child, LoopSpec) and isinstance(child.children[0], SegmentSpec)
+                else None,
             )
         )
     return {key: tuple(value) for key, value in out.items()}
@@ -365,6 +369,32 @@ def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNo
             if index != frame.index:
                 frame.index = index
                 frame.avail = frame.open_at[index]
+        elif entry.first is not None:  # a child loop: _open and _frame, inlined
+            loop_spec = entry.spec
+            loop: LoopNode = _new(LoopNode)
+            loop.spec = loop_spec  # type: ignore[assignment]
+            node = _new(SegNode)
+            node.segment = seg
+            node.in_set = pos
+            node.spec = entry.first
+            node.loose = loose
+            loop.children = [node]
+            frame.node.children.append(loop)
+            index = entry.index
+            if index != frame.index:
+                frame.index = index
+                frame.avail = frame.open_at[index]
+            table, open_at = _PLANS.get(loop_spec) or _plan(loop_spec)  # type: ignore[arg-type]
+            frame = _new(_Frame)
+            frame.spec = loop_spec  # type: ignore[assignment]
+            frame.node = loop
+            frame.index = 0
+            frame.table = table
+            frame.counts = [0] * len(open_at)
+            frame.open_at = open_at
+            frame.avail = open_at[0]
+            stack.append(frame)
+            inner += 1
         else:
             frame = _open(frame, entry, seg, pos, loose)
             stack.append(frame)
