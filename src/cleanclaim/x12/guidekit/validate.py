@@ -134,7 +134,6 @@ def check_loop(
     last: SegNode | None = None
     for child in loop.children:
         if child.__class__ is LoopNode:
-            assert isinstance(child, LoopNode)
             lspec = child.spec
             i, over, _, _ = slots[lspec]
             n = counts[i] = counts[i] + 1
@@ -152,24 +151,24 @@ def check_loop(
                 if hook is not None:
                     hook(child)
             continue
-        assert isinstance(child, SegNode)
-        last = child
-        cspec = child.spec
+        node: SegNode = child  # type: ignore[assignment]  # (an assert costs time here)
+        last = node
+        cspec = node.spec
         if cspec is None:
-            if child.id in known:
+            if node.id in known:
                 ctx.add(
-                    child,
+                    node,
                     loop_id,
                     "x12.segment.unexpected",
-                    f"{child.id} is not expected here in {_where(loop_id)}",
+                    f"{node.id} is not expected here in {_where(loop_id)}",
                     ik304=IK304.UNEXPECTED_SEGMENT,
                 )
             else:
                 ctx.add(
-                    child,
+                    node,
                     loop_id,
                     "x12.segment.unrecognized",
-                    f"{child.id} is not a segment of this transaction",
+                    f"{node.id} is not a segment of this transaction",
                     ik304=IK304.UNRECOGNIZED_SEGMENT,
                 )
             continue
@@ -177,33 +176,33 @@ def check_loop(
         n = counts[i] = counts[i] + 1
         if n == over:
             ctx.add(
-                child,
+                node,
                 loop_id,
                 "x12.segment.over-maximum",
-                f"{cspec.name} ({child.id}) appears more than {cspec.max_use} "
+                f"{cspec.name} ({node.id}) appears more than {cspec.max_use} "
                 f"times in {_where(loop_id)}",
                 ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
             )
         if not_used:
             ctx.add(
-                child,
+                node,
                 loop_id,
                 "x12.segment.not-used",
-                f"{cspec.name} ({child.id}) is not used in this guide",
+                f"{cspec.name} ({node.id}) is not used in this guide",
                 ik304=IK304.NOT_USED_SEGMENT_PRESENT,
             )
             continue
-        elements = child.segment.elements
+        elements = node.segment.elements
         if clean is not None and clean(elements):
             continue  # nothing to report: no memo needed
         # check_segment's memo, looked up here: segments with composites repeat verbatim
         key = (id(cspec), loop_id, tuple(elements))
         calls = memo.get(key)
         if calls is None:
-            calls = segment_calls(ctx, child, loop_id, key, clean is not None)
+            calls = segment_calls(ctx, node, loop_id, key, clean is not None)
         if calls:
             for (lid, code, message), kwargs in calls:
-                ctx.add(child, lid, code, message, **kwargs)
+                ctx.add(node, lid, code, message, **kwargs)
     for i, child_spec in required:
         if counts[i]:
             continue

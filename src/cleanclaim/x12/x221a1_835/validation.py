@@ -122,7 +122,15 @@ def _claim(
             if total is None:
                 total = seen[key] = _cas(els)
             claim_cas += total
-    charge, paid = money0(clp.get(3)), money0(clp.get(4))
+    els = clp.segment.elements
+    charge_text = els[2] if len(els) > 2 else ""
+    paid_text = els[3] if len(els) > 3 else ""
+    charge = amounts.get(charge_text)
+    if charge is None:
+        charge = amounts[charge_text] = money0(charge_text)
+    paid = amounts.get(paid_text)
+    if paid is None:
+        paid = amounts[paid_text] = money0(paid_text)
     diff = charge - paid
     if diff != claim_cas + lines:
         ctx.add(
