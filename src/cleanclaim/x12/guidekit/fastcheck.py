@@ -36,6 +36,8 @@ def compile_clean(
       valid length and holds no separator;
     * an R/N0/N2 element of ASCII digits only is a number (a separator that is a
       digit, ``.`` or ``-`` turns this off) whose length is its size;
+    * AN text is not searched for the component separator (the detailed checks
+      take it as text there, only a non-AN element holding it is reported);
     * presence bits are kept only for elements a syntax rule names.
     """
     steps, rules = plan
@@ -91,7 +93,9 @@ def compile_clean(
                 test = f"v not in C{index}"
             else:
                 test = f"{has_sep('v')} or not {length} or v not in C{index}"
-        elif dtype in ("AN", "ID"):
+        elif dtype == "AN":  # a component separator in AN text is no finding; a repetition is
+            test = f"{rep!r} in v or not {length}" if rep else f"not {length}"
+        elif dtype == "ID":
             test = f"{has_sep('v')} or not {length}"
         elif dtype == "R":
             slow = (
