@@ -34,7 +34,7 @@ from .elements import (
     valid_date,
     valid_time,
 )
-from .spec import LoopSpec, SegmentSpec
+from .spec import ElementSpec, LoopSpec, SegmentSpec
 from .tree import LoopNode, SegNode
 
 __all__ = [
@@ -85,6 +85,18 @@ _LoopPlan = tuple[
 _PLANS: dict[tuple[str, str], dict[LoopSpec, _LoopPlan]] = {}
 
 
+def _free_text(spec: SegmentSpec) -> bool:
+    """Whether the segment carries free text or identifiers (an AN element of 10
+    characters or more: names, claim and member numbers), so that it rarely repeats
+    verbatim: its compiled clean test then runs first, without the memo. Segments of
+    codes, dates and amounts (``CAS``, ``DTM``) and those with composites (``SVC``)
+    repeat, and the memo answers them more cheaply. Either way the same findings."""
+    return any(
+        isinstance(p, ElementSpec) and p.usage != "N" and p.data_type == "AN" and p.max_len >= 10
+        for p in spec.elements
+    )
+
+
 def _loop_plan(spec: LoopSpec, d: Delimiters) -> _LoopPlan:
     plans = _PLANS.setdefault((d.component, d.repetition), {})
     plan = plans.get(spec)
@@ -92,7 +104,8 @@ def _loop_plan(spec: LoopSpec, d: Delimiters) -> _LoopPlan:
         slots: dict[SegmentSpec | LoopSpec, tuple[int, int, bool, Any]] = {}
         for i, c in enumerate(spec.children):
             if isinstance(c, SegmentSpec):
-                slots[c] = (i, c.max_use + 1, c.usage == "N", clean_function(c, d))
+                clean = clean_function(c, d) if _free_text(c) else None
+                slots[c] = (i, c.max_use + 1, c.usage == "N", clean)
             else:
                 slots[c] = (i, c.repeat + 1, False, None)
         loop_id = spec.id if spec.id != "ST" else ""  # header segments are in no loop (999 IK303)
@@ -194,8 +207,8 @@ def check_loop(
             continue
         elements = node.segment.elements
         if clean is not None and clean(elements):
-            continue  # nothing to report: no memo needed
-        # check_segment's memo, looked up here: segments with composites repeat verbatim
+            continue  # a free-text segment with nothing to report: no memo needed
+        # check_segment's memo, looked up here: other segments repeat verbatim
         key = (id(cspec), loop_id, tuple(elements))
         calls = memo.get(key)
         if calls is None:
