@@ -27,6 +27,8 @@ class Context:
         tuple[int, str, tuple[str, ...]], list[tuple[tuple[str, str, str], dict[str, Any]]]
     ] = field(default_factory=dict)
     record: list[tuple[tuple[str, str, str], dict[str, Any]]] | None = None
+    #: the structure walk's per-loop tables for these separators (see validate.check_loop)
+    plans: dict[Any, Any] | None = None
 
     def add(
         self,

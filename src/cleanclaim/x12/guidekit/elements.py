@@ -302,21 +302,40 @@ def check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:
     """
     spec = node.spec
     assert spec is not None
-    elements = node.segment.elements
-    key = (id(spec), loop_id, tuple(elements))
+    key = (id(spec), loop_id, tuple(node.segment.elements))
     calls = ctx.memo.get(key)
     if calls is None:
-        plan = _plan(spec)
-        calls = []
-        if plan is None or not _clean(plan, elements, ctx.delimiters):
-            ctx.record = calls
-            try:
-                _check_segment(ctx, node, loop_id)
-            finally:
-                ctx.record = None
-        ctx.memo[key] = calls
+        calls = segment_calls(ctx, node, loop_id, key)
     for (loop, code, message), kwargs in calls:
         ctx.add(node, loop, code, message, **kwargs)
+
+
+def segment_calls(
+    ctx: Context,
+    node: SegNode,
+    loop_id: str,
+    key: tuple[int, str, tuple[str, ...]],
+    dirty: bool = False,
+) -> list[tuple[tuple[str, str, str], dict[str, Any]]]:
+    """The ``ctx.add`` calls the element checks of ``node`` make, memoised under ``key``.
+
+    ``key`` is ``(id(node.spec), loop_id, tuple(elements))``, the memo key the
+    caller already looked up (and missed). The compiled clean test runs first;
+    only a segment it has a doubt about gets the detailed checks (``dirty``: the
+    caller ran it already).
+    """
+    spec = node.spec
+    assert spec is not None
+    plan = _plan(spec)
+    calls: list[tuple[tuple[str, str, str], dict[str, Any]]] = []
+    if dirty or plan is None or not _clean(plan, node.segment.elements, ctx.delimiters):
+        ctx.record = calls
+        try:
+            _check_segment(ctx, node, loop_id)
+        finally:
+            ctx.record = None
+    ctx.memo[key] = calls
+    return calls
 
 
 #: One simple element of a fast plan: (index, usage, type, min, max, codes, external codes).
@@ -352,7 +371,30 @@ def _plan(spec: SegmentSpec) -> tuple[tuple[_Step, ...], tuple[_Rule, ...]] | No
     return tuple(steps), tuple(rules)
 
 
-_CLEAN: dict[int, Any] = {}
+_CLEAN: dict[tuple[int, str, str], Any] = {}
+
+#: Dates :func:`valid_date` passed (remittances repeat a few dates many times).
+_GOOD_DATES: set[str] = set()
+
+
+def _date_ok(text: str) -> bool:
+    """:func:`valid_date`, remembering good dates (a bounded set)."""
+    if text in _GOOD_DATES:
+        return True
+    if not valid_date(text):
+        return False
+    if len(_GOOD_DATES) < 10_000:
+        _GOOD_DATES.add(text)
+    return True
+
+
+def clean_function(spec: SegmentSpec, d: Delimiters) -> Any:
+    """The compiled clean test of ``spec`` under ``d``'s separators (``None``: no plan)."""
+    plan = _plan(spec)
+    if plan is None:
+        return None
+    _clean(plan, [], d)  # compiles it
+    return _CLEAN[(id(plan), d.component, d.repetition)]
 
 
 def _clean(
@@ -362,19 +404,20 @@ def _clean(
 ) -> bool:
     """True when the detailed checks would find nothing (most segments).
 
-    The plan is compiled once into a straight-line function
+    The plan is compiled once per set of separators into a straight-line function
     (:func:`.fastcheck.compile_clean`).
     """
-    fn = _CLEAN.get(id(plan))
+    key = (id(plan), d.component, d.repetition)
+    fn = _CLEAN.get(key)
     if fn is None:
         helpers = {
             "_numeric": _NUMERIC.match,
             "_integer": _INTEGER.match,
-            "valid_date": valid_date,
             "valid_time": valid_time,
+            "date_ok": _date_ok,
         }
-        fn = _CLEAN[id(plan)] = compile_clean(plan, helpers)
-    return bool(fn(elements, d.component, d.repetition))
+        fn = _CLEAN[key] = compile_clean(plan, helpers, d.component, d.repetition)
+    return bool(fn(elements))
 
 
 def _check_segment(ctx: Context, node: SegNode, loop_id: str) -> None:

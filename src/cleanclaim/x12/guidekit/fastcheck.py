@@ -14,20 +14,47 @@ from typing import Any
 __all__ = ["compile_clean"]
 
 
-def compile_clean(plan: tuple[tuple[Any, ...], tuple[Any, ...]], helpers: dict[str, Any]) -> Any:
-    """``clean(elements, component, repetition) -> bool`` for a segment's fast plan.
+def compile_clean(
+    plan: tuple[tuple[Any, ...], tuple[Any, ...]],
+    helpers: dict[str, Any],
+    comp: str,
+    rep: str,
+) -> Any:
+    """``clean(elements) -> bool`` for a segment's fast plan and an interchange's separators.
 
     ``plan`` is ``(steps, rules)`` of :func:`.elements._plan`: per simple element
     ``(index, usage, type, min, max, codes, external codes)`` and per syntax rule
     ``(kind, all, first, rest)`` bit masks. The function is the plan unrolled into
-    straight-line tests (constants inlined), true when the detailed element checks
-    would find nothing; ``helpers`` supplies the type tests (numeric, integer, date,
-    time) so both paths share them.
+    straight-line tests (constants and the component and repetition separators
+    ``comp``/``rep`` inlined), true when the detailed element checks would find
+    nothing; ``helpers`` supplies the type tests (numeric, integer, date, time) so
+    both paths share them, and ``date_ok`` (a date test that remembers good dates).
+
+    Shortcuts, each only ever answering ``False`` where the full test would:
+
+    * an ID element with a code list is one set lookup when every code is of a
+      valid length and holds no separator;
+    * an R/N0/N2 element of ASCII digits only is a number (a separator that is a
+      digit, ``.`` or ``-`` turns this off) whose length is its size;
+    * AN text is not searched for the component separator (the detailed checks
+      take it as text there, only a non-AN element holding it is reported);
+    * presence bits are kept only for elements a syntax rule names.
     """
     steps, rules = plan
-    ns: dict[str, Any] = {**helpers, "_plan": plan}  # _plan keeps id(plan) unique
+    ns: dict[str, Any] = {**helpers, "_plan": plan}  # _plan keeps the plan alive
+    seps = [c for c in (comp, rep) if c]
+    digits_safe = not any(c in "0123456789.-" for c in seps)
+
+    def has_sep(var: str) -> str:
+        if not seps:
+            return "False"
+        return " or ".join(f"{c!r} in {var}" for c in seps)
+
+    named = 0  # elements some syntax rule names (their presence is tracked)
+    for _kind, every, _first, _rest in rules:
+        named |= every
     src = [
-        "def clean(elements, comp, rep):",
+        "def clean(elements):",
         "    count = len(elements)",
         f"    if count > {len(steps)}:",
         "        return False",
@@ -47,31 +74,56 @@ def compile_clean(plan: tuple[tuple[Any, ...], tuple[Any, ...]], helpers: dict[s
         src.append(f"{ind}    return False" if usage == "R" else f"{ind}    pass")
         src.append(f"{ind}else:")
         inner = ind + "    "
+        if usage == "N":
+            src.append(f"{inner}return False")
+            continue
         if ext is not None:
             ns[f"X{index}"] = ext
             src.append(f"{inner}if v not in X{index}:")
             src.append(f"{inner}    return False")
-        src.append(f"{inner}present |= {2 << index}")
-        if usage == "N":
-            src.append(f"{inner}return False")
-            continue
-        src.append(f"{inner}if comp in v or (rep and rep in v):")
-        src.append(f"{inner}    return False")
-        if dtype == "AN":
-            test = f"not {low} <= len(v) <= {high}"
+        if named & (2 << index):
+            src.append(f"{inner}present |= {2 << index}")
+        length = f"{low} <= len(v) <= {high}"
+        if dtype == "ID" and codes is not None:
+            ns[f"C{index}"] = codes
+            codes_safe = all(
+                low <= len(code) <= high and not any(c in code for c in seps) for code in codes
+            )
+            if codes_safe:
+                test = f"v not in C{index}"
+            else:
+                test = f"{has_sep('v')} or not {length} or v not in C{index}"
+        elif dtype == "AN":  # a component separator in AN text is no finding; a repetition is
+            test = f"{rep!r} in v or not {length}" if rep else f"not {length}"
         elif dtype == "ID":
-            test = f"not {low} <= len(v) <= {high}"
-            if codes is not None:
-                ns[f"C{index}"] = codes
-                test += f" or v not in C{index}"
+            test = f"{has_sep('v')} or not {length}"
         elif dtype == "R":
-            test = f"not _numeric(v) or not {low} <= len(v.lstrip('-').replace('.', '')) <= {high}"
+            slow = (
+                f"{has_sep('v')} or not _numeric(v) or "
+                f"not {low} <= len(v.lstrip('-').replace('.', '')) <= {high}"
+            )
+            if digits_safe:
+                src.append(f"{inner}if v.isascii() and v.isdigit():")
+                src.append(f"{inner}    if not {length}:")
+                src.append(f"{inner}        return False")
+                src.append(f"{inner}elif {slow}:")
+                src.append(f"{inner}    return False")
+                continue
+            test = slow
         elif dtype in ("N0", "N2"):
-            test = f"not _integer(v) or not {low} <= len(v.lstrip('-')) <= {high}"
+            slow = f"{has_sep('v')} or not _integer(v) or not {low} <= len(v.lstrip('-')) <= {high}"
+            if digits_safe:
+                src.append(f"{inner}if v.isascii() and v.isdigit():")
+                src.append(f"{inner}    if not {length}:")
+                src.append(f"{inner}        return False")
+                src.append(f"{inner}elif {slow}:")
+                src.append(f"{inner}    return False")
+                continue
+            test = slow
         elif dtype == "DT":
-            test = f"not valid_date(v) or not {low} <= len(v) <= {high}"
+            test = f"{has_sep('v')} or not {length} or not date_ok(v)"
         elif dtype == "TM":
-            test = f"not valid_time(v) or not {low} <= len(v) <= {high}"
+            test = f"{has_sep('v')} or not valid_time(v) or not {length}"
         else:
             test = "True"
         src.append(f"{inner}if {test}:")
@@ -80,6 +132,29 @@ def compile_clean(plan: tuple[tuple[Any, ...], tuple[Any, ...]], helpers: dict[s
         if required:
             src.append(f"{at}else:")
             src.append(f"{at}    return False")
+    if rules:
+        # The syntax rules depend only on which named elements are present: decided
+        # once per presence pattern (a bounded memo); with none present, only an
+        # R rule ("at least one of") or a rule of an unknown kind fails.
+        ns["_rules_ok"] = _rules_function(rules)
+        ns["_seen"] = {}
+        src.append("    if not present:")
+        src.append(f"        return {all(rule[0] in ('P', 'E', 'C', 'L') for rule in rules)}")
+        src.append("    ok = _seen.get(present)")
+        src.append("    if ok is None:")
+        src.append("        ok = _rules_ok(present)")
+        src.append("        if len(_seen) < 4096:")
+        src.append("            _seen[present] = ok")
+        src.append("    return ok")
+    else:
+        src.append("    return True")
+    exec(compile("\n".join(src) + "\n", "<x12 clean segment>", "exec"), ns)
+    return ns["clean"]
+
+
+def _rules_function(rules: tuple[tuple[Any, ...], ...]) -> Any:
+    """``rules_ok(present) -> bool``: the segment's syntax rules over presence bits."""
+    src = ["def rules_ok(present):"]
     for kind, every, first, rest in rules:
         if kind == "P":
             src.append(f"    given = present & {every}")
@@ -97,5 +172,6 @@ def compile_clean(plan: tuple[tuple[Any, ...], tuple[Any, ...]], helpers: dict[s
             src.append("    if True:")
         src.append("        return False")
     src.append("    return True")
-    exec(compile("\n".join(src) + "\n", "<x12 clean segment>", "exec"), ns)
-    return ns["clean"]
+    ns: dict[str, Any] = {}
+    exec(compile("\n".join(src) + "\n", "<x12 clean syntax rules>", "exec"), ns)
+    return ns["rules_ok"]

@@ -14,7 +14,7 @@ from ..errors import IK304, Severity, X12Error
 from ..segments import Delimiters, Segment
 from .spec import LoopSpec
 from .tree import LoopNode, build_tree, tree_segments
-from .validate import Context, validate_tree
+from .validate import After, Context, validate_tree
 
 
 @dataclass(slots=True)
@@ -53,9 +53,12 @@ def place(
     return Placed(st, segments[-1] if has_se else None, tree, guide)
 
 
-def check(placed: Placed, delimiters: Delimiters) -> Context:
-    """Structure and element findings of a placed transaction set."""
-    ctx = validate_tree(placed.tree, delimiters, placed.st.get(2))
+def check(placed: Placed, delimiters: Delimiters, after: After | None = None) -> Context:
+    """Structure and element findings of a placed transaction set.
+
+    ``after``: the guide's own per-loop rules, see :func:`.validate.check_loop`.
+    """
+    ctx = validate_tree(placed.tree, delimiters, placed.st.get(2), after)
     st03 = placed.st.get(3)
     if st03 and st03 != placed.guide:
         ctx.add(

@@ -88,6 +88,24 @@ class _Entry:
     trigger: SegmentSpec  # the segment itself, or the loop's first segment
     is_segment: bool = True
     unordered: bool = False  # HL loops follow HL02, not the guide's order
+    key: tuple[int, int, frozenset[str]] | None = None  # trigger.key
+    max_use: int = 0  # a segment's maximum use (0 for loops)
+    first: SegmentSpec | None = None  # a loop's first child, when a segment (its trigger)
+
+
+#: The entries a segment id may start at one position of a loop, ready for the
+#: strict search: ``(element, component, value → entry, fallback, entries)``. When
+#: the qualified entries before the first unqualified one all read the same element
+#: (``NM101``), the first entry whose qualifier values hold the segment's value is one
+#: dict lookup, else ``fallback`` (the first unqualified entry, or ``None``);
+#: ``element`` 0: no qualified entry first (``fallback`` it is); -1: mixed elements,
+#: search ``entries`` one by one.
+_Avail = tuple[int, int, dict[str, _Entry], "_Entry | None", tuple[_Entry, ...]]
+
+#: Per loop spec: segment id → every entry it may start (:func:`_table`), and per
+#: position in the loop the same restricted to the entries still open from there
+#: (at or after it, or HL loops, which follow HL02 rather than the guide's order).
+_Plan = tuple[dict[str, tuple[_Entry, ...]], list[dict[str, _Avail]]]
 
 
 @dataclass(slots=True)
@@ -96,7 +114,9 @@ class _Frame:
     node: LoopNode
     index: int
     table: dict[str, tuple[_Entry, ...]]
-    counts: dict[int, int] = field(default_factory=dict)  # segment entries used so far
+    counts: list[int]  # per child position of the loop: segments placed there so far
+    open_at: list[dict[str, _Avail]]  # _Plan[1]
+    avail: dict[str, _Avail]  # open_at[index]
 
 
 @cache
@@ -107,24 +127,97 @@ def _table(spec: LoopSpec) -> dict[str, tuple[_Entry, ...]]:
         if index == 0 and spec.id != "ST":
             continue  # the trigger only ever opens a new occurrence of the loop
         trigger = child if isinstance(child, SegmentSpec) else child.first_segment()
+        is_segment = isinstance(child, SegmentSpec)
         out.setdefault(trigger.id, []).append(
-            _Entry(index, child, trigger, isinstance(child, SegmentSpec), trigger.id == "HL")
+            _Entry(
+                index,
+                child,
+                trigger,
+                is_segment,
+                trigger.id == "HL",
+                trigger.key,
+                child.max_use if isinstance(child, SegmentSpec) else 0,
+                child.children[0]
+                if isinstance(child, LoopSpec) and isinstance(child.children[0], SegmentSpec)
+                else None,
+            )
         )
     return {key: tuple(value) for key, value in out.items()}
+
+
+_PLANS: dict[LoopSpec, _Plan] = {}
+
+
+def _plan(spec: LoopSpec) -> _Plan:
+    plan = _PLANS.get(spec)
+    if plan is None:
+        table = _table(spec)
+        open_at: list[dict[str, _Avail]] = []
+        for index in range(len(spec.children)):
+            avail: dict[str, _Avail] = {}
+            for seg_id, entries in table.items():
+                keep = tuple(e for e in entries if e.index >= index or e.unordered)
+                if keep:
+                    avail[seg_id] = _avail(keep)
+            open_at.append(avail)
+        plan = _PLANS[spec] = (table, open_at)
+    return plan
+
+
+def _avail(entries: tuple[_Entry, ...]) -> _Avail:
+    """The strict search over ``entries`` as a lookup (see :data:`_Avail`)."""
+    fallback = next((e for e in entries if e.key is None), None)
+    keyed = entries[: entries.index(fallback)] if fallback is not None else entries
+    if not keyed:
+        return 0, 0, {}, fallback, entries
+    places = {(e.key[0], e.key[1]) for e in keyed if e.key is not None}
+    if len(places) != 1:
+        return -1, 0, {}, None, entries
+    ele, comp = places.pop()
+    lookup: dict[str, _Entry] = {}
+    for e in keyed:
+        assert e.key is not None
+        for value in e.key[2]:
+            lookup.setdefault(value, e)  # the first entry listing it wins
+    return ele, comp, lookup, fallback, entries
+
+
+_new = object.__new__
+
+
+def _frame(spec: LoopSpec, node: LoopNode, index: int) -> _Frame:
+    table, open_at = _PLANS.get(spec) or _plan(spec)
+    frame: _Frame = _new(_Frame)
+    frame.spec = spec
+    frame.node = node
+    frame.index = index
+    frame.table = table
+    frame.counts = [0] * len(spec.children)
+    frame.open_at = open_at
+    frame.avail = open_at[index]
+    return frame
 
 
 def _open(frame: _Frame, entry: _Entry, seg: Segment, pos: int, loose: bool) -> _Frame:
     """Open the child loop ``entry`` in ``frame`` with ``seg`` as its trigger."""
     loop_spec = entry.spec
     assert isinstance(loop_spec, LoopSpec)
-    node = LoopNode(loop_spec)
+    node: LoopNode = _new(LoopNode)  # LoopNode(loop_spec) without the dataclass call
+    node.spec = loop_spec
+    node.children = []
     frame.node.children.append(node)
     frame.index = entry.index
-    child = _Frame(loop_spec, node, 0, _table(loop_spec))
+    frame.avail = frame.open_at[entry.index]
+    child = _frame(loop_spec, node, 0)
     first = loop_spec.children[0]
     if isinstance(first, LoopSpec):  # a loop that starts with a loop (not in these guides)
         return _open(child, _Entry(0, first, first.first_segment(), False), seg, pos, loose)
-    node.children.append(SegNode(seg, pos, first, loose))
+    seg_node: SegNode = _new(SegNode)
+    seg_node.segment = seg
+    seg_node.in_set = pos
+    seg_node.spec = first
+    seg_node.loose = loose
+    node.children.append(seg_node)
     return child
 
 
@@ -142,14 +235,13 @@ def _next_free(
     (four ``REF`` of 276 2200D, each used once); a second ``REF`` goes to the
     next one rather than over the first one's maximum use.
     """
-    assert isinstance(entry.spec, SegmentSpec)
-    if frame.counts.get(entry.index, 0) < entry.spec.max_use:
+    if frame.counts[entry.index] < entry.max_use:
         return entry
     for other in entries:
         if (
             other.index > entry.index
-            and isinstance(other.spec, SegmentSpec)
-            and frame.counts.get(other.index, 0) < other.spec.max_use
+            and other.is_segment
+            and frame.counts[other.index] < other.max_use
             and (loose or other.trigger.matches(seg, comp_sep))
         ):
             return other
@@ -163,16 +255,13 @@ def _find(
     seg_id = seg.id
     for depth in range(len(stack) - 1, -1, -1):
         frame = stack[depth]
-        entries = frame.table.get(seg_id)
-        if entries is None:
+        avail = frame.avail.get(seg_id)
+        if avail is None:
             continue
-        index = frame.index
-        for entry in entries:
-            if entry.index < index and not entry.unordered:
-                continue
-            key = entry.trigger.key
+        for entry in avail[4]:
+            key = entry.key
             if loose or key is None:
-                return depth, entry, entries
+                return depth, entry, frame.table[seg_id]
             ele, comp, values = key  # the qualifier, inlined from SegmentSpec.matches
             elements = seg.elements
             value = elements[ele - 1] if ele <= len(elements) else ""
@@ -180,11 +269,8 @@ def _find(
                 parts = value.split(comp_sep)
                 value = parts[comp - 1] if comp <= len(parts) else ""
             if value in values:
-                return depth, entry, entries
+                return depth, entry, frame.table[seg_id]
     return None
-
-
-_new = object.__new__
 
 
 def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNode:
@@ -193,69 +279,126 @@ def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNo
     First by segment id and qualifier (strict), then by segment id alone
     (``loose``: the qualifier is not one the guide lists there, which validation
     reports), else the segment is kept as unknown in the innermost open loop.
-    The strict search (:func:`_find` with ``loose=False``) is inlined: it runs for
-    every segment.
+
+    Runs once per segment, so: each open loop keeps the entries still open from
+    its current position (``_Frame.avail``, precomputed per loop spec and
+    position by :func:`_plan`), the strict search (:func:`_find` with
+    ``loose=False``) is inlined, nodes are built without their dataclass calls,
+    and segments whose maximum use cannot be reached in this transaction are not
+    counted (a count is only read against that maximum). The plain version is
+    :func:`.reference.build_tree`; tests compare the two.
     """
-    top = LoopNode(root)
-    stack = [_Frame(root, top, 0, _table(root))]
+    top: LoopNode = _new(LoopNode)
+    top.spec = root
+    top.children = []
+    stack = [_frame(root, top, 0)]
+    frame = stack[0]  # the innermost open loop
+    inner = 0  # its depth
+    count_above = len(segments)  # max_use at or above this: cannot be exceeded
     for pos, seg in enumerate(segments, start=2):
-        loose = False
         seg_id = seg.id
-        found: tuple[int, _Entry, tuple[_Entry, ...]] | None = None
-        depth = len(stack) - 1
-        while depth >= 0:
-            frame = stack[depth]
-            entries = frame.table.get(seg_id)
-            if entries is not None:
-                index = frame.index
-                for entry in entries:
-                    if entry.index < index and not entry.unordered:
-                        continue
-                    key = entry.trigger.key
-                    if key is None:
-                        found = depth, entry, entries
-                        break
-                    ele, comp, values = key  # the qualifier, as in SegmentSpec.matches
+        found = None
+        depth = inner
+        at = frame
+        while True:
+            avail = at.avail.get(seg_id)
+            if avail is not None:
+                ele, comp, lookup, found, entries = avail
+                if ele > 0:
                     elements = seg.elements
                     value = elements[ele - 1] if ele <= len(elements) else ""
                     if comp:
                         parts = value.split(comp_sep)
                         value = parts[comp - 1] if comp <= len(parts) else ""
-                    if value in values:
-                        found = depth, entry, entries
-                        break
+                    found = lookup.get(value, found)
+                elif ele < 0:
+                    for entry in entries:
+                        key = entry.key
+                        if key is None:
+                            found = entry
+                            break
+                        ele, comp, values = key  # the qualifier, as in SegmentSpec.matches
+                        elements = seg.elements
+                        value = elements[ele - 1] if ele <= len(elements) else ""
+                        if comp:
+                            parts = value.split(comp_sep)
+                            value = parts[comp - 1] if comp <= len(parts) else ""
+                        if value in values:
+                            found = entry
+                            break
                 if found is not None:
                     break
+            if depth == 0:
+                break
             depth -= 1
+            at = stack[depth]
+        loose = False
         if found is None:
             loose = True
-            found = _find(stack, seg, comp_sep, True)
-        if found is None:
-            stack[-1].node.children.append(SegNode(seg, pos, None))
-            continue
-        depth, entry, entries = found
-        del stack[depth + 1 :]
-        frame = stack[depth]
+            where = _find(stack, seg, comp_sep, True)
+            if where is None:
+                node: SegNode = _new(SegNode)
+                node.segment = seg
+                node.in_set = pos
+                node.spec = None
+                node.loose = False
+                frame.node.children.append(node)
+                continue
+            depth, found, _ = where
+            at = stack[depth]
+        if depth != inner:
+            del stack[depth + 1 :]
+            frame = at
+            inner = depth
+        entry = found
         if entry.is_segment:
             spec = entry.spec
-            assert isinstance(spec, SegmentSpec)
-            counts = frame.counts
-            used = counts.get(entry.index, 0)
-            if used >= spec.max_use:
-                entry = _next_free(frame, entries, entry, seg, comp_sep, loose)
-                spec = entry.spec
-                assert isinstance(spec, SegmentSpec)
-                used = counts.get(entry.index, 0)
-            counts[entry.index] = used + 1
+            if entry.max_use < count_above:
+                counts = frame.counts
+                if counts[entry.index] >= entry.max_use:
+                    entry = _next_free(frame, frame.table[seg_id], entry, seg, comp_sep, loose)
+                    spec = entry.spec
+                counts[entry.index] += 1
             node = _new(SegNode)  # SegNode(seg, pos, spec, loose) without the call
             node.segment = seg
             node.in_set = pos
-            node.spec = spec
+            node.spec = spec  # type: ignore[assignment]
             node.loose = loose
             frame.node.children.append(node)
-            frame.index = entry.index
+            index = entry.index
+            if index != frame.index:
+                frame.index = index
+                frame.avail = frame.open_at[index]
+        elif entry.first is not None:  # a child loop: _open and _frame, inlined
+            loop_spec = entry.spec
+            loop: LoopNode = _new(LoopNode)
+            loop.spec = loop_spec  # type: ignore[assignment]
+            node = _new(SegNode)
+            node.segment = seg
+            node.in_set = pos
+            node.spec = entry.first
+            node.loose = loose
+            loop.children = [node]
+            frame.node.children.append(loop)
+            index = entry.index
+            if index != frame.index:
+                frame.index = index
+                frame.avail = frame.open_at[index]
+            table, open_at = _PLANS.get(loop_spec) or _plan(loop_spec)  # type: ignore[arg-type]
+            frame = _new(_Frame)
+            frame.spec = loop_spec  # type: ignore[assignment]
+            frame.node = loop
+            frame.index = 0
+            frame.table = table
+            frame.counts = [0] * len(open_at)
+            frame.open_at = open_at
+            frame.avail = open_at[0]
+            stack.append(frame)
+            inner += 1
         else:
-            stack.append(_open(frame, entry, seg, pos, loose))
+            frame = _open(frame, entry, seg, pos, loose)
+            stack.append(frame)
+            inner += 1
     return top
 
 

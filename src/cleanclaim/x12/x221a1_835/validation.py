@@ -16,9 +16,11 @@ element: findings carry IK304 ``8`` (segment has element errors) and IK403
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from ..errors import IK403, Finding, Severity
 from ..guidekit.reading import check
+from ..guidekit.spec import LoopSpec
 from ..guidekit.tree import LoopNode, SegNode
 from ..guidekit.validate import Context
 from ..guidekit.values import money0
@@ -38,65 +40,97 @@ def _cas(elements: list[str]) -> Decimal:
     return total
 
 
-def _cas_sum(elements: list[str], seen: dict[tuple[str, ...], Decimal]) -> Decimal:
-    """:func:`_cas`, once per distinct CAS of a transaction (they repeat verbatim)."""
-    key = tuple(elements)
-    total = seen.get(key)
-    if total is None:
-        total = seen[key] = _cas(elements)
-    return total
-
-
-def _line(ctx: Context, line: LoopNode, pcn: str, seen: dict[tuple[str, ...], Decimal]) -> Decimal:
-    """Check one service line; return Σ of its CAS."""
-    cas = ZERO
-    svc: SegNode | None = None
-    for child in line.children:  # one pass: SVC first, then DTM, CAS, REF, AMT, LQ
-        if isinstance(child, SegNode):
-            seg = child.segment
-            sid = seg.id
-            if sid == "CAS":
-                cas += _cas_sum(seg.elements, seen)
-            elif sid == "SVC" and svc is None:
-                svc = child
-    if svc is None:
-        return cas
-    els = svc.segment.elements
-    charge = money0(els[1]) if len(els) > 1 else ZERO
-    paid = money0(els[2]) if len(els) > 2 else ZERO
+def _line_finding(
+    ctx: Context, svc: SegNode, pcn: str, charge: Decimal, paid: Decimal, cas: Decimal
+) -> None:
     diff = charge - paid
-    if diff != cas:
-        code = svc.get(1).split(ctx.delimiters.component)
-        proc = code[1] if len(code) > 1 else svc.get(1)
-        ctx.add(
-            svc,
-            "2110",
-            "x12.835.line-out-of-balance",
-            f"service line {proc} of claim {pcn} does not balance: charge {charge} − paid "
-            f"{paid} = {diff}, but its adjustments (CAS) add up to {cas}",
-            ik403=IK403.PATTERN_MATCH_FAILURE,
-            ref="SVC03",
-            element_position=3,
-            value=svc.get(3),
-        )
-    return cas
+    code = svc.get(1).split(ctx.delimiters.component)
+    proc = code[1] if len(code) > 1 else svc.get(1)
+    ctx.add(
+        svc,
+        "2110",
+        "x12.835.line-out-of-balance",
+        f"service line {proc} of claim {pcn} does not balance: charge {charge} − paid "
+        f"{paid} = {diff}, but its adjustments (CAS) add up to {cas}",
+        ik403=IK403.PATTERN_MATCH_FAILURE,
+        ref="SVC03",
+        element_position=3,
+        value=svc.get(3),
+    )
 
 
-def _claim(ctx: Context, claim: LoopNode, seen: dict[tuple[str, ...], Decimal]) -> Decimal:
-    """Check one claim and its lines; return its payment CLP04."""
-    first = claim.children[0] if claim.children else None
-    clp = first if isinstance(first, SegNode) and first.segment.id == "CLP" else claim.first("CLP")
+def _claim(
+    ctx: Context,
+    claim: LoopNode,
+    seen: dict[tuple[str, ...], Decimal],
+    amounts: dict[str, Decimal],
+) -> Decimal:
+    """Check one claim and its service lines (2110); return its payment CLP04.
+
+    Runs once per claim and line of a large remittance, so the lines are checked
+    inline (one pass over each line: SVC first, then DTM, CAS, REF, AMT, LQ), each
+    distinct CAS is summed once per transaction (``seen``) and each distinct amount
+    text read once (``amounts``).
+    """
+    children = claim.children
+    first = children[0] if children else None
+    if first.__class__ is SegNode and first.segment.id == "CLP":
+        clp: SegNode | None = first
+    else:
+        clp = claim.first("CLP")
     if clp is None:
         return ZERO
     pcn = clp.get(1)
     lines = ZERO
     claim_cas = ZERO
-    for child in claim.children:
-        if isinstance(child, LoopNode):
-            lines += _line(ctx, child, pcn, seen)
-        elif child.segment.id == "CAS":
-            claim_cas += _cas_sum(child.segment.elements, seen)
-    charge, paid = money0(clp.get(3)), money0(clp.get(4))
+    for child in children:
+        if child.__class__ is LoopNode:
+            cas = ZERO
+            svc: SegNode | None = None
+            for node in child.children:
+                if node.__class__ is SegNode:
+                    seg = node.segment
+                    sid = seg.id
+                    if sid == "CAS":
+                        els = seg.elements
+                        key = tuple(els)
+                        total = seen.get(key)
+                        if total is None:
+                            total = seen[key] = _cas(els)
+                        cas += total
+                    elif sid == "SVC" and svc is None:
+                        svc = node
+            if svc is not None:
+                els = svc.segment.elements
+                if len(els) > 2:
+                    charge = amounts.get(els[1])
+                    if charge is None:
+                        charge = amounts[els[1]] = money0(els[1])
+                    paid = amounts.get(els[2])
+                    if paid is None:
+                        paid = amounts[els[2]] = money0(els[2])
+                else:
+                    charge = money0(els[1]) if len(els) > 1 else ZERO
+                    paid = ZERO
+                if charge - paid != cas:
+                    _line_finding(ctx, svc, pcn, charge, paid, cas)
+            lines += cas
+        elif child.segment.id == "CAS":  # type: ignore[union-attr]
+            els = child.segment.elements  # type: ignore[union-attr]
+            key = tuple(els)
+            total = seen.get(key)
+            if total is None:
+                total = seen[key] = _cas(els)
+            claim_cas += total
+    els = clp.segment.elements
+    charge_text = els[2] if len(els) > 2 else ""
+    paid_text = els[3] if len(els) > 3 else ""
+    charge = amounts.get(charge_text)
+    if charge is None:
+        charge = amounts[charge_text] = money0(charge_text)
+    paid = amounts.get(paid_text)
+    if paid is None:
+        paid = amounts[paid_text] = money0(paid_text)
     diff = charge - paid
     if diff != claim_cas + lines:
         ctx.add(
@@ -120,23 +154,16 @@ def _plb_total(node: SegNode) -> Decimal:
     return sum((money0(els[i]) for i in range(3, min(len(els), 14), 2) if els[i]), ZERO)
 
 
-def check_balancing(ctx: Context, tree: LoopNode) -> bool:
-    """Add balancing findings to ``ctx``; return whether everything balances."""
-    before = len(ctx.findings)
-    paid = ZERO
+def _payment(ctx: Context, tree: LoopNode, paid: Decimal) -> None:
+    """BPR02 against the claim payments ``paid`` minus the provider adjustments (PLB)."""
     plb = ZERO
     bpr: SegNode | None = None
-    seen: dict[tuple[str, ...], Decimal] = {}
     for child in tree.children:
         if isinstance(child, SegNode):
             if child.segment.id == "PLB":
                 plb += _plb_total(child)
             elif child.segment.id == "BPR" and bpr is None:
                 bpr = child
-        elif child.spec.id == "2000":
-            for claim in child.children:
-                if isinstance(claim, LoopNode):
-                    paid += _claim(ctx, claim, seen)
     total = money0(bpr.get(2)) if bpr else ZERO
     expected = paid - plb
     if expected != total:
@@ -152,7 +179,38 @@ def check_balancing(ctx: Context, tree: LoopNode) -> bool:
             value=bpr.get(2) if bpr else "",
             segment_id="BPR",
         )
+
+
+def check_balancing(ctx: Context, tree: LoopNode) -> bool:
+    """Add balancing findings to ``ctx``; return whether everything balances."""
+    before = len(ctx.findings)
+    paid = ZERO
+    seen: dict[tuple[str, ...], Decimal] = {}
+    amounts: dict[str, Decimal] = {}
+    for child in tree.children:
+        if child.__class__ is LoopNode and child.spec.id == "2000":
+            for claim in child.children:
+                if claim.__class__ is LoopNode:
+                    paid += _claim(ctx, claim, seen, amounts)
+    _payment(ctx, tree, paid)
     return not any(f.severity is Severity.ERROR for f in ctx.findings[before:])
+
+
+@cache
+def _claim_specs(root: LoopSpec) -> tuple[LoopSpec, ...] | None:
+    """The loops :func:`check_balancing` reads as claims: those under a 2000 loop
+    of the transaction set. ``None`` when the guide tree could also place them
+    elsewhere (then :func:`validate` balances in a walk of its own)."""
+    headers = [c for c in root.children if isinstance(c, LoopSpec) and c.id == "2000"]
+    out = [c for loop in headers for c in loop.children if isinstance(c, LoopSpec)]
+    parents: dict[int, int] = {}  # loop spec → how many loops list it
+    for loop in root.walk_loops():
+        for child in loop.children:
+            if isinstance(child, LoopSpec):
+                parents[id(child)] = parents.get(id(child), 0) + 1
+    if any(parents.get(id(c)) != 1 for c in [*headers, *out]):
+        return None
+    return tuple(out)
 
 
 def is_balanced(tx: Transaction835, delimiters: Delimiters) -> bool:
@@ -161,8 +219,31 @@ def is_balanced(tx: Transaction835, delimiters: Delimiters) -> bool:
 
 
 def validate(tx: Transaction835, delimiters: Delimiters) -> list[Finding]:
-    """Every finding: guide structure and elements, then balancing."""
+    """Every finding: guide structure and elements, then balancing.
+
+    Each claim is balanced right after the structure walk checked it (the
+    ``after`` hook of :func:`~cleanclaim.x12.guidekit.validate.check_loop`),
+    while its segments are still in the processor's caches; its findings are
+    kept apart and come after the structure findings, as from
+    :func:`check_balancing` run after the walk.
+    """
+    placed = tx.placed
+    tree = placed.tree
     with gc_paused():  # see cleanclaim.x12.perf
-        ctx = check(tx.placed, delimiters)
-        check_balancing(ctx, tx.placed.tree)
+        claims = _claim_specs(tree.spec)
+        if claims is None:
+            ctx = check(placed, delimiters)
+            check_balancing(ctx, tree)
+            return ctx.findings
+        balance = Context(delimiters, placed.st.get(2), [])
+        seen: dict[tuple[str, ...], Decimal] = {}
+        amounts: dict[str, Decimal] = {}
+        paid = [ZERO]
+
+        def claim(node: LoopNode) -> None:
+            paid[0] += _claim(balance, node, seen, amounts)
+
+        ctx = check(placed, delimiters, dict.fromkeys(claims, claim))
+        _payment(balance, tree, paid[0])
+        ctx.findings.extend(balance.findings)
     return ctx.findings
