@@ -119,6 +119,22 @@ _Matcher = tuple[bool, str, "frozenset[str] | None", int, Any, Any, str, bool]
 _NEW_LOOP: dict[type, Any] = {}
 
 
+def _factory_stores(cls: type[Loop]) -> list[tuple[str, str]] | None:
+    """``(field, "[]" or "None")`` for each field of ``cls``, or None when a field has
+    another default or a name that cannot be generated."""
+    stores: list[tuple[str, str]] = []
+    for f in fields(cls):
+        if not (f.name.isidentifier() and not iskeyword(f.name)):
+            return None
+        if f.default_factory is list:
+            stores.append((f.name, "[]"))
+        elif f.default is None:
+            stores.append((f.name, "None"))
+        else:
+            return None
+    return stores
+
+
 def _loop_factory(cls: type[Loop]) -> Any:
     """A no-argument constructor for ``cls``, equivalent to ``cls()``.
 
@@ -129,17 +145,10 @@ def _loop_factory(cls: type[Loop]) -> Any:
     make = _NEW_LOOP.get(cls)
     if make is not None:
         return make
-    lines = []
-    for f in fields(cls):
-        if f.default_factory is list:
-            lines.append(f"    o.{f.name} = []\n")
-        elif f.default is None:
-            lines.append(f"    o.{f.name} = None\n")
-        else:
-            lines = []
-            break
-    if lines and all(f.name.isidentifier() and not iskeyword(f.name) for f in fields(cls)):
-        src = "def make():\n    o = _new(_cls)\n" + "".join(lines) + "    return o\n"
+    stores = _factory_stores(cls)
+    if stores:
+        lines = "".join(f"    o.{name} = {value}\n" for name, value in stores)
+        src = "def make():\n    o = _new(_cls)\n" + lines + "    return o\n"
         namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
         exec(compile(src, f"<x12 loop {cls.__name__}>", "exec"), namespace)
         make = namespace["make"]
@@ -152,40 +161,242 @@ def _loop_factory(cls: type[Loop]) -> Any:
 _COMPILED: dict[type, dict[str, list[_Matcher]]] = {}
 
 
+def _slots_by_tag(cls: type[Loop]) -> dict[str, list[tuple[int, Slot]]]:
+    """tag → ``(index, slot)``: own slots first (guide order), then child-loop triggers."""
+    own: dict[str, list[tuple[int, Slot]]] = {}
+    kids: dict[str, list[tuple[int, Slot]]] = {}
+    for i, slot in enumerate(cls.SLOTS):
+        (kids if slot.is_loop else own).setdefault(slot.seg_id, []).append((i, slot))
+    return {tag: own.get(tag, []) + kids.get(tag, []) for tag in {*own, *kids}}
+
+
 def _compiled(cls: type[Loop]) -> dict[str, list[_Matcher]]:
     """tag → matchers, own slots first (guide order), then child-loop triggers."""
     table = _COMPILED.get(cls)
     if table is None:
-        own: dict[str, list[_Matcher]] = {}
-        kids: dict[str, list[_Matcher]] = {}
-        for i, slot in enumerate(cls.SLOTS):
-            quals, qpos = slot.trigger_quals
-            q = frozenset(quals) if quals else None
-            if slot.is_loop:
-                first: Slot = slot.kind.SLOTS[0]
-                kids.setdefault(slot.seg_id, []).append(
-                    (
-                        True,
-                        slot.field,
-                        q,
-                        qpos,
-                        maker(first.kind),
-                        _loop_factory(slot.kind),
-                        first.field,
-                        False,
+        table = {}
+        for tag, slots in _slots_by_tag(cls).items():
+            matchers: list[_Matcher] = []
+            for i, slot in slots:
+                quals, qpos = slot.trigger_quals
+                q = frozenset(quals) if quals else None
+                if slot.is_loop:
+                    first: Slot = slot.kind.SLOTS[0]
+                    matchers.append(
+                        (
+                            True,
+                            slot.field,
+                            q,
+                            qpos,
+                            maker(first.kind),
+                            _loop_factory(slot.kind),
+                            first.field,
+                            False,
+                        )
                     )
-                )
-            else:
-                own.setdefault(slot.seg_id, []).append(
-                    (False, slot.field, q, qpos, maker(slot.kind), None, "", i == 0)
-                )
-        table = {tag: own.get(tag, []) + kids.get(tag, []) for tag in {*own, *kids}}
+                else:
+                    matchers.append(
+                        (False, slot.field, q, qpos, maker(slot.kind), None, "", i == 0)
+                    )
+            table[tag] = matchers
         _COMPILED[cls] = table
     return table
 
 
 def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
     """Fill ``root`` (a fresh loop, e.g. the transaction) from ``segments``."""
+    comp = delimiters.component
+    stack: list[Loop] = [root]
+    tables: list[dict[str, _Placer]] = [_placers(type(root))]
+    for seg in segments:
+        tag = seg.id
+        overflow: Loop | None = None
+        depth = len(stack) - 1
+        while depth >= 0:
+            place = tables[depth].get(tag)
+            if place is not None:
+                placed = place(stack[depth], seg, stack, tables, depth, comp)
+                if placed:
+                    break
+                if placed is False and overflow is None:
+                    overflow = stack[depth]
+            depth -= 1
+        else:
+            (overflow if overflow is not None else stack[-1]).unknown.append(seg)
+    return root
+
+
+# -- the generated reader ---------------------------------------------------------------
+#
+# For each segment, ``parse_loop`` asks the open loops from the innermost outward
+# whether they take it. "Does a loop of class C take a segment with tag T" is answered
+# by a small function generated once per (C, T), a *placer*: the matchers of
+# ``_compiled(C)[T]`` inlined in the same order, with the qualifier's element index and
+# value set as constants, fields read and stored by name, segments built by their
+# ``typed.maker`` and child loops by the statements of ``_loop_factory``. A placer
+# returns True when it placed the segment (trimming the stack to its loop, and pushing
+# the child loop it started), False when a slot for the segment was full (the segment
+# goes to the innermost such loop's ``unknown`` if nobody takes it) and None when
+# nothing matched. This is what :func:`_parse_loop_reference`, the plain interpreter of
+# the matchers, does; it stays as the specification (the tests compare both on every
+# sample and on shuffled and mutated segment orders) and places segments for loop
+# classes whose field names cannot be generated.
+
+_Placer = Any  # (loop, seg, stack, tables, depth, component separator) -> bool | None
+_PLACERS: dict[type, dict[str, _Placer]] = {}
+
+
+def _placers(cls: type[Loop]) -> dict[str, _Placer]:
+    """tag → placer for a loop of class ``cls`` (built once, children's tables too)."""
+    table = _PLACERS.get(cls)
+    if table is None:
+        table = {}
+        _PLACERS[cls] = table  # registered before the children's: cycles terminate
+        matchers = _compiled(cls)
+        for tag, slots in _slots_by_tag(cls).items():
+            table[tag] = _placer(cls, tag, slots, matchers[tag])
+    return table
+
+
+def _placer(
+    cls: type[Loop], tag: str, slots: list[tuple[int, Slot]], matchers: list[_Matcher]
+) -> _Placer:
+    names = [slot.field for _, slot in slots]
+    names += [slot.kind.SLOTS[0].field for _, slot in slots if slot.is_loop]
+    if not all(n.isidentifier() and not iskeyword(n) for n in names):
+        return _interpreted_placer(matchers)
+    ns: dict[str, Any] = {"_new": object.__new__}
+    out = ["def place(loop, seg, stack, tables, d, comp):", "    els = seg.elements"]
+    own = False
+    read: set[int] = set()  # qualifier positions already read into q<qpos>
+    for k, ((_, slot), matcher) in enumerate(zip(slots, matchers, strict=True)):
+        fname, quals, qpos, make, child_make, first_field, trigger = matcher[1:]
+        ns[f"M{k}"] = make
+        tests = []
+        if trigger:
+            tests.append("d == 0")  # a loop's trigger starts a new loop, never repeats in place
+        if quals is not None:
+            if qpos not in read and not trigger:
+                read.add(qpos)
+                out.append(f"    q{qpos} = els[{qpos - 1}] if len(els) >= {qpos} else ''")
+            ns[f"Q{k}"] = quals
+            if qpos in read:
+                tests.append(f"q{qpos} in Q{k}")
+            else:
+                tests.append(f"(els[{qpos - 1}] if len(els) >= {qpos} else '') in Q{k}")
+        p = "    "
+        if tests:
+            out.append(f"    if {' and '.join(tests)}:")
+            p = "        "
+        build = f"M{k}(els, seg.position, comp)"
+        if not slot.is_loop:
+            own = True
+            trim = [
+                f"{p}    if d + 1 < len(stack):",
+                f"{p}        del stack[d + 1 :]",
+                f"{p}        del tables[d + 1 :]",
+                f"{p}    return True",
+            ]
+            out += [
+                f"{p}v = loop.{fname}",
+                f"{p}if v.__class__ is list:",
+                f"{p}    v.append({build})",
+                *trim,
+                f"{p}if v is None:",
+                f"{p}    loop.{fname} = {build}",
+                *trim,
+                f"{p}over = True",
+            ]
+            continue
+        ns[f"T{k}"] = _placers(slot.kind)
+        stores = _factory_stores(slot.kind) if child_make is not slot.kind else None
+        if stores:
+            ns[f"C{k}"] = slot.kind
+            out.append(f"{p}child = _new(C{k})")
+            out += [f"{p}child.{n} = {v}" for n, v in stores if n != first_field]
+        else:
+            ns[f"F{k}"] = child_make
+            out.append(f"{p}child = F{k}()")
+        out += [
+            f"{p}child.{first_field} = {build}",
+            f"{p}del stack[d + 1 :]",
+            f"{p}del tables[d + 1 :]",
+            f"{p}h = loop.{fname}",
+            f"{p}if h.__class__ is list:",
+            f"{p}    h.append(child)",
+            f"{p}elif h is None:",
+            f"{p}    loop.{fname} = child",
+            f"{p}else:",
+            f"{p}    loop.unknown.append(seg)  # a second occurrence of a single loop",
+            f"{p}    return True",
+            f"{p}stack.append(child)",
+            f"{p}tables.append(T{k})",
+            f"{p}return True",
+        ]
+    if own:
+        out.insert(2, "    over = False")
+        out.append("    return False if over else None")
+    else:
+        out.append("    return None")
+    src = "\n".join(out) + "\n"
+    exec(compile(src, f"<x12 place {cls.__name__} {tag}>", "exec"), ns)
+    return ns["place"]
+
+
+def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
+    """A placer that interprets ``matchers`` (field names that cannot be generated)."""
+
+    def place(
+        loop: Loop,
+        seg: Segment,
+        stack: list[Loop],
+        tables: list[dict[str, _Placer]],
+        d: int,
+        comp: str,
+    ) -> bool | None:
+        over = False
+        els = seg.elements
+        for is_child, fname, quals, qpos, make, child_cls, first_field, trigger in matchers:
+            if quals is not None and (els[qpos - 1] if qpos <= len(els) else "") not in quals:
+                continue
+            if not is_child:
+                if trigger and d > 0:
+                    continue
+                current = getattr(loop, fname)
+                if current.__class__ is list:
+                    current.append(make(els, seg.position, comp))
+                elif current is None:
+                    setattr(loop, fname, make(els, seg.position, comp))
+                else:
+                    over = True
+                    continue
+                del stack[d + 1 :]
+                del tables[d + 1 :]
+                return True
+            child = child_cls()
+            setattr(child, first_field, make(els, seg.position, comp))
+            holder = getattr(loop, fname)
+            del stack[d + 1 :]
+            del tables[d + 1 :]
+            if holder.__class__ is list:
+                holder.append(child)
+            elif holder is None:
+                setattr(loop, fname, child)
+            else:
+                loop.unknown.append(seg)  # a second occurrence of a single loop
+                return True
+            stack.append(child)
+            tables.append(_placers(child.__class__))
+            return True
+        return False if over else None
+
+    return place
+
+
+def _parse_loop_reference(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
+    """:func:`parse_loop` as a plain interpreter of the :func:`_compiled` matchers.
+
+    The specification of the generated placers (tests compare the two)."""
     comp = delimiters.component
     stack: list[Loop] = [root]
     tables: list[dict[str, list[_Matcher]]] = [_compiled(type(root))]
