@@ -206,6 +206,7 @@ def _compiled(cls: type[Loop]) -> dict[str, list[_Matcher]]:
 def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
     """Fill ``root`` (a fresh loop, e.g. the transaction) from ``segments``."""
     comp = delimiters.component
+    memo: dict[str, tuple[str, ...]] = {}  # composite text -> components (typed.maker)
     stack: list[Loop] = [root]
     tables: list[dict[str, _Placer]] = [_placers(type(root))]
     for seg in segments:
@@ -215,7 +216,7 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
         while depth >= 0:
             place = tables[depth].get(tag)
             if place is not None:
-                placed = place(stack[depth], seg, stack, tables, depth, comp)
+                placed = place(stack[depth], seg, stack, tables, depth, comp, memo)
                 if placed:
                     break
                 if placed is False and overflow is None:
@@ -242,7 +243,7 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
 # sample and on shuffled and mutated segment orders) and places segments for loop
 # classes whose field names cannot be generated.
 
-_Placer = Any  # (loop, seg, stack, tables, depth, component separator) -> bool | None
+_Placer = Any  # (loop, seg, stack, tables, depth, component separator, memo) -> bool | None
 _PLACERS: dict[type, dict[str, _Placer]] = {}
 
 
@@ -266,7 +267,7 @@ def _placer(
     if not all(n.isidentifier() and not iskeyword(n) for n in names):
         return _interpreted_placer(matchers)
     ns: dict[str, Any] = {"_new": object.__new__}
-    out = ["def place(loop, seg, stack, tables, d, comp):", "    els = seg.elements"]
+    out = ["def place(loop, seg, stack, tables, d, comp, memo):", "    els = seg.elements"]
     own = False
     read: set[int] = set()  # qualifier positions already read into q<qpos>
     for k, ((_, slot), matcher) in enumerate(zip(slots, matchers, strict=True)):
@@ -288,7 +289,7 @@ def _placer(
         if tests:
             out.append(f"    if {' and '.join(tests)}:")
             p = "        "
-        build = f"M{k}(els, seg.position, comp)"
+        build = f"M{k}(els, seg.position, comp, memo)"
         if not slot.is_loop:
             own = True
             trim = [
@@ -353,6 +354,7 @@ def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
         tables: list[dict[str, _Placer]],
         d: int,
         comp: str,
+        memo: dict[str, tuple[str, ...]],
     ) -> bool | None:
         over = False
         els = seg.elements
@@ -364,9 +366,9 @@ def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
                     continue
                 current = getattr(loop, fname)
                 if current.__class__ is list:
-                    current.append(make(els, seg.position, comp))
+                    current.append(make(els, seg.position, comp, memo))
                 elif current is None:
-                    setattr(loop, fname, make(els, seg.position, comp))
+                    setattr(loop, fname, make(els, seg.position, comp, memo))
                 else:
                     over = True
                     continue
@@ -374,7 +376,7 @@ def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
                 del tables[d + 1 :]
                 return True
             child = child_cls()
-            setattr(child, first_field, make(els, seg.position, comp))
+            setattr(child, first_field, make(els, seg.position, comp, memo))
             holder = getattr(loop, fname)
             del stack[d + 1 :]
             del tables[d + 1 :]
