@@ -208,7 +208,7 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
     comp = delimiters.component
     memo: dict[str, tuple[str, ...]] = {}  # composite text -> components (typed.maker)
     stack: list[Loop] = [root]
-    tables: list[dict[str, _Placer]] = [_placers(type(root))]
+    tables: list[dict[str, _Placer]] = [_placers(type(root), False)]
     for seg in segments:
         tag = seg.id
         overflow: Loop | None = None
@@ -244,18 +244,27 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
 # classes whose field names cannot be generated.
 
 _Placer = Any  # (loop, seg, stack, tables, depth, component separator, memo) -> bool | None
-_PLACERS: dict[type, dict[str, _Placer]] = {}
+_PLACERS: dict[tuple[type, bool], dict[str, _Placer]] = {}
 
 
-def _placers(cls: type[Loop]) -> dict[str, _Placer]:
-    """tag → placer for a loop of class ``cls`` (built once, children's tables too)."""
-    table = _PLACERS.get(cls)
+def _placers(cls: type[Loop], nested: bool) -> dict[str, _Placer]:
+    """tag → placer for a loop of class ``cls`` (built once, children's tables too).
+
+    The root loop of a read is at depth 0 and only there may its trigger slot take
+    a segment; ``nested`` tables (for the child loops, always deeper) leave the
+    trigger's matcher out, and a tag left without matchers out of the table.
+    """
+    table = _PLACERS.get((cls, nested))
     if table is None:
         table = {}
-        _PLACERS[cls] = table  # registered before the children's: cycles terminate
+        _PLACERS[cls, nested] = table  # registered before the children's: cycles terminate
         matchers = _compiled(cls)
         for tag, slots in _slots_by_tag(cls).items():
-            table[tag] = _placer(cls, tag, slots, matchers[tag])
+            kept = [
+                (s, m) for s, m in zip(slots, matchers[tag], strict=True) if not (nested and m[7])
+            ]
+            if kept:
+                table[tag] = _placer(cls, tag, [s for s, _ in kept], [m for _, m in kept])
     return table
 
 
@@ -271,23 +280,16 @@ def _placer(
     own = False
     read: set[int] = set()  # qualifier positions already read into q<qpos>
     for k, ((_, slot), matcher) in enumerate(zip(slots, matchers, strict=True)):
-        fname, quals, qpos, make, child_make, first_field, trigger = matcher[1:]
+        # (a trigger's matcher is only in the root's table, where depth is 0: no test)
+        fname, quals, qpos, make, child_make, first_field = matcher[1:7]
         ns[f"M{k}"] = make
-        tests = []
-        if trigger:
-            tests.append("d == 0")  # a loop's trigger starts a new loop, never repeats in place
+        p = "    "
         if quals is not None:
-            if qpos not in read and not trigger:
+            if qpos not in read:
                 read.add(qpos)
                 out.append(f"    q{qpos} = els[{qpos - 1}] if len(els) >= {qpos} else ''")
             ns[f"Q{k}"] = quals
-            if qpos in read:
-                tests.append(f"q{qpos} in Q{k}")
-            else:
-                tests.append(f"(els[{qpos - 1}] if len(els) >= {qpos} else '') in Q{k}")
-        p = "    "
-        if tests:
-            out.append(f"    if {' and '.join(tests)}:")
+            out.append(f"    if q{qpos} in Q{k}:")
             p = "        "
         build = f"M{k}(els, seg.position, comp, memo)"
         if not slot.is_loop:
@@ -309,7 +311,7 @@ def _placer(
                 f"{p}over = True",
             ]
             continue
-        ns[f"T{k}"] = _placers(slot.kind)
+        ns[f"T{k}"] = _placers(slot.kind, True)
         stores = _factory_stores(slot.kind) if child_make is not slot.kind else None
         if stores:
             ns[f"C{k}"] = slot.kind
@@ -388,7 +390,7 @@ def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
                 loop.unknown.append(seg)  # a second occurrence of a single loop
                 return True
             stack.append(child)
-            tables.append(_placers(child.__class__))
+            tables.append(_placers(child.__class__, True))
             return True
         return False if over else None
 
