@@ -209,11 +209,21 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
     memo: dict[str, tuple[str, ...]] = {}  # composite text -> components (typed.maker)
     stack: list[Loop] = [root]
     tables: list[dict[str, _Placer]] = [_placers(type(root), False)]
+    overflow: Loop | None
     for seg in segments:
         tag = seg.id
-        overflow: Loop | None = None
         depth = len(stack) - 1
-        while depth >= 0:
+        # the innermost open loop first (most segments stay there), then outward
+        place = tables[depth].get(tag)
+        if place is None:
+            overflow = None
+        else:
+            placed = place(stack[depth], seg, stack, tables, depth, comp, memo)
+            if placed:
+                continue
+            overflow = stack[depth] if placed is False else None
+        while depth:
+            depth -= 1
             place = tables[depth].get(tag)
             if place is not None:
                 placed = place(stack[depth], seg, stack, tables, depth, comp, memo)
@@ -221,7 +231,6 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
                     break
                 if placed is False and overflow is None:
                     overflow = stack[depth]
-            depth -= 1
         else:
             (overflow if overflow is not None else stack[-1]).unknown.append(seg)
     return root
