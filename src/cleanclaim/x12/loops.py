@@ -38,7 +38,7 @@ from operator import attrgetter
 from typing import Any, ClassVar
 
 from .segments import Delimiters, Segment
-from .typed import TypedSegment, maker
+from .typed import MAKER_NAMES, TypedSegment, maker, maker_lines
 
 __all__ = ["Loop", "Slot", "iter_segments", "loop_segments", "parse_loop"]
 
@@ -284,7 +284,7 @@ def _placer(
     names += [slot.kind.SLOTS[0].field for _, slot in slots if slot.is_loop]
     if not all(n.isidentifier() and not iskeyword(n) for n in names):
         return _interpreted_placer(matchers)
-    ns: dict[str, Any] = {"_new": object.__new__}
+    ns: dict[str, Any] = {"_new": object.__new__, **MAKER_NAMES}
     out = ["def place(loop, seg, stack, tables, d, comp, memo):", "    els = seg.elements"]
     own = False
     read: set[int] = set()  # qualifier positions already read into q<qpos>
@@ -300,7 +300,14 @@ def _placer(
             ns[f"Q{k}"] = quals
             out.append(f"    if q{qpos} in Q{k}:")
             p = "        "
-        build = f"M{k}(els, seg.position, comp, memo)"
+        # the typed segment: typed.maker's statements inlined (in ``o``), else its call
+        seg_cls = slot.kind.SLOTS[0].kind if slot.is_loop else slot.kind
+        body = maker_lines(seg_cls, f"S{k}", "seg.position")
+        if body is None:
+            build = [f"{p}o = M{k}(els, seg.position, comp, memo)"]
+        else:
+            ns[f"S{k}"] = seg_cls
+            build = [f"{p}raw = els", *(p + line for line in body)]
         if not slot.is_loop:
             own = True
             trim = [
@@ -310,12 +317,13 @@ def _placer(
                 f"{p}    return True",
             ]
             out += [
+                *build,  # (built before the slot is looked at: dropped when it is full)
                 f"{p}v = loop.{fname}",
                 f"{p}if v.__class__ is list:",
-                f"{p}    v.append({build})",
+                f"{p}    v.append(o)",
                 *trim,
                 f"{p}if v is None:",
-                f"{p}    loop.{fname} = {build}",
+                f"{p}    loop.{fname} = o",
                 *trim,
                 f"{p}over = True",
             ]
@@ -330,7 +338,8 @@ def _placer(
             ns[f"F{k}"] = child_make
             out.append(f"{p}child = F{k}()")
         out += [
-            f"{p}child.{first_field} = {build}",
+            *build,
+            f"{p}child.{first_field} = o",
             f"{p}del stack[d + 1 :]",
             f"{p}del tables[d + 1 :]",
             f"{p}h = loop.{fname}",

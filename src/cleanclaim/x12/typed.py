@@ -97,6 +97,47 @@ def _split(memo: dict[str, tuple[str, ...]], value: str, comp: str) -> tuple[str
     return parts
 
 
+#: The names :func:`maker_lines` code uses, for the namespace it runs in.
+MAKER_NAMES: dict[str, Any] = {"_new": object.__new__, "_pads": _PADS, "_split": _split}
+
+
+def maker_lines(cls: type[TypedSegment], cls_name: str, position: str) -> list[str] | None:
+    """The statements of :func:`maker`'s generated function, to inline elsewhere.
+
+    They read the locals ``raw`` (the element texts; rebound when padded or cut),
+    ``comp`` and ``memo`` (a dict), the expression ``position``, the name
+    ``cls_name`` bound to ``cls`` and the :data:`MAKER_NAMES`; they leave the segment
+    in ``o`` and use ``k`` and ``c<i>``. None when ``cls`` has fields of its own beyond
+    the elements, or names that cannot be generated.
+    """
+    meta = segment_meta(cls)
+    n, names = meta.n, meta.names
+    plain = {f.name for f in fields(cls)} == {*names, *_BASE_FIELDS}
+    if not (plain and all(name.isidentifier() and not iskeyword(name) for name in names)):
+        return None
+    targets = [f"c{i}" if i in meta.composites else f"o.{name}" for i, name in enumerate(names)]
+    lines = [
+        "k = len(raw)",
+        f"o = _new({cls_name})",
+        f"if k < {n}:",
+        f"    raw = raw + _pads[{n} - k]",
+        "    o.extra = ()",
+        f"elif k > {n}:",
+        f"    o.extra = tuple(raw[{n}:])",
+        f"    raw = raw[:{n}]",
+        "else:",
+        "    o.extra = ()",
+    ]
+    if n:
+        lines.append(f"{', '.join(targets)}{',' if n == 1 else ''} = raw")
+    lines += [
+        f"o.{names[i]} = (memo.get(c{i}) or _split(memo, c{i}, comp)) if c{i} else ()"
+        for i in meta.composites
+    ]
+    lines += ["o.width = k", f"o.position = {position}"]
+    return lines
+
+
 def maker(cls: type[TypedSegment]) -> Any:
     """``make(elements, position, component_separator, memo=None)`` building a ``cls``
     from element texts.
@@ -116,41 +157,16 @@ def maker(cls: type[TypedSegment]) -> Any:
     if make is not None:
         return make
     meta = segment_meta(cls)
-    n, names = meta.n, meta.names
-    plain = {f.name for f in fields(cls)} == {*names, *_BASE_FIELDS}
-    if plain and all(name.isidentifier() and not iskeyword(name) for name in names):
-        targets = [f"c{i}" if i in meta.composites else f"o.{name}" for i, name in enumerate(names)]
-        unpack = f"    {', '.join(targets)}{',' if n == 1 else ''} = raw\n" if n else ""
-        composites = "".join(
-            f"    o.{names[i]} = (memo.get(c{i}) or _split(memo, c{i}, comp)) if c{i} else ()\n"
-            for i in meta.composites
-        )
-        if composites:
-            composites = "    if memo is None:\n        memo = {}\n" + composites
+    n = meta.n
+    body = maker_lines(cls, "_cls", "position")
+    if body is not None:
         src = (
             "def make(raw, position, comp, memo=None):\n"
-            "    k = len(raw)\n"
-            "    o = _new(_cls)\n"
-            f"    if k < {n}:\n"
-            f"        raw = raw + _pads[{n} - k]\n"
-            "        o.extra = ()\n"
-            f"    elif k > {n}:\n"
-            f"        o.extra = tuple(raw[{n}:])\n"
-            f"        raw = raw[:{n}]\n"
-            "    else:\n"
-            "        o.extra = ()\n"
-            f"{unpack}"
-            f"{composites}"
-            "    o.width = k\n"
-            "    o.position = position\n"
-            "    return o\n"
+            + ("    if memo is None:\n        memo = {}\n" if meta.composites else "")
+            + "".join(f"    {line}\n" for line in body)
+            + "    return o\n"
         )
-        namespace: dict[str, Any] = {
-            "_new": object.__new__,
-            "_cls": cls,
-            "_pads": _PADS,
-            "_split": _split,
-        }
+        namespace: dict[str, Any] = {"_cls": cls, **MAKER_NAMES}
         exec(compile(src, f"<x12 maker {cls.__name__}>", "exec"), namespace)
         make = namespace["make"]
     else:
