@@ -22,7 +22,9 @@ Reading (:func:`parse_loop`) is tolerant and works like the guides' own
 reading rule: a segment goes to the innermost open loop that has a slot for it,
 else starts a child loop whose trigger it matches, else closes loops outward.
 A segment nobody claims is kept in the innermost loop's ``unknown`` list (and
-reported by validation), so nothing read is ever dropped.
+reported by validation), so nothing read is ever dropped. The rule is carried
+out by small functions generated per loop class and tag (see "the generated
+reader" below); ``_parse_loop_reference`` is the same rule as a plain interpreter.
 
 Writing (:func:`loop_segments`) emits a loop's slots in guide order; for a loop
 read from a file (every item has a position) the original order is kept, so a
@@ -242,8 +244,10 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
 # whether they take it. "Does a loop of class C take a segment with tag T" is answered
 # by a small function generated once per (C, T), a *placer*: the matchers of
 # ``_compiled(C)[T]`` inlined in the same order, with the qualifier's element index and
-# value set as constants, fields read and stored by name, segments built by their
-# ``typed.maker`` and child loops by the statements of ``_loop_factory``. A placer
+# value set as constants, fields read and stored by name, segments built by the
+# statements of their ``typed.maker`` (``typed.maker_lines``) and child loops by those
+# of ``_loop_factory``; the composite elements' tuples are shared through ``memo``, a
+# dict that lives for one ``parse_loop`` call (one component separator). A placer
 # returns True when it placed the segment (trimming the stack to its loop, and pushing
 # the child loop it started), False when a slot for the segment was full (the segment
 # goes to the innermost such loop's ``unknown`` if nobody takes it) and None when
