@@ -22,7 +22,9 @@ Reading (:func:`parse_loop`) is tolerant and works like the guides' own
 reading rule: a segment goes to the innermost open loop that has a slot for it,
 else starts a child loop whose trigger it matches, else closes loops outward.
 A segment nobody claims is kept in the innermost loop's ``unknown`` list (and
-reported by validation), so nothing read is ever dropped.
+reported by validation), so nothing read is ever dropped. The rule is carried
+out by small functions generated per loop class and tag (see "the generated
+reader" below); ``_parse_loop_reference`` is the same rule as a plain interpreter.
 
 Writing (:func:`loop_segments`) emits a loop's slots in guide order; for a loop
 read from a file (every item has a position) the original order is kept, so a
@@ -38,7 +40,7 @@ from operator import attrgetter
 from typing import Any, ClassVar
 
 from .segments import Delimiters, Segment
-from .typed import TypedSegment, maker
+from .typed import MAKER_NAMES, TypedSegment, maker, maker_lines
 
 __all__ = ["Loop", "Slot", "iter_segments", "loop_segments", "parse_loop"]
 
@@ -119,6 +121,22 @@ _Matcher = tuple[bool, str, "frozenset[str] | None", int, Any, Any, str, bool]
 _NEW_LOOP: dict[type, Any] = {}
 
 
+def _factory_stores(cls: type[Loop]) -> list[tuple[str, str]] | None:
+    """``(field, "[]" or "None")`` for each field of ``cls``, or None when a field has
+    another default or a name that cannot be generated."""
+    stores: list[tuple[str, str]] = []
+    for f in fields(cls):
+        if not (f.name.isidentifier() and not iskeyword(f.name)):
+            return None
+        if f.default_factory is list:
+            stores.append((f.name, "[]"))
+        elif f.default is None:
+            stores.append((f.name, "None"))
+        else:
+            return None
+    return stores
+
+
 def _loop_factory(cls: type[Loop]) -> Any:
     """A no-argument constructor for ``cls``, equivalent to ``cls()``.
 
@@ -129,17 +147,10 @@ def _loop_factory(cls: type[Loop]) -> Any:
     make = _NEW_LOOP.get(cls)
     if make is not None:
         return make
-    lines = []
-    for f in fields(cls):
-        if f.default_factory is list:
-            lines.append(f"    o.{f.name} = []\n")
-        elif f.default is None:
-            lines.append(f"    o.{f.name} = None\n")
-        else:
-            lines = []
-            break
-    if lines and all(f.name.isidentifier() and not iskeyword(f.name) for f in fields(cls)):
-        src = "def make():\n    o = _new(_cls)\n" + "".join(lines) + "    return o\n"
+    stores = _factory_stores(cls)
+    if stores:
+        lines = "".join(f"    o.{name} = {value}\n" for name, value in stores)
+        src = "def make():\n    o = _new(_cls)\n" + lines + "    return o\n"
         namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
         exec(compile(src, f"<x12 loop {cls.__name__}>", "exec"), namespace)
         make = namespace["make"]
@@ -152,40 +163,266 @@ def _loop_factory(cls: type[Loop]) -> Any:
 _COMPILED: dict[type, dict[str, list[_Matcher]]] = {}
 
 
+def _slots_by_tag(cls: type[Loop]) -> dict[str, list[tuple[int, Slot]]]:
+    """tag → ``(index, slot)``: own slots first (guide order), then child-loop triggers."""
+    own: dict[str, list[tuple[int, Slot]]] = {}
+    kids: dict[str, list[tuple[int, Slot]]] = {}
+    for i, slot in enumerate(cls.SLOTS):
+        (kids if slot.is_loop else own).setdefault(slot.seg_id, []).append((i, slot))
+    return {tag: own.get(tag, []) + kids.get(tag, []) for tag in {*own, *kids}}
+
+
 def _compiled(cls: type[Loop]) -> dict[str, list[_Matcher]]:
     """tag → matchers, own slots first (guide order), then child-loop triggers."""
     table = _COMPILED.get(cls)
     if table is None:
-        own: dict[str, list[_Matcher]] = {}
-        kids: dict[str, list[_Matcher]] = {}
-        for i, slot in enumerate(cls.SLOTS):
-            quals, qpos = slot.trigger_quals
-            q = frozenset(quals) if quals else None
-            if slot.is_loop:
-                first: Slot = slot.kind.SLOTS[0]
-                kids.setdefault(slot.seg_id, []).append(
-                    (
-                        True,
-                        slot.field,
-                        q,
-                        qpos,
-                        maker(first.kind),
-                        _loop_factory(slot.kind),
-                        first.field,
-                        False,
+        table = {}
+        for tag, slots in _slots_by_tag(cls).items():
+            matchers: list[_Matcher] = []
+            for i, slot in slots:
+                quals, qpos = slot.trigger_quals
+                q = frozenset(quals) if quals else None
+                if slot.is_loop:
+                    first: Slot = slot.kind.SLOTS[0]
+                    matchers.append(
+                        (
+                            True,
+                            slot.field,
+                            q,
+                            qpos,
+                            maker(first.kind),
+                            _loop_factory(slot.kind),
+                            first.field,
+                            False,
+                        )
                     )
-                )
-            else:
-                own.setdefault(slot.seg_id, []).append(
-                    (False, slot.field, q, qpos, maker(slot.kind), None, "", i == 0)
-                )
-        table = {tag: own.get(tag, []) + kids.get(tag, []) for tag in {*own, *kids}}
+                else:
+                    matchers.append(
+                        (False, slot.field, q, qpos, maker(slot.kind), None, "", i == 0)
+                    )
+            table[tag] = matchers
         _COMPILED[cls] = table
     return table
 
 
 def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
     """Fill ``root`` (a fresh loop, e.g. the transaction) from ``segments``."""
+    comp = delimiters.component
+    memo: dict[str, tuple[str, ...]] = {}  # composite text -> components (typed.maker)
+    stack: list[Loop] = [root]
+    tables: list[dict[str, _Placer]] = [_placers(type(root), False)]
+    overflow: Loop | None
+    for seg in segments:
+        tag = seg.id
+        depth = len(stack) - 1
+        # the innermost open loop first (most segments stay there), then outward
+        place = tables[depth].get(tag)
+        if place is None:
+            overflow = None
+        else:
+            placed = place(stack[depth], seg, stack, tables, depth, comp, memo)
+            if placed:
+                continue
+            overflow = stack[depth] if placed is False else None
+        while depth:
+            depth -= 1
+            place = tables[depth].get(tag)
+            if place is not None:
+                placed = place(stack[depth], seg, stack, tables, depth, comp, memo)
+                if placed:
+                    break
+                if placed is False and overflow is None:
+                    overflow = stack[depth]
+        else:
+            (overflow if overflow is not None else stack[-1]).unknown.append(seg)
+    return root
+
+
+# -- the generated reader ---------------------------------------------------------------
+#
+# For each segment, ``parse_loop`` asks the open loops from the innermost outward
+# whether they take it. "Does a loop of class C take a segment with tag T" is answered
+# by a small function generated once per (C, T), a *placer*: the matchers of
+# ``_compiled(C)[T]`` inlined in the same order, with the qualifier's element index and
+# value set as constants, fields read and stored by name, segments built by the
+# statements of their ``typed.maker`` (``typed.maker_lines``) and child loops by those
+# of ``_loop_factory``; the composite elements' tuples are shared through ``memo``, a
+# dict that lives for one ``parse_loop`` call (one component separator). A placer
+# returns True when it placed the segment (trimming the stack to its loop, and pushing
+# the child loop it started), False when a slot for the segment was full (the segment
+# goes to the innermost such loop's ``unknown`` if nobody takes it) and None when
+# nothing matched. This is what :func:`_parse_loop_reference`, the plain interpreter of
+# the matchers, does; it stays as the specification (the tests compare both on every
+# sample and on shuffled and mutated segment orders) and places segments for loop
+# classes whose field names cannot be generated.
+
+_Placer = Any  # (loop, seg, stack, tables, depth, component separator, memo) -> bool | None
+_PLACERS: dict[tuple[type, bool], dict[str, _Placer]] = {}
+
+
+def _placers(cls: type[Loop], nested: bool) -> dict[str, _Placer]:
+    """tag → placer for a loop of class ``cls`` (built once, children's tables too).
+
+    The root loop of a read is at depth 0 and only there may its trigger slot take
+    a segment; ``nested`` tables (for the child loops, always deeper) leave the
+    trigger's matcher out, and a tag left without matchers out of the table.
+    """
+    table = _PLACERS.get((cls, nested))
+    if table is None:
+        table = {}
+        _PLACERS[cls, nested] = table  # registered before the children's: cycles terminate
+        matchers = _compiled(cls)
+        for tag, slots in _slots_by_tag(cls).items():
+            kept = [
+                (s, m) for s, m in zip(slots, matchers[tag], strict=True) if not (nested and m[7])
+            ]
+            if kept:
+                table[tag] = _placer(cls, tag, [s for s, _ in kept], [m for _, m in kept])
+    return table
+
+
+def _placer(
+    cls: type[Loop], tag: str, slots: list[tuple[int, Slot]], matchers: list[_Matcher]
+) -> _Placer:
+    names = [slot.field for _, slot in slots]
+    names += [slot.kind.SLOTS[0].field for _, slot in slots if slot.is_loop]
+    if not all(n.isidentifier() and not iskeyword(n) for n in names):
+        return _interpreted_placer(matchers)
+    ns: dict[str, Any] = {"_new": object.__new__, **MAKER_NAMES}
+    out = ["def place(loop, seg, stack, tables, d, comp, memo):", "    els = seg.elements"]
+    own = False
+    read: set[int] = set()  # qualifier positions already read into q<qpos>
+    for k, ((_, slot), matcher) in enumerate(zip(slots, matchers, strict=True)):
+        # (a trigger's matcher is only in the root's table, where depth is 0: no test)
+        fname, quals, qpos, make, child_make, first_field = matcher[1:7]
+        ns[f"M{k}"] = make
+        p = "    "
+        if quals is not None:
+            if qpos not in read:
+                read.add(qpos)
+                out.append(f"    q{qpos} = els[{qpos - 1}] if len(els) >= {qpos} else ''")
+            ns[f"Q{k}"] = quals
+            out.append(f"    if q{qpos} in Q{k}:")
+            p = "        "
+        # the typed segment: typed.maker's statements inlined (in ``o``), else its call
+        seg_cls = slot.kind.SLOTS[0].kind if slot.is_loop else slot.kind
+        body = maker_lines(seg_cls, f"S{k}", "seg.position")
+        if body is None:
+            build = [f"{p}o = M{k}(els, seg.position, comp, memo)"]
+        else:
+            ns[f"S{k}"] = seg_cls
+            build = [f"{p}raw = els", *(p + line for line in body)]
+        if not slot.is_loop:
+            own = True
+            trim = [
+                f"{p}    if d + 1 < len(stack):",
+                f"{p}        del stack[d + 1 :]",
+                f"{p}        del tables[d + 1 :]",
+                f"{p}    return True",
+            ]
+            out += [
+                *build,  # (built before the slot is looked at: dropped when it is full)
+                f"{p}v = loop.{fname}",
+                f"{p}if v.__class__ is list:",
+                f"{p}    v.append(o)",
+                *trim,
+                f"{p}if v is None:",
+                f"{p}    loop.{fname} = o",
+                *trim,
+                f"{p}over = True",
+            ]
+            continue
+        ns[f"T{k}"] = _placers(slot.kind, True)
+        stores = _factory_stores(slot.kind) if child_make is not slot.kind else None
+        if stores:
+            ns[f"C{k}"] = slot.kind
+            out.append(f"{p}child = _new(C{k})")
+            out += [f"{p}child.{n} = {v}" for n, v in stores if n != first_field]
+        else:
+            ns[f"F{k}"] = child_make
+            out.append(f"{p}child = F{k}()")
+        out += [
+            *build,
+            f"{p}child.{first_field} = o",
+            f"{p}del stack[d + 1 :]",
+            f"{p}del tables[d + 1 :]",
+            f"{p}h = loop.{fname}",
+            f"{p}if h.__class__ is list:",
+            f"{p}    h.append(child)",
+            f"{p}elif h is None:",
+            f"{p}    loop.{fname} = child",
+            f"{p}else:",
+            f"{p}    loop.unknown.append(seg)  # a second occurrence of a single loop",
+            f"{p}    return True",
+            f"{p}stack.append(child)",
+            f"{p}tables.append(T{k})",
+            f"{p}return True",
+        ]
+    if own:
+        out.insert(2, "    over = False")
+        out.append("    return False if over else None")
+    else:
+        out.append("    return None")
+    src = "\n".join(out) + "\n"
+    exec(compile(src, f"<x12 place {cls.__name__} {tag}>", "exec"), ns)
+    return ns["place"]
+
+
+def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
+    """A placer that interprets ``matchers`` (field names that cannot be generated)."""
+
+    def place(
+        loop: Loop,
+        seg: Segment,
+        stack: list[Loop],
+        tables: list[dict[str, _Placer]],
+        d: int,
+        comp: str,
+        memo: dict[str, tuple[str, ...]],
+    ) -> bool | None:
+        over = False
+        els = seg.elements
+        for is_child, fname, quals, qpos, make, child_cls, first_field, trigger in matchers:
+            if quals is not None and (els[qpos - 1] if qpos <= len(els) else "") not in quals:
+                continue
+            if not is_child:
+                if trigger and d > 0:
+                    continue
+                current = getattr(loop, fname)
+                if current.__class__ is list:
+                    current.append(make(els, seg.position, comp, memo))
+                elif current is None:
+                    setattr(loop, fname, make(els, seg.position, comp, memo))
+                else:
+                    over = True
+                    continue
+                del stack[d + 1 :]
+                del tables[d + 1 :]
+                return True
+            child = child_cls()
+            setattr(child, first_field, make(els, seg.position, comp, memo))
+            holder = getattr(loop, fname)
+            del stack[d + 1 :]
+            del tables[d + 1 :]
+            if holder.__class__ is list:
+                holder.append(child)
+            elif holder is None:
+                setattr(loop, fname, child)
+            else:
+                loop.unknown.append(seg)  # a second occurrence of a single loop
+                return True
+            stack.append(child)
+            tables.append(_placers(child.__class__, True))
+            return True
+        return False if over else None
+
+    return place
+
+
+def _parse_loop_reference(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
+    """:func:`parse_loop` as a plain interpreter of the :func:`_compiled` matchers.
+
+    The specification of the generated placers (tests compare the two)."""
     comp = delimiters.component
     stack: list[Loop] = [root]
     tables: list[dict[str, list[_Matcher]]] = [_compiled(type(root))]

@@ -91,49 +91,87 @@ def segment_meta(cls: type[TypedSegment]) -> SegmentMeta:
     return meta
 
 
+def _split(memo: dict[str, tuple[str, ...]], value: str, comp: str) -> tuple[str, ...]:
+    """``tuple(value.split(comp))``, remembered in ``memo`` (a miss of a generated maker)."""
+    parts = memo[value] = tuple(value.split(comp))
+    return parts
+
+
+#: The names :func:`maker_lines` code uses, for the namespace it runs in.
+MAKER_NAMES: dict[str, Any] = {"_new": object.__new__, "_pads": _PADS, "_split": _split}
+
+
+def maker_lines(cls: type[TypedSegment], cls_name: str, position: str) -> list[str] | None:
+    """The statements of :func:`maker`'s generated function, to inline elsewhere.
+
+    They read the locals ``raw`` (the element texts; rebound when padded or cut),
+    ``comp`` and ``memo`` (a dict), the expression ``position``, the name
+    ``cls_name`` bound to ``cls`` and the :data:`MAKER_NAMES`; they leave the segment
+    in ``o`` and use ``k`` and ``c<i>``. None when ``cls`` has fields of its own beyond
+    the elements, or names that cannot be generated.
+    """
+    meta = segment_meta(cls)
+    n, names = meta.n, meta.names
+    plain = {f.name for f in fields(cls)} == {*names, *_BASE_FIELDS}
+    if not (plain and all(name.isidentifier() and not iskeyword(name) for name in names)):
+        return None
+    targets = [f"c{i}" if i in meta.composites else f"o.{name}" for i, name in enumerate(names)]
+    lines = [
+        "k = len(raw)",
+        f"o = _new({cls_name})",
+        f"if k < {n}:",
+        f"    raw = raw + _pads[{n} - k]",
+        "    o.extra = ()",
+        f"elif k > {n}:",
+        f"    o.extra = tuple(raw[{n}:])",
+        f"    raw = raw[:{n}]",
+        "else:",
+        "    o.extra = ()",
+    ]
+    if n:
+        lines.append(f"{', '.join(targets)}{',' if n == 1 else ''} = raw")
+    lines += [
+        f"o.{names[i]} = (memo.get(c{i}) or _split(memo, c{i}, comp)) if c{i} else ()"
+        for i in meta.composites
+    ]
+    lines += ["o.width = k", f"o.position = {position}"]
+    return lines
+
+
 def maker(cls: type[TypedSegment]) -> Any:
-    """``make(elements, position, component_separator)`` building a ``cls`` from element texts.
+    """``make(elements, position, component_separator, memo=None)`` building a ``cls``
+    from element texts.
 
     Generated once per class (straight slot stores instead of a keyword-parsing
     ``__init__`` call): this is the innermost step of reading a file. Same result
     as ``cls(*values, extra=..., width=..., position=...)``; classes with fields of
     their own beyond the elements fall back to that call.
+
+    The element texts are unpacked into the slots in one statement. ``memo`` (a dict
+    kept by the caller for one ``component_separator``, e.g. for one read) maps a
+    composite element's text to its tuple of components: the same code pairs recur
+    all through a file (``HC:99213``, ``1:2``), and equal tuples are shared instead
+    of split again (they are immutable, so this is invisible but for memory).
     """
     make = _MAKERS.get(cls)
     if make is not None:
         return make
     meta = segment_meta(cls)
-    n, names = meta.n, meta.names
-    plain = {f.name for f in fields(cls)} == {*names, *_BASE_FIELDS}
-    if plain and all(name.isidentifier() and not iskeyword(name) for name in names):
-        stores = "".join(
-            f"    v = raw[{i}]\n    o.{name} = tuple(v.split(comp)) if v else ()\n"
-            if i in meta.composites
-            else f"    o.{name} = raw[{i}]\n"
-            for i, name in enumerate(names)
-        )
+    n = meta.n
+    body = maker_lines(cls, "_cls", "position")
+    if body is not None:
         src = (
-            "def make(raw, position, comp):\n"
-            "    k = len(raw)\n"
-            "    o = _new(_cls)\n"
-            f"    if k < {n}:\n"
-            f"        raw = raw + _pads[{n} - k]\n"
-            "        o.extra = ()\n"
-            f"    elif k > {n}:\n"
-            f"        o.extra = tuple(raw[{n}:])\n"
-            "    else:\n"
-            "        o.extra = ()\n"
-            f"{stores}"
-            "    o.width = k\n"
-            "    o.position = position\n"
-            "    return o\n"
+            "def make(raw, position, comp, memo=None):\n"
+            + ("    if memo is None:\n        memo = {}\n" if meta.composites else "")
+            + "".join(f"    {line}\n" for line in body)
+            + "    return o\n"
         )
-        namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_pads": _PADS}
+        namespace: dict[str, Any] = {"_cls": cls, **MAKER_NAMES}
         exec(compile(src, f"<x12 maker {cls.__name__}>", "exec"), namespace)
         make = namespace["make"]
     else:
 
-        def make(raw: list[str], position: int, comp: str) -> Any:
+        def make(raw: list[str], position: int, comp: str, memo: Any = None) -> Any:
             k = len(raw)
             if k < n:
                 vals: list[Any] = raw + _PADS[n - k]
