@@ -370,7 +370,12 @@ def write_transaction(segments: list[Segment], d: Delimiters, *, recount: bool =
         if segs and segs[-1].id == "SE":
             segs = segs[:-1]
         segs = [*segs, Segment("SE", [str(len(segs) + 1), segs[0].get(2) if segs else ""])]
-    return "".join(s.encode(d) for s in segs)
+    # what Segment.encode does, inline (the last step of every writer)
+    sep = d.element
+    end = d.segment + d.suffix
+    return "".join(
+        [s.id + sep + sep.join(s.elements) + end if s.elements else s.id + end for s in segs]
+    )
 
 
 def _encode_isa(isa: Segment, d: Delimiters) -> str:

@@ -211,6 +211,46 @@ def _values_getter(cls: type[TypedSegment]) -> Any:
     return getter
 
 
+_TO_SEGMENT: dict[type, Any] = {}
+
+
+def _to_segment_fn(cls: type[TypedSegment]) -> Any:
+    """``to_seg(segment, component_separator) -> Segment``, generated once per class.
+
+    What :meth:`TypedSegment._to_segment` does, as straight-line code: each element
+    field read once, composites joined inline, trailing empty elements dropped and
+    then padded back to the width read (writing is the inner step of every writer).
+    ``False`` for classes whose field names cannot be generated (the reference is used).
+    """
+    meta = segment_meta(cls)
+    names = meta.names
+    overridden = cls.to_segment is not TypedSegment.to_segment
+    if overridden or not all(name.isidentifier() and not iskeyword(name) for name in names):
+        _TO_SEGMENT[cls] = False
+        return False
+    vals = ", ".join(
+        f"comp.join(o.{name})" if i in meta.composites else f"o.{name}"
+        for i, name in enumerate(names)
+    )
+    src = (
+        "def to_seg(o, comp):\n"
+        f"    vals = [{vals}]\n"
+        "    if o.extra:\n"
+        "        vals.extend(o.extra)\n"
+        "    while vals and not vals[-1]:\n"
+        "        vals.pop()\n"
+        "    short = o.width - len(vals)\n"
+        "    if short > 0:\n"
+        "        vals.extend(_pads[short] if short < 64 else [''] * short)\n"
+        "    return _Segment(_tag, vals, o.position)\n"
+    )
+    namespace: dict[str, Any] = {"_Segment": Segment, "_tag": cls.TAG, "_pads": _PADS}
+    exec(compile(src, f"<x12 to_segment {cls.__name__}>", "exec"), namespace)
+    fn = namespace["to_seg"]
+    _TO_SEGMENT[cls] = fn
+    return fn
+
+
 @dataclass(slots=True)
 class TypedSegment:
     """Base of the typed segments; see the module docstring."""
@@ -227,6 +267,16 @@ class TypedSegment:
         return make(seg.elements, seg.position, delimiters.component)  # type: ignore[no-any-return]
 
     def to_segment(self, delimiters: Delimiters) -> Segment:
+        cls = type(self)
+        fast = _TO_SEGMENT.get(cls)
+        if fast is None:
+            fast = _to_segment_fn(cls)
+        if fast is not False:
+            return fast(self, delimiters.component)  # type: ignore[no-any-return]
+        return self._to_segment(delimiters)
+
+    def _to_segment(self, delimiters: Delimiters) -> Segment:
+        """The reference form of :meth:`to_segment` (classes that cannot be generated)."""
         cls = type(self)
         meta = _META.get(cls) or segment_meta(cls)
         getter = _VALUES.get(cls) or _values_getter(cls)
