@@ -20,9 +20,10 @@ then its slots in guide order, then its unknown segments.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from keyword import iskeyword
+from types import CodeType
 from typing import Any
 
 from .elements import ElementType, check_value
@@ -116,10 +117,104 @@ def _clean_source(
     return "\n".join(out) + "\n"
 
 
+_CODE: dict[tuple[str, str], CodeType] = {}
+_CLEAN: dict[tuple[type, tuple[ElementRule, ...]], Callable[[TypedSegment], bool] | None] = {}
+
+
+def _code(src: str, filename: str) -> CodeType:
+    """``compile(src)``, once per process: a walk generates the same sources every time
+    (the per-walk state lives in the namespace it is executed in), and compiling them
+    costs more than checking a small file."""
+    code = _CODE.get((src, filename))
+    if code is None:
+        code = _CODE[src, filename] = compile(src, filename, "exec")
+    return code
+
+
+def _clean_function(
+    cls: type[TypedSegment], rules: list[ElementRule] | None
+) -> Callable[[TypedSegment], bool] | None:
+    """The generated ``clean`` of :func:`_clean_source` for ``cls`` and ``rules``.
+
+    It depends on nothing but them (no walker state), so it is made once per process
+    for each class and rule list; ``None`` when the class's field names cannot be
+    generated."""
+    key = (cls, tuple(rules or ()))
+    if key in _CLEAN:
+        return _CLEAN[key]
+    fn: Callable[[TypedSegment], bool] | None = None
+    if all(n.isidentifier() and not iskeyword(n) for n in segment_meta(cls).names):
+        ns: dict[str, Any] = {"_check_value": check_value}
+        exec(_code(_clean_source(cls, rules, ns), "<x12 clean>"), ns)
+        fn = ns["clean"]
+    _CLEAN[key] = fn
+    return fn
+
+
+def _indent(code: str, levels: int) -> str:
+    pad = "    " * levels
+    return "".join(pad + line + "\n" for line in code.splitlines())
+
+
+def _body(blocks: list[tuple[Slot, str]]) -> str:
+    """The slots' code in guide order, each under ``v = loop.<field>`` / ``if v:``.
+
+    Consecutive slots of one shared list field read it once; runs of situational
+    fields (usually empty) are first tested together (``if loop.a or loop.b ...``),
+    which costs less than one test per field when they are all empty."""
+    groups: list[tuple[str, bool, str]] = []  # (field, all situational, code under ``if v:``)
+    for slot, code in blocks:
+        if groups and groups[-1][0] == slot.field:
+            f, opt, prev = groups[-1]
+            groups[-1] = (f, opt and slot.usage != "R", prev + code)
+        else:
+            groups.append((slot.field, slot.usage != "R", code))
+    out: list[str] = []
+    k = 0
+    while k < len(groups):
+        run = 1
+        if groups[k][1]:
+            while k + run < len(groups) and groups[k + run][1]:
+                run += 1
+        parts = [f"v = loop.{f}\nif v:\n" + _indent(code, 1) for f, _, code in groups[k : k + run]]
+        if run > 1:
+            test = " or ".join(f"loop.{f}" for f, _, _ in groups[k : k + run])
+            out.append(_indent(f"if {test}:\n" + _indent("".join(parts), 1), 1))
+        else:
+            out.append(_indent(parts[0], 1))
+        k += run
+    return "".join(out)
+
+
+class _Probe(dict[Any, list[Finding]]):
+    """The memo of a slot on probation: its first :data:`_PROBE` look-ups are counted,
+    then the slot keeps a plain dict, or, when most of them missed (contents that do
+    not repeat, such as HL or CLM), no memo at all: its segments are then checked
+    directly (``ns[name] = None``), which costs less than a key that is never met again.
+    Either way the findings are the same; only the work differs."""
+
+    __slots__ = ("name", "ns", "seen")
+
+    def __init__(self, ns: dict[str, Any], name: str) -> None:
+        super().__init__()
+        self.ns = ns
+        self.name = name
+        self.seen = 0
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.seen += 1
+        if self.seen >= _PROBE:
+            self.ns[self.name] = None if 2 * len(self) > self.seen else dict(self)
+        return super().get(key, default)
+
+
+_PROBE = 64
+
+
 class Walker:
     """One validation walk: a generated function per loop class and the memo of checks."""
 
-    __slots__ = ("fns", "known", "memo", "namespaces", "out", "rules", "visit")
+    __slots__ = ("fns", "known", "memo", "namespaces", "out", "rules", "visit", "visit_tags")
 
     def __init__(
         self,
@@ -127,11 +222,13 @@ class Walker:
         out: list[Finding],
         rules: Mapping[tuple[str, str], list[ElementRule]],
         visit: Visit | None,
+        visit_tags: Iterable[str] | None = None,
     ) -> None:
         self.known = known
         self.out = out
         self.rules = rules
         self.visit = visit
+        self.visit_tags = None if visit_tags is None else frozenset(visit_tags)
         self.fns: dict[type, Callable[[Loop], None]] = {}
         self.namespaces: list[dict[str, Any]] = []
         self.memo: dict[tuple[Any, ...], list[Finding]] = {}
@@ -160,6 +257,10 @@ class Walker:
         uses: dict[str, int] = {}
         for slot in cls.SLOTS:
             uses[slot.field] = uses.get(slot.field, 0) + 1
+        if not all(slot.field.isidentifier() and not iskeyword(slot.field) for slot in cls.SLOTS):
+            fn = self._interpreted(cls)
+            self.fns[cls] = fn
+            return fn
         ns: dict[str, Any] = {
             "_out": self.out,
             "_missing": _missing,
@@ -171,12 +272,8 @@ class Walker:
             "_replay": self.replay,
         }
         head: list[str] = []
-        body: list[str] = []
+        blocks: list[tuple[Slot, str]] = []  # (slot, its code at one indent level)
         for i, slot in enumerate(cls.SLOTS):
-            if not (slot.field.isidentifier() and not iskeyword(slot.field)):
-                fn = self._interpreted(cls)
-                self.fns[cls] = fn
-                return fn
             is_loop = slot.is_loop
             kind = slot.kind
             entry: _Entry = (
@@ -192,16 +289,11 @@ class Walker:
             ns[f"K{i}"] = kind
             ns[f"G{i}"] = entry[4]
             ns[f"R{i}"] = entry[5]
-            ns[f"M{i}"] = entry[6]
-            if not is_loop and all(
-                n.isidentifier() and not iskeyword(n) for n in segment_meta(kind).names
-            ):
-                cns: dict[str, Any] = {"_check_value": check_value}
-                exec(compile(_clean_source(kind, entry[5], cns), "<x12 clean>", "exec"), cns)
-                ns[f"Q{i}"] = cns["clean"]
-                self.namespaces.append(cns)
-            else:
-                ns[f"Q{i}"] = None
+            ns[f"M{i}"] = None if is_loop else _Probe(ns, f"M{i}")
+            if not is_loop:
+                ns[f"Q{i}"] = _clean_function(kind, entry[5])
+            elif not entry[1]:
+                ns[f"W{i}"] = self._lazy(ns, f"W{i}", kind)
             f = slot.field
             if slot.usage == "R":
                 ns[f"N{i}"] = (slot.name or slot.field, slot.seg_id, is_loop)
@@ -209,51 +301,74 @@ class Walker:
                     f"    if not loop.{f}:\n"
                     f"        _out.append(_missing(loop, *N{i}, loop.position))\n"
                 )
-            body.append(f"    v = loop.{f}\n    if v:\n")
             if entry[1]:  # shared list field: the interpreter filters it by class
-                body.append(f"        _generic(loop, E{i}, v)\n")
+                blocks.append((slot, f"_generic(loop, E{i}, v)\n"))
             elif is_loop:
-                body.append(
-                    "        if v.__class__ is not list:\n"
-                    "            _walk(v)\n"
-                    f"        elif len(v) <= {slot.max_use}:\n"
-                    "            for item in v:\n"
-                    "                _walk(item)\n"
-                    "        else:\n"
-                    f"            _generic(loop, E{i}, v)\n"
+                blocks.append(
+                    (
+                        slot,
+                        "if v.__class__ is not list:\n"
+                        f"    (W{i} if v.__class__ is K{i} else _walk)(v)\n"
+                        f"elif len(v) <= {slot.max_use}:\n"
+                        "    for item in v:\n"
+                        f"        (W{i} if item.__class__ is K{i} else _walk)(item)\n"
+                        "else:\n"
+                        f"    _generic(loop, E{i}, v)\n",
+                    )
                 )
             else:
+                ns[f"V{i}"] = self.visit_of(kind)
+                direct = (
+                    (
+                        "if Q{i}({x}):\n"
+                        + ("    V{i}(loop, {x}, _out)\n" if ns[f"V{i}"] else "    pass\n")
+                        + "else:\n"
+                        "    _check(loop, {x}, R{i}, None, V{i})\n"
+                    )
+                    if ns[f"Q{i}"] is not None
+                    else "_check(loop, {x}, R{i}, None, V{i})\n"
+                )
                 one = (
                     "if {x}.__class__ is K{i} and not {x}.extra:\n"
-                    "{p}    key = G{i}({x})\n"
-                    "{p}    c = M{i}.get(key)\n"
-                    "{p}    if c is None:\n"
-                    "{p}        M{i}[key] = _check(loop, {x}, R{i}, Q{i})\n"
-                    "{p}    elif c:\n"
-                    "{p}        _replay(c, {x}.position)\n"
-                    "{p}else:\n"
-                    "{p}    _odd(loop, {x}, R{i})\n"
+                    "    m = M{i}\n"
+                    "    if m is None:\n" + _indent(direct, 2) + "    else:\n"
+                    "        key = G{i}({x})\n"
+                    "        c = m.get(key)\n"
+                    "        if c is None:\n"
+                    "            m[key] = _check(loop, {x}, R{i}, Q{i}, V{i})\n"
+                    "        elif c:\n"
+                    "            _replay(c, {x}.position)\n"
+                    "else:\n"
+                    "    _odd(loop, {x}, R{i})\n"
                 )
-                body.append(
-                    "        if v.__class__ is not list:\n"
-                    "            " + one.format(x="v", i=i, p="            ") + ""
-                    f"        elif len(v) <= {slot.max_use}:\n"
-                    "            for item in v:\n"
-                    "                " + one.format(x="item", i=i, p="                ") + ""
-                    "        else:\n"
-                    f"            _generic(loop, E{i}, v)\n"
+                blocks.append(
+                    (
+                        slot,
+                        "if v.__class__ is not list:\n"
+                        + _indent(one.format(x="v", i=i), 1)
+                        + f"elif len(v) <= {slot.max_use}:\n"
+                        "    for item in v:\n" + _indent(one.format(x="item", i=i), 2) + "else:\n"
+                        f"    _generic(loop, E{i}, v)\n",
+                    )
                 )
-        src = (
-            "def walk(loop):\n"
-            + "".join(head)
-            + "".join(body)
-            + "    if loop.unknown:\n        _unknown(loop)\n"
-        )
-        exec(compile(src, f"<x12 walk {cls.__name__}>", "exec"), ns)
+        src = "def walk(loop):\n" + "".join(head) + _body(blocks)
+        src += "    if loop.unknown:\n        _unknown(loop)\n"
+        exec(_code(src, f"<x12 walk {cls.__name__}>"), ns)
         self.namespaces.append(ns)
         fn = ns["walk"]
         self.fns[cls] = fn
         return fn  # type: ignore[no-any-return]
+
+    def _lazy(self, ns: dict[str, Any], name: str, kind: type[Loop]) -> Callable[[Loop], None]:
+        """A stand-in for the walk of child class ``kind``: compiles it on first use
+        and puts it in its place in ``ns`` (classes never met are never compiled)."""
+
+        def first(loop: Loop) -> None:
+            fn = self.fns.get(kind) or self.compile(kind)
+            ns[name] = fn
+            fn(loop)
+
+        return first
 
     def _interpreted(self, cls: type[Loop]) -> Callable[[Loop], None]:
         """The walk of a loop class whose field names cannot be generated (not in our guides)."""
@@ -328,7 +443,7 @@ class Walker:
             key = seg_getter(item)
             cached = memo.get(key)
             if cached is None:
-                memo[key] = self.check(loop, item, seg_rules)
+                memo[key] = self.check(loop, item, seg_rules, None, self.visit_of(kind))
             elif cached:
                 self.replay(cached, item.position)
 
@@ -340,9 +455,11 @@ class Walker:
         loop: Loop,
         item: TypedSegment,
         seg_rules: list[ElementRule] | None,
-        clean: Callable[[TypedSegment], bool] | None = None,
+        clean: Callable[[TypedSegment], bool] | None,
+        visit: Visit | None,
     ) -> list[Finding]:
-        """Syntax, element rules and ``visit`` of one segment; its findings (also emitted).
+        """Syntax, element rules and ``visit`` (:meth:`visit_of` the segment's class)
+        of one segment; its findings (also emitted).
 
         ``clean`` (generated, see :func:`_clean_source`) tells first whether the syntax
         and element rules would report nothing; only then are they skipped."""
@@ -351,10 +468,17 @@ class Walker:
             _syntax(loop.LOOP_ID, item, found)
             if seg_rules:
                 check_element_rules(loop, item, seg_rules, found)
-        if self.visit is not None:
-            self.visit(loop, item, found)
+        if visit is not None:
+            visit(loop, item, found)
         self.out.extend(found)
         return found
+
+    def visit_of(self, cls: type[TypedSegment]) -> Visit | None:
+        """The walk's ``visit`` for segments of ``cls``: ``None`` when there is none or
+        ``cls.TAG`` is not among the ``visit_tags`` it declared to act on."""
+        if self.visit_tags is not None and cls.TAG not in self.visit_tags:
+            return None
+        return self.visit
 
     def odd(self, loop: Loop, item: TypedSegment, seg_rules: list[ElementRule] | None) -> None:
         """A segment with elements beyond the guide, or of another class than its slot's."""
@@ -362,7 +486,7 @@ class Walker:
         key = (loop.__class__, cls, _syntax_plan(cls)[0](item), item.extra)
         cached = self.memo.get(key)
         if cached is None:
-            self.memo[key] = self.check(loop, item, seg_rules)
+            self.memo[key] = self.check(loop, item, seg_rules, None, self.visit_of(cls))
         elif cached:
             self.replay(cached, item.position)
 

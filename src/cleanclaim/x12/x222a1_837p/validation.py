@@ -45,7 +45,7 @@ __all__ = ["ELEMENT_RULES", "KNOWN_TAGS", "validate_837p"]
 
 def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
     """Every finding for one 837P transaction, in file order."""
-    out = check_tree(tx, KNOWN_TAGS, RULES_BY, _visit)
+    out = check_tree(tx, KNOWN_TAGS, RULES_BY, _visit, visit_tags=_VISIT_TAGS)
     _check_hierarchy(tx, out)
     for bp in tx.billing_providers:
         _check_billing_provider(bp, out)
@@ -57,8 +57,12 @@ def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
     return out
 
 
+#: The segments :func:`_visit` acts on (the walk calls it for these only).
+_VISIT_TAGS = frozenset({"DTP", "NM1", "DMG", "N4"})
+
+
 def _visit(loop: Loop, seg: TypedSegment, out: list[Finding]) -> None:
-    """Checks of a single segment beyond its element rules."""
+    """Checks of a single segment beyond its element rules (tags: :data:`_VISIT_TAGS`)."""
     tag = seg.TAG
     if tag == "DTP":
         _check_dtp(loop, seg, out)  # type: ignore[arg-type]
