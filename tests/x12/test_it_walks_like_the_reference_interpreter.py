@@ -1,0 +1,249 @@
+"""The generated validation walk (x12/walker.py) finds exactly what a plain interpreter finds.
+
+The walk skips work (per-slot memo on probation, generated ``clean`` checks, the
+visit only for the tags it declares, runs of empty slots tested together); the
+reference below does all of it for every segment, with none of those shortcuts.
+Both must give the same findings, in the same order, on every sample and on
+mutated files (large enough for the memo probation to decide).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanclaim.x12 import X12Error, parse, write_json
+from cleanclaim.x12.errors import IK304, Finding
+from cleanclaim.x12.loops import Loop
+from cleanclaim.x12.structure import (
+    _VALID_TAG,
+    ElementRule,
+    _missing,
+    _syntax,
+    check_element_rules,
+    check_tree,
+)
+from cleanclaim.x12.typed import TypedSegment
+from cleanclaim.x12.x222a1_837p import validation as v837
+from cleanclaim.x12.x222a1_837p.loops import Transaction837P
+
+GOLDEN = Path(__file__).parent / "golden"
+Visit = Callable[[Loop, TypedSegment, list[Finding]], None]
+
+
+def reference_check_tree(
+    root: Loop,
+    known: frozenset[str],
+    rules: Mapping[tuple[str, str], list[ElementRule]],
+    visit: Visit | None,
+) -> list[Finding]:
+    """check_tree as the module docstring of walker.py describes it, without shortcuts."""
+    out: list[Finding] = []
+
+    def segment(loop: Loop, item: TypedSegment, seg_rules: list[ElementRule] | None) -> None:
+        _syntax(loop.LOOP_ID, item, out)
+        if seg_rules:
+            check_element_rules(loop, item, seg_rules, out)
+        if visit is not None:
+            visit(loop, item, out)
+
+    def walk(loop: Loop) -> None:
+        uses: dict[str, int] = {}
+        for slot in loop.SLOTS:
+            uses[slot.field] = uses.get(slot.field, 0) + 1
+        for slot in loop.SLOTS:
+            if slot.usage == "R" and not getattr(loop, slot.field):
+                name = slot.name or slot.field
+                out.append(_missing(loop, name, slot.seg_id, slot.is_loop, loop.position))
+        for slot in loop.SLOTS:
+            value = getattr(loop, slot.field)
+            if not value:
+                continue
+            if value.__class__ is list:
+                items = (
+                    [x for x in value if type(x) is slot.kind] if uses[slot.field] > 1 else value
+                )
+                if not items:
+                    if slot.usage == "R":
+                        name = slot.name or slot.field
+                        out.append(_missing(loop, name, slot.seg_id, slot.is_loop, loop.position))
+                    continue
+                if len(items) > slot.max_use:
+                    out.append(
+                        Finding(
+                            code="x12.structure.max-use",
+                            message=(
+                                f"{slot.name or slot.field} occurs {len(items)} times in "
+                                f"{loop.LOOP_ID}; the guide allows {slot.max_use}"
+                            ),
+                            position=items[slot.max_use].position,
+                            segment_id=slot.seg_id,
+                            loop_id=loop.LOOP_ID,
+                            ik304=IK304.LOOP_OVER_MAXIMUM
+                            if slot.is_loop
+                            else IK304.SEGMENT_OVER_MAXIMUM_USE,
+                        )
+                    )
+            else:
+                items = [value]
+            for item in items:
+                if slot.is_loop:
+                    walk(item)
+                else:
+                    segment(loop, item, rules.get((loop.LOOP_ID, slot.kind.TAG)))
+        for seg in loop.unknown:
+            if not _VALID_TAG.match(seg.id):
+                ik, msg = IK304.UNRECOGNIZED_SEGMENT, f"{seg.id[:10]!r} is not a segment id"
+            elif seg.id in known:
+                ik = IK304.UNEXPECTED_SEGMENT
+                msg = f"segment {seg.id} is not expected here ({loop.LOOP_ID})"
+            else:
+                ik = IK304.SEGMENT_NOT_IN_TRANSACTION_SET
+                msg = f"segment {seg.id} is not part of this transaction set"
+            out.append(
+                Finding(
+                    code="x12.structure.unexpected-segment",
+                    message=msg,
+                    position=seg.position,
+                    segment_id=seg.id[:3],
+                    loop_id=loop.LOOP_ID,
+                    ik304=ik,
+                )
+            )
+
+    walk(root)
+    return out
+
+
+def _fast(tx: Transaction837P) -> list[Finding]:
+    return check_tree(tx, v837.KNOWN_TAGS, v837.RULES_BY, v837._visit, visit_tags=v837._VISIT_TAGS)
+
+
+def _reference(tx: Transaction837P) -> list[Finding]:
+    return reference_check_tree(tx, v837.KNOWN_TAGS, v837.RULES_BY, v837._visit)
+
+
+def _compare(data: bytes | str) -> int:
+    """Fast and reference findings of every 837P transaction in ``data``; how many compared."""
+    try:
+        parsed = parse(data)
+    except X12Error:
+        return 0
+    n = 0
+    for t in parsed.transactions:
+        if isinstance(t.data, Transaction837P):
+            assert _fast(t.data) == _reference(t.data)
+            n += 1
+    return n
+
+
+def test_the_visit_acts_only_on_the_tags_it_declares(samples_837p: list[Path]) -> None:
+    # the contract of visit_tags: for any other segment the visit adds nothing
+    from cleanclaim.x12.loops import iter_segments
+
+    for path in samples_837p:
+        for t in parse(path.read_bytes()).transactions:
+            for loop, slot, seg in iter_segments(t.data):
+                if slot is not None and seg.TAG not in v837._VISIT_TAGS:
+                    found: list[Finding] = []
+                    v837._visit(loop, seg, found)  # type: ignore[arg-type]
+                    assert found == []
+
+
+def test_it_agrees_on_every_837p_sample(samples_837p: list[Path]) -> None:
+    assert sum(_compare(p.read_bytes()) for p in samples_837p) >= 10
+
+
+def _big_golden(claims: int) -> list[str]:
+    obj = json.loads((GOLDEN / "claims.json").read_text())
+    tx = obj["transactions"][0]
+    base = tx["claims"]
+    tx["claims"] = [
+        {**copy.deepcopy(base[i % len(base)]), "claim_id": f"C{i % 7}"} for i in range(claims)
+    ]
+    text = write_json(obj, now=datetime(2026, 11, 2, 9, 30))
+    return _vary(text.replace("~\n", "~").split("~"))
+
+
+def _vary(segs: list[str]) -> list[str]:
+    """Make the segments the 837P visit looks at unique (their slots then go without a
+    memo after probation), some of them invalid."""
+    out = []
+    for k, seg in enumerate(segs):
+        els = seg.split("*")
+        if els[0] == "DTP" and len(els) > 3 and els[2] == "D8":
+            els[3] = (
+                "20261345" if k % 37 == 0 else f"{2020 + k % 7}{1 + k % 12:02d}{1 + k % 28:02d}"
+            )
+        elif els[0] == "DMG" and len(els) > 2:
+            els[2] = (
+                "19610230" if k % 41 == 0 else f"{1900 + k % 99}{1 + k % 12:02d}{1 + k % 28:02d}"
+            )
+        elif els[0] == "N4" and len(els) > 2:
+            els[1] += str(k)
+            els[2] = "ZZ" if k % 29 == 0 else els[2]
+        elif els[0] == "NM1" and len(els) > 9 and els[8] == "XX":
+            els[9] = str(1000000000 + k * 7919)
+        out.append("*".join(els))
+    return out
+
+
+# 300 claims: every slot goes through its memo probation (64 look-ups) and decides.
+BIG = _big_golden(300)
+BODY = range(
+    next(i for i, s in enumerate(BIG) if s.startswith("ST*")) + 1,
+    next(i for i, s in enumerate(BIG) if s.startswith("SE*")),
+)
+
+
+def test_it_agrees_on_a_large_varied_file() -> None:
+    assert _compare("~".join(BIG)) == 1
+
+
+VALUES = st.one_of(
+    st.sampled_from(["", "X", "XX", "1", "-1.5", "1.2.3", "D8", "RD8", "472", "18", "ABK", "HC"]),
+    st.sampled_from(["20261301", "20260101-20251231", "1234567890", "I10.9", "é", "\x01", "a b"]),
+    st.text(alphabet="ABZ019.-: éx", max_size=8),
+    st.text(alphabet="A", min_size=60, max_size=90),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(BODY),
+            st.integers(min_value=1, max_value=14),
+            VALUES,
+            st.sampled_from(["set", "set", "set", "dup", "extra", "drop"]),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_it_agrees_on_mutated_files(edits: list[tuple[int, int, str, str]]) -> None:
+    segs: list[Any] = [s.split("*") for s in BIG]
+    dups: dict[int, int] = {}
+    for at, el, value, how in edits:
+        els = segs[at]
+        if how == "set":
+            while len(els) <= el:
+                els.append("")
+            els[el] = value
+        elif how == "extra":
+            els.extend(["", value or "X"])
+        elif how == "dup":
+            dups[at] = dups.get(at, 0) + 1 + len(value) % 3
+        elif len(els) > el:
+            del els[el:]
+    lines = []
+    for i, els in enumerate(segs):
+        lines.extend(["*".join(els)] * (1 + dups.get(i, 0)))
+    _compare("~".join(lines))
