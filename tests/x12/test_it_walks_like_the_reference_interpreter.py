@@ -247,3 +247,58 @@ def test_it_agrees_on_mutated_files(edits: list[tuple[int, int, str, str]]) -> N
     for i, els in enumerate(segs):
         lines.extend(["*".join(els)] * (1 + dups.get(i, 0)))
     _compare("~".join(lines))
+
+
+def _segment_slots(root: type[Loop]) -> list[tuple[str, type[TypedSegment]]]:
+    seen: set[type] = set()
+    out: list[tuple[str, type[TypedSegment]]] = []
+
+    def visit(cls: type[Loop]) -> None:
+        if cls in seen:
+            return
+        seen.add(cls)
+        for slot in cls.SLOTS:
+            if slot.is_loop:
+                visit(slot.kind)
+            else:
+                out.append((cls.LOOP_ID, slot.kind))
+
+    visit(root)
+    return out
+
+
+SLOTS_837P = _segment_slots(Transaction837P)
+ELEMENT = st.one_of(
+    st.sampled_from(["", "", "X", "18", "ABK", "D8", "472", "HC", "1", "-1.5", "1.2.3", "-", "."]),
+    st.text(alphabet="AB019.-é\x01 ", max_size=6),
+    st.text(alphabet="9", min_size=12, max_size=40),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SLOTS_837P), st.data())
+def test_a_segment_is_clean_only_when_the_detailed_checks_find_nothing(
+    slot: tuple[str, type[TypedSegment]], data: st.DataObject
+) -> None:
+    from cleanclaim.x12.typed import segment_meta
+    from cleanclaim.x12.walker import _clean_function
+
+    loop_id, cls = slot
+    rules = v837.RULES_BY.get((loop_id, cls.TAG))
+    clean = _clean_function(cls, rules)
+    assert clean is not None
+    meta = segment_meta(cls)
+    values: list[Any] = []
+    for spec in meta.specs:
+        if spec.composite:
+            values.append(tuple(data.draw(st.lists(ELEMENT, max_size=7))))
+        else:
+            values.append(data.draw(ELEMENT))
+    seg = cls(*values)
+    loop = type("L", (Loop,), {"LOOP_ID": loop_id, "NAME": "", "SLOTS": ()})()
+    found: list[Finding] = []
+    _syntax(loop_id, seg, found)
+    if rules:
+        check_element_rules(loop, seg, rules, found)
+    if clean(seg):
+        assert found == []

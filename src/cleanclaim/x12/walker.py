@@ -56,42 +56,100 @@ def _clean_source(
     """Source of ``clean(o) -> bool``: True when ``_syntax`` and ``check_element_rules``
     would report nothing for ``o`` (a ``cls`` without extra elements).
 
-    Straight-line tests with the limits inlined; ``False`` on any doubt (the detailed
-    checks then run and report), so it can only skip work, never a finding.
+    Straight-line tests with the limits inlined, element by element: its syntax, then
+    the rules on that element (or its components) read from the same value; ``False``
+    on any doubt (the detailed checks then run and report), so it can only skip work,
+    never a finding. The syntax test is left out where the element's allowed codes
+    all pass it (``v in C`` then implies it); rules with a ``when`` or on elements
+    beyond the class's come last, as generic tests.
     """
     meta = segment_meta(cls)
     names, specs = meta.names, meta.specs
+    by_pos: dict[int, list[tuple[int, ElementRule]]] = {}
+    generic: list[tuple[int, ElementRule]] = []
+    for k, rule in enumerate(rules or ()):
+        if rule.when is None and 0 < rule.pos <= len(names):
+            by_pos.setdefault(rule.pos, []).append((k, rule))
+        else:
+            generic.append((k, rule))
     out = ["def clean(o):"]
+
+    def tests(k: int, rule: ElementRule, ind: str) -> None:
+        """The rule's value tests on a non-empty ``v``."""
+        if rule.length is not None:
+            out.append(f"{ind}if not {rule.length[0]} <= len(v) <= {rule.length[1]}:")
+            out.append(f"{ind}    return False")
+        if rule.codes is not None:
+            ns[f"C{k}"] = rule.codes
+            out.append(f"{ind}if v not in C{k}:")
+            out.append(f"{ind}    return False")
+
     for i, spec in enumerate(specs):
-        if spec.composite:
-            continue
         name, mn, mx = names[i], spec.min_len, spec.max_len
-        out.append(f"    v = o.{name}")
-        if spec.type in _AN_ID:
-            out.append(f"    if v and not ({mn} <= len(v) <= {mx} and v.isprintable()):")
+        here = by_pos.get(i + 1, [])
+        if spec.composite:
+            if not here:
+                continue
+            out.append(f"    raw = o.{name}")
+            out.append("    if raw.__class__ is not tuple:")
             out.append("        return False")
+            for k, rule in here:
+                comp = rule.comp
+                if comp:
+                    out.append(f"    v = raw[{comp - 1}] if len(raw) >= {comp} else ''")
+                else:
+                    out.append("    v = ':'.join(raw)")
+                start = len(out)
+                tests(k, rule, "        ")
+                under = out[start:]
+                del out[start:]
+                _guarded(out, under, rule.required)
+            continue
+        out.append(f"    v = o.{name}")
+        body: list[str] = []
+        implied = any(
+            r.comp == 0
+            and r.codes is not None
+            and all(check_value(c, spec.type, mn, mx) is None for c in r.codes)
+            for _, r in here
+        )
+        size = f"len(v) <= {mx}" if mn <= 1 else f"{mn} <= len(v) <= {mx}"
+        if implied:
+            pass
+        elif spec.type in _AN_ID:
+            body.append(f"if not ({size} and v.isprintable()):")
+            body.append("    return False")
         elif spec.type is ElementType.R:
-            out.append("    if v:")
-            out.append("        d = (v[1:] if v[0] == '-' else v).replace('.', '', 1)")
-            out.append(f"        if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
-            out.append("            return False")
+            body.append("d = (v[1:] if v[0] == '-' else v).replace('.', '', 1)")
+            body.append(f"if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
+            body.append("    return False")
         elif spec.type is ElementType.N0:
-            out.append("    if v:")
-            out.append("        d = v[1:] if v[0] == '-' else v")
-            out.append(f"        if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
-            out.append("            return False")
+            body.append("d = v[1:] if v[0] == '-' else v")
+            body.append(f"if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
+            body.append("    return False")
         else:
             ns[f"T{i}"] = spec.type
-            out.append(f"    if v and _check_value(v, T{i}, {mn}, {mx}) is not None:")
-            out.append("        return False")
-    for k, rule in enumerate(rules or ()):
+            body.append(f"if _check_value(v, T{i}, {mn}, {mx}) is not None:")
+            body.append("    return False")
+        required = False
+        for k, rule in here:
+            if rule.comp <= 1:  # (component 1 of a simple element is the element)
+                required = required or rule.required
+                start = len(out)
+                tests(k, rule, "")
+                body.extend(out[start:])
+                del out[start:]
+            elif rule.required:  # a further component of a simple element: always empty
+                out.append("    return False")
+        _guarded(out, ["        " + line for line in body], required)
+    for k, rule in generic:
         ind = "    "
         if rule.when is not None:
             ns[f"W{k}"] = rule.when[1]
             out.append(f"    if o.get({rule.when[0]}) in W{k}:")
             ind = "        "
         pos, comp = rule.pos, rule.comp
-        if 0 < pos <= len(names) and names[pos - 1].isidentifier():
+        if 0 < pos <= len(names):
             out.append(f"{ind}raw = o.{names[pos - 1]}")
         else:
             out.append(f"{ind}raw = o.get({pos})")
@@ -104,17 +162,27 @@ def _clean_source(
             out.append(f"{ind}v = ':'.join(raw) if raw.__class__ is tuple else raw")
         out.append(f"{ind}if not v:")
         out.append(f"{ind}    {'return False' if rule.required else 'pass'}")
-        tests = []
-        if rule.length is not None:
-            tests.append(f"not {rule.length[0]} <= len(v) <= {rule.length[1]}")
-        if rule.codes is not None:
-            ns[f"C{k}"] = rule.codes
-            tests.append(f"v not in C{k}")
-        if tests:
-            out.append(f"{ind}elif {' or '.join(tests)}:")
-            out.append(f"{ind}    return False")
+        out.append(f"{ind}else:")
+        start = len(out)
+        tests(k, rule, ind + "    ")
+        if len(out) == start:
+            out.append(f"{ind}    pass")
     out.append("    return True")
     return "\n".join(out) + "\n"
+
+
+def _guarded(out: list[str], body: list[str], required: bool) -> None:
+    """``if v:`` then ``body`` (tests already indented under it); ``False`` when ``v`` is
+    empty and ``required``."""
+    if body:
+        out.append("    if v:")
+        out.extend(body)
+        if required:
+            out.append("    else:")
+            out.append("        return False")
+    elif required:
+        out.append("    if not v:")
+        out.append("        return False")
 
 
 _CODE: dict[tuple[str, str], CodeType] = {}
