@@ -13,6 +13,7 @@ import copy
 import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanclaim.x12 import X12Error, parse, write_json
-from cleanclaim.x12.errors import IK304, Finding
+from cleanclaim.x12.errors import IK304, IK403, Finding
 from cleanclaim.x12.loops import Loop
 from cleanclaim.x12.structure import (
     _VALID_TAG,
@@ -29,10 +30,12 @@ from cleanclaim.x12.structure import (
     _syntax,
     check_element_rules,
     check_tree,
+    element_finding,
 )
 from cleanclaim.x12.typed import TypedSegment
 from cleanclaim.x12.x222a1_837p import validation as v837
-from cleanclaim.x12.x222a1_837p.loops import Transaction837P
+from cleanclaim.x12.x222a1_837p.loops import Loop2300, Loop2400, Transaction837P
+from cleanclaim.x12.x222a1_837p.segments import HI
 
 GOLDEN = Path(__file__).parent / "golden"
 Visit = Callable[[Loop, TypedSegment, list[Finding]], None]
@@ -140,6 +143,14 @@ def _compare(data: bytes | str) -> int:
     for t in parsed.transactions:
         if isinstance(t.data, Transaction837P):
             assert _fast(t.data) == _reference(t.data)
+            for bp in t.data.billing_providers:
+                for sub in bp.subscribers:
+                    for claim in v837._claims_of(sub):
+                        fast: list[Finding] = []
+                        v837._check_claim(claim, fast)
+                        ref: list[Finding] = []
+                        reference_check_claim(claim, ref)
+                        assert fast == ref
             n += 1
     return n
 
@@ -182,6 +193,8 @@ def _vary(segs: list[str]) -> list[str]:
             els[3] = (
                 "20261345" if k % 37 == 0 else f"{2020 + k % 7}{1 + k % 12:02d}{1 + k % 28:02d}"
             )
+            if els[1] == "472" and k % 23 == 0:
+                els[1] = "471"  # a line without its date of service
         elif els[0] == "DMG" and len(els) > 2:
             els[2] = (
                 "19610230" if k % 41 == 0 else f"{1900 + k % 99}{1 + k % 12:02d}{1 + k % 28:02d}"
@@ -191,6 +204,14 @@ def _vary(segs: list[str]) -> list[str]:
             els[2] = "ZZ" if k % 29 == 0 else els[2]
         elif els[0] == "NM1" and len(els) > 9 and els[8] == "XX":
             els[9] = str(1000000000 + k * 7919)
+        elif els[0] == "CLM" and len(els) > 2 and k % 11 == 0:
+            els[2] = "1.00"  # does not balance
+        elif els[0] == "HI" and len(els) > 1 and k % 13 == 0:
+            els[1] = els[1].replace("ABK", "ABF") + "." if k % 2 else "ABK:E11.9"
+        elif els[0] == "LX" and len(els) > 1 and k % 17 == 0:
+            els[1] = "9"
+        elif els[0] == "SV1" and len(els) > 7 and k % 19 == 0:
+            els[7] = "7:01"
         out.append("*".join(els))
     return out
 
@@ -302,3 +323,172 @@ def test_a_segment_is_clean_only_when_the_detailed_checks_find_nothing(
         check_element_rules(loop, seg, rules, found)
     if clean(seg):
         assert found == []
+
+
+# -- the 837P claim checks as they were before their quick paths (the reference) ---------
+def _ref_diagnoses(claim: Loop2300) -> list[tuple[HI, int, str, str]]:
+    """``(segment, element position, qualifier, code)`` for the diagnosis HI composites."""
+    out: list[tuple[HI, int, str, str]] = []
+    for hi in claim.hi:
+        for n, (qual, code) in enumerate(hi.codes(), start=1):
+            if qual in ("ABK", "ABF", "BK", "BF"):
+                out.append((hi, n, qual, code))
+    return out
+
+
+def reference_check_claim(claim: Loop2300, out: list[Finding]) -> None:
+    clm = claim.clm
+    if clm is None:
+        return
+    # CLM02 = sum of SV102 (guide: "The total claim charge amount must balance to the
+    # sum of all service line charge amounts reported in the Professional Service (SV1)").
+    total = clm.total_charge
+    charges = [line.sv1.charge for line in claim.lines if line.sv1 is not None]
+    if total is not None and charges and all(c is not None for c in charges):
+        line_sum = sum((c for c in charges if c is not None), Decimal(0))
+        if line_sum != total:
+            out.append(
+                element_finding(
+                    "2300",
+                    clm,
+                    2,
+                    0,
+                    IK403.PATTERN_MATCH_FAILURE,
+                    f"total charge {clm.monetary_amount} (CLM02) does not equal the sum of the "
+                    f"line charges {line_sum} (SV102)",
+                    code="837p.claim.balance",
+                    value=clm.monetary_amount,
+                )
+            )
+    freq = clm.frequency_code
+    if freq in ("7", "8") and not any(
+        r.reference_identification_qualifier == "F8" for r in claim.ref
+    ):
+        out.append(
+            element_finding(
+                "2300",
+                clm,
+                5,
+                3,
+                IK403.DEPENDENT_ELEMENT_MISSING,
+                f"frequency {freq} ({'replacement' if freq == '7' else 'void'}) needs the payer's "
+                "claim control number in REF*F8",
+                code="837p.claim.frequency-ref",
+                value=freq,
+            )
+        )
+    dx = _ref_diagnoses(claim)
+    if not dx:
+        out.append(
+            Finding(
+                code="837p.claim.diagnosis",
+                message="the claim has no diagnosis (HI with ABK principal diagnosis)",
+                position=clm.position,
+                segment_id="HI",
+                loop_id="2300",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+            )
+        )
+    for i, (hi, pos, qual, code) in enumerate(dx):
+        principal = qual in ("ABK", "BK")
+        if (i == 0) != principal:
+            out.append(
+                element_finding(
+                    "2300",
+                    hi,
+                    pos,
+                    1,
+                    IK403.INVALID_CODE_VALUE,
+                    "the first diagnosis must be the principal (ABK) and the others ABF"
+                    if i == 0
+                    else f"only the first diagnosis may be principal ({qual}); use ABF",
+                    code="837p.claim.diagnosis",
+                    value=qual,
+                )
+            )
+        if "." in code or not code:
+            out.append(
+                element_finding(
+                    "2300",
+                    hi,
+                    pos,
+                    2,
+                    IK403.INVALID_CHARACTER if code else IK403.REQUIRED_ELEMENT_MISSING,
+                    f"diagnosis code {code!r} must be written without the dot"
+                    if code
+                    else "diagnosis code is missing",
+                    code="837p.claim.diagnosis",
+                    value=code,
+                )
+            )
+    if len(dx) > 12:
+        out.append(
+            Finding(
+                code="837p.claim.diagnosis",
+                message=f"{len(dx)} diagnoses; a professional claim carries at most 12",
+                position=dx[12][0].position,
+                segment_id="HI",
+                loop_id="2300",
+                ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
+            )
+        )
+    for n, line in enumerate(claim.lines, start=1):
+        _ref_check_line(line, n, len(dx), out)
+
+
+_REF_NUMBERS = tuple(str(n) for n in range(100))
+# the pointers that are valid for a claim with 0, 1, ... 12 or more diagnoses
+_REF_POINTERS = tuple(frozenset(str(p) for p in range(1, min(n, 12) + 1)) for n in range(13))
+
+
+def _ref_check_line(line: Loop2400, n: int, n_dx: int, out: list[Finding]) -> None:
+    lx = line.lx
+    if lx is not None and lx.assigned_number != (_REF_NUMBERS[n] if n < 100 else str(n)):
+        out.append(
+            element_finding(
+                "2400",
+                lx,
+                1,
+                0,
+                IK403.PATTERN_MATCH_FAILURE,
+                f"line number LX01 is {lx.assigned_number!r}; lines are numbered 1, 2, 3... "
+                f"(expected {n})",
+                code="837p.line.number",
+                value=lx.assigned_number,
+            )
+        )
+    sv1 = line.sv1
+    if sv1 is not None:
+        valid = _REF_POINTERS[min(max(n_dx, 0), 12)]
+        for c, ptr in enumerate(sv1.composite_diagnosis_code_pointer, start=1):
+            if not ptr or ptr in valid:
+                continue
+            if not ptr.isdigit() or not 1 <= int(ptr) <= 12 or int(ptr) > max(n_dx, 0):
+                out.append(
+                    element_finding(
+                        "2400",
+                        sv1,
+                        7,
+                        c,
+                        IK403.INVALID_CODE_VALUE,
+                        f"diagnosis pointer {ptr!r} does not point at one of the claim's "
+                        f"{n_dx} diagnoses",
+                        code="837p.line.pointer",
+                        value=ptr,
+                    )
+                )
+    for d in line.dtp:
+        if d.date_time_qualifier == "472":
+            break
+    else:
+        anchor: TypedSegment | None = line.sv1 or line.lx
+        out.append(
+            Finding(
+                code="837p.line.service-date",
+                message=f"service line {n} has no date of service (DTP*472)",
+                position=anchor.position if anchor else 0,
+                segment_id="DTP",
+                loop_id="2400",
+                ik304=IK304.REQUIRED_SEGMENT_MISSING,
+            )
+        )
