@@ -26,7 +26,7 @@ from keyword import iskeyword
 from types import CodeType
 from typing import Any
 
-from .elements import ElementType, check_value
+from .elements import ElementSpec, ElementType, check_value
 from .errors import IK304, Finding
 from .loops import Loop, Slot
 from .structure import (
@@ -84,64 +84,30 @@ def _clean_source(
             out.append(f"{ind}if v not in C{k}:")
             out.append(f"{ind}    return False")
 
+    # each element's lines, and its field name when it has no rules (such runs, mostly
+    # empty, are first tested together: ``if o.a or o.b ...``)
+    chunks: list[tuple[str | None, list[str]]] = []
     for i, spec in enumerate(specs):
-        name, mn, mx = names[i], spec.min_len, spec.max_len
+        name = names[i]
         here = by_pos.get(i + 1, [])
-        if spec.composite:
-            if not here:
-                continue
-            out.append(f"    raw = o.{name}")
-            out.append("    if raw.__class__ is not tuple:")
-            out.append("        return False")
-            for k, rule in here:
-                comp = rule.comp
-                if comp:
-                    out.append(f"    v = raw[{comp - 1}] if len(raw) >= {comp} else ''")
-                else:
-                    out.append("    v = ':'.join(raw)")
-                start = len(out)
-                tests(k, rule, "        ")
-                under = out[start:]
-                del out[start:]
-                _guarded(out, under, rule.required)
+        if spec.composite and not here:
             continue
-        out.append(f"    v = o.{name}")
-        body: list[str] = []
-        implied = any(
-            r.comp == 0
-            and r.codes is not None
-            and all(check_value(c, spec.type, mn, mx) is None for c in r.codes)
-            for _, r in here
-        )
-        size = f"len(v) <= {mx}" if mn <= 1 else f"{mn} <= len(v) <= {mx}"
-        if implied:
-            pass
-        elif spec.type in _AN_ID:
-            body.append(f"if not ({size} and v.isprintable()):")
-            body.append("    return False")
-        elif spec.type is ElementType.R:
-            body.append("d = (v[1:] if v[0] == '-' else v).replace('.', '', 1)")
-            body.append(f"if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
-            body.append("    return False")
-        elif spec.type is ElementType.N0:
-            body.append("d = v[1:] if v[0] == '-' else v")
-            body.append(f"if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
-            body.append("    return False")
+        mark = len(out)
+        _element(out, ns, tests, i, name, spec, here)
+        chunks.append((None if here else name, out[mark:]))
+        del out[mark:]
+    k = 0
+    while k < len(chunks):
+        run = 1
+        if chunks[k][0] is not None:
+            while k + run < len(chunks) and chunks[k + run][0] is not None:
+                run += 1
+        if run > 1:
+            out.append("    if " + " or ".join(f"o.{f}" for f, _ in chunks[k : k + run]) + ":")
+            out.extend("    " + line for _, lines in chunks[k : k + run] for line in lines)
         else:
-            ns[f"T{i}"] = spec.type
-            body.append(f"if _check_value(v, T{i}, {mn}, {mx}) is not None:")
-            body.append("    return False")
-        required = False
-        for k, rule in here:
-            if rule.comp <= 1:  # (component 1 of a simple element is the element)
-                required = required or rule.required
-                start = len(out)
-                tests(k, rule, "")
-                body.extend(out[start:])
-                del out[start:]
-            elif rule.required:  # a further component of a simple element: always empty
-                out.append("    return False")
-        _guarded(out, ["        " + line for line in body], required)
+            out.extend(chunks[k][1])
+        k += run
     for k, rule in generic:
         ind = "    "
         if rule.when is not None:
@@ -169,6 +135,72 @@ def _clean_source(
             out.append(f"{ind}    pass")
     out.append("    return True")
     return "\n".join(out) + "\n"
+
+
+def _element(
+    out: list[str],
+    ns: dict[str, Any],
+    tests: Callable[[int, ElementRule, str], None],
+    i: int,
+    name: str,
+    spec: ElementSpec,
+    here: list[tuple[int, ElementRule]],
+) -> None:
+    """The lines of :func:`_clean_source` for element ``i`` (its syntax and ``here`` rules)."""
+    mn, mx = spec.min_len, spec.max_len
+    if spec.composite:
+        out.append(f"    raw = o.{name}")
+        out.append("    if raw.__class__ is not tuple:")
+        out.append("        return False")
+        for k, rule in here:
+            comp = rule.comp
+            if comp:
+                out.append(f"    v = raw[{comp - 1}] if len(raw) >= {comp} else ''")
+            else:
+                out.append("    v = ':'.join(raw)")
+            start = len(out)
+            tests(k, rule, "        ")
+            under = out[start:]
+            del out[start:]
+            _guarded(out, under, rule.required)
+        return
+    out.append(f"    v = o.{name}")
+    body: list[str] = []
+    implied = any(
+        r.comp == 0
+        and r.codes is not None
+        and all(check_value(c, spec.type, mn, mx) is None for c in r.codes)
+        for _, r in here
+    )
+    size = f"len(v) <= {mx}" if mn <= 1 else f"{mn} <= len(v) <= {mx}"
+    if implied:
+        pass
+    elif spec.type in _AN_ID:
+        body.append(f"if not ({size} and v.isprintable()):")
+        body.append("    return False")
+    elif spec.type is ElementType.R:
+        body.append("d = (v[1:] if v[0] == '-' else v).replace('.', '', 1)")
+        body.append(f"if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
+        body.append("    return False")
+    elif spec.type is ElementType.N0:
+        body.append("d = v[1:] if v[0] == '-' else v")
+        body.append(f"if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
+        body.append("    return False")
+    else:
+        ns[f"T{i}"] = spec.type
+        body.append(f"if _check_value(v, T{i}, {mn}, {mx}) is not None:")
+        body.append("    return False")
+    required = False
+    for k, rule in here:
+        if rule.comp <= 1:  # (component 1 of a simple element is the element)
+            required = required or rule.required
+            start = len(out)
+            tests(k, rule, "")
+            body.extend(out[start:])
+            del out[start:]
+        elif rule.required:  # a further component of a simple element: always empty
+            out.append("    return False")
+    _guarded(out, ["        " + line for line in body], required)
 
 
 def _guarded(out: list[str], body: list[str], required: bool) -> None:
