@@ -152,16 +152,23 @@ def _element(
         out.append(f"    raw = o.{name}")
         out.append("    if raw.__class__ is not tuple:")
         out.append("        return False")
+        out.append("    n = len(raw)")
         for k, rule in here:
             comp = rule.comp
-            if comp:
-                out.append(f"    v = raw[{comp - 1}] if len(raw) >= {comp} else ''")
-            else:
-                out.append("    v = ':'.join(raw)")
             start = len(out)
             tests(k, rule, "        ")
             under = out[start:]
             del out[start:]
+            if comp and not rule.required:  # an absent component passes: test only those present
+                if under:
+                    out.append(f"    if n >= {comp}:")
+                    out.append(f"        v = raw[{comp - 1}]")
+                    _guarded(out, ["    " + line for line in under], False, "        ")
+                continue
+            if comp:
+                out.append(f"    v = raw[{comp - 1}] if n >= {comp} else ''")
+            else:
+                out.append("    v = ':'.join(raw)")
             _guarded(out, under, rule.required)
         return
     out.append(f"    v = o.{name}")
@@ -203,18 +210,18 @@ def _element(
     _guarded(out, ["        " + line for line in body], required)
 
 
-def _guarded(out: list[str], body: list[str], required: bool) -> None:
+def _guarded(out: list[str], body: list[str], required: bool, ind: str = "    ") -> None:
     """``if v:`` then ``body`` (tests already indented under it); ``False`` when ``v`` is
     empty and ``required``."""
     if body:
-        out.append("    if v:")
+        out.append(f"{ind}if v:")
         out.extend(body)
         if required:
-            out.append("    else:")
-            out.append("        return False")
+            out.append(f"{ind}else:")
+            out.append(f"{ind}    return False")
     elif required:
-        out.append("    if not v:")
-        out.append("        return False")
+        out.append(f"{ind}if not v:")
+        out.append(f"{ind}    return False")
 
 
 _CODE: dict[tuple[str, str], CodeType] = {}

@@ -72,7 +72,11 @@ def _visit(loop: Loop, seg: TypedSegment, out: list[Finding]) -> None:
     if tag == "DTP":
         _check_dtp(loop, seg, out)  # type: ignore[arg-type]
     elif tag == "NM1":
-        if seg.get(8) == "XX" and seg.get(9) and not is_valid_npi(seg.get(9)):
+        # NM108 read straight from the field when it is the plain text get(8) would give
+        qual = seg.identification_code_qualifier if seg.__class__ is NM1 else None
+        if qual.__class__ is not str:
+            qual = seg.get(8)
+        if qual == "XX" and seg.get(9) and not is_valid_npi(seg.get(9)):
             out.append(
                 element_finding(
                     loop.LOOP_ID,
@@ -520,4 +524,4 @@ def _check_line(line: Loop2400, n: int, n_dx: int, out: list[Finding]) -> None:
         )
 
 
-_ = (NM1, REF, Loop2000C)
+_ = (REF, Loop2000C)
