@@ -225,6 +225,7 @@ def _guarded(out: list[str], body: list[str], required: bool, ind: str = "    ")
 
 
 _CODE: dict[tuple[str, str], CodeType] = {}
+_WALK_CODE: dict[tuple[type, tuple[Slot, ...], tuple[tuple[bool, bool], ...]], CodeType] = {}
 _CLEAN: dict[tuple[type, tuple[ElementRule, ...]], Callable[[TypedSegment], bool] | None] = {}
 
 
@@ -291,6 +292,69 @@ def _body(blocks: list[tuple[Slot, str]]) -> str:
             out.append(_indent(parts[0], 1))
         k += run
     return "".join(out)
+
+
+def _walk_source(cls: type[Loop], uses: dict[str, int], ns: dict[str, Any]) -> str:
+    """The source of the walk of ``cls`` (:meth:`Walker.compile` fills ``ns`` first)."""
+    head: list[str] = []
+    blocks: list[tuple[Slot, str]] = []  # (slot, its code at one indent level)
+    for i, slot in enumerate(cls.SLOTS):
+        f = slot.field
+        if slot.usage == "R":
+            head.append(
+                f"    if not loop.{f}:\n        _out.append(_missing(loop, *N{i}, loop.position))\n"
+            )
+        if uses[f] > 1:  # shared list field: the interpreter filters it by class
+            blocks.append((slot, f"_generic(loop, E{i}, v)\n"))
+        elif slot.is_loop:
+            blocks.append(
+                (
+                    slot,
+                    "if v.__class__ is not list:\n"
+                    f"    (W{i} if v.__class__ is K{i} else _walk)(v)\n"
+                    f"elif len(v) <= {slot.max_use}:\n"
+                    "    for item in v:\n"
+                    f"        (W{i} if item.__class__ is K{i} else _walk)(item)\n"
+                    "else:\n"
+                    f"    _generic(loop, E{i}, v)\n",
+                )
+            )
+        else:
+            direct = (
+                (
+                    "if Q{i}({x}):\n"
+                    + ("    V{i}(loop, {x}, _out)\n" if ns[f"V{i}"] else "    pass\n")
+                    + "else:\n"
+                    "    _check(loop, {x}, R{i}, None, V{i})\n"
+                )
+                if ns[f"Q{i}"] is not None
+                else "_check(loop, {x}, R{i}, None, V{i})\n"
+            )
+            one = (
+                "if {x}.__class__ is K{i} and not {x}.extra:\n"
+                "    m = M{i}\n"
+                "    if m is None:\n" + _indent(direct, 2) + "    else:\n"
+                "        key = G{i}({x})\n"
+                "        c = m.get(key)\n"
+                "        if c is None:\n"
+                "            m[key] = _check(loop, {x}, R{i}, Q{i}, V{i})\n"
+                "        elif c:\n"
+                "            _replay(c, {x}.position)\n"
+                "else:\n"
+                "    _odd(loop, {x}, R{i})\n"
+            )
+            blocks.append(
+                (
+                    slot,
+                    "if v.__class__ is not list:\n"
+                    + _indent(one.format(x="v", i=i), 1)
+                    + f"elif len(v) <= {slot.max_use}:\n"
+                    "    for item in v:\n" + _indent(one.format(x="item", i=i), 2) + "else:\n"
+                    f"    _generic(loop, E{i}, v)\n",
+                )
+            )
+    src = "def walk(loop):\n" + "".join(head) + _body(blocks)
+    return src + "    if loop.unknown:\n        _unknown(loop)\n"
 
 
 class _Probe(dict[Any, list[Finding]]):
@@ -378,8 +442,6 @@ class Walker:
             "_unknown": self.unknown,
             "_replay": self.replay,
         }
-        head: list[str] = []
-        blocks: list[tuple[Slot, str]] = []  # (slot, its code at one indent level)
         for i, slot in enumerate(cls.SLOTS):
             is_loop = slot.is_loop
             kind = slot.kind
@@ -399,68 +461,24 @@ class Walker:
             ns[f"M{i}"] = None if is_loop else _Probe(ns, f"M{i}")
             if not is_loop:
                 ns[f"Q{i}"] = _clean_function(kind, entry[5])
+                ns[f"V{i}"] = self.visit_of(kind)
             elif not entry[1]:
                 ns[f"W{i}"] = self._lazy(ns, f"W{i}", kind)
-            f = slot.field
             if slot.usage == "R":
                 ns[f"N{i}"] = (slot.name or slot.field, slot.seg_id, is_loop)
-                head.append(
-                    f"    if not loop.{f}:\n"
-                    f"        _out.append(_missing(loop, *N{i}, loop.position))\n"
-                )
-            if entry[1]:  # shared list field: the interpreter filters it by class
-                blocks.append((slot, f"_generic(loop, E{i}, v)\n"))
-            elif is_loop:
-                blocks.append(
-                    (
-                        slot,
-                        "if v.__class__ is not list:\n"
-                        f"    (W{i} if v.__class__ is K{i} else _walk)(v)\n"
-                        f"elif len(v) <= {slot.max_use}:\n"
-                        "    for item in v:\n"
-                        f"        (W{i} if item.__class__ is K{i} else _walk)(item)\n"
-                        "else:\n"
-                        f"    _generic(loop, E{i}, v)\n",
-                    )
-                )
-            else:
-                ns[f"V{i}"] = self.visit_of(kind)
-                direct = (
-                    (
-                        "if Q{i}({x}):\n"
-                        + ("    V{i}(loop, {x}, _out)\n" if ns[f"V{i}"] else "    pass\n")
-                        + "else:\n"
-                        "    _check(loop, {x}, R{i}, None, V{i})\n"
-                    )
-                    if ns[f"Q{i}"] is not None
-                    else "_check(loop, {x}, R{i}, None, V{i})\n"
-                )
-                one = (
-                    "if {x}.__class__ is K{i} and not {x}.extra:\n"
-                    "    m = M{i}\n"
-                    "    if m is None:\n" + _indent(direct, 2) + "    else:\n"
-                    "        key = G{i}({x})\n"
-                    "        c = m.get(key)\n"
-                    "        if c is None:\n"
-                    "            m[key] = _check(loop, {x}, R{i}, Q{i}, V{i})\n"
-                    "        elif c:\n"
-                    "            _replay(c, {x}.position)\n"
-                    "else:\n"
-                    "    _odd(loop, {x}, R{i})\n"
-                )
-                blocks.append(
-                    (
-                        slot,
-                        "if v.__class__ is not list:\n"
-                        + _indent(one.format(x="v", i=i), 1)
-                        + f"elif len(v) <= {slot.max_use}:\n"
-                        "    for item in v:\n" + _indent(one.format(x="item", i=i), 2) + "else:\n"
-                        f"    _generic(loop, E{i}, v)\n",
-                    )
-                )
-        src = "def walk(loop):\n" + "".join(head) + _body(blocks)
-        src += "    if loop.unknown:\n        _unknown(loop)\n"
-        exec(_code(src, f"<x12 walk {cls.__name__}>"), ns)
+        # the source depends on the class's slots and, per segment slot, on whether it has
+        # a clean function and a visit: made once per process for each such combination
+        key = (
+            cls,
+            cls.SLOTS,
+            tuple((ns.get(f"Q{i}") is None, bool(ns.get(f"V{i}"))) for i in range(len(cls.SLOTS))),
+        )
+        code = _WALK_CODE.get(key)
+        if code is None:
+            code = _WALK_CODE[key] = _code(
+                _walk_source(cls, uses, ns), f"<x12 walk {cls.__name__}>"
+            )
+        exec(code, ns)
         self.namespaces.append(ns)
         fn = ns["walk"]
         self.fns[cls] = fn
