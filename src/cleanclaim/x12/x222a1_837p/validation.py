@@ -318,7 +318,9 @@ def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
     # CLM02 = sum of SV102 (guide: "The total claim charge amount must balance to the
     # sum of all service line charge amounts reported in the Professional Service (SV1)").
     # (``clm.total_charge`` and ``sv1.charge`` are decimal_or_none of these texts.)
-    total = _amount(clm.monetary_amount) if clm.monetary_amount else None
+    known = _AMOUNTS.get  # (a miss, or an invalid amount: _amount decides)
+    text = clm.monetary_amount
+    total = (known(text) or _amount(text)) if text else None
     if total is not None and lines:
         line_sum = Decimal(0)
         charged = False
@@ -326,7 +328,7 @@ def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
             sv1 = line.sv1
             if sv1 is not None:
                 text = sv1.monetary_amount
-                charge = _amount(text) if text else None
+                charge = (known(text) or _amount(text)) if text else None
                 if charge is None:
                     break
                 line_sum += charge
