@@ -492,3 +492,24 @@ def _ref_check_line(line: Loop2400, n: int, n_dx: int, out: list[Finding]) -> No
                 ik304=IK304.REQUIRED_SEGMENT_MISSING,
             )
         )
+
+
+def test_it_agrees_on_trees_of_other_shapes_than_the_reader_builds() -> None:
+    # built in memory: a repeating slot holding one segment or loop, a single slot a list
+    tx = parse("~".join(BIG)).transactions[0].data
+    assert isinstance(tx, Transaction837P)
+    sub = tx.billing_providers[0].subscribers[0]
+    claims: Any = sub.claims
+    claim = claims[0]
+    line = claim.lines[0]
+    line.dtp = line.dtp[0]
+    line.lx = [line.lx]
+    claim.lines[1].sv1 = [claim.lines[1].sv1, claim.lines[1].sv1]
+    claim.hi = claim.hi[0]
+    claims[1].lines = claims[1].lines[0]
+    other = tx.billing_providers[0].subscribers[-1]
+    assert other is not sub
+    other.claims = other.claims[0]  # type: ignore[assignment]
+    found = _fast(tx)
+    assert found == _reference(tx)
+    assert {f.code for f in found} >= {"x12.structure.max-use"}

@@ -259,6 +259,26 @@ def _clean_function(
     return fn
 
 
+def _lazy_clean(
+    cls: type[TypedSegment], rules: list[ElementRule] | None, ns: dict[str, Any], name: str
+) -> Callable[[TypedSegment], bool] | None:
+    """:func:`_clean_function`, or until it is made, a stand-in that makes it on first use
+    and puts it in its place in ``ns`` (slots never met cost no compile)."""
+    key = (cls, tuple(rules or ()))
+    if key in _CLEAN:
+        return _CLEAN[key]
+    if not all(n.isidentifier() and not iskeyword(n) for n in segment_meta(cls).names):
+        return None
+
+    def first(o: TypedSegment) -> bool:
+        fn = _clean_function(cls, rules)
+        assert fn is not None
+        ns[name] = fn
+        return fn(o)
+
+    return first
+
+
 def _indent(code: str, levels: int) -> str:
     pad = "    " * levels
     return "".join(pad + line + "\n" for line in code.splitlines())
@@ -306,15 +326,23 @@ def _walk_source(cls: type[Loop], uses: dict[str, int], ns: dict[str, Any]) -> s
             )
         if uses[f] > 1:  # shared list field: the interpreter filters it by class
             blocks.append((slot, f"_generic(loop, E{i}, v)\n"))
+        elif slot.is_loop and slot.many:
+            blocks.append(
+                (
+                    slot,
+                    f"if v.__class__ is list and len(v) <= {slot.max_use}:\n"
+                    "    for item in v:\n"
+                    f"        (W{i} if item.__class__ is K{i} else _walk)(item)\n"
+                    "else:\n"
+                    f"    _generic(loop, E{i}, v)\n",
+                )
+            )
         elif slot.is_loop:
             blocks.append(
                 (
                     slot,
                     "if v.__class__ is not list:\n"
                     f"    (W{i} if v.__class__ is K{i} else _walk)(v)\n"
-                    f"elif len(v) <= {slot.max_use}:\n"
-                    "    for item in v:\n"
-                    f"        (W{i} if item.__class__ is K{i} else _walk)(item)\n"
                     "else:\n"
                     f"    _generic(loop, E{i}, v)\n",
                 )
@@ -343,16 +371,16 @@ def _walk_source(cls: type[Loop], uses: dict[str, int], ns: dict[str, Any]) -> s
                 "else:\n"
                 "    _odd(loop, {x}, R{i})\n"
             )
-            blocks.append(
-                (
-                    slot,
-                    "if v.__class__ is not list:\n"
-                    + _indent(one.format(x="v", i=i), 1)
-                    + f"elif len(v) <= {slot.max_use}:\n"
-                    "    for item in v:\n" + _indent(one.format(x="item", i=i), 2) + "else:\n"
-                    f"    _generic(loop, E{i}, v)\n",
+            # the shape the reader gives (a list for a repeating slot, else the segment)
+            # inline; any other (built in memory) goes to the interpreter
+            if slot.many:
+                code = (
+                    f"if v.__class__ is list and len(v) <= {slot.max_use}:\n"
+                    "    for item in v:\n" + _indent(one.format(x="item", i=i), 2)
                 )
-            )
+            else:
+                code = "if v.__class__ is not list:\n" + _indent(one.format(x="v", i=i), 1)
+            blocks.append((slot, code + f"else:\n    _generic(loop, E{i}, v)\n"))
     src = "def walk(loop):\n" + "".join(head) + _body(blocks)
     return src + "    if loop.unknown:\n        _unknown(loop)\n"
 
@@ -460,7 +488,7 @@ class Walker:
             ns[f"R{i}"] = entry[5]
             ns[f"M{i}"] = None if is_loop else _Probe(ns, f"M{i}")
             if not is_loop:
-                ns[f"Q{i}"] = _clean_function(kind, entry[5])
+                ns[f"Q{i}"] = _lazy_clean(kind, entry[5], ns, f"Q{i}")
                 ns[f"V{i}"] = self.visit_of(kind)
             elif not entry[1]:
                 ns[f"W{i}"] = self._lazy(ns, f"W{i}", kind)
