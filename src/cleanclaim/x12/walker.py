@@ -1,21 +1,29 @@
 """The validation walk of :func:`cleanclaim.x12.structure.check_tree`, compiled per loop class.
 
-For each loop class met in a walk, a small function is generated (once per walk:
-the guide's element rules and ``visit`` are part of it) that reads the loop's
-fields one by one, in guide order, and handles the common shapes inline:
+For each loop class met in a walk, a small function is generated that reads the
+loop's fields one by one, in guide order, and handles the common shapes inline:
 
 * a required slot left empty → the "required ... is missing" finding;
-* a single segment, or a list of segments within the repeat limit, of the slot's
-  class and without elements beyond the guide → the single-segment checks,
-  memoised on the segment's content (identical segments are checked once);
-* child loops → their own generated function.
+* a single segment, or a list of segments within the repeat limit (the shape the
+  reader gives the slot), of the slot's class and without elements beyond the
+  guide → the single-segment checks, memoised on the segment's content while the
+  slot's contents repeat (see :class:`_Probe`: a slot whose first look-ups mostly
+  miss, such as HL or CLM, drops its memo and runs its generated ``clean`` test
+  directly); the guide's ``visit`` only for the tags it declared (``visit_tags``);
+* runs of situational slots are first tested together (``if loop.a or loop.b``);
+* child loops → their own generated function, bound directly once compiled.
 
 Anything else (shared list fields such as 2310A-F in ``providers``, too many
-repeats, a segment of another class than its slot's, extra elements) goes
-through :meth:`_Walker.generic`, the plain interpreter of the slot table, which
-is also what the generated code is equivalent to. Findings come out in the same
-order as from the interpreter: all required-missing findings of a loop first,
-then its slots in guide order, then its unknown segments.
+repeats, another shape, a segment of another class than its slot's, extra
+elements) goes through :meth:`Walker.generic`, the plain interpreter of the slot
+table, which is also what the generated code is equivalent to. Findings come out
+in the same order as from the interpreter: all required-missing findings of a
+loop first, then its slots in guide order, then its unknown segments.
+
+The sources and their code objects are made once per process (the per-walk state
+lives in the namespace each walk executes them in): generating and compiling them
+cost more than checking a small file. ``tests/x12/test_it_walks_like_the_reference_interpreter.py``
+compares the walk with a plain interpreter.
 """
 
 from __future__ import annotations
