@@ -160,18 +160,21 @@ def check_tree(
     known_tags: Iterable[str] = (),
     rules: Mapping[tuple[str, str], list[ElementRule]] | None = None,
     visit: Callable[[Loop, TypedSegment, list[Finding]], None] | None = None,
+    *,
+    visit_tags: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Usage, repeat, unknown-segment and element-syntax findings for the whole tree.
 
     In the same walk, ``rules`` (keyed by ``(loop id, segment tag)``) are applied
     to each typed segment and ``visit(loop, segment, out)`` is called for guide
-    checks of single segments.
+    checks of single segments: of every segment, or, when ``visit_tags`` is given
+    (the tags the visit acts on; it must do nothing for the others), only of those.
     """
     from .walker import Walker  # the walk is generated per loop class (walker.py)
 
     known = set(known_tags)
     out: list[Finding] = []
-    walker = Walker(known, out, rules or {}, visit)
+    walker = Walker(known, out, rules or {}, visit, visit_tags)
     try:
         walker.walk(root)
     finally:

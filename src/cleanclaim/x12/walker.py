@@ -1,31 +1,40 @@
 """The validation walk of :func:`cleanclaim.x12.structure.check_tree`, compiled per loop class.
 
-For each loop class met in a walk, a small function is generated (once per walk:
-the guide's element rules and ``visit`` are part of it) that reads the loop's
-fields one by one, in guide order, and handles the common shapes inline:
+For each loop class met in a walk, a small function is generated that reads the
+loop's fields one by one, in guide order, and handles the common shapes inline:
 
 * a required slot left empty → the "required ... is missing" finding;
-* a single segment, or a list of segments within the repeat limit, of the slot's
-  class and without elements beyond the guide → the single-segment checks,
-  memoised on the segment's content (identical segments are checked once);
-* child loops → their own generated function.
+* a single segment, or a list of segments within the repeat limit (the shape the
+  reader gives the slot), of the slot's class and without elements beyond the
+  guide → the single-segment checks, memoised on the segment's content while the
+  slot's contents repeat (see :class:`_Probe`: a slot whose first look-ups mostly
+  miss, such as HL or CLM, drops its memo and runs its generated ``clean`` test
+  directly); the guide's ``visit`` only for the tags it declared (``visit_tags``);
+* runs of situational slots are first tested together (``if loop.a or loop.b``);
+* child loops → their own generated function, bound directly once compiled.
 
 Anything else (shared list fields such as 2310A-F in ``providers``, too many
-repeats, a segment of another class than its slot's, extra elements) goes
-through :meth:`_Walker.generic`, the plain interpreter of the slot table, which
-is also what the generated code is equivalent to. Findings come out in the same
-order as from the interpreter: all required-missing findings of a loop first,
-then its slots in guide order, then its unknown segments.
+repeats, another shape, a segment of another class than its slot's, extra
+elements) goes through :meth:`Walker.generic`, the plain interpreter of the slot
+table, which is also what the generated code is equivalent to. Findings come out
+in the same order as from the interpreter: all required-missing findings of a
+loop first, then its slots in guide order, then its unknown segments.
+
+The sources and their code objects are made once per process (the per-walk state
+lives in the namespace each walk executes them in): generating and compiling them
+cost more than checking a small file. ``tests/x12/test_it_walks_like_the_reference_interpreter.py``
+compares the walk with a plain interpreter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from keyword import iskeyword
+from types import CodeType
 from typing import Any
 
-from .elements import ElementType, check_value
+from .elements import ElementSpec, ElementType, check_value
 from .errors import IK304, Finding
 from .loops import Loop, Slot
 from .structure import (
@@ -55,42 +64,66 @@ def _clean_source(
     """Source of ``clean(o) -> bool``: True when ``_syntax`` and ``check_element_rules``
     would report nothing for ``o`` (a ``cls`` without extra elements).
 
-    Straight-line tests with the limits inlined; ``False`` on any doubt (the detailed
-    checks then run and report), so it can only skip work, never a finding.
+    Straight-line tests with the limits inlined, element by element: its syntax, then
+    the rules on that element (or its components) read from the same value; ``False``
+    on any doubt (the detailed checks then run and report), so it can only skip work,
+    never a finding. The syntax test is left out where the element's allowed codes
+    all pass it (``v in C`` then implies it); rules with a ``when`` or on elements
+    beyond the class's come last, as generic tests.
     """
     meta = segment_meta(cls)
     names, specs = meta.names, meta.specs
-    out = ["def clean(o):"]
-    for i, spec in enumerate(specs):
-        if spec.composite:
-            continue
-        name, mn, mx = names[i], spec.min_len, spec.max_len
-        out.append(f"    v = o.{name}")
-        if spec.type in _AN_ID:
-            out.append(f"    if v and not ({mn} <= len(v) <= {mx} and v.isprintable()):")
-            out.append("        return False")
-        elif spec.type is ElementType.R:
-            out.append("    if v:")
-            out.append("        d = (v[1:] if v[0] == '-' else v).replace('.', '', 1)")
-            out.append(f"        if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
-            out.append("            return False")
-        elif spec.type is ElementType.N0:
-            out.append("    if v:")
-            out.append("        d = v[1:] if v[0] == '-' else v")
-            out.append(f"        if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
-            out.append("            return False")
-        else:
-            ns[f"T{i}"] = spec.type
-            out.append(f"    if v and _check_value(v, T{i}, {mn}, {mx}) is not None:")
-            out.append("        return False")
+    by_pos: dict[int, list[tuple[int, ElementRule]]] = {}
+    generic: list[tuple[int, ElementRule]] = []
     for k, rule in enumerate(rules or ()):
+        if rule.when is None and 0 < rule.pos <= len(names):
+            by_pos.setdefault(rule.pos, []).append((k, rule))
+        else:
+            generic.append((k, rule))
+    out = ["def clean(o):"]
+
+    def tests(k: int, rule: ElementRule, ind: str) -> None:
+        """The rule's value tests on a non-empty ``v``."""
+        if rule.length is not None:
+            out.append(f"{ind}if not {rule.length[0]} <= len(v) <= {rule.length[1]}:")
+            out.append(f"{ind}    return False")
+        if rule.codes is not None:
+            ns[f"C{k}"] = rule.codes
+            out.append(f"{ind}if v not in C{k}:")
+            out.append(f"{ind}    return False")
+
+    # each element's lines, and its field name when it has no rules (such runs, mostly
+    # empty, are first tested together: ``if o.a or o.b ...``)
+    chunks: list[tuple[str | None, list[str]]] = []
+    for i, spec in enumerate(specs):
+        name = names[i]
+        here = by_pos.get(i + 1, [])
+        if spec.composite and not here:
+            continue
+        mark = len(out)
+        _element(out, ns, tests, i, name, spec, here)
+        chunks.append((None if here else name, out[mark:]))
+        del out[mark:]
+    k = 0
+    while k < len(chunks):
+        run = 1
+        if chunks[k][0] is not None:
+            while k + run < len(chunks) and chunks[k + run][0] is not None:
+                run += 1
+        if run > 1:
+            out.append("    if " + " or ".join(f"o.{f}" for f, _ in chunks[k : k + run]) + ":")
+            out.extend("    " + line for _, lines in chunks[k : k + run] for line in lines)
+        else:
+            out.extend(chunks[k][1])
+        k += run
+    for k, rule in generic:
         ind = "    "
         if rule.when is not None:
             ns[f"W{k}"] = rule.when[1]
             out.append(f"    if o.get({rule.when[0]}) in W{k}:")
             ind = "        "
         pos, comp = rule.pos, rule.comp
-        if 0 < pos <= len(names) and names[pos - 1].isidentifier():
+        if 0 < pos <= len(names):
             out.append(f"{ind}raw = o.{names[pos - 1]}")
         else:
             out.append(f"{ind}raw = o.get({pos})")
@@ -103,23 +136,292 @@ def _clean_source(
             out.append(f"{ind}v = ':'.join(raw) if raw.__class__ is tuple else raw")
         out.append(f"{ind}if not v:")
         out.append(f"{ind}    {'return False' if rule.required else 'pass'}")
-        tests = []
-        if rule.length is not None:
-            tests.append(f"not {rule.length[0]} <= len(v) <= {rule.length[1]}")
-        if rule.codes is not None:
-            ns[f"C{k}"] = rule.codes
-            tests.append(f"v not in C{k}")
-        if tests:
-            out.append(f"{ind}elif {' or '.join(tests)}:")
-            out.append(f"{ind}    return False")
+        out.append(f"{ind}else:")
+        start = len(out)
+        tests(k, rule, ind + "    ")
+        if len(out) == start:
+            out.append(f"{ind}    pass")
     out.append("    return True")
     return "\n".join(out) + "\n"
+
+
+def _element(
+    out: list[str],
+    ns: dict[str, Any],
+    tests: Callable[[int, ElementRule, str], None],
+    i: int,
+    name: str,
+    spec: ElementSpec,
+    here: list[tuple[int, ElementRule]],
+) -> None:
+    """The lines of :func:`_clean_source` for element ``i`` (its syntax and ``here`` rules)."""
+    mn, mx = spec.min_len, spec.max_len
+    if spec.composite:
+        out.append(f"    raw = o.{name}")
+        out.append("    if raw.__class__ is not tuple:")
+        out.append("        return False")
+        out.append("    n = len(raw)")
+        for k, rule in here:
+            comp = rule.comp
+            start = len(out)
+            tests(k, rule, "        ")
+            under = out[start:]
+            del out[start:]
+            if comp and not rule.required:  # an absent component passes: test only those present
+                if under:
+                    out.append(f"    if n >= {comp}:")
+                    out.append(f"        v = raw[{comp - 1}]")
+                    _guarded(out, ["    " + line for line in under], False, "        ")
+                continue
+            if comp:
+                out.append(f"    v = raw[{comp - 1}] if n >= {comp} else ''")
+            else:
+                out.append("    v = ':'.join(raw)")
+            _guarded(out, under, rule.required)
+        return
+    out.append(f"    v = o.{name}")
+    body: list[str] = []
+    implied = any(
+        r.comp == 0
+        and r.codes is not None
+        and all(check_value(c, spec.type, mn, mx) is None for c in r.codes)
+        for _, r in here
+    )
+    size = f"len(v) <= {mx}" if mn <= 1 else f"{mn} <= len(v) <= {mx}"
+    if implied:
+        pass
+    elif spec.type in _AN_ID:
+        body.append(f"if not ({size} and v.isprintable()):")
+        body.append("    return False")
+    elif spec.type is ElementType.R:
+        body.append("d = (v[1:] if v[0] == '-' else v).replace('.', '', 1)")
+        body.append(f"if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
+        body.append("    return False")
+    elif spec.type is ElementType.N0:
+        body.append("d = v[1:] if v[0] == '-' else v")
+        body.append(f"if not (d.isascii() and d.isdigit() and {mn} <= len(d) <= {mx}):")
+        body.append("    return False")
+    else:
+        ns[f"T{i}"] = spec.type
+        body.append(f"if _check_value(v, T{i}, {mn}, {mx}) is not None:")
+        body.append("    return False")
+    required = False
+    for k, rule in here:
+        if rule.comp <= 1:  # (component 1 of a simple element is the element)
+            required = required or rule.required
+            start = len(out)
+            tests(k, rule, "")
+            body.extend(out[start:])
+            del out[start:]
+        elif rule.required:  # a further component of a simple element: always empty
+            out.append("    return False")
+    _guarded(out, ["        " + line for line in body], required)
+
+
+def _guarded(out: list[str], body: list[str], required: bool, ind: str = "    ") -> None:
+    """``if v:`` then ``body`` (tests already indented under it); ``False`` when ``v`` is
+    empty and ``required``."""
+    if body:
+        out.append(f"{ind}if v:")
+        out.extend(body)
+        if required:
+            out.append(f"{ind}else:")
+            out.append(f"{ind}    return False")
+    elif required:
+        out.append(f"{ind}if not v:")
+        out.append(f"{ind}    return False")
+
+
+_CODE: dict[tuple[str, str], CodeType] = {}
+_WALK_CODE: dict[tuple[type, tuple[Slot, ...], tuple[tuple[bool, bool], ...]], CodeType] = {}
+_CLEAN: dict[tuple[type, tuple[ElementRule, ...]], Callable[[TypedSegment], bool] | None] = {}
+
+
+def _code(src: str, filename: str) -> CodeType:
+    """``compile(src)``, once per process: a walk generates the same sources every time
+    (the per-walk state lives in the namespace it is executed in), and compiling them
+    costs more than checking a small file."""
+    code = _CODE.get((src, filename))
+    if code is None:
+        code = _CODE[src, filename] = compile(src, filename, "exec")
+    return code
+
+
+def _clean_function(
+    cls: type[TypedSegment], rules: list[ElementRule] | None
+) -> Callable[[TypedSegment], bool] | None:
+    """The generated ``clean`` of :func:`_clean_source` for ``cls`` and ``rules``.
+
+    It depends on nothing but them (no walker state), so it is made once per process
+    for each class and rule list; ``None`` when the class's field names cannot be
+    generated."""
+    key = (cls, tuple(rules or ()))
+    if key in _CLEAN:
+        return _CLEAN[key]
+    fn: Callable[[TypedSegment], bool] | None = None
+    if all(n.isidentifier() and not iskeyword(n) for n in segment_meta(cls).names):
+        ns: dict[str, Any] = {"_check_value": check_value}
+        exec(_code(_clean_source(cls, rules, ns), "<x12 clean>"), ns)
+        fn = ns["clean"]
+    _CLEAN[key] = fn
+    return fn
+
+
+def _lazy_clean(
+    cls: type[TypedSegment], rules: list[ElementRule] | None, ns: dict[str, Any], name: str
+) -> Callable[[TypedSegment], bool] | None:
+    """:func:`_clean_function`, or until it is made, a stand-in that makes it on first use
+    and puts it in its place in ``ns`` (slots never met cost no compile)."""
+    key = (cls, tuple(rules or ()))
+    if key in _CLEAN:
+        return _CLEAN[key]
+    if not all(n.isidentifier() and not iskeyword(n) for n in segment_meta(cls).names):
+        return None
+
+    def first(o: TypedSegment) -> bool:
+        fn = _clean_function(cls, rules)
+        assert fn is not None
+        ns[name] = fn
+        return fn(o)
+
+    return first
+
+
+def _indent(code: str, levels: int) -> str:
+    pad = "    " * levels
+    return "".join(pad + line + "\n" for line in code.splitlines())
+
+
+def _body(blocks: list[tuple[Slot, str]]) -> str:
+    """The slots' code in guide order, each under ``v = loop.<field>`` / ``if v:``.
+
+    Consecutive slots of one shared list field read it once; runs of situational
+    fields (usually empty) are first tested together (``if loop.a or loop.b ...``),
+    which costs less than one test per field when they are all empty."""
+    groups: list[tuple[str, bool, str]] = []  # (field, all situational, code under ``if v:``)
+    for slot, code in blocks:
+        if groups and groups[-1][0] == slot.field:
+            f, opt, prev = groups[-1]
+            groups[-1] = (f, opt and slot.usage != "R", prev + code)
+        else:
+            groups.append((slot.field, slot.usage != "R", code))
+    out: list[str] = []
+    k = 0
+    while k < len(groups):
+        run = 1
+        if groups[k][1]:
+            while k + run < len(groups) and groups[k + run][1]:
+                run += 1
+        parts = [f"v = loop.{f}\nif v:\n" + _indent(code, 1) for f, _, code in groups[k : k + run]]
+        if run > 1:
+            test = " or ".join(f"loop.{f}" for f, _, _ in groups[k : k + run])
+            out.append(_indent(f"if {test}:\n" + _indent("".join(parts), 1), 1))
+        else:
+            out.append(_indent(parts[0], 1))
+        k += run
+    return "".join(out)
+
+
+def _walk_source(cls: type[Loop], uses: dict[str, int], ns: dict[str, Any]) -> str:
+    """The source of the walk of ``cls`` (:meth:`Walker.compile` fills ``ns`` first)."""
+    head: list[str] = []
+    blocks: list[tuple[Slot, str]] = []  # (slot, its code at one indent level)
+    for i, slot in enumerate(cls.SLOTS):
+        f = slot.field
+        if slot.usage == "R":
+            head.append(
+                f"    if not loop.{f}:\n        _out.append(_missing(loop, *N{i}, loop.position))\n"
+            )
+        if uses[f] > 1:  # shared list field: the interpreter filters it by class
+            blocks.append((slot, f"_generic(loop, E{i}, v)\n"))
+        elif slot.is_loop and slot.many:
+            blocks.append(
+                (
+                    slot,
+                    f"if v.__class__ is list and len(v) <= {slot.max_use}:\n"
+                    "    for item in v:\n"
+                    f"        (W{i} if item.__class__ is K{i} else _walk)(item)\n"
+                    "else:\n"
+                    f"    _generic(loop, E{i}, v)\n",
+                )
+            )
+        elif slot.is_loop:
+            blocks.append(
+                (
+                    slot,
+                    "if v.__class__ is not list:\n"
+                    f"    (W{i} if v.__class__ is K{i} else _walk)(v)\n"
+                    "else:\n"
+                    f"    _generic(loop, E{i}, v)\n",
+                )
+            )
+        else:
+            direct = (
+                (
+                    "if Q{i}({x}):\n"
+                    + ("    V{i}(loop, {x}, _out)\n" if ns[f"V{i}"] else "    pass\n")
+                    + "else:\n"
+                    "    _check(loop, {x}, R{i}, None, V{i})\n"
+                )
+                if ns[f"Q{i}"] is not None
+                else "_check(loop, {x}, R{i}, None, V{i})\n"
+            )
+            one = (
+                "if {x}.__class__ is K{i} and not {x}.extra:\n"
+                "    m = M{i}\n"
+                "    if m is None:\n" + _indent(direct, 2) + "    else:\n"
+                "        key = G{i}({x})\n"
+                "        c = m.get(key)\n"
+                "        if c is None:\n"
+                "            m[key] = _check(loop, {x}, R{i}, Q{i}, V{i})\n"
+                "        elif c:\n"
+                "            _replay(c, {x}.position)\n"
+                "else:\n"
+                "    _odd(loop, {x}, R{i})\n"
+            )
+            # the shape the reader gives (a list for a repeating slot, else the segment)
+            # inline; any other (built in memory) goes to the interpreter
+            if slot.many:
+                code = (
+                    f"if v.__class__ is list and len(v) <= {slot.max_use}:\n"
+                    "    for item in v:\n" + _indent(one.format(x="item", i=i), 2)
+                )
+            else:
+                code = "if v.__class__ is not list:\n" + _indent(one.format(x="v", i=i), 1)
+            blocks.append((slot, code + f"else:\n    _generic(loop, E{i}, v)\n"))
+    src = "def walk(loop):\n" + "".join(head) + _body(blocks)
+    return src + "    if loop.unknown:\n        _unknown(loop)\n"
+
+
+class _Probe(dict[Any, list[Finding]]):
+    """The memo of a slot on probation: its first :data:`_PROBE` look-ups are counted,
+    then the slot keeps a plain dict, or, when most of them missed (contents that do
+    not repeat, such as HL or CLM), no memo at all: its segments are then checked
+    directly (``ns[name] = None``), which costs less than a key that is never met again.
+    Either way the findings are the same; only the work differs."""
+
+    __slots__ = ("name", "ns", "seen")
+
+    def __init__(self, ns: dict[str, Any], name: str) -> None:
+        super().__init__()
+        self.ns = ns
+        self.name = name
+        self.seen = 0
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.seen += 1
+        if self.seen >= _PROBE:
+            self.ns[self.name] = None if 2 * len(self) > self.seen else dict(self)
+        return super().get(key, default)
+
+
+_PROBE = 64
 
 
 class Walker:
     """One validation walk: a generated function per loop class and the memo of checks."""
 
-    __slots__ = ("fns", "known", "memo", "namespaces", "out", "rules", "visit")
+    __slots__ = ("fns", "known", "memo", "namespaces", "out", "rules", "visit", "visit_tags")
 
     def __init__(
         self,
@@ -127,11 +429,13 @@ class Walker:
         out: list[Finding],
         rules: Mapping[tuple[str, str], list[ElementRule]],
         visit: Visit | None,
+        visit_tags: Iterable[str] | None = None,
     ) -> None:
         self.known = known
         self.out = out
         self.rules = rules
         self.visit = visit
+        self.visit_tags = None if visit_tags is None else frozenset(visit_tags)
         self.fns: dict[type, Callable[[Loop], None]] = {}
         self.namespaces: list[dict[str, Any]] = []
         self.memo: dict[tuple[Any, ...], list[Finding]] = {}
@@ -160,6 +464,10 @@ class Walker:
         uses: dict[str, int] = {}
         for slot in cls.SLOTS:
             uses[slot.field] = uses.get(slot.field, 0) + 1
+        if not all(slot.field.isidentifier() and not iskeyword(slot.field) for slot in cls.SLOTS):
+            fn = self._interpreted(cls)
+            self.fns[cls] = fn
+            return fn
         ns: dict[str, Any] = {
             "_out": self.out,
             "_missing": _missing,
@@ -170,13 +478,7 @@ class Walker:
             "_unknown": self.unknown,
             "_replay": self.replay,
         }
-        head: list[str] = []
-        body: list[str] = []
         for i, slot in enumerate(cls.SLOTS):
-            if not (slot.field.isidentifier() and not iskeyword(slot.field)):
-                fn = self._interpreted(cls)
-                self.fns[cls] = fn
-                return fn
             is_loop = slot.is_loop
             kind = slot.kind
             entry: _Entry = (
@@ -192,68 +494,42 @@ class Walker:
             ns[f"K{i}"] = kind
             ns[f"G{i}"] = entry[4]
             ns[f"R{i}"] = entry[5]
-            ns[f"M{i}"] = entry[6]
-            if not is_loop and all(
-                n.isidentifier() and not iskeyword(n) for n in segment_meta(kind).names
-            ):
-                cns: dict[str, Any] = {"_check_value": check_value}
-                exec(compile(_clean_source(kind, entry[5], cns), "<x12 clean>", "exec"), cns)
-                ns[f"Q{i}"] = cns["clean"]
-                self.namespaces.append(cns)
-            else:
-                ns[f"Q{i}"] = None
-            f = slot.field
+            ns[f"M{i}"] = None if is_loop else _Probe(ns, f"M{i}")
+            if not is_loop:
+                ns[f"Q{i}"] = _lazy_clean(kind, entry[5], ns, f"Q{i}")
+                ns[f"V{i}"] = self.visit_of(kind)
+            elif not entry[1]:
+                ns[f"W{i}"] = self._lazy(ns, f"W{i}", kind)
             if slot.usage == "R":
                 ns[f"N{i}"] = (slot.name or slot.field, slot.seg_id, is_loop)
-                head.append(
-                    f"    if not loop.{f}:\n"
-                    f"        _out.append(_missing(loop, *N{i}, loop.position))\n"
-                )
-            body.append(f"    v = loop.{f}\n    if v:\n")
-            if entry[1]:  # shared list field: the interpreter filters it by class
-                body.append(f"        _generic(loop, E{i}, v)\n")
-            elif is_loop:
-                body.append(
-                    "        if v.__class__ is not list:\n"
-                    "            _walk(v)\n"
-                    f"        elif len(v) <= {slot.max_use}:\n"
-                    "            for item in v:\n"
-                    "                _walk(item)\n"
-                    "        else:\n"
-                    f"            _generic(loop, E{i}, v)\n"
-                )
-            else:
-                one = (
-                    "if {x}.__class__ is K{i} and not {x}.extra:\n"
-                    "{p}    key = G{i}({x})\n"
-                    "{p}    c = M{i}.get(key)\n"
-                    "{p}    if c is None:\n"
-                    "{p}        M{i}[key] = _check(loop, {x}, R{i}, Q{i})\n"
-                    "{p}    elif c:\n"
-                    "{p}        _replay(c, {x}.position)\n"
-                    "{p}else:\n"
-                    "{p}    _odd(loop, {x}, R{i})\n"
-                )
-                body.append(
-                    "        if v.__class__ is not list:\n"
-                    "            " + one.format(x="v", i=i, p="            ") + ""
-                    f"        elif len(v) <= {slot.max_use}:\n"
-                    "            for item in v:\n"
-                    "                " + one.format(x="item", i=i, p="                ") + ""
-                    "        else:\n"
-                    f"            _generic(loop, E{i}, v)\n"
-                )
-        src = (
-            "def walk(loop):\n"
-            + "".join(head)
-            + "".join(body)
-            + "    if loop.unknown:\n        _unknown(loop)\n"
+        # the source depends on the class's slots and, per segment slot, on whether it has
+        # a clean function and a visit: made once per process for each such combination
+        key = (
+            cls,
+            cls.SLOTS,
+            tuple((ns.get(f"Q{i}") is None, bool(ns.get(f"V{i}"))) for i in range(len(cls.SLOTS))),
         )
-        exec(compile(src, f"<x12 walk {cls.__name__}>", "exec"), ns)
+        code = _WALK_CODE.get(key)
+        if code is None:
+            code = _WALK_CODE[key] = _code(
+                _walk_source(cls, uses, ns), f"<x12 walk {cls.__name__}>"
+            )
+        exec(code, ns)
         self.namespaces.append(ns)
         fn = ns["walk"]
         self.fns[cls] = fn
         return fn  # type: ignore[no-any-return]
+
+    def _lazy(self, ns: dict[str, Any], name: str, kind: type[Loop]) -> Callable[[Loop], None]:
+        """A stand-in for the walk of child class ``kind``: compiles it on first use
+        and puts it in its place in ``ns`` (classes never met are never compiled)."""
+
+        def first(loop: Loop) -> None:
+            fn = self.fns.get(kind) or self.compile(kind)
+            ns[name] = fn
+            fn(loop)
+
+        return first
 
     def _interpreted(self, cls: type[Loop]) -> Callable[[Loop], None]:
         """The walk of a loop class whose field names cannot be generated (not in our guides)."""
@@ -328,7 +604,7 @@ class Walker:
             key = seg_getter(item)
             cached = memo.get(key)
             if cached is None:
-                memo[key] = self.check(loop, item, seg_rules)
+                memo[key] = self.check(loop, item, seg_rules, None, self.visit_of(kind))
             elif cached:
                 self.replay(cached, item.position)
 
@@ -340,9 +616,11 @@ class Walker:
         loop: Loop,
         item: TypedSegment,
         seg_rules: list[ElementRule] | None,
-        clean: Callable[[TypedSegment], bool] | None = None,
+        clean: Callable[[TypedSegment], bool] | None,
+        visit: Visit | None,
     ) -> list[Finding]:
-        """Syntax, element rules and ``visit`` of one segment; its findings (also emitted).
+        """Syntax, element rules and ``visit`` (:meth:`visit_of` the segment's class)
+        of one segment; its findings (also emitted).
 
         ``clean`` (generated, see :func:`_clean_source`) tells first whether the syntax
         and element rules would report nothing; only then are they skipped."""
@@ -351,10 +629,17 @@ class Walker:
             _syntax(loop.LOOP_ID, item, found)
             if seg_rules:
                 check_element_rules(loop, item, seg_rules, found)
-        if self.visit is not None:
-            self.visit(loop, item, found)
+        if visit is not None:
+            visit(loop, item, found)
         self.out.extend(found)
         return found
+
+    def visit_of(self, cls: type[TypedSegment]) -> Visit | None:
+        """The walk's ``visit`` for segments of ``cls``: ``None`` when there is none or
+        ``cls.TAG`` is not among the ``visit_tags`` it declared to act on."""
+        if self.visit_tags is not None and cls.TAG not in self.visit_tags:
+            return None
+        return self.visit
 
     def odd(self, loop: Loop, item: TypedSegment, seg_rules: list[ElementRule] | None) -> None:
         """A segment with elements beyond the guide, or of another class than its slot's."""
@@ -362,7 +647,7 @@ class Walker:
         key = (loop.__class__, cls, _syntax_plan(cls)[0](item), item.extra)
         cached = self.memo.get(key)
         if cached is None:
-            self.memo[key] = self.check(loop, item, seg_rules)
+            self.memo[key] = self.check(loop, item, seg_rules, None, self.visit_of(cls))
         elif cached:
             self.replay(cached, item.position)
 

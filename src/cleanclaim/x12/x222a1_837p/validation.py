@@ -27,8 +27,10 @@ failure for the pattern and balancing rules).
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import attrgetter
 
 from ...npi import is_valid_npi
+from ..common import decimal_or_none
 from ..elements import parse_date
 from ..errors import IK304, IK403, Finding, Severity
 from ..loops import Loop
@@ -38,32 +40,43 @@ from ..typed import TypedSegment
 from .codes import US_STATES
 from .loops import Loop2000A, Loop2000B, Loop2000C, Loop2300, Loop2400, Transaction837P
 from .rules import ELEMENT_RULES, KNOWN_TAGS, RULES_BY
-from .segments import DTP, HI, HL, NM1, REF
+from .segments import CLM, DTP, HI, HL, NM1, REF
 
 __all__ = ["ELEMENT_RULES", "KNOWN_TAGS", "validate_837p"]
 
 
 def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
     """Every finding for one 837P transaction, in file order."""
-    out = check_tree(tx, KNOWN_TAGS, RULES_BY, _visit)
+    out = check_tree(tx, KNOWN_TAGS, RULES_BY, _visit, visit_tags=_VISIT_TAGS)
     _check_hierarchy(tx, out)
     for bp in tx.billing_providers:
         _check_billing_provider(bp, out)
         for sub in bp.subscribers:
             _check_subscriber(sub, out)
-            for claim in _claims_of(sub):
+            for claim in sub.claims:
                 _check_claim(claim, out)
+            for pat in sub.patients:
+                for claim in pat.claims:
+                    _check_claim(claim, out)
     out.sort(key=lambda f: f.position)
     return out
 
 
+#: The segments :func:`_visit` acts on (the walk calls it for these only).
+_VISIT_TAGS = frozenset({"DTP", "NM1", "DMG", "N4"})
+
+
 def _visit(loop: Loop, seg: TypedSegment, out: list[Finding]) -> None:
-    """Checks of a single segment beyond its element rules."""
+    """Checks of a single segment beyond its element rules (tags: :data:`_VISIT_TAGS`)."""
     tag = seg.TAG
     if tag == "DTP":
         _check_dtp(loop, seg, out)  # type: ignore[arg-type]
     elif tag == "NM1":
-        if seg.get(8) == "XX" and seg.get(9) and not is_valid_npi(seg.get(9)):
+        # NM108 read straight from the field when it is the plain text get(8) would give
+        qual = seg.identification_code_qualifier if seg.__class__ is NM1 else None
+        if qual.__class__ is not str:
+            qual = seg.get(8)
+        if qual == "XX" and seg.get(9) and not is_valid_npi(seg.get(9)):
             out.append(
                 element_finding(
                     loop.LOOP_ID,
@@ -278,32 +291,67 @@ def _diagnoses(claim: Loop2300) -> list[tuple[HI, int, str, str]]:
     return out
 
 
+#: CLM02/SV102 texts already read as Decimals in this process (the same charges recur
+#: claim after claim); ``decimal_or_none`` semantics, bounded.
+_AMOUNTS: dict[str, Decimal | None] = {}
+
+
+def _amount(text: str) -> Decimal | None:
+    value = _AMOUNTS.get(text, _NO_AMOUNT)
+    if value is _NO_AMOUNT:
+        if len(_AMOUNTS) >= 4096:
+            _AMOUNTS.clear()
+        value = _AMOUNTS[text] = decimal_or_none(text)
+    return value
+
+
+_NO_AMOUNT = Decimal("NaN")  # a sentinel: decimal_or_none never returns a NaN
+_DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
+_HI_CODES = attrgetter(*(f"hi{n:02d}" for n in range(1, 13)))
+
+
 def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
     clm = claim.clm
     if clm is None:
         return
+    lines = claim.lines
     # CLM02 = sum of SV102 (guide: "The total claim charge amount must balance to the
     # sum of all service line charge amounts reported in the Professional Service (SV1)").
-    total = clm.total_charge
-    charges = [line.sv1.charge for line in claim.lines if line.sv1 is not None]
-    if total is not None and charges and all(c is not None for c in charges):
-        line_sum = sum((c for c in charges if c is not None), Decimal(0))
-        if line_sum != total:
-            out.append(
-                element_finding(
-                    "2300",
-                    clm,
-                    2,
-                    0,
-                    IK403.PATTERN_MATCH_FAILURE,
-                    f"total charge {clm.monetary_amount} (CLM02) does not equal the sum of the "
-                    f"line charges {line_sum} (SV102)",
-                    code="837p.claim.balance",
-                    value=clm.monetary_amount,
+    # (``clm.total_charge`` and ``sv1.charge`` are decimal_or_none of these texts.)
+    known = _AMOUNTS.get  # (a miss, or an invalid amount: _amount decides)
+    text = clm.monetary_amount
+    total = (known(text) or _amount(text)) if text else None
+    if total is not None and lines:
+        line_sum = Decimal(0)
+        charged = False
+        for line in lines:
+            sv1 = line.sv1
+            if sv1 is not None:
+                text = sv1.monetary_amount
+                charge = (known(text) or _amount(text)) if text else None
+                if charge is None:
+                    break
+                line_sum += charge
+                charged = True
+        else:
+            if charged and line_sum != total:
+                out.append(
+                    element_finding(
+                        "2300",
+                        clm,
+                        2,
+                        0,
+                        IK403.PATTERN_MATCH_FAILURE,
+                        f"total charge {clm.monetary_amount} (CLM02) does not equal the sum "
+                        f"of the line charges {line_sum} (SV102)",
+                        code="837p.claim.balance",
+                        value=clm.monetary_amount,
+                    )
                 )
-            )
-    freq = clm.frequency_code
-    if freq in ("7", "8") and not any(
+    loc = clm.health_care_service_location_information  # CLM05; freq is CLM05-3
+    tupled = loc.__class__ is tuple
+    freq = (str(loc[2]) if len(loc) > 2 else "") if tupled else clm.frequency_code
+    if (freq == "7" or freq == "8") and not any(
         r.reference_identification_qualifier == "F8" for r in claim.ref
     ):
         out.append(
@@ -319,6 +367,27 @@ def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
                 value=freq,
             )
         )
+    his = claim.hi
+    if len(his) == 1 and his[0].__class__ is HI:
+        # the common case, without building _diagnoses: one HI, principal first, no dots
+        n_dx = 0
+        for v in _HI_CODES(his[0]):
+            if v:
+                qual = v[0]
+                if qual in _DX_QUALIFIERS:
+                    code = v[1] if len(v) > 1 else ""
+                    if (n_dx == 0) != (qual == "ABK" or qual == "BK") or not code or "." in code:
+                        break
+                    n_dx += 1
+        else:
+            if 0 < n_dx <= 12:
+                _check_lines(lines, n_dx, out)
+                return
+    _check_diagnoses(claim, clm, out)
+
+
+def _check_diagnoses(claim: Loop2300, clm: CLM, out: list[Finding]) -> None:
+    """The diagnosis findings of a claim, then its lines' (any shape of HI)."""
     dx = _diagnoses(claim)
     if not dx:
         out.append(
@@ -374,8 +443,29 @@ def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
                 ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
             )
         )
-    for n, line in enumerate(claim.lines, start=1):
-        _check_line(line, n, len(dx), out)
+    _check_lines(claim.lines, len(dx), out)
+
+
+def _check_lines(lines: list[Loop2400], n_dx: int, out: list[Finding]) -> None:
+    """:func:`_check_line` of each line; the usual clean line is passed over inline."""
+    valid = _POINTERS[min(max(n_dx, 0), 12)]
+    for n, line in enumerate(lines, start=1):
+        lx, sv1 = line.lx, line.sv1
+        if (
+            lx is not None
+            and sv1 is not None
+            and n < 100
+            and lx.assigned_number == _NUMBERS[n]
+            and sv1.composite_diagnosis_code_pointer.__class__ is tuple
+            and valid.issuperset(sv1.composite_diagnosis_code_pointer)
+        ):
+            for d in line.dtp:
+                if d.date_time_qualifier == "472":
+                    break
+            else:
+                _check_line(line, n, n_dx, out)
+        else:
+            _check_line(line, n, n_dx, out)
 
 
 _NUMBERS = tuple(str(n) for n in range(100))
@@ -436,4 +526,4 @@ def _check_line(line: Loop2400, n: int, n_dx: int, out: list[Finding]) -> None:
         )
 
 
-_ = (NM1, REF, Loop2000C)
+_ = (REF, Loop2000C)
