@@ -74,6 +74,12 @@ def check_same(shared_data: Path) -> int:
                 want = dump(loops._parse_loop_reference(root(), v, delimiters))
                 got = dump(parse_loop(root(), v, delimiters))
                 assert got == want, (name, root.__name__)
+                # the split form (what a file read gives): positions follow each other
+                renum = [Segment(s.id, s.elements, 7 + k) for k, s in enumerate(v)]
+                split = [[s.id, *s.elements] for s in renum]
+                want = dump(loops._parse_loop_reference(root(), renum, delimiters))
+                got = dump(loops.parse_loop_split(root(), split, 7, delimiters))
+                assert got == want, (name, root.__name__, "split form")
                 count += 1
     return count
 
@@ -86,7 +92,13 @@ def test_interpreted_placers_match_the_interpreter(shared_data, monkeypatch):
     """The fallback for loop classes whose field names cannot be generated."""
     monkeypatch.setattr(loops, "_PLACERS", {})
     monkeypatch.setattr(
-        loops, "_placer", lambda cls, tag, slots, matchers: loops._interpreted_placer(matchers)
+        loops,
+        "_placer",
+        lambda cls, tag, slots, matchers, tagged=False: (
+            loops._on_split_form(loops._interpreted_placer(matchers, tagged=True))
+            if tagged
+            else loops._interpreted_placer(matchers)
+        ),
     )
     assert check_same(shared_data) > 1000
 

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 from typing import Literal
 
 from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
 from cleanclaim.edits.fastinit import maker
 from cleanclaim.edits.finding import Finding
 from cleanclaim.edits.rules.syntax import SYNTAX, SYNTAX_WARNING
-from cleanclaim.x12 import Delimiters, Segment, X12Error, read_document
+from cleanclaim.x12 import Delimiters, X12Error, read_document
 from cleanclaim.x12 import Finding as X12Finding
 from cleanclaim.x12.envelope import Document, check_envelopes
 
@@ -145,7 +147,9 @@ def _dotted(code: str) -> str:
     return f"{c[:3]}.{c[3:]}" if len(c) > 3 else c
 
 
-def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim]:
+def _walk(segments: Iterable[tuple[int, list[str]]], d: Delimiters, source: str) -> list[ReadClaim]:
+    """The claims of one transaction set, from its segments in the tokenizer's split form
+    (``(position, [tag, element texts...])``; ``e[1]`` is the first element)."""
     comp = d.component
     bp_name = bp_npi = bp_tax = ""
     bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
@@ -217,21 +221,21 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
         line = None
 
     prev = hl20 = hl22 = 0
-    for seg in segments:
-        tag = seg.id
-        e = seg.elements + _PAD
+    for position, p in segments:
+        tag = p[0]
+        e = p + _PAD
         if claim is not None:
             claim.last = prev
-        prev = seg.position
+        prev = position
         if tag == "HL":
             close()
-            level = e[2]
+            level = e[3]
             if level == "20":
-                hl20 = hl22 = seg.position
+                hl20 = hl22 = position
                 bp_name = bp_npi = bp_tax = ""
                 bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
             elif level == "22":
-                hl22 = seg.position
+                hl22 = position
                 sub_id = sub_name = sub_sex = ""
                 sub_dob = None
                 pat = None
@@ -241,86 +245,86 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
             ctx = ""
         elif tag == "CLM":
             close()
-            c5 = e[4].split(comp)
+            c5 = e[5].split(comp)
             bad_c5 = len(c5) < 3
-            total = _dec(e[1])
+            total = _dec(e[2])
             claim = _Claim(
-                id=e[0],
+                id=e[1],
                 total=total if total is not None else Decimal(0),
                 pos=c5[0] if c5 else "",
                 freq=c5[2] if len(c5) > 2 else "",
-                first=seg.position,
-                last=seg.position,
+                first=position,
+                last=position,
             )
             if bad_c5:
                 msg = (
-                    f"CLM05 {e[4]!r} is not place of service{comp}B{comp}frequency "
+                    f"CLM05 {e[5]!r} is not place of service{comp}B{comp}frequency "
                     f"(the component separator declared in ISA16 is {comp!r})"
                 )
-                claim.notes.append((msg, seg.position))
+                claim.notes.append((msg, position))
             if total is None:
-                claim.notes.append((f"CLM02 total charge {e[1]!r} is not an amount", seg.position))
+                claim.notes.append((f"CLM02 total charge {e[2]!r} is not an amount", position))
         elif claim is not None:
             if tag == "LX":
-                n = e[0]
+                n = e[1]
                 line = _Line(int(n) if n.isdigit() else len(claim.lines) + 1)
                 claim.lines.append(line)
             elif tag == "SV1" and line is not None:
-                c1 = e[0].split(comp)
+                c1 = e[1].split(comp)
                 line.qualifier = c1[0] if c1 else ""
                 if len(c1) < 2:
                     msg = (
-                        f"SV101 {e[0]!r} is not qualifier{comp}procedure code "
+                        f"SV101 {e[1]!r} is not qualifier{comp}procedure code "
                         f"(the component separator declared in ISA16 is {comp!r})"
                     )
-                    claim.notes.append((msg, seg.position))
+                    claim.notes.append((msg, position))
                 line.procedure = c1[1].strip().upper() if len(c1) > 1 else ""
                 line.modifiers = (
                     tuple([m.strip().upper() for m in c1[2:6] if m.strip()]) if len(c1) > 2 else ()
                 )
                 line.description = c1[6].strip() if len(c1) > 6 else ""
-                ch = _dec(e[1])
+                ch = _dec(e[2])
                 if ch is None:
-                    claim.notes.append((f"SV102 charge {e[1]!r} is not an amount", seg.position))
+                    claim.notes.append((f"SV102 charge {e[2]!r} is not an amount", position))
                 else:
                     line.charge = ch
-                un = _dec(e[3]) if e[3] else Decimal(1)
+                un = _dec(e[4]) if e[4] else Decimal(1)
                 if un is None:
-                    claim.notes.append((f"SV104 units {e[3]!r} are not a number", seg.position))
+                    claim.notes.append((f"SV104 units {e[4]!r} are not a number", position))
                 else:
                     line.units = un
-                raw = tuple([p for p in e[6].split(comp) if p])
+                raw = tuple([p for p in e[7].split(comp) if p])
                 if not raw or "".join(raw).isdigit():  # every pointer all digits
                     line.pointers = tuple([int(p) for p in raw])
                 else:
                     line.raw_pointers = raw
-            elif tag == "DTP" and line is not None and e[0] == "472":
-                q, v = e[1], e[2]
+            elif tag == "DTP" and line is not None and e[1] == "472":
+                q, v = e[2], e[3]
                 if q == "RD8" and "-" in v:
                     a, _, b = v.partition("-")
                     line.start, line.end = _date(a), _date(b)
                 else:
                     line.start = _date(v)
                 if line.start is None or (q == "RD8" and line.end is None):
-                    claim.notes.append((f"DTP*472 service date {v!r} is not a date", seg.position))
+                    claim.notes.append((f"DTP*472 service date {v!r} is not a date", position))
             elif tag == "LIN" and line is not None:
-                line.ndc = e[2]
+                line.ndc = e[3]
             elif tag == "HI":
-                for el in seg.elements:
+                for el in p[1:]:
                     parts = el.split(comp)
                     if len(parts) >= 2 and parts[0] in DX_QUALIFIERS and parts[1]:
                         claim.dx.append(_dotted(parts[1]))
                         claim.dxq.append(parts[0])
                     elif len(parts) == 1 and el:
                         msg = f"HI element {el!r} is not qualifier{comp}code (ISA16 is {comp!r})"
-                        claim.notes.append((msg, seg.position))
+                        claim.notes.append((msg, position))
             elif tag == "REF":
-                if e[0] == "F8" and line is None:
-                    claim.f8 = e[1]
-                elif e[0] == "G1" and line is None:
-                    claim.g1 = e[1]
-            elif tag == "NM1" and e[0] == "82":
-                npi = e[8] if e[7] == "XX" else ""
+                if e[1] == "F8" and line is None:
+                    claim.f8 = e[2]
+                elif e[1] == "G1" and line is None:
+                    claim.g1 = e[2]
+            elif tag == "NM1" and e[1] == "82":
+                npi = e[9] if e[8] == "XX" else ""
                 if line is None:
                     claim.rendering = npi
                 else:
@@ -329,7 +333,7 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                 close()
         else:
             if tag == "NM1":
-                code = e[0]
+                code = e[1]
                 ctx = {
                     "85": "2010AA",
                     "87": "2010AB",
@@ -337,29 +341,29 @@ def _walk(segments: list[Segment], d: Delimiters, source: str) -> list[ReadClaim
                     "PR": "2010BB",
                     "QC": "2010CA",
                 }.get(code, "")
-                name = " ".join(p for p in (e[2], e[3]) if p)
+                name = " ".join(p for p in (e[3], e[4]) if p)
                 if ctx == "2010AA":
-                    bp_name, bp_npi = name, e[8] if e[7] == "XX" else ""
+                    bp_name, bp_npi = name, e[9] if e[8] == "XX" else ""
                 elif ctx == "2010BA":
-                    sub_name, sub_id = name, e[8]
+                    sub_name, sub_id = name, e[9]
                 elif ctx == "2010BB":
-                    payer_name, payer_id = e[2], e[8]
+                    payer_name, payer_id = e[3], e[9]
                 elif ctx == "2010CA" and pat is not None:
                     pat = (name, pat[1], pat[2])
             elif tag == "N3" and ctx == "2010AA":
-                bp_l1, bp_l2 = e[0], e[1]
+                bp_l1, bp_l2 = e[1], e[2]
             elif tag == "N4" and ctx == "2010AA":
-                bp_city, bp_state, bp_zip = e[0], e[1], e[2]
-            elif tag == "REF" and ctx == "2010AA" and e[0] in ("EI", "SY"):
-                bp_tax = e[1]
+                bp_city, bp_state, bp_zip = e[1], e[2], e[3]
+            elif tag == "REF" and ctx == "2010AA" and e[1] in ("EI", "SY"):
+                bp_tax = e[2]
             elif tag == "SBR":
-                filing = e[8]
-            elif tag == "DMG" and e[0] == "D8":
-                dob = _date(e[1])
+                filing = e[9]
+            elif tag == "DMG" and e[1] == "D8":
+                dob = _date(e[2])
                 if ctx == "2010BA":
-                    sub_dob, sub_sex = dob, e[2]
+                    sub_dob, sub_sex = dob, e[3]
                 elif ctx == "2010CA" and pat is not None:
-                    pat = (pat[0], dob, e[2])
+                    pat = (pat[0], dob, e[3])
     if claim is not None:
         claim.last = prev
     close()
@@ -451,7 +455,16 @@ def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -
                 f"transaction set 837 version {version} is not an 837P (005010X222A1) "
                 "professional claim"
             )
-        got = _walk(ts.segments, _ic.delimiters, f"{source} ST {ts.control_number}".strip())
+        split = ts.body_parts()
+        items: Iterable[tuple[int, list[str]]]
+        if split is not None:  # as read: ST, the body in the tokenizer's split form, SE
+            body, first = split
+            st, se = ts.st, ts.se
+            tail = ([se.id, *se.elements],) if se is not None else ()
+            items = enumerate(chain(([st.id, *st.elements],), body, tail), start=first - 1)
+        else:
+            items = [(s.position, [s.id, *s.elements]) for s in ts.segments]
+        got = _walk(items, _ic.delimiters, f"{source} ST {ts.control_number}".strip())
         per_set.append((ts.control_number, got))
         claims.extend(got)
     if syntax != "none":

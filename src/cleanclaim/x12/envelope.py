@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .errors import IK304, Finding, Severity, X12Error
 from .perf import gc_paused
 from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
-from .tokenizer import tokenize_interchanges
+from .tokenizer import split_interchanges
 
 __all__ = [
     "Document",
@@ -38,20 +38,84 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True)
 class TransactionSet:
-    """One ST..SE: ``segments`` holds ST first and SE last (when present)."""
+    """One ST..SE: ``segments`` holds ST first and SE last (when present).
 
-    segments: list[Segment]
+    A set read from a file (:func:`read_document`) keeps the segments between ST and
+    SE as the tokenizer split them (:meth:`body_parts`: the tag, then the element
+    texts) and builds their :class:`Segment` objects the first time ``segments`` or
+    ``body`` is asked for: a guide reader that takes the split form
+    (:attr:`~cleanclaim.x12.registry.Guide.parse_parts`) never needs them, which
+    spares two objects per segment on a large file. Either way ``segments`` gives the
+    same segments, positions included.
+    """
+
+    __slots__ = ("_body", "_first", "_se", "_segments", "_st")
+
+    def __init__(self, segments: list[Segment] | None = None) -> None:
+        self._segments: list[Segment] | None = segments if segments is not None else []
+        self._st: Segment | None = None
+        self._se: Segment | None = None
+        self._body: list[list[str]] | None = None
+        self._first = 0
+
+    @classmethod
+    def reading(cls, st: Segment) -> TransactionSet:
+        """A set being read: ``st`` now, body parts and the SE as the reader meets them."""
+        ts = cls.__new__(cls)
+        ts._segments = None
+        ts._st = st
+        ts._se = None
+        ts._body = []
+        ts._first = st.position + 1
+        return ts
+
+    @property
+    def segments(self) -> list[Segment]:
+        segs = self._segments
+        if segs is None:
+            st, body = self._st, self._body
+            assert st is not None and body is not None
+            segs = [st]
+            segs += [Segment(p[0], p[1:], i) for i, p in enumerate(body, start=self._first)]
+            if self._se is not None:
+                segs.append(self._se)
+            self._segments = segs
+            self._st = self._se = self._body = None
+        return segs
+
+    @segments.setter
+    def segments(self, value: list[Segment]) -> None:
+        self._segments = value
+        self._st = self._se = self._body = None
+
+    def body_parts(self) -> tuple[list[list[str]], int] | None:
+        """``(parts, position of the first)`` of the segments between ST and SE while
+        they are still in the tokenizer's split form; None once ``segments`` was built."""
+        if self._segments is not None or self._body is None:
+            return None
+        return self._body, self._first
+
+    @property
+    def segment_count(self) -> int:
+        """Number of segments, ST to SE inclusive (what SE01 counts)."""
+        if self._segments is not None:
+            return len(self._segments)
+        return 1 + len(self._body or ()) + (self._se is not None)
 
     @property
     def st(self) -> Segment:
-        return self.segments[0]
+        if self._segments is None:
+            assert self._st is not None
+            return self._st
+        return self._segments[0]
 
     @property
     def se(self) -> Segment | None:
-        last = self.segments[-1]
-        return last if last.id == "SE" and len(self.segments) > 1 else None
+        if self._segments is None:
+            return self._se
+        last = self._segments[-1]
+        return last if last.id == "SE" and len(self._segments) > 1 else None
 
     @property
     def set_id(self) -> str:
@@ -66,8 +130,19 @@ class TransactionSet:
     @property
     def body(self) -> list[Segment]:
         """The segments between ST and SE."""
-        end = len(self.segments) - 1 if self.se is not None else len(self.segments)
-        return self.segments[1:end]
+        segs = self.segments
+        end = len(segs) - 1 if self.se is not None else len(segs)
+        return segs[1:end]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TransactionSet):
+            return NotImplemented
+        return self.segments == other.segments
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by its segments
+
+    def __repr__(self) -> str:
+        return f"TransactionSet(segments={self.segments!r})"
 
 
 @dataclass(slots=True)
@@ -128,20 +203,28 @@ _ENVELOPE_TAGS = frozenset({"ISA", "IEA", "GS", "GE", "ST"})
 
 def read_document(data: bytes | str) -> Document:
     """Tokenize ``data`` and arrange the segments into envelopes."""
-    chunks = tokenize_interchanges(data)
-    doc = Document([], sum(len(segs) for _, segs in chunks))
+    chunks = split_interchanges(data)
+    doc = Document([], sum(len(parts) for _, parts in chunks))
     ic: Interchange | None = None
     group: FunctionalGroup | None = None
     ts: TransactionSet | None = None
+    body: list[list[str]] | None = None  # the open set's body parts (TransactionSet.reading)
     envelope_tags = _ENVELOPE_TAGS
-    for delims, segments in chunks:
-        for seg in segments:
-            if ts is not None and seg.id not in envelope_tags:  # the hot path
-                ts.segments.append(seg)
-                if seg.id == "SE":
-                    ts = None
+    base = 0  # positions count across the interchanges
+    for delims, chunk in chunks:
+        for position, p in enumerate(chunk, start=base + 1):
+            tag = p[0]
+            if body is not None and tag not in envelope_tags:  # the hot path
+                if tag == "SE":
+                    assert ts is not None
+                    ts._se = Segment(tag, p[1:], position)
+                    ts = body = None
+                else:
+                    body.append(p)
                 continue
-            ic, group, ts = _place(doc, delims, seg, ic, group, ts)
+            ic, group, ts = _place(doc, delims, Segment(tag, p[1:], position), ic, group, ts)
+            body = ts._body if ts is not None else None
+        base += len(chunk)
     if not doc.interchanges:
         raise X12Error("not an X12 file: no ISA segment")
     return doc
@@ -187,7 +270,7 @@ def _place(
                 position=seg.position,
                 segment_id=tag,
             )
-        ts = TransactionSet([seg])
+        ts = TransactionSet.reading(seg)
         group.transactions.append(ts)
     elif tag == "GS":
         if ic.iea is not None:
@@ -306,12 +389,12 @@ def _check_group(group: FunctionalGroup) -> list[Finding]:
                 )
             )
             continue
-        if se.get(1) != str(len(ts.segments)):
+        if se.get(1) != str(ts.segment_count):
             out.append(
                 _finding(
                     "x12.envelope.se-count",
                     f"SE01 says {se.get(1)!r} segments, the transaction set has "
-                    f"{len(ts.segments)} (ST to SE inclusive)",
+                    f"{ts.segment_count} (ST to SE inclusive)",
                     se,
                     element="SE01",
                     st_control=ctl,

@@ -42,7 +42,7 @@ from typing import Any, ClassVar
 from .segments import Delimiters, Segment
 from .typed import _TO_SEGMENT, MAKER_NAMES, TypedSegment, maker, maker_lines
 
-__all__ = ["Loop", "Slot", "iter_segments", "loop_segments", "parse_loop"]
+__all__ = ["Loop", "Slot", "iter_segments", "loop_segments", "parse_loop", "parse_loop_split"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +238,45 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
     return root
 
 
+def parse_loop_split(
+    root: Loop, parts: Iterable[list[str]], first: int, delimiters: Delimiters
+) -> Loop:
+    """:func:`parse_loop` over the tokenizer's split form of the segments (each a list:
+    the tag, then the element texts; the first at position ``first``, the others
+    following): the same tree, without a :class:`Segment` per segment (one is built
+    only for a segment kept in a loop's ``unknown``)."""
+    comp = delimiters.component
+    memo: dict[str, tuple[str, ...]] = {}
+    stack: list[Loop] = [root]
+    tables: list[dict[str, _Placer]] = [_placers(type(root), False, True)]
+    overflow: Loop | None
+    for pos, p in enumerate(parts, start=first):
+        tag = p[0]
+        depth = len(stack) - 1
+        place = tables[depth].get(tag)
+        if place is None:
+            overflow = None
+        else:
+            placed = place(stack[depth], p, pos, stack, tables, depth, comp, memo)
+            if placed:
+                continue
+            overflow = stack[depth] if placed is False else None
+        while depth:
+            depth -= 1
+            place = tables[depth].get(tag)
+            if place is not None:
+                placed = place(stack[depth], p, pos, stack, tables, depth, comp, memo)
+                if placed:
+                    break
+                if placed is False and overflow is None:
+                    overflow = stack[depth]
+        else:
+            (overflow if overflow is not None else stack[-1]).unknown.append(
+                Segment(tag, p[1:], pos)
+            )
+    return root
+
+
 # -- the generated reader ---------------------------------------------------------------
 #
 # For each segment, ``parse_loop`` asks the open loops from the innermost outward
@@ -257,39 +296,51 @@ def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) 
 # classes whose field names cannot be generated.
 
 _Placer = Any  # (loop, seg, stack, tables, depth, component separator, memo) -> bool | None
-_PLACERS: dict[tuple[type, bool], dict[str, _Placer]] = {}
+_PLACERS: dict[tuple[type, bool, bool], dict[str, _Placer]] = {}
 
 
-def _placers(cls: type[Loop], nested: bool) -> dict[str, _Placer]:
+def _placers(cls: type[Loop], nested: bool, tagged: bool = False) -> dict[str, _Placer]:
     """tag → placer for a loop of class ``cls`` (built once, children's tables too).
 
     The root loop of a read is at depth 0 and only there may its trigger slot take
     a segment; ``nested`` tables (for the child loops, always deeper) leave the
     trigger's matcher out, and a tag left without matchers out of the table.
     """
-    table = _PLACERS.get((cls, nested))
+    table = _PLACERS.get((cls, nested, tagged))
     if table is None:
         table = {}
-        _PLACERS[cls, nested] = table  # registered before the children's: cycles terminate
+        _PLACERS[cls, nested, tagged] = table  # registered before the children's: cycles end
         matchers = _compiled(cls)
         for tag, slots in _slots_by_tag(cls).items():
             kept = [
                 (s, m) for s, m in zip(slots, matchers[tag], strict=True) if not (nested and m[7])
             ]
             if kept:
-                table[tag] = _placer(cls, tag, [s for s, _ in kept], [m for _, m in kept])
+                table[tag] = _placer(cls, tag, [s for s, _ in kept], [m for _, m in kept], tagged)
     return table
 
 
 def _placer(
-    cls: type[Loop], tag: str, slots: list[tuple[int, Slot]], matchers: list[_Matcher]
+    cls: type[Loop],
+    tag: str,
+    slots: list[tuple[int, Slot]],
+    matchers: list[_Matcher],
+    tagged: bool = False,
 ) -> _Placer:
     names = [slot.field for _, slot in slots]
     names += [slot.kind.SLOTS[0].field for _, slot in slots if slot.is_loop]
     if not all(n.isidentifier() and not iskeyword(n) for n in names):
-        return _interpreted_placer(matchers)
-    ns: dict[str, Any] = {"_new": object.__new__, **MAKER_NAMES}
-    out = ["def place(loop, seg, stack, tables, d, comp, memo):", "    els = seg.elements"]
+        interpreted = _interpreted_placer(matchers, tagged)
+        return _on_split_form(interpreted) if tagged else interpreted
+    ns: dict[str, Any] = {"_new": object.__new__, "_Segment": Segment, **MAKER_NAMES}
+    # ``tagged``: the segment comes as the tokenizer's split form ``p`` (tag first) and
+    # its position ``pos``; a Segment is built only for a segment kept in ``unknown``
+    if tagged:
+        out = ["def place(loop, p, pos, stack, tables, d, comp, memo):", "    els = p"]
+        position, off, seg_expr = "pos", 0, "_Segment(p[0], p[1:], pos)"
+    else:
+        out = ["def place(loop, seg, stack, tables, d, comp, memo):", "    els = seg.elements"]
+        position, off, seg_expr = "seg.position", 1, "seg"
     own = False
     read: set[int] = set()  # qualifier positions already read into q<qpos>
     for k, ((_, slot), matcher) in enumerate(zip(slots, matchers, strict=True)):
@@ -300,15 +351,17 @@ def _placer(
         if quals is not None:
             if qpos not in read:
                 read.add(qpos)
-                out.append(f"    q{qpos} = els[{qpos - 1}] if len(els) >= {qpos} else ''")
+                i = qpos - off  # the qualifier's index in els
+                out.append(f"    q{qpos} = els[{i}] if len(els) > {i} else ''")
             ns[f"Q{k}"] = quals
             out.append(f"    if q{qpos} in Q{k}:")
             p = "        "
         # the typed segment: typed.maker's statements inlined (in ``o``), else its call
         seg_cls = slot.kind.SLOTS[0].kind if slot.is_loop else slot.kind
-        body = maker_lines(seg_cls, f"S{k}", "seg.position")
+        body = maker_lines(seg_cls, f"S{k}", position, tagged=tagged)
         if body is None:
-            build = [f"{p}o = M{k}(els, seg.position, comp, memo)"]
+            args = "els[1:]" if tagged else "els"
+            build = [f"{p}o = M{k}({args}, {position}, comp, memo)"]
         else:
             ns[f"S{k}"] = seg_cls
             build = [f"{p}raw = els", *(p + line for line in body)]
@@ -332,7 +385,7 @@ def _placer(
                 f"{p}over = True",
             ]
             continue
-        ns[f"T{k}"] = _placers(slot.kind, True)
+        ns[f"T{k}"] = _placers(slot.kind, True, tagged)
         stores = _factory_stores(slot.kind) if child_make is not slot.kind else None
         if stores:
             ns[f"C{k}"] = slot.kind
@@ -352,7 +405,7 @@ def _placer(
             f"{p}elif h is None:",
             f"{p}    loop.{fname} = child",
             f"{p}else:",
-            f"{p}    loop.unknown.append(seg)  # a second occurrence of a single loop",
+            f"{p}    loop.unknown.append({seg_expr})  # a second occurrence of a single loop",
             f"{p}    return True",
             f"{p}stack.append(child)",
             f"{p}tables.append(T{k})",
@@ -368,7 +421,16 @@ def _placer(
     return ns["place"]
 
 
-def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
+def _on_split_form(place: _Placer) -> _Placer:
+    """A placer of Segments as a placer of the split form (``p``, ``pos``)."""
+
+    def place_split(loop: Loop, p: list[str], pos: int, *rest: Any) -> bool | None:
+        return place(loop, Segment(p[0], p[1:], pos), *rest)  # type: ignore[no-any-return]
+
+    return place_split
+
+
+def _interpreted_placer(matchers: list[_Matcher], tagged: bool = False) -> _Placer:
     """A placer that interprets ``matchers`` (field names that cannot be generated)."""
 
     def place(
@@ -412,7 +474,7 @@ def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
                 loop.unknown.append(seg)  # a second occurrence of a single loop
                 return True
             stack.append(child)
-            tables.append(_placers(child.__class__, True))
+            tables.append(_placers(child.__class__, True, tagged))
             return True
         return False if over else None
 

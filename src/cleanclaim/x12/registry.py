@@ -31,7 +31,7 @@ The CLI (``cleanclaim x12 ...``) and the 999 builder only ever go through
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +64,9 @@ class Guide:
         business_units: optional; segment position → ``(element, value)`` naming the
             business unit a segment belongs to (837P: ``("CLM01", "26407789")``), used
             by the 999 builder for ``CTX`` after ``IK3``.
+        parse_split: optional; what ``parse`` does, from the tokenizer's split form of
+            ST..SE (each segment a list: tag, then element texts) and the ST's position,
+            so that a set read from a file needs no :class:`Segment` objects (837P).
     """
 
     name: str
@@ -77,6 +80,7 @@ class Guide:
     from_json: Callable[[dict[str, Any]], Any]
     title: str = ""
     business_units: Callable[[Any], dict[int, tuple[str, str]]] | None = None
+    parse_split: Callable[[Iterable[list[str]], int, Delimiters], Any] | None = None
 
     @property
     def version(self) -> str:

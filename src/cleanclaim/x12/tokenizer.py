@@ -21,7 +21,7 @@ from __future__ import annotations
 from .errors import X12Error
 from .segments import Delimiters, Segment
 
-__all__ = ["decode", "read_delimiters", "tokenize", "tokenize_interchanges"]
+__all__ = ["decode", "read_delimiters", "split_interchanges", "tokenize", "tokenize_interchanges"]
 
 _BOM = "\ufeff"
 
@@ -98,19 +98,36 @@ def tokenize(data: bytes | str) -> tuple[Delimiters, list[Segment]]:
 
 def tokenize_interchanges(data: bytes | str) -> list[tuple[Delimiters, list[Segment]]]:
     """One ``(delimiters, segments)`` per interchange, positions counted across the file."""
+    out: list[tuple[Delimiters, list[Segment]]] = []
+    count = 0
+    for delims, parts in split_interchanges(data):
+        out.append(
+            (delims, [Segment(p[0], p[1:], i) for i, p in enumerate(parts, start=count + 1)])
+        )
+        count += len(parts)
+    return out
+
+
+def split_interchanges(data: bytes | str) -> list[tuple[Delimiters, list[list[str]]]]:
+    """One ``(delimiters, parts)`` per interchange: each segment split on the element
+    separator, its tag first (``["NM1", "85", "2", ...]``); positions are counted
+    across the file (the first interchange's first segment is 1).
+
+    What :func:`tokenize_interchanges` builds its :class:`Segment` objects from; the envelope
+    reader keeps a transaction set's segments in this form until they are asked for.
+    """
     text = decode(data).lstrip(" \t\r\n")
     if not text:
         raise X12Error("not an X12 file: the file is empty")
-    chunks: list[tuple[Delimiters, list[Segment]]] = []
+    chunks: list[tuple[Delimiters, list[list[str]]]] = []
     count = 0
     start = 0
     while True:
         delims, _ = read_delimiters(text[start:])
         end = _interchange_end(text, start, delims)
-        segs: list[Segment] = []
-        _split(text[start:end], delims, segs, count)
-        count += len(segs)
-        chunks.append((delims, segs))
+        parts = _split_parts(text[start:end], delims)
+        count += len(parts)
+        chunks.append((delims, parts))
         start = end
         while start < len(text) and text[start] in " \t\r\n":
             start += 1
@@ -142,6 +159,13 @@ def _interchange_end(text: str, start: int, delims: Delimiters) -> int:
 
 
 def _split(text: str, delims: Delimiters, out: list[Segment], pos: int) -> None:
+    """``text``'s segments appended to ``out``, numbered from ``pos + 1``."""
+    out.extend(
+        [Segment(p[0], p[1:], i) for i, p in enumerate(_split_parts(text, delims), start=pos + 1)]
+    )
+
+
+def _split_parts(text: str, delims: Delimiters) -> list[list[str]]:
     breaks_are_data = any(c in "\r\n" for c in (delims.element, delims.component, delims.segment))
     if not breaks_are_data:
         text = text.replace("\r", "").replace("\n", "")
@@ -161,9 +185,4 @@ def _split(text: str, delims: Delimiters, out: list[Segment], pos: int) -> None:
         if "" in pieces:
             pieces = [p for p in pieces if p]
     elem = delims.element
-    out.extend(
-        [
-            Segment(parts[0], parts[1:], i)
-            for i, parts in enumerate((p.split(elem) for p in pieces), start=pos + 1)
-        ]
-    )
+    return [p.split(elem) for p in pieces]

@@ -101,14 +101,17 @@ def _split(memo: dict[str, tuple[str, ...]], value: str, comp: str) -> tuple[str
 MAKER_NAMES: dict[str, Any] = {"_new": object.__new__, "_pads": _PADS, "_split": _split}
 
 
-def maker_lines(cls: type[TypedSegment], cls_name: str, position: str) -> list[str] | None:
+def maker_lines(
+    cls: type[TypedSegment], cls_name: str, position: str, *, tagged: bool = False
+) -> list[str] | None:
     """The statements of :func:`maker`'s generated function, to inline elsewhere.
 
     They read the locals ``raw`` (the element texts; rebound when padded or cut),
     ``comp`` and ``memo`` (a dict), the expression ``position``, the name
     ``cls_name`` bound to ``cls`` and the :data:`MAKER_NAMES`; they leave the segment
     in ``o`` and use ``k`` and ``c<i>``. None when ``cls`` has fields of its own beyond
-    the elements, or names that cannot be generated.
+    the elements, or names that cannot be generated. With ``tagged``, ``raw`` is the
+    tokenizer's split form of the segment: its tag first, then the element texts.
     """
     meta = segment_meta(cls)
     n, names = meta.n, meta.names
@@ -116,20 +119,23 @@ def maker_lines(cls: type[TypedSegment], cls_name: str, position: str) -> list[s
     if not (plain and all(name.isidentifier() and not iskeyword(name) for name in names)):
         return None
     targets = [f"c{i}" if i in meta.composites else f"o.{name}" for i, name in enumerate(names)]
+    t = 1 if tagged else 0  # ``tagged``: raw is the tokenizer's split form, the tag first
     lines = [
-        "k = len(raw)",
+        f"k = len(raw){' - 1' if tagged else ''}",
         f"o = _new({cls_name})",
         f"if k < {n}:",
         f"    raw = raw + _pads[{n} - k]",
         "    o.extra = ()",
         f"elif k > {n}:",
-        f"    o.extra = tuple(raw[{n}:])",
-        f"    raw = raw[:{n}]",
+        f"    o.extra = tuple(raw[{n + t}:])",
+        f"    raw = raw[:{n + t}]",
         "else:",
         "    o.extra = ()",
     ]
-    if n:
-        lines.append(f"{', '.join(targets)}{',' if n == 1 else ''} = raw")
+    if tagged:
+        targets.insert(0, "_t")
+    if targets:
+        lines.append(f"{', '.join(targets)}{',' if len(targets) == 1 else ''} = raw")
     lines += [
         f"o.{names[i]} = (memo.get(c{i}) or _split(memo, c{i}, comp)) if c{i} else ()"
         for i in meta.composites

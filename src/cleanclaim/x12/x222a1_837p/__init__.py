@@ -54,7 +54,7 @@ from ..registry import Guide
 from ..segments import Delimiters
 from .json import from_json, to_json
 from .loops import Transaction837P
-from .parsing import parse_837p
+from .parsing import parse_837p, parse_837p_split
 from .validation import validate_837p
 from .view import Claim, ServiceLine, claims
 from .writing import write_837p
@@ -67,6 +67,7 @@ __all__ = [
     "business_units",
     "claims",
     "parse_837p",
+    "parse_837p_split",
     "read_claims",
     "validate_837p",
     "write_837p",
@@ -116,6 +117,7 @@ GUIDE = Guide(
     versions=("005010X222A1", "005010X222A2"),
     functional_id="HC",
     parse=parse_837p,
+    parse_split=parse_837p_split,
     write=write_837p,
     validate=validate_837p,
     to_json=_to_json,
