@@ -77,7 +77,9 @@ class TransactionSet:
             st, body = self._st, self._body
             assert st is not None and body is not None
             segs = [st]
-            segs += [Segment(p[0], p[1:], i) for i, p in enumerate(body, start=self._first)]
+            # each split list becomes its Segment's elements once its tag is taken off
+            # (the set owns them and lets go of them now: no copy, nothing to free)
+            segs += [Segment(p.pop(0), p, i) for i, p in enumerate(body, start=self._first)]
             if self._se is not None:
                 segs.append(self._se)
             self._segments = segs
