@@ -11,6 +11,7 @@ from typing import Any
 
 from cleanclaim.codes.model import CodeSource, Lookup, Note
 from cleanclaim.codes.ncci import NcciTables
+from cleanclaim.edits.coverage import CoverageSource
 
 __all__ = ["FilingLimit", "PayerRule", "ScrubContext", "load_filing_limits", "load_payer_rules"]
 
@@ -102,6 +103,8 @@ class ScrubContext:
     ncci: NcciTables | None = None
     filing_limits: dict[str, FilingLimit] = field(default_factory=load_filing_limits)
     payer_rules: list[PayerRule] = field(default_factory=load_payer_rules)
+    # the practice's coverage on file (the app); None: coverage is not judged
+    coverage: CoverageSource | None = None
     _lookups: dict[tuple[str, str, dt.date], Lookup] = field(default_factory=dict, repr=False)
     _notes: dict[tuple[str, dt.date], list[Note]] = field(default_factory=dict, repr=False)
     _complete: dict[str, bool] = field(default_factory=dict, repr=False)

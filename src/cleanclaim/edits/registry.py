@@ -31,6 +31,7 @@ FAMILIES = (
     "charges",
     "timely_filing",
     "payer_rules",
+    "coverage",
 )
 
 

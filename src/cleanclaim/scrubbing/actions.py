@@ -13,7 +13,9 @@ from typing import Any
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
+from cleanclaim.edits.coverage import CoverageTable
 from cleanclaim.scrubbing import service
+from cleanclaim.scrubbing.coverage import coverage_on_file
 
 AUDIT_MODEL = "scrubbing.Upload"
 
@@ -43,8 +45,15 @@ def scrub_upload(
 ) -> service.Outcome:
     """Scrub ``data`` and record the audit entry; a refused file is recorded too
     (with the reason) and the :class:`service.ScrubInputError` is raised again."""
+    consulted: list[int] = []
+
+    def on_file(members: set[str]) -> CoverageTable:
+        table = coverage_on_file(actor.user, members)
+        consulted.append(len(table))
+        return table
+
     try:
-        outcome = service.scrub(data, name, as_of=as_of, kind=kind)
+        outcome = service.scrub(data, name, as_of=as_of, kind=kind, coverage=on_file)
     except service.ScrubInputError as exc:
         _audit(actor, service.describe(data, name), {"claims": 0, "refused": str(exc)})
         raise
@@ -57,6 +66,8 @@ def scrub_upload(
             "with_errors": summary["with_errors"],
             "clean": summary["clean"],
             "as_of": (as_of or dt.date.today()).isoformat(),
+            # coverage records read for the coverage rules (patients' coverage is PHI)
+            "coverages_consulted": sum(consulted),
         },
     )
     return outcome

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from django.conf import settings
 
 from cleanclaim.coding.service import store
 from cleanclaim.edits import CATEGORIES, ClaimResult, report, scrub_claim
+from cleanclaim.edits.coverage import CoverageSource
 
 #: Largest file accepted (bytes); ``CLEANCLAIM_SCRUB_MAX_BYTES`` in settings overrides it.
 #: 5 MiB holds roughly 6,000 ordinary professional claims.
@@ -124,8 +126,18 @@ def read_claims(data: bytes, name: str, *, kind: str = "auto") -> list[tuple[Any
     return claims
 
 
-def scrub(data: bytes, name: str, *, as_of: dt.date | None = None, kind: str = "auto") -> Outcome:
-    """Read the whole input, then scrub every claim with the loaded reference data."""
+def scrub(
+    data: bytes,
+    name: str,
+    *,
+    as_of: dt.date | None = None,
+    kind: str = "auto",
+    coverage: Callable[[set[str]], CoverageSource] | None = None,
+) -> Outcome:
+    """Read the whole input, then scrub every claim with the loaded reference data.
+
+    ``coverage``: given the member ids of the claims read, the coverage on file for
+    them (the ``coverage`` rules); without it, coverage is not judged (as the CLI)."""
     from cleanclaim.edits.batch import gc_paused
     from cleanclaim.edits.refdata import context_from_refdata
 
@@ -133,6 +145,8 @@ def scrub(data: bytes, name: str, *, as_of: dt.date | None = None, kind: str = "
     claims = read_claims(data, name, kind=kind)
     s = store()
     ctx = context_from_refdata(as_of or dt.date.today(), root=s.root, codes=s)
+    if coverage is not None:
+        ctx.coverage = coverage({claim.subscriber_id for claim, _ in claims})
     with gc_paused():
         results = [scrub_claim(claim, ctx, extra) for claim, extra in claims]
     return Outcome(upload, results, report(results))
