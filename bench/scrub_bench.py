@@ -57,7 +57,11 @@ def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[
     gc.freeze()  # as the CLI does (cleanclaim.edits.refdata.warm)
 
     labels: dict[str, str] = json.loads(labels_path.read_text())
-    ctx = ScrubContext(as_of=AS_OF, codes=store, ncci=tables)
+    # the labelled run judges coverage too, with the coverage on file written beside the
+    # claims (what the app hands in); the throughput runs below are the CLI's (none)
+    from scrub_gen import load_coverage
+
+    ctx = ScrubContext(as_of=AS_OF, codes=store, ncci=tables, coverage=load_coverage(labelled))
     detected: Counter[str] = Counter()
     total: Counter[str] = Counter()
     false_alarm_claims = 0

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from dataclasses import dataclass
 from decimal import Decimal
@@ -52,8 +53,10 @@ CLEAN_DX = [
     "R10.9",
     "G43.909",
 ]
-# Every scrubber category but the two that need the app's coverage and authorizations.
-CATEGORIES = [c for c in FINDING_CATEGORIES if c not in ("coverage", "auth")]
+# Every scrubber category but auth (it needs prior authorizations on file). Coverage is
+# judged against the coverage table written beside the claims (write_claims), as the app
+# hands in the practice's coverage records.
+CATEGORIES = [c for c in FINDING_CATEGORIES if c != "auth"]
 
 
 def npi(rng: random.Random, *, valid: bool = True) -> str:
@@ -89,6 +92,8 @@ class Claim:
     sex: str = "F"
     payer: tuple[str, str, str] = ("ACME HEALTH", "ACME01", "CI")  # name, id, SBR09
     total_delta: Decimal = Decimal(0)
+    # coverage on file with the claim's payer: effective, termination (None: open)
+    coverage: tuple[dt.date, dt.date | None] = (dt.date(2024, 1, 1), None)
 
 
 class ClaimFactory:
@@ -280,6 +285,8 @@ class ClaimFactory:
         elif cat == "timely-filing":
             c.payer = ("MEDICARE B", "00435", "MB")
             ln.dos = (self.as_of - dt.timedelta(days=rng.randint(380, 500))).strftime("%Y%m%d")
+        elif cat == "coverage":
+            c.coverage = (dt.date(2024, 1, 1), dos - dt.timedelta(days=rng.randint(1, 60)))
         elif cat == "payer-rule":
             if self.n % 2:
                 c.payer, c.pos = ("DEMO ONE", "DEMO01", "CI"), "02"
@@ -370,8 +377,14 @@ def write_claims(
     f = ClaimFactory(t, store, as_of, seed)
     claims: list[Claim] = []
     labels: dict[str, str] = {}
-    for _ in range(n_clean):
+    for i in range(n_clean):
         c = f.clean()
+        if i % 5 == 0:  # hard negative: the date of service is the coverage's last day
+            last = c.lines[0].dos
+            c.coverage = (
+                dt.date(2024, 1, 1),
+                dt.date(int(last[:4]), int(last[4:6]), int(last[6:])),
+            )
         claims.append(c)
         labels[c.id] = "clean"
     for cat in CATEGORIES:
@@ -381,4 +394,41 @@ def write_claims(
             labels[c.id] = cat
     f.rng.shuffle(claims)
     path.write_text(render(claims))
+    coverage_path(path).write_text(
+        json.dumps(
+            [
+                {
+                    "member_id": c.sub_id,
+                    "payer_id": c.payer[1],
+                    "payer_name": c.payer[0],
+                    "effective": c.coverage[0].isoformat(),
+                    "termination": c.coverage[1].isoformat() if c.coverage[1] else None,
+                }
+                for c in claims
+                if c.sub_id
+            ]
+        )
+    )
     return labels
+
+
+def coverage_path(claims_path: Path) -> Path:
+    """Where write_claims puts the coverage on file of the claims it wrote."""
+    return claims_path.with_name(claims_path.name + ".coverage.json")
+
+
+def load_coverage(claims_path: Path) -> Any:
+    """The coverage table written beside ``claims_path`` (a CoverageTable)."""
+    from cleanclaim.edits.coverage import CoveragePeriod, CoverageTable
+
+    rows = json.loads(coverage_path(claims_path).read_text())
+    return CoverageTable(
+        CoveragePeriod(
+            r["member_id"],
+            r["payer_id"],
+            r["payer_name"],
+            dt.date.fromisoformat(r["effective"]),
+            dt.date.fromisoformat(r["termination"]) if r["termination"] else None,
+        )
+        for r in rows
+    )
