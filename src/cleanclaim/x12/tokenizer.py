@@ -158,13 +158,6 @@ def _interchange_end(text: str, start: int, delims: Delimiters) -> int:
     return len(text) if j < 0 else j + 1
 
 
-def _split(text: str, delims: Delimiters, out: list[Segment], pos: int) -> None:
-    """``text``'s segments appended to ``out``, numbered from ``pos + 1``."""
-    out.extend(
-        [Segment(p[0], p[1:], i) for i, p in enumerate(_split_parts(text, delims), start=pos + 1)]
-    )
-
-
 def _split_parts(text: str, delims: Delimiters) -> list[list[str]]:
     breaks_are_data = any(c in "\r\n" for c in (delims.element, delims.component, delims.segment))
     if not breaks_are_data:
