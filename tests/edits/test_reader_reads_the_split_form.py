@@ -44,7 +44,7 @@ def test_both_forms_read_the_same(shared_data: Path, monkeypatch: pytest.MonkeyP
     inputs = [p.read_bytes() for p in files]
     inputs += [_cut(d, i) for i, d in enumerate(inputs)]
     split = [_read(d) for d in inputs]
-    monkeypatch.setattr(TransactionSet, "body_parts", lambda self: None)
+    monkeypatch.setattr(TransactionSet, "split_form", lambda self: None)
     plain = [_read(d) for d in inputs]
     assert split == plain
     assert sum(len(x) for x in split) > 60  # claims read, not only errors

@@ -30,10 +30,10 @@ def test_it_gives_the_tokenizers_segments_when_asked(shared_data: Path) -> None:
             continue
         by_position = {s.position: s for s in tokenize(data)[1]}
         for _, _, ts in doc.transactions():
-            assert ts.body_parts() is not None, path.name
+            assert ts.split_form() is not None, path.name
             st, se, count = ts.st, ts.se, ts.segment_count
             segs = ts.segments  # built now
-            assert ts.body_parts() is None
+            assert ts.split_form() is None
             assert ts.st is st and ts.se is se and ts.segment_count == count == len(segs)
             want = [by_position[s.position] for s in segs]
             assert _as_lists(segs) == _as_lists(want), path.name
@@ -45,7 +45,7 @@ def test_it_gives_the_tokenizers_segments_when_asked(shared_data: Path) -> None:
 
 def test_a_set_built_in_memory_is_plain_segments() -> None:
     ts = TransactionSet([Segment("ST", ["837", "0001"], 0), Segment("SE", ["2", "0001"], 0)])
-    assert ts.body_parts() is None and ts.segment_count == 2 and ts.se is not None
+    assert ts.split_form() is None and ts.segment_count == 2 and ts.se is not None
     assert ts == TransactionSet(list(ts.segments))
 
 

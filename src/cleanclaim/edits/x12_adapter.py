@@ -17,7 +17,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from itertools import chain
 from typing import Literal
 
 from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
@@ -455,13 +454,10 @@ def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -
                 f"transaction set 837 version {version} is not an 837P (005010X222A1) "
                 "professional claim"
             )
-        split = ts.body_parts()
+        split = ts.split_form()
         items: Iterable[tuple[int, list[str]]]
-        if split is not None:  # as read: ST, the body in the tokenizer's split form, SE
-            body, first = split
-            st, se = ts.st, ts.se
-            tail = ([se.id, *se.elements],) if se is not None else ()
-            items = enumerate(chain(([st.id, *st.elements],), body, tail), start=first - 1)
+        if split is not None:  # as read: in the tokenizer's split form
+            items = enumerate(split[0], start=split[1])
         else:
             items = [(s.position, [s.id, *s.elements]) for s in ts.segments]
         got = _walk(items, _ic.delimiters, f"{source} ST {ts.control_number}".strip())

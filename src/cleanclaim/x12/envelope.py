@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .errors import IK304, Finding, Severity, X12Error
 from .perf import gc_paused
@@ -42,12 +43,12 @@ class TransactionSet:
     """One ST..SE: ``segments`` holds ST first and SE last (when present).
 
     A set read from a file (:func:`read_document`) keeps the segments between ST and
-    SE as the tokenizer split them (:meth:`body_parts`: the tag, then the element
-    texts) and builds their :class:`Segment` objects the first time ``segments`` or
-    ``body`` is asked for: a guide reader that takes the split form
-    (:attr:`~cleanclaim.x12.registry.Guide.parse_parts`) never needs them, which
-    spares two objects per segment on a large file. Either way ``segments`` gives the
-    same segments, positions included.
+    SE as the tokenizer split them (the tag, then the element texts; see
+    :meth:`split_form`) and builds their :class:`Segment` objects the first time
+    ``segments`` or ``body`` is asked for: a reader that takes the split form
+    (:attr:`~cleanclaim.x12.registry.Guide.parse_split`, the scrubber's) never needs
+    them, which spares two objects per segment on a large file. Either way ``segments``
+    gives the same segments, positions included.
     """
 
     __slots__ = ("_body", "_first", "_se", "_segments", "_st")
@@ -91,12 +92,17 @@ class TransactionSet:
         self._segments = value
         self._st = self._se = self._body = None
 
-    def body_parts(self) -> tuple[list[list[str]], int] | None:
-        """``(parts, position of the first)`` of the segments between ST and SE while
-        they are still in the tokenizer's split form; None once ``segments`` was built."""
-        if self._segments is not None or self._body is None:
+    def split_form(self) -> tuple[Iterator[list[str]], int] | None:
+        """``(lists, position of the ST)``: ST..SE in the tokenizer's split form (each
+        segment a list, the tag first, positions following each other) while the set
+        still holds its body that way; None once ``segments`` was built (or for a set
+        made from segments)."""
+        st, body = self._st, self._body
+        if self._segments is not None or st is None or body is None:
             return None
-        return self._body, self._first
+        se = self._se
+        tail = ([se.id, *se.elements],) if se is not None else ()
+        return chain(([st.id, *st.elements],), body, tail), st.position
 
     @property
     def segment_count(self) -> int:

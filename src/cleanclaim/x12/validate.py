@@ -16,7 +16,6 @@ what 999 IK302 reports).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from itertools import chain
 from typing import Any
 
 from .envelope import (
@@ -89,16 +88,11 @@ def _parse(data: bytes | str | Document) -> ParsedDocument:
         version = transaction_version(group, ts)
         guide = find_guide(ts.set_id, version)
         try:
-            split = ts.body_parts() if guide.parse_split is not None else None
+            split = ts.split_form() if guide.parse_split is not None else None
             if split is not None and guide.parse_split is not None:
                 # read from a file: the guide reads the tokenizer's split form and
                 # ``ts.segments`` is only built if someone asks for it
-                body, first = split
-                st, se = ts.st, ts.se
-                parts = chain(
-                    ([st.id, *st.elements],), body, ([se.id, *se.elements],) if se else ()
-                )
-                typed = guide.parse_split(parts, first - 1, ic.delimiters)
+                typed = guide.parse_split(*split, ic.delimiters)
             else:
                 typed = guide.parse(ts.segments, ic.delimiters)
         except X12Error:
