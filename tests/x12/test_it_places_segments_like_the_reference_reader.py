@@ -94,11 +94,7 @@ def test_interpreted_placers_match_the_interpreter(shared_data, monkeypatch):
     monkeypatch.setattr(
         loops,
         "_placer",
-        lambda cls, tag, slots, matchers, tagged=False: (
-            loops._on_split_form(loops._interpreted_placer(matchers, tagged=True))
-            if tagged
-            else loops._interpreted_placer(matchers)
-        ),
+        lambda cls, tag, slots, matchers: loops._interpreted_placer(matchers),
     )
     assert check_same(shared_data) > 1000
 

@@ -207,35 +207,7 @@ def _compiled(cls: type[Loop]) -> dict[str, list[_Matcher]]:
 
 def parse_loop(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
     """Fill ``root`` (a fresh loop, e.g. the transaction) from ``segments``."""
-    comp = delimiters.component
-    memo: dict[str, tuple[str, ...]] = {}  # composite text -> components (typed.maker)
-    stack: list[Loop] = [root]
-    tables: list[dict[str, _Placer]] = [_placers(type(root), False)]
-    overflow: Loop | None
-    for seg in segments:
-        tag = seg.id
-        depth = len(stack) - 1
-        # the innermost open loop first (most segments stay there), then outward
-        place = tables[depth].get(tag)
-        if place is None:
-            overflow = None
-        else:
-            placed = place(stack[depth], seg, stack, tables, depth, comp, memo)
-            if placed:
-                continue
-            overflow = stack[depth] if placed is False else None
-        while depth:
-            depth -= 1
-            place = tables[depth].get(tag)
-            if place is not None:
-                placed = place(stack[depth], seg, stack, tables, depth, comp, memo)
-                if placed:
-                    break
-                if placed is False and overflow is None:
-                    overflow = stack[depth]
-        else:
-            (overflow if overflow is not None else stack[-1]).unknown.append(seg)
-    return root
+    return _read(root, ((s.position, [s.id, *s.elements]) for s in segments), delimiters)
 
 
 def parse_loop_split(
@@ -245,14 +217,20 @@ def parse_loop_split(
     the tag, then the element texts; the first at position ``first``, the others
     following): the same tree, without a :class:`Segment` per segment (one is built
     only for a segment kept in a loop's ``unknown``)."""
+    return _read(root, enumerate(parts, start=first), delimiters)
+
+
+def _read(root: Loop, items: Iterable[tuple[int, list[str]]], delimiters: Delimiters) -> Loop:
+    """Both readers: ``(position, [tag, element texts...])`` per segment."""
     comp = delimiters.component
-    memo: dict[str, tuple[str, ...]] = {}
+    memo: dict[str, tuple[str, ...]] = {}  # composite text -> components (typed.maker)
     stack: list[Loop] = [root]
-    tables: list[dict[str, _Placer]] = [_placers(type(root), False, True)]
+    tables: list[dict[str, _Placer]] = [_placers(type(root), False)]
     overflow: Loop | None
-    for pos, p in enumerate(parts, start=first):
+    for pos, p in items:
         tag = p[0]
         depth = len(stack) - 1
+        # the innermost open loop first (most segments stay there), then outward
         place = tables[depth].get(tag)
         if place is None:
             overflow = None
@@ -295,52 +273,43 @@ def parse_loop_split(
 # sample and on shuffled and mutated segment orders) and places segments for loop
 # classes whose field names cannot be generated.
 
-_Placer = Any  # (loop, seg, stack, tables, depth, component separator, memo) -> bool | None
-_PLACERS: dict[tuple[type, bool, bool], dict[str, _Placer]] = {}
+# (loop, split list, position, stack, tables, depth, component separator, memo) -> bool | None
+_Placer = Any
+_PLACERS: dict[tuple[type, bool], dict[str, _Placer]] = {}
 
 
-def _placers(cls: type[Loop], nested: bool, tagged: bool = False) -> dict[str, _Placer]:
+def _placers(cls: type[Loop], nested: bool) -> dict[str, _Placer]:
     """tag → placer for a loop of class ``cls`` (built once, children's tables too).
 
     The root loop of a read is at depth 0 and only there may its trigger slot take
     a segment; ``nested`` tables (for the child loops, always deeper) leave the
     trigger's matcher out, and a tag left without matchers out of the table.
     """
-    table = _PLACERS.get((cls, nested, tagged))
+    table = _PLACERS.get((cls, nested))
     if table is None:
         table = {}
-        _PLACERS[cls, nested, tagged] = table  # registered before the children's: cycles end
+        _PLACERS[cls, nested] = table  # registered before the children's: cycles terminate
         matchers = _compiled(cls)
         for tag, slots in _slots_by_tag(cls).items():
             kept = [
                 (s, m) for s, m in zip(slots, matchers[tag], strict=True) if not (nested and m[7])
             ]
             if kept:
-                table[tag] = _placer(cls, tag, [s for s, _ in kept], [m for _, m in kept], tagged)
+                table[tag] = _placer(cls, tag, [s for s, _ in kept], [m for _, m in kept])
     return table
 
 
 def _placer(
-    cls: type[Loop],
-    tag: str,
-    slots: list[tuple[int, Slot]],
-    matchers: list[_Matcher],
-    tagged: bool = False,
+    cls: type[Loop], tag: str, slots: list[tuple[int, Slot]], matchers: list[_Matcher]
 ) -> _Placer:
     names = [slot.field for _, slot in slots]
     names += [slot.kind.SLOTS[0].field for _, slot in slots if slot.is_loop]
     if not all(n.isidentifier() and not iskeyword(n) for n in names):
-        interpreted = _interpreted_placer(matchers, tagged)
-        return _on_split_form(interpreted) if tagged else interpreted
+        return _interpreted_placer(matchers)
     ns: dict[str, Any] = {"_new": object.__new__, "_Segment": Segment, **MAKER_NAMES}
-    # ``tagged``: the segment comes as the tokenizer's split form ``p`` (tag first) and
-    # its position ``pos``; a Segment is built only for a segment kept in ``unknown``
-    if tagged:
-        out = ["def place(loop, p, pos, stack, tables, d, comp, memo):", "    els = p"]
-        position, off, seg_expr = "pos", 0, "_Segment(p[0], p[1:], pos)"
-    else:
-        out = ["def place(loop, seg, stack, tables, d, comp, memo):", "    els = seg.elements"]
-        position, off, seg_expr = "seg.position", 1, "seg"
+    # the segment comes as its split list ``els`` (the tag first) and its position
+    # ``pos``; a Segment is built only for a segment kept in ``unknown``
+    out = ["def place(loop, els, pos, stack, tables, d, comp, memo):"]
     own = False
     read: set[int] = set()  # qualifier positions already read into q<qpos>
     for k, ((_, slot), matcher) in enumerate(zip(slots, matchers, strict=True)):
@@ -351,17 +320,15 @@ def _placer(
         if quals is not None:
             if qpos not in read:
                 read.add(qpos)
-                i = qpos - off  # the qualifier's index in els
-                out.append(f"    q{qpos} = els[{i}] if len(els) > {i} else ''")
+                out.append(f"    q{qpos} = els[{qpos}] if len(els) > {qpos} else ''")
             ns[f"Q{k}"] = quals
             out.append(f"    if q{qpos} in Q{k}:")
             p = "        "
         # the typed segment: typed.maker's statements inlined (in ``o``), else its call
         seg_cls = slot.kind.SLOTS[0].kind if slot.is_loop else slot.kind
-        body = maker_lines(seg_cls, f"S{k}", position, tagged=tagged)
+        body = maker_lines(seg_cls, f"S{k}", "pos", tagged=True)
         if body is None:
-            args = "els[1:]" if tagged else "els"
-            build = [f"{p}o = M{k}({args}, {position}, comp, memo)"]
+            build = [f"{p}o = M{k}(els[1:], pos, comp, memo)"]
         else:
             ns[f"S{k}"] = seg_cls
             build = [f"{p}raw = els", *(p + line for line in body)]
@@ -385,7 +352,7 @@ def _placer(
                 f"{p}over = True",
             ]
             continue
-        ns[f"T{k}"] = _placers(slot.kind, True, tagged)
+        ns[f"T{k}"] = _placers(slot.kind, True)
         stores = _factory_stores(slot.kind) if child_make is not slot.kind else None
         if stores:
             ns[f"C{k}"] = slot.kind
@@ -405,14 +372,14 @@ def _placer(
             f"{p}elif h is None:",
             f"{p}    loop.{fname} = child",
             f"{p}else:",
-            f"{p}    loop.unknown.append({seg_expr})  # a second occurrence of a single loop",
+            f"{p}    loop.unknown.append(_Segment(els[0], els[1:], pos))  # a second single loop",
             f"{p}    return True",
             f"{p}stack.append(child)",
             f"{p}tables.append(T{k})",
             f"{p}return True",
         ]
     if own:
-        out.insert(2, "    over = False")
+        out.insert(1, "    over = False")
         out.append("    return False if over else None")
     else:
         out.append("    return None")
@@ -421,21 +388,13 @@ def _placer(
     return ns["place"]
 
 
-def _on_split_form(place: _Placer) -> _Placer:
-    """A placer of Segments as a placer of the split form (``p``, ``pos``)."""
-
-    def place_split(loop: Loop, p: list[str], pos: int, *rest: Any) -> bool | None:
-        return place(loop, Segment(p[0], p[1:], pos), *rest)  # type: ignore[no-any-return]
-
-    return place_split
-
-
-def _interpreted_placer(matchers: list[_Matcher], tagged: bool = False) -> _Placer:
+def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
     """A placer that interprets ``matchers`` (field names that cannot be generated)."""
 
     def place(
         loop: Loop,
-        seg: Segment,
+        p: list[str],
+        pos: int,
         stack: list[Loop],
         tables: list[dict[str, _Placer]],
         d: int,
@@ -443,7 +402,7 @@ def _interpreted_placer(matchers: list[_Matcher], tagged: bool = False) -> _Plac
         memo: dict[str, tuple[str, ...]],
     ) -> bool | None:
         over = False
-        els = seg.elements
+        els = p[1:]
         for is_child, fname, quals, qpos, make, child_cls, first_field, trigger in matchers:
             if quals is not None and (els[qpos - 1] if qpos <= len(els) else "") not in quals:
                 continue
@@ -452,9 +411,9 @@ def _interpreted_placer(matchers: list[_Matcher], tagged: bool = False) -> _Plac
                     continue
                 current = getattr(loop, fname)
                 if current.__class__ is list:
-                    current.append(make(els, seg.position, comp, memo))
+                    current.append(make(els, pos, comp, memo))
                 elif current is None:
-                    setattr(loop, fname, make(els, seg.position, comp, memo))
+                    setattr(loop, fname, make(els, pos, comp, memo))
                 else:
                     over = True
                     continue
@@ -462,7 +421,7 @@ def _interpreted_placer(matchers: list[_Matcher], tagged: bool = False) -> _Plac
                 del tables[d + 1 :]
                 return True
             child = child_cls()
-            setattr(child, first_field, make(els, seg.position, comp, memo))
+            setattr(child, first_field, make(els, pos, comp, memo))
             holder = getattr(loop, fname)
             del stack[d + 1 :]
             del tables[d + 1 :]
@@ -471,10 +430,10 @@ def _interpreted_placer(matchers: list[_Matcher], tagged: bool = False) -> _Plac
             elif holder is None:
                 setattr(loop, fname, child)
             else:
-                loop.unknown.append(seg)  # a second occurrence of a single loop
+                loop.unknown.append(Segment(p[0], els, pos))  # a second occurrence of a single loop
                 return True
             stack.append(child)
-            tables.append(_placers(child.__class__, True, tagged))
+            tables.append(_placers(child.__class__, True))
             return True
         return False if over else None
 
