@@ -26,7 +26,7 @@ import datetime as dt
 import json
 import re
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleanclaim.codes.ncci_common import (
@@ -93,6 +93,13 @@ class PtpPart:
     rat: array  # type: ignore[type-arg]  # 'B' index into rationales
     pre96: array  # type: ignore[type-arg]  # 'B'
     rationales: list[str]
+    # the smallest and largest key (an empty part: first > last); a pair outside them
+    # needs no search (the four practitioner files split the codes into ranges)
+    first: int = field(init=False)
+    last: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.first, self.last = (self.keys[0], self.keys[-1]) if len(self.keys) else (1, 0)
 
     @property
     def rows(self) -> int:

@@ -25,7 +25,6 @@ from decimal import Decimal
 from functools import lru_cache
 
 from cleanclaim.codes.ncci_common import pack_code, ymd, ymd_to_date
-from cleanclaim.codes.ncci_ptp import PtpPart
 from cleanclaim.edits.claim import ScrubClaim, ServiceLine
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding, RuleInfo
@@ -133,18 +132,6 @@ def _provider(claim: ScrubClaim, ln: ServiceLine) -> str:
     return ln.rendering_npi or claim.rendering_npi
 
 
-def _ptp_bounds(ctx: ScrubContext, parts: list[PtpPart]) -> list[tuple[PtpPart, int, int]]:
-    """``(part, first key, last key)`` of each non-empty part, in order, kept in the
-    context's memo: the pair loop then tests a key's range without reading the arrays."""
-    key = ("ncci-ptp-bounds", id(parts))
-    hit = ctx.memo.get(key)
-    if hit is None or hit[0] is not parts:
-        hit = (parts, [(p, p.keys[0], p.keys[-1]) for p in parts if len(p.keys)])
-        ctx.memo[key] = hit
-    bounds: list[tuple[PtpPart, int, int]] = hit[1]
-    return bounds
-
-
 @register("ncci", PTP, PTP_NO_BYPASS)
 def check_ptp(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
     tables = ctx.ncci
@@ -164,15 +151,15 @@ def check_ptp(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
     for (dos, _prov), lines in groups.items():
         if len(lines) < 2:
             continue
-        bounds = _ptp_bounds(ctx, tables.ptp_release(dos))
+        parts = tables.ptp_release(dos)
         d = ymd(dos)
         for a, pa in lines:
             for b, pb in lines:
                 if a is b or pa == pb:
                     continue
                 key = pa << 32 | pb
-                for part, lo, hi in bounds:
-                    if key < lo or key > hi:
+                for part in parts:
+                    if key < part.first or key > part.last:
                         continue
                     i = part.has_pair(key, d)
                     if i < 0:
