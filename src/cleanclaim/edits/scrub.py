@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding
-from cleanclaim.edits.registry import Check, Rule, all_rules
+from cleanclaim.edits.registry import all_rules
 
 __all__ = ["ClaimResult", "report", "scrub_claim", "scrub_claims"]
 
@@ -24,18 +24,6 @@ class ClaimResult:
         return any(f.severity == "error" for f in self.findings)
 
 
-_CHECKS: tuple[tuple[Rule, ...], tuple[Check, ...]] = ((), ())
-
-
-def _checks() -> tuple[Check, ...]:
-    """Every registered rule's check, in registry order (kept while the registry is)."""
-    global _CHECKS
-    rules = all_rules()
-    if _CHECKS[0] is not rules:
-        _CHECKS = (rules, tuple(r.check for r in rules))
-    return _CHECKS[1]
-
-
 def _order(f: Finding) -> tuple[int, int, str]:
     return (0 if f.severity == "error" else 1, f.line or 0, f.rule)
 
@@ -43,8 +31,8 @@ def _order(f: Finding) -> tuple[int, int, str]:
 def scrub_claim(claim: ScrubClaim, ctx: ScrubContext, extra: Iterable[Finding] = ()) -> ClaimResult:
     """All findings for one claim, errors first; ``extra`` carries reader (syntax) findings."""
     found = list(extra)
-    for check in _checks():
-        found.extend(check(claim, ctx))
+    for rule in all_rules():
+        found.extend(rule.check(claim, ctx))
     if len(found) > 1:
         found.sort(key=_order)
     return ClaimResult(claim.claim_id, tuple(found))
