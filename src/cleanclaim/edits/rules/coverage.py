@@ -80,9 +80,8 @@ def check_coverage(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
             source=f"{SOURCE}: {', '.join(p.label for p in periods if p.label)}".rstrip(": "),
         )
         return
+    # lines without a date are not judged (the missing-data rules report them)
     dated = [(ln.service_date, ln) for ln in claim.lines if ln.service_date is not None]
-    if not dated and claim.lines:
-        return  # no date to judge (the missing-data rules report it)
     ended: list[tuple[dt.date, int, str, CoveragePeriod]] = []
     early: list[tuple[dt.date, int, str, CoveragePeriod]] = []
     for day, ln in sorted(dated, key=lambda x: (x[0], x[1].number)):
