@@ -35,7 +35,7 @@ def test_it_writes_every_sample_as_the_reference_does(shared_data: Path) -> None
             if isinstance(t.data, Loop):
                 _same(t.data, t.interchange.delimiters)
                 checked += 1
-    assert checked >= 36  # the 837P and 999 samples (the other guides are guidekit trees)
+    assert checked >= 35  # the 837P samples (the other guides are guidekit trees)
 
 
 def test_it_writes_a_tree_built_in_memory_in_guide_order() -> None:

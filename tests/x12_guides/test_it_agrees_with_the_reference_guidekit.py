@@ -258,3 +258,40 @@ def test_it_places_siblings_qualified_by_different_elements_as_the_reference_doe
             for i in range(rng.randint(1, 12))
         ]
         assert _shape(build_tree(root, body, ":")) == _shape(reference.build_tree(root, body, ":"))
+
+
+def _acks_999() -> list[bytes]:
+    """999s: the shared sample and the 999s we build for our golden 837P, clean and
+    with errors at the claim and billing provider levels (IK3, CTX, IK4 all occur)."""
+    from datetime import datetime
+
+    from cleanclaim.x12 import parse
+    from cleanclaim.x12.x231a1_999 import build_ack
+
+    out = [p.read_bytes() for p in SAMPLES_999]
+    claims = (Path(__file__).parents[1] / "x12" / "golden" / "claims.837").read_text()
+    for old, new in (
+        ("", ""),
+        ("CLM*RFM-1002*110***11:B:1", "CLM*RFM-1002*110***11:B:5"),
+        ("N4*PORTLAND*OR*972011234", "N4*PORTLAND*OR*97201"),
+        ("SE*53*0001", "SE*50*0001"),
+    ):
+        text = claims.replace(old, new) if old else claims
+        out.append(build_ack(parse(text), now=datetime(2026, 11, 27, 9, 0)).encode())
+    return out
+
+
+SAMPLES_999 = sorted((SAMPLES[0].parents[1] / "999").iterdir()) if SAMPLES else []
+
+
+def test_it_places_and_checks_999s_as_the_reference_does(shared_data):
+    rng = random.Random("999")
+    foreign = _foreign()
+    checked = 0
+    for data in _acks_999():
+        for spec_root, d, body in _guide_spec(data):
+            _compare(spec_root, body, d)
+            for _ in range(40):
+                _compare(spec_root, _mutate(body, rng, foreign), d)
+            checked += 1
+    assert checked == len(SAMPLES_999) + 4

@@ -22,9 +22,10 @@ Layers, bottom up:
 * :mod:`.loops` -- :class:`Loop` dataclasses + :class:`Slot` tables, the
   tolerant table-driven reader and the order-keeping writer.
 * :mod:`.registry` -- :class:`Guide` and :func:`find_guide` (ST01 + version →
-  guide package). Guide packages: ``x222a1_837p`` (837P), ``x231a1_999`` (999),
-  and ``x221a1_835``, ``x279a1_270_271``, ``x212_276_277``, ``x214_277ca``,
-  each exposing ``GUIDE`` or ``GUIDES``; see :mod:`.registry` for the contract.
+  guide package). Guide packages: ``x222a1_837p`` (837P, typed loops), and on the
+  guide model (:mod:`.guidekit`) ``x231a1_999`` (999), ``x221a1_835``,
+  ``x279a1_270_271``, ``x212_276_277``, ``x214_277ca``, each exposing ``GUIDE`` or
+  ``GUIDES``; see :mod:`.registry` for the contract.
 * :mod:`.validate` -- :func:`parse` and :func:`validate`, the shared driver.
 * :mod:`.json_view` -- the versioned JSON view and :func:`write_json`.
 * :mod:`.errors` -- :class:`X12Error` (unusable input, one line) and

@@ -194,10 +194,12 @@ def apply_patches(data: dict[str, Any], patches: list[dict[str, Any]]) -> None:
     """Apply documented corrections to the generated spec.
 
     Each patch is ``{"ref", "loop"?, "add_codes"?, "codes"?, "drop_codes"?, "repeat"?,
-    "usage"?, "ext"?, "note"}``.
+    "usage"?, "ext"?, "type"?, "note"}``.
 
     Used to bring a 4010 map's structure to the 5010 guide where pyx12 ships no
-    5010 map (270/271 X279A1, 276 X212); each patch names the element it fixes.
+    5010 map (270/271 X279A1, 276 X212), and to correct a 5010 map (999 X231A1:
+    ``"type": "ID"`` makes CTX01-1 the qualifier that tells its two CTX apart); each
+    patch names the element it fixes.
     """
 
     def walk(node: dict[str, Any], loop: str) -> None:
@@ -216,7 +218,7 @@ def apply_patches(data: dict[str, Any], patches: list[dict[str, Any]]) -> None:
                             el["codes"] = patch["codes"]
                         if "drop_codes" in patch:
                             el.pop("codes", None)
-                        for key in ("repeat", "usage", "ext"):
+                        for key in ("repeat", "usage", "ext", "type"):
                             if key in patch:
                                 el[key] = patch[key]
 

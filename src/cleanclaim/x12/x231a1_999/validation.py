@@ -1,92 +1,105 @@
-"""999 guide rules (005010X231A1): structure, codes, and the AK9 counts."""
+"""999 checks: the X231A1 guide's structure and elements, then its relational rules.
+
+Structure, usage, lengths, types and code values come from the guide as data
+(:func:`cleanclaim.x12.guidekit.reading.check`). The rules between segments
+(005010X231A1 §2, AK9 and IK5 notes), each IK403 ``I12`` (implementation pattern
+match failure):
+
+* AK903 (number of received transaction sets) is the number of AK2 loops and
+  AK904 (number accepted) the number of IK5 that accept theirs (``A`` or ``E``),
+  code ``999.ak9.count``;
+* AK901 agrees with the IK5s: ``A``/``E`` when every set is accepted, ``P`` when
+  some are, ``R`` when none is (``999.ak9.verdict``);
+* IK501 ``A`` (accepted) has no segment in error under it: a set with IK3 loops
+  is ``E`` (accepted with errors) or rejected (``999.ik5.accepts-errors``).
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..errors import IK403, Finding
+from ..guidekit.reading import check
+from ..guidekit.tree import SegNode
+from ..guidekit.validate import Context
 from ..segments import Delimiters
-from ..structure import ElementRule, check_tree, element_finding
-from .codes import FunctionalGroupAcknowledge, TransactionSetAcknowledgment
-from .loops import Transaction999
+from .view import ACCEPTING, Transaction999
 
-__all__ = ["ELEMENT_RULES", "validate_999"]
-
-ELEMENT_RULES: tuple[ElementRule, ...] = (
-    ElementRule("HEADER", "ST", 1, required=True, codes=frozenset({"999"})),
-    ElementRule("HEADER", "AK1", 1, required=True),
-    ElementRule("HEADER", "AK1", 2, required=True),
-    ElementRule("HEADER", "AK1", 3, required=True),
-    ElementRule("2000", "AK2", 1, required=True),
-    ElementRule("2000", "AK2", 2, required=True),
-    ElementRule("2100", "IK3", 1, required=True),
-    ElementRule("2100", "IK3", 2, required=True),
-    ElementRule("2100", "IK3", 4, required=True),
-    ElementRule("2110", "IK4", 1, 1, required=True),
-    ElementRule("2110", "IK4", 3, required=True),
-    ElementRule(
-        "2000",
-        "IK5",
-        1,
-        required=True,
-        codes=frozenset(m.value for m in TransactionSetAcknowledgment),
-    ),
-    ElementRule(
-        "HEADER",
-        "AK9",
-        1,
-        required=True,
-        codes=frozenset(m.value for m in FunctionalGroupAcknowledge),
-    ),
-    ElementRule("HEADER", "AK9", 2, required=True),
-    ElementRule("HEADER", "AK9", 3, required=True),
-    ElementRule("HEADER", "AK9", 4, required=True),
-)
-_BY: dict[tuple[str, str], list[ElementRule]] = defaultdict(list)
-for _r in ELEMENT_RULES:
-    _BY[(_r.loop, _r.seg)].append(_r)
-
-KNOWN_TAGS = frozenset({"ST", "AK1", "AK2", "IK3", "CTX", "IK4", "IK5", "AK9", "SE"})
+__all__ = ["validate"]
 
 
-def validate_999(tx: Transaction999, delimiters: Delimiters) -> list[Finding]:
-    out = check_tree(tx, KNOWN_TAGS, _BY)
-    ak9 = tx.ak9
-    if ak9 is not None:
-        received = ak9.number_of_received_transaction_sets
-        if received.isdigit() and int(received) != len(tx.responses) and tx.responses:
-            out.append(
-                element_finding(
-                    "HEADER",
-                    ak9,
-                    3,
-                    0,
-                    IK403.PATTERN_MATCH_FAILURE,
-                    f"AK903 says {received} transaction sets were received but the 999 answers "
-                    f"{len(tx.responses)} (AK2)",
-                    code="999.ak9.count",
-                    value=received,
-                )
-            )
-        accepted = sum(
-            1
-            for r in tx.responses
-            if r.ik5 is not None and r.ik5.transaction_set_acknowledgment_code in ("A", "E")
+def _flag(ctx: Context, node: SegNode, loop: str, code: str, n: int, message: str) -> None:
+    ctx.add(
+        node,
+        loop,
+        code,
+        message,
+        ik403=IK403.PATTERN_MATCH_FAILURE,
+        ref=f"{node.id}{n:02d}",
+        element_position=n,
+        value=node.get(n),
+    )
+
+
+def _check_ak9(ctx: Context, tx: Transaction999) -> None:
+    tree = tx.placed.tree
+    ak9 = tree.first("AK9")
+    sets = list(tree.loops("2000"))
+    if ak9 is None or not sets:
+        return
+    statuses = [ik5.get(1) if (ik5 := s.first("IK5")) else "" for s in sets]
+    accepted = sum(1 for s in statuses if s in ACCEPTING)
+    received, given = ak9.get(3), ak9.get(4)
+    if received.isdigit() and int(received) != len(sets):
+        _flag(
+            ctx,
+            ak9,
+            "",
+            "999.ak9.count",
+            3,
+            f"AK903 says {received} transaction sets were received but the 999 answers "
+            f"{len(sets)} (AK2)",
         )
-        given = ak9.number_of_accepted_transaction_sets
-        if given.isdigit() and tx.responses and int(given) != accepted:
-            out.append(
-                element_finding(
-                    "HEADER",
-                    ak9,
-                    4,
-                    0,
-                    IK403.PATTERN_MATCH_FAILURE,
-                    f"AK904 says {given} transaction sets were accepted but {accepted} IK5 "
-                    "segments accept theirs",
-                    code="999.ak9.count",
-                    value=given,
-                )
+    if given.isdigit() and int(given) != accepted:
+        _flag(
+            ctx,
+            ak9,
+            "",
+            "999.ak9.count",
+            4,
+            f"AK904 says {given} transaction sets were accepted but {accepted} IK5 "
+            "segments accept theirs",
+        )
+    verdict = ak9.get(1)
+    expected = ("A", "E") if accepted == len(sets) else ("R",) if accepted == 0 else ("P",)
+    if verdict in ("A", "E", "P", "R") and verdict not in expected:
+        _flag(
+            ctx,
+            ak9,
+            "",
+            "999.ak9.verdict",
+            1,
+            f"AK901 {verdict!r} contradicts the sets' IK5: {accepted} of {len(sets)} accepted "
+            f"(expected {' or '.join(expected)})",
+        )
+
+
+def _check_ik5(ctx: Context, tx: Transaction999) -> None:
+    for loop in tx.placed.tree.loops("2000"):
+        ik5 = loop.first("IK5")
+        if ik5 is not None and ik5.get(1) == "A" and any(loop.loops("2100")):
+            _flag(
+                ctx,
+                ik5,
+                "2000",
+                "999.ik5.accepts-errors",
+                1,
+                "IK501 'A' (accepted) but segments in error (IK3) follow the AK2: "
+                "use 'E' (accepted with errors) or reject the set",
             )
-    out.sort(key=lambda f: f.position)
-    return out
+
+
+def validate(tx: Transaction999, delimiters: Delimiters) -> list[Finding]:
+    """Every finding of one 999, in file order."""
+    ctx = check(tx.placed, delimiters)
+    _check_ak9(ctx, tx)
+    _check_ik5(ctx, tx)
+    return sorted(ctx.findings, key=lambda f: f.position)

@@ -1,4 +1,6 @@
-"""Acknowledge what we received: our validation findings → a 999 (005010X231A1).
+"""Build 999s: our validation findings → a 999 (005010X231A1), or the JSON fields → a 999.
+
+:func:`build_ack` acknowledges what we received.
 
 For each functional group received, one 999 transaction set:
 
@@ -16,22 +18,26 @@ For each functional group received, one 999 transaction set:
 
 Only findings of severity *error* are reported; warnings do not reject.
 The interchange answers the one received: sender and receiver swapped,
-GS02/GS03 swapped, same test/production flag (ISA15) and delimiters.
+GS02/GS03 swapped, same test/production flag (ISA15) and delimiters. Each 999
+is placed in the guide's loop tree (:func:`.view.parse`) and written from it.
+
+:func:`build_999` builds one 999 from the convenient JSON fields
+(:mod:`.json`), for a sandbox clearinghouse and for tests.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from ..envelope import Document, FunctionalGroup, Interchange, TransactionSet, write_document
-from ..errors import Finding
+from ..errors import Finding, X12Error
 from ..segments import Segment
 from ..validate import ParsedDocument, ParsedTransaction, validate
 from .codes import SetSyntaxError
+from .view import ACCEPTING, VERSION_999, parse, write
 
-__all__ = ["VERSION_999", "build_ack", "build_ack_document"]
-
-VERSION_999 = "005010X231A1"
+__all__ = ["build_999", "build_ack", "build_ack_document"]
 
 _SET_CODES = {
     "x12.envelope.se-missing": SetSyntaxError.TRAILER_MISSING.value,
@@ -205,7 +211,7 @@ def build_ack_document(
         for group in ic.groups:
             st_n += 1
             segs = _group_ack(group, parsed, str(st_n).rjust(4, "0"), forbidden, d.component)
-            ack_group.transactions.append(TransactionSet(segs))
+            ack_group.transactions.append(TransactionSet(write(parse(segs, d), d)))
     return out
 
 
@@ -214,3 +220,112 @@ def build_ack(
 ) -> str:
     """The 999 as X12 text."""
     return write_document(build_ack_document(parsed, control_number=control_number, now=now))
+
+
+def _seg(seg_id: str, *elements: str) -> Segment:
+    """A segment without its trailing empty elements."""
+    els = list(elements)
+    while els and els[-1] == "":
+        els.pop()
+    return Segment(seg_id, els)
+
+
+def _s(obj: Any, key: str, where: str, required: bool = False) -> str:
+    v = obj.get(key, "") if isinstance(obj, dict) else ""
+    if v is None:
+        v = ""
+    if not isinstance(v, (str, int)) or isinstance(v, bool):
+        raise X12Error(f"{where}.{key} must be a string")
+    if required and v == "":
+        raise X12Error(f"{where}.{key} is required")
+    return str(v)
+
+
+def _list(obj: Any, key: str, where: str) -> list[Any]:
+    v = obj.get(key) if isinstance(obj, dict) else None
+    if v is None:
+        return []
+    if not isinstance(v, list):
+        raise X12Error(f"{where}.{key} must be a list")
+    return v
+
+
+def _segment_error(err: Any, where: str) -> list[Segment]:
+    """Loop 2100: IK3, its CTX (each written as read: ``CLM01:123``), its IK4s."""
+    out = [
+        _seg(
+            "IK3",
+            _s(err, "segment_id", where, True),
+            _s(err, "position", where, True),
+            _s(err, "loop", where),
+            _s(err, "code", where, True),
+        )
+    ]
+    out += [Segment("CTX", str(c).split("*")) for c in _list(err, "context", where)]
+    for k, el in enumerate(_list(err, "element_errors", where)):
+        w = f"{where}.element_errors[{k}]"
+        position = ":".join(p for p in (_s(el, "position", w, True), _s(el, "component", w)) if p)
+        out.append(
+            _seg(
+                "IK4", position, _s(el, "reference", w), _s(el, "code", w, True), _s(el, "value", w)
+            )
+        )
+    return out
+
+
+def build_999(obj: dict[str, Any]) -> list[Segment]:
+    """ST..SE of one 999 from the convenient fields (see :mod:`.json`).
+
+    A set's ``status`` defaults to ``R`` when it lists segment errors, else ``A``;
+    AK9's code and counts default to what the sets say. SE01 is 0 here (the
+    writer counts).
+    """
+    ack = obj.get("acknowledgment")
+    if not isinstance(ack, dict):
+        raise X12Error('a 999 needs an "acknowledgment" object')
+    group = ack.get("group") or {}
+    result = ack.get("result") or {}
+    ctl = (_s(obj, "control_number", "transaction") or "0001").rjust(4, "0")
+    out = [
+        Segment("ST", ["999", ctl, VERSION_999]),
+        _seg(
+            "AK1",
+            _s(group, "functional_id", "group", True),
+            _s(group, "control_number", "group", True),
+            _s(group, "version", "group"),
+        ),
+    ]
+    accepted = received = 0
+    for i, ts in enumerate(_list(ack, "transaction_sets", "acknowledgment")):
+        w = f"transaction_sets[{i}]"
+        out.append(
+            _seg(
+                "AK2",
+                _s(ts, "transaction_set", w, True),
+                _s(ts, "control_number", w, True),
+                _s(ts, "version", w),
+            )
+        )
+        errors = _list(ts, "segment_errors", w)
+        for j, err in enumerate(errors):
+            out += _segment_error(err, f"{w}.segment_errors[{j}]")
+        status = _s(ts, "status", w) or ("R" if errors else "A")
+        codes = [str(c) for c in _list(ts, "error_codes", w)][:5]
+        out.append(_seg("IK5", status, *codes))
+        received += 1
+        accepted += status in ACCEPTING
+    code = _s(result, "code", "result") or (
+        "A" if accepted == received else "R" if accepted == 0 else "P"
+    )
+    out.append(
+        _seg(
+            "AK9",
+            code,
+            _s(result, "included", "result") or str(received),
+            _s(result, "received", "result") or str(received),
+            _s(result, "accepted", "result") or str(accepted),
+            *[str(c) for c in _list(result, "error_codes", "result")][:5],
+        )
+    )
+    out.append(Segment("SE", ["0", ctl]))
+    return out
