@@ -34,6 +34,8 @@ VERSION_999 = "005010X231A1"
 MAP = "999.5010X231.A1.xml"
 PATCHES = Path(__file__).parent / "patches_999.json"
 
+#: CTX01-1 of a segment or element context (the other CTX names a business unit: CLM01...).
+SEGMENT_CONTEXT = "SITUATIONAL TRIGGER"
 #: IK501 / AK901 codes that accept the transaction set (A accepted, E accepted with errors).
 ACCEPTING = frozenset({"A", "E"})
 
@@ -131,7 +133,7 @@ def _segment_error(loop: LoopNode, d: Delimiters) -> SegmentError:
     for ctx in loop.segments("CTX"):
         contexts.append(d.element.join(ctx.segment.elements))
         name, _, value = ctx.get(1).partition(d.component)
-        if unit is None and value and ctx.spec is not None and ctx.spec.name.startswith("Business"):
+        if unit is None and value and name != SEGMENT_CONTEXT:
             unit = (name, value)
     return SegmentError(
         ik3.get(1) if ik3 else "",
