@@ -21,6 +21,7 @@ _SAMPLES = {
     "271": "271/lfh_271_005010X279A1__dependent-health-benefit-check.271",
     "276": "276/stupidedi_X212_pass_claim-request.edi",
     "277": "277/stupidedi_X212_pass_provider-response.edi",
+    "999": "999/stupidedi_X231A1_pass_response-to-functional-group-containing-3-837s.edi",
 }
 
 
@@ -55,3 +56,34 @@ def test_it_survives_mutated_samples(kind):
         _read(text[:start] + insert + text[start + length :])
 
     mutate()
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+_KEYS = st.sampled_from(
+    [
+        "group",
+        "result",
+        "transaction_sets",
+        "segment_errors",
+        "element_errors",
+        "context",
+        "functional_id",
+        "control_number",
+        "transaction_set",
+        "segment_id",
+        "position",
+        "code",
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(_KEYS, _JSON, max_size=4), st.dictionaries(_KEYS, _JSON, max_size=4))
+def test_it_builds_a_999_from_any_json_fields_or_says_why(ack, group):
+    """The 999 convenient fields, any shape: a 999, or an X12Error naming the field."""
+    with contextlib.suppress(X12Error):
+        write_json({"transaction_set": "999", "acknowledgment": {**ack, "group": group}})
