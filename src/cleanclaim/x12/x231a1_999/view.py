@@ -17,6 +17,7 @@ from ..guidekit.reading import Placed, place
 from ..guidekit.spec import LoopSpec, load_spec
 from ..guidekit.tree import LoopNode, SegNode
 from ..segments import Delimiters, Segment
+from .codes import TransactionSetAcknowledgment
 
 __all__ = [
     "VERSION_999",
@@ -36,8 +37,10 @@ PATCHES = Path(__file__).parent / "patches_999.json"
 
 #: CTX01-1 of a segment or element context (the other CTX names a business unit: CLM01...).
 SEGMENT_CONTEXT = "SITUATIONAL TRIGGER"
-#: IK501 / AK901 codes that accept the transaction set (A accepted, E accepted with errors).
-ACCEPTING = frozenset({"A", "E"})
+#: IK501 codes that accept the transaction set (A accepted, E accepted with errors).
+ACCEPTING = frozenset(
+    {TransactionSetAcknowledgment.ACCEPTED, TransactionSetAcknowledgment.ACCEPTED_WITH_ERRORS}
+)
 
 
 def spec() -> LoopSpec:
