@@ -110,6 +110,9 @@ def _document_json(parsed: ParsedDocument, file: str | None) -> dict[str, Any]:
     if file is not None:
         out["file"] = file
     out["x12_json_version"] = X12_JSON_VERSION
+    notes = parsed.reading_notes()
+    if notes:
+        out["warnings"] = [f.as_dict() for f in notes]
     out["transactions"] = [transaction_json(t) for t in parsed.transactions]
     return out
 
