@@ -187,13 +187,13 @@ def split_interchanges(
         delims, _, warning = _read_delimiters(text[start:])
         end = _interchange_end(text, start, delims)
         chunk = text[start:end]
-        parts = _split_parts(chunk, delims)
+        layout: list[str] = []
+        parts = _split_parts(chunk, delims, layout)
         if notes is not None:
             if warning:
                 notes.append(_note(REPETITION_UNUSED, warning, count + 1, "ISA11"))
-            layout = _layout(chunk, delims)
             if layout:
-                notes.append(_note(PRETTY_PRINTED, layout, count + 1, ""))
+                notes.append(_note(PRETTY_PRINTED, _pretty(layout), count + 1, ""))
         count += len(parts)
         chunks.append((delims, parts))
         start = end
@@ -220,24 +220,9 @@ def _note(code: str, message: str, position: int, element: str) -> Finding:
     )
 
 
-def _layout(text: str, delims: Delimiters) -> str:
-    """What is pretty-printed about an interchange's text (``""`` when nothing is).
-
-    Indentation is a space or tab after a terminator or a line break; a blank line
-    is two line breaks in a row. A handful of ``in`` tests at C speed.
-    """
-    if any(c in "\r\n" for c in (delims.element, delims.component)):
-        return ""
-    term = delims.segment
-    found = []
-    if any(s in text for s in (term + " ", term + "\t", "\n ", "\n\t", "\r ", "\r\t")):
-        found.append("indentation")
-    if "\n\n" in text or "\n\r\n" in text:
-        found.append("blank lines")
-    if not found:
-        return ""
+def _pretty(layout: list[str]) -> str:
     return (
-        f"the file is pretty-printed ({' and '.join(found)} between segments); the blanks "
+        f"the file is pretty-printed ({' and '.join(layout)} between segments); the blanks "
         "are ignored and not written back"
     )
 
@@ -260,12 +245,23 @@ def _interchange_end(text: str, start: int, delims: Delimiters) -> int:
     return len(text) if j < 0 else j + 1
 
 
-def _split_parts(text: str, delims: Delimiters) -> list[list[str]]:
+def _split_parts(text: str, delims: Delimiters, layout: list[str] | None = None) -> list[list[str]]:
+    """The interchange's text split into segments, each split into its elements.
+
+    ``layout``, when given, receives what is pretty-printed about the text
+    (``"indentation"``, ``"blank lines"``), found on the way at no extra pass.
+    """
     breaks_are_data = any(c in "\r\n" for c in (delims.element, delims.component, delims.segment))
-    if not breaks_are_data:
-        text = text.replace("\r", "").replace("\n", "")
     term = delims.segment
+    breaks = 0
+    if not breaks_are_data:
+        size = len(text)
+        text = text.replace("\r", "").replace("\n", "")
+        breaks = size - len(text)
     pieces = text.split(term)
+    # more line-break characters than one suffix per segment: blank lines
+    if layout is not None and breaks > len(pieces) * max(len(delims.suffix), 1):
+        layout.append("blank lines")
     if pieces and not pieces[-1].strip():
         pieces.pop()
     if breaks_are_data:
@@ -274,10 +270,19 @@ def _split_parts(text: str, delims: Delimiters) -> list[list[str]]:
     # instead of two searches of the text) when neither can: no piece is empty or
     # starts with a character up to the space.
     if not pieces or min(pieces)[:1] <= " ":
-        if term + " " in text or term + "\t" in text or text[:1] in (" ", "\t"):
+        if (
+            term + " " in text
+            or term + "\t" in text
+            or text[:1] in (" ", "\t")
+            or (breaks_are_data and ("\n " in text or "\n\t" in text))
+        ):
             # stray blanks between a terminator and the next segment
             pieces = [p.lstrip(" \t") for p in pieces]
+            if layout is not None:
+                layout.append("indentation")
         if "" in pieces:
+            if layout is not None and breaks_are_data:
+                layout.append("blank lines")
             pieces = [p for p in pieces if p]
     elem = delims.element
     return [p.split(elem) for p in pieces]
