@@ -29,6 +29,8 @@ SHAPES = {
     "terminator, CRLF, tabs": GOLDEN.replace("~\n", "~\r\n\t"),
     "terminator, blank lines": GOLDEN.replace("~\n", "~\n\n"),
     "line break as terminator, leading spaces": _indented(GOLDEN, terminator=""),
+    "line break as terminator, blank lines": GOLDEN.replace("~\n", "\n\n"),
+    "CR as terminator, LF, spaces": GOLDEN.replace("~\n", "\r\n  "),
 }
 
 
@@ -59,6 +61,8 @@ def test_it_writes_back_one_line_break_per_segment_without_indentation() -> None
     # a line break as the terminator: the same segments, each ending with it
     written = write_document(parse(_indented(GOLDEN, terminator="")).document)
     assert written == GOLDEN.replace("~\n", "\n")
+    written = write_document(parse(GOLDEN.replace("~\n", "\r\n  ")).document)
+    assert written == GOLDEN.replace("~\n", "\r\n")
 
 
 def test_it_reads_pretty_printed_interchanges_one_after_the_other() -> None:
