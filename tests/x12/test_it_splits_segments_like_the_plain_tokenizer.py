@@ -12,8 +12,11 @@ from cleanclaim.x12 import tokenizer as T
 from cleanclaim.x12.segments import Delimiters
 
 
-def plain_split_parts(text: str, delims: Delimiters) -> list[list[str]]:
-    """``tokenizer._split_parts`` as it was, the clean-ups always checked."""
+def plain_split_parts(
+    text: str, delims: Delimiters, layout: list[str] | None = None
+) -> list[list[str]]:
+    """``tokenizer._split_parts`` as it was, the clean-ups always checked (``layout``,
+    the pretty-printing it notices, is not the referee's business: left empty)."""
     breaks_are_data = any(c in "\r\n" for c in (delims.element, delims.component, delims.segment))
     if not breaks_are_data:
         text = text.replace("\r", "").replace("\n", "")

@@ -26,11 +26,13 @@ OTHER = {
     "lfh_271_005010X279A1__subscriber-health-benefit-check-error.271": {"x12.envelope.se-control"},
     # IEA02 does not match ISA13 (core envelope check).
     "stupidedi_X212_pass_1.era": {"x12.envelope.iea-control"},
-    # ST03 005010X279A1 under GS08 005010X279: warning only.
+    # GS08 and ST03 005010X279, the base release before the errata: read with the
+    # X279A1 guide, warning only (was x12.st.guide from the guide kit; the driver now
+    # names a base release once, for every guide).
     "stupidedi_X279_pass_response-to-generic-request-by-clinic-for-patient-(subscriber)"
-    "-eligibility.edi": {"x12.st.guide"},
+    "-eligibility.edi": {"x12.version.base-release"},
     "stupidedi_X279_pass_response-to-generic-request-by-physician-for-patient-(dependent)"
-    "-eligibility.edi": {"x12.st.guide"},
+    "-eligibility.edi": {"x12.version.base-release"},
     # STC01-3 entity 85 where X212's provider-level STC allows only 1P.
     "lfh_277_005010X212__provider-level-status.277": {"x12.element.invalid-code"},
 }

@@ -117,6 +117,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
                 if args.json:
                     print(_dump(document_json(parsed, file=name)))
                 else:
+                    for f in parsed.reading_notes():
+                        print(f"cleanclaim x12 parse: {name}: {f.line()}", file=sys.stderr)
                     for t in parsed.transactions:
                         extra = ""
                         claims = t.guide.to_json(t.data, t.interchange.delimiters).get("claims")

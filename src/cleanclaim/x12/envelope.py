@@ -26,7 +26,7 @@ from itertools import chain
 from .errors import IK304, Finding, Severity, X12Error
 from .perf import gc_paused
 from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
-from .tokenizer import split_interchanges
+from .tokenizer import repetition_separator, split_interchanges
 
 __all__ = [
     "Document",
@@ -190,10 +190,16 @@ class Interchange:
 
 @dataclass(slots=True)
 class Document:
-    """Everything read from one file."""
+    """Everything read from one file.
+
+    ``notes``: warnings about a file read as its sender wrote it but not as the
+    standard asks (an ISA11 that cannot separate repetitions, a pretty-printed
+    layout); :func:`check_envelopes` reports them.
+    """
 
     interchanges: list[Interchange]
     segment_count: int = 0
+    notes: list[Finding] = field(default_factory=list)
 
     @property
     def delimiters(self) -> Delimiters:
@@ -211,8 +217,9 @@ _ENVELOPE_TAGS = frozenset({"ISA", "IEA", "GS", "GE", "ST"})
 
 def read_document(data: bytes | str) -> Document:
     """Tokenize ``data`` and arrange the segments into envelopes."""
-    chunks = split_interchanges(data)
-    doc = Document([], sum(len(parts) for _, parts in chunks))
+    notes: list[Finding] = []
+    chunks = split_interchanges(data, notes)
+    doc = Document([], sum(len(parts) for _, parts in chunks), notes)
     ic: Interchange | None = None
     group: FunctionalGroup | None = None
     ts: TransactionSet | None = None
@@ -255,13 +262,11 @@ def _place(
                 position=seg.position,
                 segment_id="ISA",
             )
-        ic_delims = Delimiters(
-            delims.element,
-            seg.get(11) if seg.get(12) >= "00501" and len(seg.get(11)) == 1 else "",
-            seg.get(16)[:1] or delims.component,
-            delims.segment,
-            delims.suffix,
+        component = seg.get(16)[:1] or delims.component
+        rep, _ = repetition_separator(
+            seg.get(11), seg.get(12), delims.element, component, delims.segment
         )
+        ic_delims = Delimiters(delims.element, rep, component, delims.segment, delims.suffix)
         ic = Interchange(seg, ic_delims)
         doc.interchanges.append(ic)
         group = ts = None
@@ -315,8 +320,9 @@ def _finding(code: str, message: str, seg: Segment | None, **kw: str) -> Finding
 
 
 def check_envelopes(doc: Document) -> list[Finding]:
-    """Counts and control numbers of every envelope (SE01/SE02, GE01/GE02, IEA01/IEA02)."""
-    out: list[Finding] = []
+    """Counts and control numbers of every envelope (SE01/SE02, GE01/GE02, IEA01/IEA02),
+    after the reader's warnings (``doc.notes``)."""
+    out: list[Finding] = list(doc.notes)
     for ic in doc.interchanges:
         if ic.iea is None:
             msg = "the interchange has no IEA trailer"

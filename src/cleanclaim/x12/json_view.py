@@ -11,7 +11,8 @@ One transaction set becomes::
       "envelope": {                      # lossless interchange and group headers
         "delimiters": {"element": "*", "repetition": "^", "component": ":",
                        "segment": "~", "suffix": "\\n"},
-        "isa": ["ISA", "00", ...], "gs": ["GS", "HC", ...]
+        "isa": ["ISA", "00", ...], "gs": ["GS", "HC", ...],
+        "interchange_index": 0, "group_index": 0   # in document_json: which ISA and GS
       },
       "segments": [["ST", "837", "0021", "005010X222A1"], ...],   # ST..SE, lossless
       ...convenient fields of the guide (claims, payer, ...)
@@ -19,6 +20,10 @@ One transaction set becomes::
 
 ``segments`` are element texts exactly as in the file (composites joined by
 the envelope's component separator), so :func:`write_json` reproduces the file.
+``interchange_index`` and ``group_index`` (0-based, counted over the file) say which
+interchange and functional group the set was read in, so that writing back keeps
+each group's boundaries even when two groups have the same GS (a repeated control
+number).
 When ``segments`` is absent the guide's ``from_json`` builds the transaction
 from the convenient fields and the envelope gets sensible defaults (or the
 ``sender_id``/``receiver_id`` -- default: ``submitter.id``/``receiver.id`` --,
@@ -110,7 +115,20 @@ def _document_json(parsed: ParsedDocument, file: str | None) -> dict[str, Any]:
     if file is not None:
         out["file"] = file
     out["x12_json_version"] = X12_JSON_VERSION
-    out["transactions"] = [transaction_json(t) for t in parsed.transactions]
+    notes = parsed.reading_notes()
+    if notes:
+        out["warnings"] = [f.as_dict() for f in notes]
+    interchanges = {id(ic): n for n, ic in enumerate(parsed.document.interchanges)}
+    groups = {
+        id(g): n for n, g in enumerate(g for ic in parsed.document.interchanges for g in ic.groups)
+    }
+    txs = []
+    for t in parsed.transactions:
+        tx = transaction_json(t)
+        tx["envelope"]["interchange_index"] = interchanges[id(t.interchange)]
+        tx["envelope"]["group_index"] = groups[id(t.group)]
+        txs.append(tx)
+    out["transactions"] = txs
     return out
 
 
@@ -123,14 +141,24 @@ def _delims(obj: Any) -> Delimiters:
     return Delimiters(**vals)
 
 
+def _index(env: dict[str, Any], key: str, where: str) -> int | None:
+    """``envelope.interchange_index`` / ``envelope.group_index``: None when absent."""
+    value = env.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise X12Error(f"{where}.envelope.{key}: must be a whole number (0, 1, ...)")
+    return value
+
+
 def _seg(raw: Any, where: str) -> Segment:
-    if (
-        not isinstance(raw, list)
-        or not raw
-        or not all(isinstance(x, str) for x in raw)
-        or not raw[0]
-    ):
+    """A ``[tag, element 1, ...]`` list as a segment. The tag is written as given, even
+    one no guide knows or a malformed one (``""``, ``"N-3"``): what ``parse`` reads,
+    ``write`` writes back, and validation reports it (999 IK304 ``1``/``6``)."""
+    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
         raise X12Error(f"{where}: a segment must be a list of strings starting with its id")
+    if not raw[0] and len(raw) == 1:
+        raise X12Error(f"{where}: a segment must have an id or elements")
     return Segment(raw[0], list(raw[1:]))
 
 
@@ -175,9 +203,11 @@ def _default_isa(tx: dict[str, Any], ctl: str, d: Delimiters, now: datetime) -> 
 def write_json(obj: Any, *, now: datetime | None = None) -> str:
     """The JSON view (a document or a single transaction) back to X12 text.
 
-    Consecutive transactions with the same envelope (ISA and GS) share one
-    interchange and group, so ``parse`` → ``document_json`` → ``write_json``
-    gives back the same segments. Counts and trailers are computed.
+    Consecutive transactions with the same envelope (ISA and GS, and the same
+    ``interchange_index``/``group_index`` when given) share one interchange and
+    group, so ``parse`` → ``document_json`` → ``write_json`` gives back the same
+    segments and envelope boundaries. Counts and trailers (SE01, GE01, IEA01) are
+    computed.
     """
     with gc_paused():
         return _write_json(obj, now)
@@ -195,6 +225,8 @@ def _write_json(obj: Any, now: datetime | None) -> str:
     doc = Document([])
     ic: Interchange | None = None
     group: FunctionalGroup | None = None
+    ic_index: int | None = None
+    group_index: int | None = None
     for n, tx in enumerate(obj["transactions"], start=1):
         where = f"transactions[{n - 1}]"
         if not isinstance(tx, dict):
@@ -241,12 +273,15 @@ def _write_json(obj: Any, now: datetime | None) -> str:
                     version_s or guide.version,
                 ],
             )
-        if ic is None or ic.isa != isa or ic.delimiters != d:
+        new_ic = _index(env, "interchange_index", where)
+        new_group = _index(env, "group_index", where)
+        if ic is None or ic.isa != isa or ic.delimiters != d or new_ic != ic_index:
             ic = Interchange(isa, d)
             doc.interchanges.append(ic)
             group = None
-        if group is None or group.gs != gs:
+        if group is None or group.gs != gs or new_group != group_index:
             group = FunctionalGroup(gs)
             ic.groups.append(group)
+        ic_index, group_index = new_ic, new_group
         group.transactions.append(TransactionSet(segs))
     return write_document(doc)

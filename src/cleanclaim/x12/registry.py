@@ -31,6 +31,7 @@ The CLI (``cleanclaim x12 ...``) and the 999 builder only ever go through
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +39,14 @@ from typing import Any
 from .errors import Finding, X12Error
 from .segments import Delimiters, Segment
 
-__all__ = ["GUIDE_PACKAGES", "Guide", "all_guides", "find_guide", "guide_by_name"]
+__all__ = [
+    "GUIDE_PACKAGES",
+    "Guide",
+    "all_guides",
+    "base_release_of",
+    "find_guide",
+    "guide_by_name",
+]
 
 #: Guide packages under ``cleanclaim.x12``, in lookup order.
 GUIDE_PACKAGES: tuple[str, ...] = (
@@ -49,6 +57,22 @@ GUIDE_PACKAGES: tuple[str, ...] = (
     "x212_276_277",
     "x214_277ca",
 )
+
+
+#: Implementation guides we know of but do not read, by the guide id in GS08/ST03
+#: (``005010X223A2`` → ``X223``): a file naming one is refused with what it is.
+NOT_SUPPORTED: dict[str, str] = {
+    "X223": "837I (institutional)",
+    "X224": "837D (dental)",
+    "X217": "278 (prior authorization)",
+    "X220": "834 (benefit enrollment)",
+    "X218": "820 (premium payment)",
+    "X230": "997 (functional acknowledgment)",
+}
+
+#: A 5010 base release: the version before any errata (``005010X222``, no ``A1``).
+_BASE_RELEASE = re.compile(r"\d{6}X\d{3}")
+_ERRATA = re.compile(r"A\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +137,30 @@ def all_guides() -> list[Guide]:
     return _GUIDES
 
 
+def base_release_of(guide: Guide, version: str) -> bool:
+    """Whether ``version`` is the 5010 base release (published before the errata) of
+    the guide's version: ``005010X222`` for ``005010X222A1``, ``005010X221`` for
+    ``005010X221A1``. A guide whose version has no errata (``005010X212``) has none."""
+    return (
+        _BASE_RELEASE.fullmatch(version) is not None
+        and guide.version.startswith(version)
+        and _ERRATA.fullmatch(guide.version[len(version) :]) is not None
+    )
+
+
 def find_guide(st01: str, version: str) -> Guide:
-    """The guide for a transaction set, or :class:`X12Error` saying why there is none."""
+    """The guide for a transaction set, or :class:`X12Error` saying why there is none.
+
+    ``version`` is ST03 when present, else GS08 (the ST03 of a set overrides its
+    group's GS08). A 5010 base release (``005010X222``) is read by the guide of its
+    errata (``005010X222A1``): see :func:`base_release_of`.
+    """
     guides = all_guides()
     for guide in guides:
         if guide.st01 == st01 and version in guide.versions:
+            return guide
+    for guide in guides:
+        if guide.st01 == st01 and base_release_of(guide, version):
             return guide
     if version.startswith("00401") or version.startswith("004010"):
         raise X12Error(
@@ -125,6 +168,13 @@ def find_guide(st01: str, version: str) -> Guide:
             f"(005010...) only"
         )
     same_set = [g for g in guides if g.st01 == st01]
+    known = NOT_SUPPORTED.get(version[6:10]) if version.startswith("005010") else None
+    if known:
+        ours = ", ".join(f"{g.name} ({g.version})" for g in same_set)
+        raise X12Error(
+            f"transaction set {st01} version {version}: {known} is not supported"
+            + (f"; cleanclaim reads {ours}" if ours else "")
+        )
     if same_set:
         known = ", ".join(v for g in same_set for v in g.versions)
         raise X12Error(

@@ -11,6 +11,11 @@
 Findings from guides are completed here with the transaction's ST02
 (``st_control``) and the segment's position inside its set (``segment_in_set``,
 what 999 IK302 reports).
+
+The version of a set is its ST03 (X12.6: the implementation convention reference)
+when present, else its group's GS08. Reading notes a warning (``t.notes``, added to
+the findings by :func:`validate`) when ST03 and GS08 differ and when the version is
+a 5010 base release read with its errata guide (``005010X222`` with X222A1).
 """
 
 from __future__ import annotations
@@ -26,11 +31,15 @@ from .envelope import (
     check_envelopes,
     read_document,
 )
-from .errors import Finding, X12Error
+from .errors import Finding, Severity, X12Error
 from .perf import gc_paused
-from .registry import Guide, find_guide
+from .registry import Guide, base_release_of, find_guide
 
 __all__ = ["ParsedDocument", "ParsedTransaction", "parse", "validate"]
+
+#: Warning codes of the driver (files as real senders write them).
+BASE_RELEASE = "x12.version.base-release"
+ST03_OVERRIDES_GS08 = "x12.version.st03-overrides-gs08"
 
 
 @dataclass(slots=True)
@@ -41,6 +50,9 @@ class ParsedTransaction:
     guide: Guide
     data: Any
     findings: list[Finding] = field(default_factory=list)
+    #: warnings found while reading (version notes); :func:`validate` adds them to
+    #: ``findings``
+    notes: list[Finding] = field(default_factory=list)
 
     @property
     def version(self) -> str:
@@ -57,6 +69,16 @@ class ParsedDocument:
     transactions: list[ParsedTransaction]
     envelope_findings: list[Finding] = field(default_factory=list)
     validated: bool = False
+
+    def reading_notes(self) -> list[Finding]:
+        """The warnings of reading alone (no validation), in file order: what was
+        unusual but readable in the file (``Document.notes``) and in each set's
+        version (``ParsedTransaction.notes``)."""
+        out = list(self.document.notes)
+        for t in self.transactions:
+            out.extend(t.notes)
+        out.sort(key=lambda f: f.position)
+        return out
 
     def findings(self) -> list[Finding]:
         out = list(self.envelope_findings)
@@ -86,7 +108,10 @@ def _parse(data: bytes | str | Document) -> ParsedDocument:
     out: list[ParsedTransaction] = []
     for ic, group, ts in doc.transactions():
         version = transaction_version(group, ts)
-        guide = find_guide(ts.set_id, version)
+        try:
+            guide = find_guide(ts.set_id, version)
+        except X12Error as exc:
+            raise X12Error(exc.message, position=ts.st.position, segment_id="ST") from None
         try:
             split = ts.split_form() if guide.parse_split is not None else None
             if split is not None and guide.parse_split is not None:
@@ -103,8 +128,52 @@ def _parse(data: bytes | str | Document) -> ParsedDocument:
                 position=ts.st.position,
                 segment_id="ST",
             ) from exc
-        out.append(ParsedTransaction(ic, group, ts, guide, typed))
+        out.append(
+            ParsedTransaction(ic, group, ts, guide, typed, notes=_version_notes(group, ts, guide))
+        )
     return ParsedDocument(doc, out)
+
+
+def _version_notes(group: FunctionalGroup, ts: TransactionSet, guide: Guide) -> list[Finding]:
+    """Warnings about the version a set was read as (see the module docstring)."""
+    st03, gs08 = ts.st.get(3), group.version
+    version = st03 or gs08
+    notes: list[Finding] = []
+    if st03 and gs08 and st03 != gs08:
+        notes.append(
+            _version_note(
+                ST03_OVERRIDES_GS08,
+                f"ST03 {st03!r} differs from its group's GS08 {gs08!r}: the set is read as "
+                f"ST03 says ({guide.name})",
+                ts,
+                st03,
+            )
+        )
+    if base_release_of(guide, version):
+        notes.append(
+            _version_note(
+                BASE_RELEASE,
+                f"version {version!r} is the 5010 base release published before the errata: "
+                f"read and validated with {guide.version} and written back as {version!r}",
+                ts,
+                version,
+            )
+        )
+    return notes
+
+
+def _version_note(code: str, message: str, ts: TransactionSet, value: str) -> Finding:
+    return Finding(
+        code=code,
+        message=message,
+        severity=Severity.WARNING,
+        position=ts.st.position,
+        segment_id="ST",
+        element="ST03" if ts.st.get(3) else "GS08",
+        value=value,
+        st_control=ts.control_number,
+        segment_in_set=1,
+    )
 
 
 def validate(parsed: ParsedDocument) -> ParsedDocument:
@@ -121,7 +190,7 @@ def _validate(parsed: ParsedDocument) -> ParsedDocument:
         start = t.ts.st.position
         ctl = t.ts.control_number
         found = t.guide.validate(t.data, t.interchange.delimiters)
-        t.findings = [
+        t.findings = list(t.notes) + [
             replace(
                 f,
                 st_control=ctl,
