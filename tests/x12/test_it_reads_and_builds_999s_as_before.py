@@ -198,16 +198,48 @@ def _short(f: dict[str, Any]) -> tuple[str, str, str, str, str]:
     return (f["code"], f["segment_id"], f["element"], f["ik304"], f["ik403"])
 
 
+#: Changes made on purpose after the recording, by the "files as real senders write
+#: them" part of issue 9, taken out before comparing:
+#:
+#: * the JSON view's envelope names its interchange and group (``interchange_index``,
+#:   ``group_index``) so that ``x12 write`` restores GS/GE boundaries;
+#: * a file we cannot read is refused with the segment named and the unsupported kind
+#:   spelled out (``segment 3 (ST): transaction set 837 version 005010X223A2: 837I
+#:   (institutional) is not supported``), so the text of a refusal changed: a case
+#:   refused before (no ``read:ack of`` case recorded) and refused now is the same.
+ENVELOPE_INDEXES = ("interchange_index", "group_index")
+
+#: Cases refused before and read now, on purpose (issue 9, base releases).
+NOW_READ: dict[str, str] = {
+    MUTATED + "st03-other-guide": (
+        "005010X231, the base release before the errata, is read with the X231A1 guide "
+        "and a warning (x12.version.base-release) instead of being refused"
+    ),
+}
+
+
+def _without_envelope_indexes(view: dict[str, Any]) -> dict[str, Any]:
+    for tx in view.get("transactions", []):
+        envelope = tx.get("envelope")
+        if isinstance(envelope, dict):
+            for key in ENVELOPE_INDEXES:
+                envelope.pop(key, None)
+    return view
+
+
 def _now() -> dict[str, Any]:
     out: dict[str, Any] = {}
     for case in record_999.read_cases():
-        out[f"read:{case.name}"] = record_999.record_read(case)
+        out[f"read:{case.name}"] = record_999.record_read(case, _without_envelope_indexes)
     for case in record_999.received_files():
         ack = record_999.build(case.text)
+        if ack.startswith("X12Error") and f"read:ack of {case.name}" not in EXPECTED:
+            out[f"ack:{case.name}"] = EXPECTED.get(f"ack:{case.name}")  # refused then and now
+            continue
         out[f"ack:{case.name}"] = record_999._digest(ack) if case.shared else ack
         if not ack.startswith("X12Error"):
             out[f"read:ack of {case.name}"] = record_999.record_read(
-                record_999.Case(case.name, ack, case.shared)
+                record_999.Case(case.name, ack, case.shared), _without_envelope_indexes
             )
     return out
 
@@ -229,6 +261,12 @@ def test_it_gives_what_the_old_engine_gave_except_where_listed(now: dict[str, An
         new = now.get(name)
         if isinstance(old, dict) and "findings" in old:
             old = {**old, "findings": [_renamed(f) for f in old["findings"]]}
+        if isinstance(old, dict) and isinstance(new, dict) and set(old) == set(new) == {"error"}:
+            continue  # refused then and now; the refusal's wording changed (see above)
+        if name in NOW_READ:
+            assert "error" in old and "error" not in new, name
+            assert "x12.version.base-release" in {f["code"] for f in new["findings"]}, name
+            continue
         change = CHANGED.get(name)
         if change is not None:
             assert isinstance(new, dict), name
@@ -248,3 +286,6 @@ def test_it_lists_a_reason_for_every_difference() -> None:
     for name, change in CHANGED.items():
         assert name in EXPECTED, name
         assert len(change.reason) > 20, name
+    for name, reason in NOW_READ.items():
+        assert name in EXPECTED, name
+        assert len(reason) > 20, name
