@@ -21,6 +21,7 @@ _SAMPLES = {
     "271": "271/lfh_271_005010X279A1__dependent-health-benefit-check.271",
     "276": "276/stupidedi_X212_pass_claim-request.edi",
     "277": "277/stupidedi_X212_pass_provider-response.edi",
+    "278": "278/stupidedi_X217_pass_response-to-non-emergency-transportation.edi",
 }
 
 
