@@ -120,3 +120,17 @@ def test_it_builds_the_same_review_from_a_samples_fields(path, shared_data):
         "authorization_number",
     ):
         assert decimals(rebuilt[key]) == decimals(original[key]), key
+
+
+def test_it_builds_a_request_for_a_dependent_with_a_payer_as_umo():
+    obj = json.loads(json.dumps(REQUEST))
+    obj["umo"]["entity"] = "PR"
+    obj["dependent"] = {"last_name": "DOE", "first_name": "JIM", "dob": "2015-02-03", "sex": "M"}
+    parsed = validate(parse(write_json(obj, now=NOW)))
+    assert parsed.findings() == []
+    (t,) = parsed.transactions
+    review = t.data.review
+    assert review.patient is review.dependent
+    assert review.dependent.name.name_first == "JIM"
+    assert review.event.hl.hierarchical_parent_id_number == "4"  # under the dependent
+    assert review.event.traces[0].originating_company_identifier == "9234567893"  # requester

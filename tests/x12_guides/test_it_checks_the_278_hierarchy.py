@@ -59,3 +59,15 @@ def test_it_reports_a_decision_in_a_request(shared_data):
     text = text.replace("SE*16*", "SE*17*")
     found = validate(parse(text)).findings()
     assert [(f.segment_id, f.loop_id) for f in found if f.severity == "error"] == [("HCR", "2000E")]
+
+
+@pytest.mark.shared_data
+def test_it_reports_a_subscriber_without_a_patient_event(shared_data):
+    path = shared_data / "x12/278/stupidedi_X217_pass_referral-request-for-review.edi"
+    text = path.read_text()
+    body = text[text.index("HL*4*3*EV*0~") : text.index("SE*16*")]
+    text = text.replace(body, "").replace("SE*16*", "SE*9*")
+    found = _codes(text)
+    # HL04 1 on the subscriber now has no child level either
+    assert set(found) == {"x12.278.patient-event-missing", "x12.hl.child-code"}
+    assert found["x12.278.patient-event-missing"].loop_id == "2000C"

@@ -61,3 +61,14 @@ def test_it_names_a_segment_the_map_does_not_have():
     layout = {"loops": {"ST": {"children": ["2000F/HCR"]}}}
     with pytest.raises(X12Error, match="2000F/HCR is not in the map"):
         apply_layout(data, layout)
+
+
+def test_it_gives_a_reused_loop_its_usage_at_each_place():
+    request = spec("request")
+    subscriber = next(loop for loop in request.walk_loops() if loop.id == "2000C")
+    dependent = next(loop for loop in request.walk_loops() if loop.id == "2000D")
+    usage = {
+        parent.id: next(c.usage for c in parent.children if getattr(c, "id", "") == "2000E")
+        for parent in (subscriber, dependent)
+    }
+    assert usage == {"2000C": "S", "2000D": "R"}

@@ -256,7 +256,8 @@ def apply_layout(data: dict[str, Any], layout: dict[str, Any]) -> None:
 
     ``layout["loops"]`` maps each loop id of the target guide (``"ST"`` the set
     itself) to ``{"name", "usage", "repeat", "children"}``; each child is
-    ``"@LOOP"`` (a loop of the layout), ``"LOOP/SEG[*QUALIFIER][?]"`` (a copy of
+    ``"@LOOP"`` (a loop of the layout; ``{"use": LOOP, "usage": U}`` with another usage
+    at this place), ``"LOOP/SEG[*QUALIFIER][?]"`` (a copy of
     that segment of the map being converted; ``?``: only when the map has it) or
     ``{"from": ..., "map"?, "name"?, "usage"?, "max_use"?, "codes"?}`` (a segment,
     possibly of another pyx12 map, renamed, or with the code values of some of its
@@ -275,6 +276,11 @@ def apply_layout(data: dict[str, Any], layout: dict[str, Any]) -> None:
         for entry in spec["children"]:
             if isinstance(entry, str) and entry.startswith("@"):
                 children.append(build(entry[1:]))
+                continue
+            if isinstance(entry, dict) and "use" in entry:  # a layout loop, its usage changed
+                loop = build(entry["use"])
+                loop["usage"] = entry.get("usage", loop["usage"])
+                children.append(loop)
                 continue
             seg = _layout_segment(entry, root, maps)
             if seg is not None:

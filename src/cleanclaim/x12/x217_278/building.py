@@ -302,6 +302,7 @@ def build_278(obj: dict[str, Any]) -> list[Segment]:
         text_in(requester, "npi", "278.requester") or text_in(requester, "id", "278.requester")
     ):
         raise X12Error("278.requester.npi (or id) is required")
+    requester_segments = _provider(requester, "278.requester", "1P")
     out = [
         Segment("ST", ["278", control, VERSION]),
         _seg(
@@ -322,7 +323,7 @@ def build_278(obj: dict[str, Any]) -> list[Segment]:
             else []
         ),
         _seg("HL", "2", "1", "21", "1"),
-        *_provider(requester, "278.requester", "1P"),
+        *requester_segments,
         _seg("HL", "3", "2", "22", "1"),
         *_member(_obj(obj.get("subscriber"), "278.subscriber"), "278.subscriber", "IL"),
     ]
@@ -334,7 +335,7 @@ def build_278(obj: dict[str, Any]) -> list[Segment]:
         ]
         parent = "4"
     event_hl = str(int(parent) + 1)
-    requester_id = next(s for s in out if s.id == "NM1" and s.get(1) != "X3").get(9)
+    requester_id = requester_segments[0].get(9)  # the requester's NM109
     out.append(_seg("HL", event_hl, parent, "EV", "1" if services else "0"))
     out += _traces(event, "278.event", "2" if response else "1", ref, requester_id)
     out += _level(event, "278.event", required=True)

@@ -4,6 +4,8 @@
   (requester) → 22 (subscriber) → 23 (dependent, situational) → EV (patient
   event, under the subscriber or the dependent) → SS (service, under the
   patient event), each HL02 naming its parent's HL01.
+* One patient event (2000E) for the patient: under the dependent (2000D, where
+  the guide requires it) when there is one, else under the subscriber (2000C).
 * HL04 (Hierarchical Child Code): ``1`` when a later HL names this one as its
   parent, ``0`` when none does (X12 element 736).
 * A service level (2000F) names the service it is about in SV1 (professional),
@@ -22,7 +24,7 @@ from ..guidekit.hl import check_hl
 from ..guidekit.reading import check
 from ..guidekit.tree import LoopNode, SegNode
 from ..segments import Delimiters
-from .loops import SERVICE
+from .loops import DEPENDENT, EVENT, SERVICE, SUBSCRIBER
 from .parsing import TransactionReview
 
 #: 005010X217: UMO, requester, subscriber, dependent, patient event, service.
@@ -83,6 +85,20 @@ def _loops(tree: LoopNode, loop_id: str) -> list[LoopNode]:
     return out
 
 
+def _check_patient_event(ctx: Context, tree: LoopNode) -> None:
+    for subscriber in _loops(tree, SUBSCRIBER):
+        if next(subscriber.loops(DEPENDENT), None) or next(subscriber.loops(EVENT), None):
+            continue
+        ctx.add(
+            subscriber.first("HL"),
+            subscriber.id,
+            "x12.278.patient-event-missing",
+            "the subscriber is the patient (no dependent level) but has no patient event "
+            "level (HL*EV, loop 2000E) saying what is asked for",
+            ik304=IK304.REQUIRED_SEGMENT_MISSING,
+        )
+
+
 def _check_services(ctx: Context, tree: LoopNode) -> None:
     for loop in _loops(tree, SERVICE):
         if not any(loop.first(s) for s in ("SV1", "SV2", "SV3")):
@@ -115,6 +131,7 @@ def validate(tx: TransactionReview, delimiters: Delimiters) -> list[Finding]:
     tree = tx.placed.tree
     check_hl(ctx, tree, PARENTS_217)
     _check_child_codes(ctx, tree)
+    _check_patient_event(ctx, tree)
     _check_services(ctx, tree)
     if tx.kind == "response":
         _check_decision(ctx, tree)
