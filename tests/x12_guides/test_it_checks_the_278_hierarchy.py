@@ -71,3 +71,11 @@ def test_it_reports_a_subscriber_without_a_patient_event(shared_data):
     # HL04 1 on the subscriber now has no child level either
     assert set(found) == {"x12.278.patient-event-missing", "x12.hl.child-code"}
     assert found["x12.278.patient-event-missing"].loop_id == "2000C"
+
+
+@pytest.mark.shared_data
+def test_it_lists_findings_in_segment_order(shared_data):
+    path = shared_data / "x12/278/stupidedi_X217_pass_request-for-non-emergency-transportation.edi"
+    (t,) = validate(parse(path.read_bytes())).transactions
+    positions = [f.position for f in t.findings]
+    assert positions == sorted(positions) and len(positions) == 4

@@ -135,4 +135,5 @@ def validate(tx: TransactionReview, delimiters: Delimiters) -> list[Finding]:
     _check_services(ctx, tree)
     if tx.kind == "response":
         _check_decision(ctx, tree)
-    return ctx.findings
+    # in segment order (a 999 lists its IK3s that way), the guide's own rules among the rest
+    return sorted(ctx.findings, key=lambda f: f.position)
