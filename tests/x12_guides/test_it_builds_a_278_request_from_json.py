@@ -134,3 +134,12 @@ def test_it_builds_a_request_for_a_dependent_with_a_payer_as_umo():
     assert review.dependent.name.name_first == "JIM"
     assert review.event.hl.hierarchical_parent_id_number == "4"  # under the dependent
     assert review.event.traces[0].originating_company_identifier == "9234567893"  # requester
+
+
+def test_it_flags_a_second_principal_diagnosis():
+    obj = json.loads(json.dumps(REQUEST))
+    obj["event"]["diagnoses"] = [{"code": "M54.50"}, {"qualifier": "ABK", "code": "M51.26"}]
+    found = validate(parse(write_json(obj, now=NOW))).findings()
+    assert [(f.code, f.element, f.value) for f in found] == [
+        ("x12.element.invalid-code", "2000E HI02-01", "ABK")
+    ]
