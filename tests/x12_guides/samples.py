@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-KINDS = ("835", "270", "271", "276", "277")
+KINDS = ("835", "270", "271", "276", "277", "278")
 
 #: Not X12 at all: IG narrative text in front of the interchange (stupidedi cases).
 NOT_X12 = {

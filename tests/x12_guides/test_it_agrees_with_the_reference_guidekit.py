@@ -2,7 +2,7 @@
 
 ``tree.build_tree`` and ``validate.check_loop`` run from precomputed per-loop
 tables; ``guidekit.reference`` keeps the straightforward interpreters. On every
-835/270/271/276/277/277CA sample and on mutated copies of them (segments dropped,
+835/270/271/276/277/277CA/278 sample and on mutated copies of them (segments dropped,
 doubled, swapped, moved in from other transaction sets, elements emptied or
 changed), both give the same tree and the same findings in the same order, and
 the compiled "is this segment clean?" test never passes a segment the detailed

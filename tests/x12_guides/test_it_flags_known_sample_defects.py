@@ -35,6 +35,15 @@ OTHER = {
     "-eligibility.edi": {"x12.version.base-release"},
     # STC01-3 entity 85 where X212's provider-level STC allows only 1P.
     "lfh_277_005010X212__provider-level-status.277": {"x12.element.invalid-code"},
+    # 278 (X217): SE01 counts one segment short (core envelope check).
+    "stupidedi_X217_pass_admission-request-for-review.edi": {"x12.envelope.se-count"},
+    "stupidedi_X217_pass_request-for-home-health-care.edi": {"x12.envelope.se-count"},
+    # 278: the second and third service levels name the previous service (HL02 5, 6)
+    # as parent, not the patient event, and HL04 0 on services that then have children.
+    "stupidedi_X217_pass_request-for-non-emergency-transportation.edi": {
+        "x12.hl.wrong-parent",
+        "x12.hl.child-code",
+    },
 }
 
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 import pytest
 
+from cleanclaim.x12.x217_278 import codes as c217
 from cleanclaim.x12.x221a1_835 import codes as c835
 from cleanclaim.x12.x279a1_270_271 import codes as c279
 
@@ -28,6 +29,12 @@ ELEMENTS: list[tuple[type[StrEnum], str]] = [
     (c279.YesNoConditionOrResponseCode, "1073"),
     (c279.RejectReasonCode, "901"),
     (c279.FollowUpActionCode, "889"),
+    (c217.TransactionSetPurposeCode, "353"),
+    (c217.HierarchicalLevelCode, "735"),
+    (c217.RequestCategoryCode, "1525"),
+    (c217.CertificationTypeCode, "1322"),
+    (c217.LevelOfServiceCode, "1338"),
+    (c217.ActionCode, "306"),
 ]
 
 

@@ -22,6 +22,7 @@ _SAMPLES = {
     "276": "276/stupidedi_X212_pass_claim-request.edi",
     "277": "277/stupidedi_X212_pass_provider-response.edi",
     "999": "999/stupidedi_X231A1_pass_response-to-functional-group-containing-3-837s.edi",
+    "278": "278/stupidedi_X217_pass_response-to-non-emergency-transportation.edi",
 }
 
 

@@ -1,7 +1,8 @@
 """Shared machinery of the guide packages: a guide as data, a loop tree, checks.
 
 Each guide package (``x231a1_999``, ``x221a1_835``, ``x279a1_270_271``,
-``x212_276_277``, ``x214_277ca``) ships its implementation guide as ``spec*.json`` and uses:
+``x212_276_277``, ``x214_277ca``, ``x217_278``) ships its implementation guide as
+``spec*.json`` and uses:
 
 * :mod:`.spec` -- the guide's loops, segments and elements as frozen dataclasses;
 * :mod:`.from_pyx12` -- the development tool that generates ``spec*.json`` (and
