@@ -18,7 +18,8 @@ The files:
   invalid (``varied``).
 
 Per file: every finding (code, segment in set, element, IK304, IK403, severity,
-message), the 999 (``x12 ack`` at a fixed time), the guide's own write-back of
+message), the 999 (``x12 ack`` at a fixed time) and what it decides (its AK2, IK5
+and AK9), the guide's own write-back of
 each transaction set, and the JSON view's convenient fields (the guide's
 ``to_json``; the lossless ``segments`` list is the tokenizer's and left out).
 Texts derived from the shared samples are kept as SHA-256 digests (the samples
@@ -151,12 +152,20 @@ def result(data: bytes | str, ours: bool) -> dict[str, Any]:
         view = json.loads(json.dumps(t.guide.to_json(t.data, d)))
         views.append({k: _view(v, ours) for k, v in view.items()})
         writes.append(_text(write_transaction(t.guide.write(t.data, d), d, recount=False), ours))
+    ack = build_ack(parsed, now=NOW)
     return {
         "findings": findings,
         "view": views,
         "write": writes,
-        "ack": _text(build_ack(parsed, now=NOW), ours),
+        "ack": _text(ack, ours),
+        "outcome": outcome(ack),
     }
+
+
+def outcome(ack: str) -> list[str]:
+    """What a 999 decides (AK2, IK5, AK9), without the IK3/IK4/CTX details."""
+    segs = ack.replace("\n", "").split("~")
+    return [s for s in segs if s.split("*")[0] in ("AK2", "IK5", "AK9")]
 
 
 def record() -> dict[str, Any]:
