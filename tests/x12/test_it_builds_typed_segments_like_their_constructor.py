@@ -42,7 +42,7 @@ def test_makers_match_the_constructor():
     rnd = random.Random(837)
     texts = ["", "A", "HC:99213", "1:2", ":", "ABK:E119:X", "10.5", "::"]
     found = classes()
-    assert len(found) > 40
+    assert len(found) > 20  # the 999's and the shared ones (ST, SE, BHT...)
     for cls in found:
         make = maker(cls)
         memo: dict[str, tuple[str, ...]] = {}
@@ -62,12 +62,12 @@ class _Delims:
 
 
 def test_the_memo_shares_equal_component_tuples():
-    from cleanclaim.x12.x222a1_837p.line_segments import SV1
+    from cleanclaim.x12.x231a1_999.segments import IK4
 
-    make = maker(SV1)
+    make = maker(IK4)
     memo: dict[str, tuple[str, ...]] = {}
-    a = make(["HC:99213", "50"], 1, ":", memo)
-    b = make(["HC:99213", "60"], 2, ":", memo)
-    assert a.composite_medical_procedure_identifier == ("HC", "99213")
-    assert b.composite_medical_procedure_identifier is a.composite_medical_procedure_identifier
-    assert memo == {"HC:99213": ("HC", "99213")}
+    a = make(["2:1", "", "7"], 1, ":", memo)
+    b = make(["2:1", "", "8"], 2, ":", memo)
+    assert a.position_in_segment == ("2", "1")
+    assert b.position_in_segment is a.position_in_segment
+    assert memo == {"2:1": ("2", "1")}
