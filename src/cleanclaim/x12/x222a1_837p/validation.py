@@ -381,11 +381,11 @@ def _component(value: str, comp_sep: str, n: int) -> str:
     return parts[n - 1] if n <= len(parts) else ""
 
 
-def _diagnoses(claim: LoopNode, comp_sep: str) -> list[tuple[SegNode, int, str, str]]:
+def _diagnoses(his: list[SegNode], comp_sep: str) -> list[tuple[SegNode, int, str, str]]:
     """``(HI, composite number, qualifier, code)`` for the diagnosis HI composites
     (HI01..HI12; composites counted among those present)."""
     out: list[tuple[SegNode, int, str, str]] = []
-    for hi in claim.segments("HI"):
+    for hi in his:
         n = 0
         for value in hi.segment.elements[:12]:
             if not value:
@@ -399,11 +399,30 @@ def _diagnoses(claim: LoopNode, comp_sep: str) -> list[tuple[SegNode, int, str, 
 
 
 def _check_claim(ctx: Context, claim: LoopNode, comp_sep: str) -> None:
-    """CLM02 = Σ SV102; frequency 7/8 has REF*F8; the diagnoses; then each line."""
-    clm = claim.first("CLM")
+    """CLM02 = Σ SV102; frequency 7/8 has REF*F8; the diagnoses; then each line.
+
+    Runs once per claim of a large file, so the claim's children are read in one pass
+    and a line with nothing to report is passed over inline (:func:`_check_line`
+    reports on the others)."""
+    clm: SegNode | None = None
+    his: list[SegNode] = []
+    lines: list[LoopNode] = []
+    has_f8 = False
+    for child in claim.children:
+        if isinstance(child, LoopNode):
+            if child.spec.id == "2400":
+                lines.append(child)
+            continue
+        sid = child.segment.id
+        if sid == "HI":
+            his.append(child)
+        elif sid == "REF":
+            if child.segment.elements[:1] == ["F8"]:
+                has_f8 = True
+        elif sid == "CLM" and clm is None:
+            clm = child
     if clm is None:
         return
-    lines = list(claim.loops("2400"))
     # CLM02 = sum of SV102 (guide: "The total claim charge amount must balance to the
     # sum of all service line charge amounts reported in the Professional Service (SV1)").
     text = clm.get(2)
@@ -412,7 +431,7 @@ def _check_claim(ctx: Context, claim: LoopNode, comp_sep: str) -> None:
         line_sum = Decimal(0)
         charged = False
         for line in lines:
-            sv1 = line.first("SV1")
+            sv1 = _first(line, "SV1")
             if sv1 is not None:
                 text = sv1.get(2)
                 charge = _amount(text) if text else None
@@ -435,7 +454,7 @@ def _check_claim(ctx: Context, claim: LoopNode, comp_sep: str) -> None:
                     clm.get(2),
                 )
     freq = _component(clm.get(5), comp_sep, 3)
-    if (freq == "7" or freq == "8") and not any(r.get(1) == "F8" for r in claim.segments("REF")):
+    if (freq == "7" or freq == "8") and not has_f8:
         _element(
             ctx,
             clm,
@@ -448,7 +467,7 @@ def _check_claim(ctx: Context, claim: LoopNode, comp_sep: str) -> None:
             "837p.claim.frequency-ref",
             freq,
         )
-    dx = _diagnoses(claim, comp_sep)
+    dx = _diagnoses(his, comp_sep)
     if not dx:
         _missing(
             ctx,
@@ -498,8 +517,40 @@ def _check_claim(ctx: Context, claim: LoopNode, comp_sep: str) -> None:
             "HI",
             IK304.SEGMENT_OVER_MAXIMUM_USE,
         )
+    n_dx = len(dx)
+    valid = _POINTERS[min(n_dx, 12)]
     for n, line in enumerate(lines, start=1):
-        _check_line(ctx, line, n, len(dx), comp_sep)
+        # the usual clean line: LX01 = n, SV107 pointers valid, a DTP*472
+        children = line.children
+        if n < 100 and len(children) > 2:
+            first, second = children[0], children[1]
+            if (
+                first.__class__ is SegNode
+                and second.__class__ is SegNode
+                and second.segment.id == "SV1"
+                and first.segment.elements[:1] == [_NUMBERS[n]]
+            ):
+                ptrs = second.get(7)
+                if ptrs and valid.issuperset(ptrs.split(comp_sep)):
+                    for d in children[2:]:
+                        if (
+                            d.__class__ is SegNode
+                            and d.segment.id == "DTP"
+                            and d.segment.elements[:1] == ["472"]
+                        ):
+                            break
+                    else:
+                        _check_line(ctx, line, n, n_dx, comp_sep)
+                    continue
+        _check_line(ctx, line, n, n_dx, comp_sep)
+
+
+def _first(loop: LoopNode, seg_id: str) -> SegNode | None:
+    """The first direct segment ``seg_id`` of ``loop``."""
+    for child in loop.children:
+        if child.__class__ is SegNode and child.segment.id == seg_id:
+            return child
+    return None
 
 
 def _check_line(ctx: Context, line: LoopNode, n: int, n_dx: int, comp_sep: str) -> None:
