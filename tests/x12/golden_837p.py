@@ -63,7 +63,7 @@ def _cases() -> list[tuple[str, str, str]]:
     return [(what, old, new) for what, old, new, _ in CASES]
 
 
-def _vary(segs: list[str]) -> list[str]:
+def vary(segs: list[str]) -> list[str]:
     """Make dates, NPIs, amounts, diagnoses, line numbers and pointers differ, some invalid."""
     out = []
     for k, seg in enumerate(segs):
@@ -105,7 +105,7 @@ def _varied() -> str:
         {**copy.deepcopy(base[i % len(base)]), "claim_id": f"C{i % 7}"} for i in range(40)
     ]
     text = write_json(obj, now=NOW)
-    return "~".join(_vary(text.replace("~\n", "~").split("~")))
+    return "~".join(vary(text.replace("~\n", "~").split("~")))
 
 
 def files() -> list[tuple[str, bytes | str, bool]]:
