@@ -131,6 +131,18 @@ def _missing(
 # -- single segments: NPIs, dates, states ------------------------------------------------
 
 
+#: Texts already found valid in this process (D8 dates, NPIs): the same dates and
+#: providers recur claim after claim, so each is checked once (bounded sets).
+_GOOD_DATES: set[str] = set()
+_GOOD_NPIS: set[str] = set()
+
+
+def _good(seen: set[str], value: str) -> None:
+    if len(seen) >= 4096:
+        seen.clear()
+    seen.add(value)
+
+
 def _check_segments(ctx: Context, loop: LoopNode) -> None:
     """Checks of single segments beyond their element rules (NM1, DMG, N4, DTP)."""
     loop_id = loop.spec.id if loop.spec.id != "ST" else ""
@@ -139,26 +151,37 @@ def _check_segments(ctx: Context, loop: LoopNode) -> None:
             _check_segments(ctx, child)
             continue
         node: SegNode = child  # type: ignore[assignment]
-        tag = node.segment.id
+        seg = node.segment
+        tag = seg.id
+        els = seg.elements
         if tag == "DTP":
+            if len(els) > 2 and els[1] == "D8" and els[2] in _GOOD_DATES:
+                continue
             _check_dtp(ctx, node, loop_id)
         elif tag == "NM1":
-            npi = node.get(9)
-            if node.get(8) == "XX" and npi and not is_valid_npi(npi):
-                _element(
-                    ctx,
-                    node,
-                    loop_id,
-                    9,
-                    0,
-                    IK403.PATTERN_MATCH_FAILURE,
-                    f"NPI {npi!r} is not valid (10 digits with a correct check digit)",
-                    "837p.provider.npi",
-                    npi,
-                )
+            if len(els) < 9 or els[7] != "XX" or not els[8] or els[8] in _GOOD_NPIS:
+                continue
+            npi = els[8]
+            if is_valid_npi(npi):
+                _good(_GOOD_NPIS, npi)
+                continue
+            _element(
+                ctx,
+                node,
+                loop_id,
+                9,
+                0,
+                IK403.PATTERN_MATCH_FAILURE,
+                f"NPI {npi!r} is not valid (10 digits with a correct check digit)",
+                "837p.provider.npi",
+                npi,
+            )
         elif tag == "DMG":
-            if node.get(1) == "D8" and node.get(2) and parse_date(node.get(2)) is None:
-                _date(ctx, node, loop_id, 2, node.get(2))
+            if len(els) > 1 and els[0] == "D8" and els[1] and els[1] not in _GOOD_DATES:
+                if parse_date(els[1]) is None:
+                    _date(ctx, node, loop_id, 2, els[1])
+                else:
+                    _good(_GOOD_DATES, els[1])
         elif tag == "N4":
             state = node.get(2)
             if not node.get(4) and state and state not in US_STATES:
@@ -197,6 +220,8 @@ def _check_dtp(ctx: Context, node: SegNode, loop_id: str) -> None:
     if fmt == "D8":
         if parse_date(value) is None:
             _date(ctx, node, loop_id, 3, value)
+        else:
+            _good(_GOOD_DATES, value)
     elif fmt == "RD8":
         start, _, end = value.partition("-")
         d1, d2 = parse_date(start), parse_date(end)
