@@ -41,7 +41,7 @@ from ..guidekit.reading import check
 from ..guidekit.tree import LoopNode, SegNode
 from ..guidekit.values import money as decimal_or_none
 from ..perf import gc_paused
-from ..segments import Delimiters
+from ..segments import Delimiters, Segment
 from .codes import US_STATES
 from .parsing import Transaction837P
 
@@ -55,6 +55,8 @@ def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
     with gc_paused():  # see cleanclaim.x12.perf
         ctx = check(placed, delimiters)
         rules = Context(delimiters, placed.st.get(2), [])
+        if not placed.st.get(3):
+            _st03_missing(rules, placed.st)
         _check_segments(rules, tree)
         _check_hierarchy(rules, tree)
         comp = delimiters.component
@@ -126,6 +128,19 @@ def _missing(
 ) -> None:
     """A finding about a segment that is not there, reported at ``anchor``."""
     ctx.add(anchor, loop_id, code, message, ik304=ik304, segment_id=segment_id)
+
+
+def _st03_missing(ctx: Context, st: Segment) -> None:
+    """ST03 (Implementation Convention Reference) is required in 005010X222A1."""
+    ctx.add(
+        SegNode(st, 1, None),
+        "",
+        "x12.element.required-missing",
+        "ST03 (Implementation Convention Reference, 005010X222A1) is required",
+        ik403=IK403.REQUIRED_ELEMENT_MISSING,
+        ref="ST03",
+        element_position=3,
+    )
 
 
 # -- single segments: NPIs, dates, states ------------------------------------------------
