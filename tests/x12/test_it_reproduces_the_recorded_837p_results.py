@@ -5,7 +5,9 @@ for every 5010 837P sample, the golden claims file, each guide-rule defect of
 it and a varied 40-claim file: the findings, the 999, the write-back and the
 JSON view's fields, as the typed-loop engine gave them. The engine (now the guide
 model: pyx12's map placed and checked by the guide kit, then the 837P's own rules)
-must give the same, except for the differences listed below, each with why.
+must give the same, except for the differences listed below, each with why. (One
+more, that no recorded file shows: a header element is named without a loop, ``BHT01``,
+as in every guide of the guide model; the typed-loop engine said ``HEADER BHT01``.)
 """
 
 from __future__ import annotations

@@ -184,22 +184,35 @@ def _part(parts: list[str], c: int) -> str:
 
 def _line(line: LoopNode, pos: str, comp: str) -> ServiceLine:
     """One 2400 loop: SV1 (procedure SV101-2, modifiers SV101-3..6, charge SV102, unit
-    SV103, units SV104, place SV105, pointers SV107), DTP*472, the NDC of 2410 LIN03."""
+    SV103, units SV104, place SV105, pointers SV107), DTP*472, the NDC of 2410 LIN03.
+
+    Runs once per line of a large file: the line's children are read in one pass."""
     start = end = None
-    for dtp in line.segments("DTP"):
-        if dtp.get(1) == "472":
-            if dtp.get(2) == "RD8":
-                a, _, b = dtp.get(3).partition("-")
+    sv1: SegNode | None = None
+    drug: LoopNode | None = None
+    dated = False
+    for child in line.children:
+        if isinstance(child, LoopNode):
+            if drug is None and child.spec.id == "2410":
+                drug = child
+            continue
+        sid = child.segment.id
+        if sid == "SV1":
+            if sv1 is None:
+                sv1 = child
+        elif sid == "DTP" and not dated and child.get(1) == "472":
+            dated = True
+            if child.get(2) == "RD8":
+                a, _, b = child.get(3).partition("-")
                 start, end = _iso(a), _iso(b)
             else:
-                start = _iso(dtp.get(3))
-            break
-    sv1 = line.first("SV1")
+                start = _iso(child.get(3))
     if sv1 is None:
         return ServiceLine("", [], None, None, [], start, end)
-    proc = _parts(sv1, 1, comp)
-    pointers = [int(p) for p in _parts(sv1, 7, comp) if p.isdecimal()]
-    drug = next(line.loops("2410"), None)
+    els = sv1.segment.elements
+    proc = els[0].split(comp) if els and els[0] else []
+    ptrs = sv1.get(7)
+    pointers = [int(p) for p in ptrs.split(comp) if p.isdecimal()] if ptrs else []
     lin = drug.first("LIN") if drug is not None else None
     return ServiceLine(
         procedure=_part(proc, 2),
@@ -218,7 +231,25 @@ def _line(line: LoopNode, pos: str, comp: str) -> ServiceLine:
 def _claim(
     sub: LoopNode, pat: LoopNode | None, claim: LoopNode, billing: Party, comp: str
 ) -> Claim:
-    clm = claim.first("CLM")
+    clm: SegNode | None = None
+    his: list[SegNode] = []
+    refs: dict[str, str] = {}
+    providers: list[LoopNode] = []
+    lines: list[LoopNode] = []
+    for child in claim.children:  # one pass over the claim's children
+        if isinstance(child, LoopNode):
+            if child.spec.id == "2400":
+                lines.append(child)
+            elif child.spec.id == "2310B":
+                providers.append(child)
+            continue
+        sid = child.segment.id
+        if sid == "HI":
+            his.append(child)
+        elif sid == "REF":
+            refs[child.get(1)] = child.get(2)
+        elif sid == "CLM" and clm is None:
+            clm = child
     assert clm is not None
     sbr = sub.first("SBR")
     subscriber = _person(next(sub.loops("2010BA"), None))
@@ -237,20 +268,19 @@ def _claim(
     if payer_nm1 is not None:
         payer = Payer(payer_nm1.get(3), payer_nm1.get(9))
     rendering = None
-    for prov in claim.loops("2310B"):
+    for prov in providers:
         rendering = _party(prov.first("NM1"))
         prv = prov.first("PRV")
         if prv is not None:
             rendering.taxonomy = prv.get(3)
     dx: list[str] = []
-    for hi in claim.segments("HI"):
+    for hi in his:
         for value in hi.segment.elements[:12]:
             if value:
                 parts = value.split(comp)
                 qual = parts[0]
                 if qual in ("ABK", "ABF", "BK", "BF"):
                     dx.append(dx_with_dot(_part(parts, 2), qual))
-    refs = {r.get(1): r.get(2) for r in claim.segments("REF")}
     loc = _parts(clm, 5, comp)
     pos = _part(loc, 1)
     return Claim(
@@ -264,7 +294,7 @@ def _claim(
         subscriber=subscriber,
         patient=patient,
         payer=payer,
-        lines=[_line(line, pos, comp) for line in claim.loops("2400")],
+        lines=[_line(line, pos, comp) for line in lines],
         payer_responsibility=sbr.get(1) if sbr else "",
         filing_indicator=sbr.get(9) if sbr else "",
         group_number=sbr.get(3) if sbr else "",
