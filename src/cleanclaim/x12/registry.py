@@ -66,7 +66,7 @@ class Guide:
             by the 999 builder for ``CTX`` after ``IK3``.
         parse_split: optional; what ``parse`` does, from the tokenizer's split form of
             ST..SE (each segment a list: tag, then element texts) and the ST's position,
-            so that a set read from a file needs no :class:`Segment` objects (837P).
+            so that a set read from a file needs no :class:`Segment` objects (no guide uses it now).
     """
 
     name: str
