@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from golden_837p import vary
+from record_837p import vary
 
 from cleanclaim.x12 import X12Error, read_document, write_json
 from cleanclaim.x12.guidekit import reference

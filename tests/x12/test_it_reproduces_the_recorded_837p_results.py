@@ -1,6 +1,6 @@
 """The 837P engine gives what was recorded before it moved onto the guide model.
 
-``golden/engine_837p.json`` (made by ``golden_837p.py``, see its docstring) holds,
+``golden/837p_engine.json`` (made by ``record_837p.py``, see its docstring) holds,
 for every 5010 837P sample, the golden claims file, each guide-rule defect of
 it and a varied 40-claim file: the findings, the 999, the write-back and the
 JSON view's fields, as the typed-loop engine gave them. The engine (now the guide
@@ -21,7 +21,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from golden_837p import RECORD, files, result, sample_paths
+from record_837p import RECORD, files, result, sample_paths
 
 Row = tuple[str, int, str, str, str, str]  # code, segment in set, element, IK304, IK403, severity
 

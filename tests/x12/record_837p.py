@@ -1,7 +1,7 @@
 """What the 837P engine gives on every 837P we have: the comparison golden.
 
-``python tests/x12/golden_837p.py`` (from the repository, with ``src`` on the
-path) rewrites ``tests/x12/golden/engine_837p.json``; the test
+``python tests/x12/record_837p.py`` (from the repository, with ``src`` on the
+path) rewrites ``tests/x12/golden/837p_engine.json``; the test
 ``test_it_reproduces_the_recorded_837p_results.py`` compares the engine with it.
 It was recorded with the typed-loop 837P engine before the 837P moved onto the
 guide model (guides as data), so that the old and the new engine are compared
@@ -38,7 +38,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
-RECORD = GOLDEN / "engine_837p.json"
+RECORD = GOLDEN / "837p_engine.json"
 SAMPLES = HERE.parent.parent.parent / "shared" / "data" / "x12" / "837P"
 NOW = datetime(2026, 11, 2, 9, 30)
 
