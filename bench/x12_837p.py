@@ -1,4 +1,4 @@
-"""Benchmark: 837P read into typed claims + validate, and write, against the floor and pyx12.
+"""Benchmark: 837P read into its loop tree + validate, and write, against the floor and pyx12.
 
     PYTHONPATH=src python bench/x12_837p.py [--claims 10000] [--lines 4] [--pyx12-claims 500]
 
@@ -6,8 +6,9 @@ Generates an 837P of N claims x L lines from a hand-written-style claims JSON
 (through the same builder a program uses), then measures in one run:
 
 * floor: ``bytes.split`` of the file on the segment terminator (and elements);
-* read: bytes -> envelopes -> typed loops -> ``claims()`` views, plus validation;
-* write: typed loops -> X12 text (SE/GE/IEA recomputed);
+* read: bytes -> envelopes -> the guide's placed loop tree, plus validation
+  (``claims()`` views timed apart);
+* write: the placed tree -> X12 text (SE/GE/IEA recomputed);
 * peak memory of read + validate (tracemalloc, in a separate pass);
 * pyx12 validating a slice of the same generator (``--pyx12-claims``, default
   500 claims, since it runs at a few hundred claims/s), extrapolated per claim.
@@ -107,15 +108,15 @@ def timed(fn: Any, repeat: int = 1) -> tuple[float, Any]:
 
 
 def read_validate(data: bytes) -> int:
-    """Bytes → typed loops (Loop2300 claims with typed segments) → guide validation."""
+    """Bytes → the placed loop tree (2300 claim loops) → guide validation; the claims read."""
     parsed = validate(parse(data))
     if parsed.has_errors:
         raise SystemExit(f"generated file has errors: {parsed.findings()[:3]}")
     return sum(
-        len(sub.claims) + sum(len(p.claims) for p in sub.patients)
+        len(list(sub.loops("2300"))) + sum(len(list(p.loops("2300"))) for p in sub.loops("2000C"))
         for t in parsed.transactions
-        for bp in t.data.billing_providers
-        for sub in bp.subscribers
+        for bp in t.data.tree.loops("2000A")
+        for sub in bp.loops("2000B")
     )
 
 

@@ -88,13 +88,13 @@ CASES = [
         "a name longer than NM103 allows",
         "NM1*QC*1*BROWN*LILY",
         "NM1*QC*1*" + "B" * 61 + "*LILY",
-        ("x12.element.syntax", "2010CA NM103"),
+        ("x12.element.too-long", "2010CA NM103"),
     ),
     (
         "a segment that is not in the 837P",
         "LX*1~\nSV1*HC:99213*110",
         "LX*1~\nZZZ*1~\nSV1*HC:99213*110",
-        ("x12.structure.unexpected-segment", "2400 ZZZ"),
+        ("x12.segment.unrecognized", "2400 ZZZ"),
     ),
     (
         "SE01 does not count the segments",
@@ -107,7 +107,7 @@ CASES = [
         "the payer loop is missing",
         "NM1*PR*2*ACME HEALTH PLAN*****PI*60054~\nCLM*RFM-1001",
         "CLM*RFM-1001",
-        ("x12.structure.required-missing", "2000B NM1"),
+        ("x12.loop.required-missing", "2010BB NM1"),
     ),
     ("lines numbered out of order", "LX*2~", "LX*3~", ("837p.line.number", "2400 LX01")),
     (

@@ -88,10 +88,13 @@ ZIP5 = {
 # 3. Composites written with '>' while ISA16 declares ':' (e.g. CLM05 "11>B>1",
 #    HI "BK>7215", SV1 "HC>98940"): each composite reads as one component, so
 #    CLM05-1 is too long and CLM05-2/-3 are missing, the diagnosis qualifier is
-#    not a code, the claim has no diagnosis, SV101-1 is not a qualifier and
-#    SV101-2 (the procedure) is missing, and SV107 points at no diagnosis.
+#    too long and not a code, the claim has no diagnosis, SV101-1 is too long and
+#    not a qualifier, SV101-2 (the procedure) is missing, and SV107 points at no
+#    diagnosis.
 WRONG_COMPONENT_SEPARATOR = {
-    ("x12.element.length", "2300 CLM05-1"),
+    ("x12.element.too-long", "2300 CLM05-1"),
+    ("x12.element.too-long", "2300 HI01-1"),
+    ("x12.element.too-long", "2400 SV101-1"),
     ("x12.element.required-missing", "2300 CLM05-2"),
     ("x12.element.required-missing", "2300 CLM05-3"),
     ("x12.element.invalid-code", "2300 HI01-1"),
@@ -104,11 +107,19 @@ WRONG_COMPONENT_SEPARATOR = {
 COMPOSITE_GT = {
     LFH + "cob.2ndary.example4.837": WRONG_COMPONENT_SEPARATOR,
     LFH + "example6.837": WRONG_COMPONENT_SEPARATOR,
-    LFH + "example9.837": WRONG_COMPONENT_SEPARATOR,
+    # SV107 "1>2": too long and not an integer
+    LFH + "example9.837": WRONG_COMPONENT_SEPARATOR
+    | {("x12.element.too-long", "2400 SV107-1"), ("x12.element.not-an-integer", "2400 SV107-1")},
     LFH + "example12.837": WRONG_COMPONENT_SEPARATOR,
-    # example11 also has a second diagnosis "BF>25000" in HI02.
+    # example11 also has a second diagnosis "BF>25000" in HI02 and SV107 "1>2".
     LFH + "example11.837": WRONG_COMPONENT_SEPARATOR
-    | {("x12.element.invalid-code", "2300 HI02-1")},
+    | {
+        ("x12.element.invalid-code", "2300 HI02-1"),
+        ("x12.element.too-long", "2300 HI02-1"),
+        ("x12.element.required-missing", "2300 HI02-2"),
+        ("x12.element.too-long", "2400 SV107-1"),
+        ("x12.element.not-an-integer", "2400 SV107-1"),
+    },
 }
 
 # 4. One-off defects.
@@ -116,7 +127,7 @@ OTHER = {
     # CLM*051068*766.50***41::1: the facility code qualifier CLM05-2 ("B") is empty.
     LFH + "ambulance.example5.837": {("x12.element.required-missing", "2300 CLM05-2")},
     # 2320 (SBR*S) has 2330A (NM1*IL) but no 2330B other payer name (NM1*PR), required.
-    LFH + "cob.example3.A.837": {("x12.structure.required-missing", "2320 NM1")},
+    LFH + "cob.example3.A.837": {("x12.loop.required-missing", "2330B NM1")},
     # AMT*F2 in 2320: 2320 allows AMT01 D (payer paid), A8 (non-covered), EAF (remaining
     # patient liability) only.
     LFH + "cob.example4.837": {("x12.element.invalid-code", "2320 AMT01")},

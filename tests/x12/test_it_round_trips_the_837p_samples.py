@@ -1,6 +1,6 @@
 """Reading then writing every shared 5010 837P sample gives back the same segments.
 
-Two routes: typed loops → segments, and the CLI's route parse → JSON view → write.
+Two routes: the placed loop tree → segments, and the CLI's route parse → JSON view → write.
 """
 
 from __future__ import annotations
@@ -9,14 +9,13 @@ import json
 from pathlib import Path
 
 from cleanclaim.x12 import document_json, parse, tokenize, write_json
-from cleanclaim.x12.loops import iter_segments
 
 
 def _segments(data: bytes | str) -> list[list[str]]:
     return [s.as_list() for s in tokenize(data)[1]]
 
 
-def test_it_writes_back_the_same_segments_from_the_typed_loops(samples_837p: list[Path]) -> None:
+def test_it_writes_back_the_same_segments_from_the_loop_tree(samples_837p: list[Path]) -> None:
     assert len(samples_837p) == 35  # all 5010 837P samples but the prose-prefixed one
     for path in samples_837p:
         parsed = parse(path.read_bytes())
@@ -28,7 +27,7 @@ def test_it_writes_back_the_same_segments_from_the_typed_loops(samples_837p: lis
 def test_it_claims_every_segment_of_every_sample(samples_837p: list[Path]) -> None:
     for path in samples_837p:
         for t in parse(path.read_bytes()).transactions:
-            unknown = [seg.id for _, slot, seg in iter_segments(t.data) if slot is None]
+            unknown = [node.id for node in t.data.tree.walk() if node.spec is None]
             assert unknown == [], path.name
 
 

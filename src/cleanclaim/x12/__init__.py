@@ -7,7 +7,7 @@ Public API (stable; additions only)::
     parsed = parse(open("claims.837", "rb").read())   # X12Error if unusable
     validate(parsed)                                  # guide rules + envelopes
     for t in parsed.transactions:                     # ParsedTransaction
-        t.guide.name, t.ts.control_number, t.data     # t.data: the guide's typed tree
+        t.guide.name, t.ts.control_number, t.data     # t.data: the guide's placed tree
         t.findings                                    # list[Finding]
     text = write_json(document_json(parsed))          # lossless round trip
 
@@ -19,13 +19,13 @@ Layers, bottom up:
   that computes SE01/GE01/IEA01.
 * :mod:`.elements` / :mod:`.typed` -- element types (AN, ID, N0, N2, R, DT, TM)
   and :class:`TypedSegment` dataclasses declared with :func:`el`.
-* :mod:`.loops` -- :class:`Loop` dataclasses + :class:`Slot` tables, the
-  tolerant table-driven reader and the order-keeping writer.
+* :mod:`.guidekit` -- the one guide model: a guide's loop tree as data (pyx12's
+  map plus our documented patches), one placer and one structure walk.
 * :mod:`.registry` -- :class:`Guide` and :func:`find_guide` (ST01 + version →
-  guide package). Guide packages: ``x222a1_837p`` (837P, typed loops), and on the
-  guide model (:mod:`.guidekit`) ``x231a1_999`` (999), ``x221a1_835``,
-  ``x279a1_270_271``, ``x212_276_277``, ``x214_277ca``, each exposing ``GUIDE`` or
-  ``GUIDES``; see :mod:`.registry` for the contract.
+  guide package). Guide packages, all on the guide model: ``x222a1_837p`` (837P),
+  ``x231a1_999`` (999), ``x221a1_835``, ``x279a1_270_271``, ``x212_276_277``,
+  ``x214_277ca``, ``x217_278``, each exposing ``GUIDE`` or ``GUIDES``; see
+  :mod:`.registry` for the contract.
 * :mod:`.validate` -- :func:`parse` and :func:`validate`, the shared driver.
 * :mod:`.json_view` -- the versioned JSON view and :func:`write_json`.
 * :mod:`.errors` -- :class:`X12Error` (unusable input, one line) and
@@ -46,7 +46,6 @@ from .envelope import (
 )
 from .errors import IK304, IK403, Finding, Severity, X12Error
 from .json_view import X12_JSON_VERSION, document_json, transaction_json, write_json
-from .loops import Loop, Slot, iter_segments, loop_segments, parse_loop
 from .registry import GUIDE_PACKAGES, Guide, all_guides, find_guide
 from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .tokenizer import tokenize
@@ -67,12 +66,10 @@ __all__ = [
     "FunctionalGroup",
     "Guide",
     "Interchange",
-    "Loop",
     "ParsedDocument",
     "ParsedTransaction",
     "Segment",
     "Severity",
-    "Slot",
     "TransactionSet",
     "TypedSegment",
     "X12Error",
@@ -82,11 +79,8 @@ __all__ = [
     "document_json",
     "el",
     "find_guide",
-    "iter_segments",
-    "loop_segments",
     "parse",
     "parse_date",
-    "parse_loop",
     "read_document",
     "tokenize",
     "transaction_json",

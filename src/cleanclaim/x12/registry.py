@@ -9,8 +9,8 @@ How a guide package plugs in (the contract, stable):
    present (not merged yet) are skipped silently; any other import error is a
    bug and propagates.
 
-A :class:`Guide` bundles five plain functions over the package's own typed
-transaction (usually the root :class:`~cleanclaim.x12.loops.Loop`)::
+A :class:`Guide` bundles five plain functions over the package's own
+transaction (a placed guidekit tree with the guide's typed view beside it)::
 
     parse(segments: list[Segment], delimiters: Delimiters) -> T      # ST..SE → typed
     write(tx: T, delimiters: Delimiters) -> list[Segment]            # typed → ST..SE
@@ -91,7 +91,7 @@ class Guide:
             by the 999 builder for ``CTX`` after ``IK3``.
         parse_split: optional; what ``parse`` does, from the tokenizer's split form of
             ST..SE (each segment a list: tag, then element texts) and the ST's position,
-            so that a set read from a file needs no :class:`Segment` objects (837P).
+            so that a set read from a file needs no :class:`Segment` objects (no guide uses it now).
     """
 
     name: str

@@ -37,27 +37,26 @@ Loop tree (implementation guide order; R = required, S = situational)::
         └── 2440  LQ FRM                            Form identification
     SE
 
-Modules: :mod:`.segments` (typed segments; service-line ones in
-:mod:`.line_segments`), :mod:`.loops` (loop dataclasses and slot tables; the
-NM1-led party loops in :mod:`.name_loops`), :mod:`.rules` (element rules as
-data), :mod:`.parsing` / :mod:`.writing`, :mod:`.validation` (guide rules),
-:mod:`.codes` (code values), :mod:`.view` (plain claims with Decimal money),
-:mod:`.json` (the JSON view), :mod:`.building` (JSON → 837P).
+The loops are data (:mod:`.loops`: pyx12's ``837.5010.X222.A1.xml`` map plus our
+documented corrections in ``patches_5010.json``), placed by the guide kit
+(:mod:`cleanclaim.x12.guidekit`). Modules (the same names in every guide package):
+:mod:`.parsing` (read: the placed tree), :mod:`.validation` (the guide's structure
+and element checks, then the 837P's relational rules over the tree), :mod:`.codes`
+(code values), :mod:`.view` (plain claims with Decimal money), :mod:`.json` (the
+JSON view), :mod:`.building` (JSON → 837P), :mod:`.writing` (write back).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..loops import iter_segments
 from ..registry import Guide
 from ..segments import Delimiters
-from .json import from_json, to_json
-from .loops import Transaction837P
-from .parsing import parse_837p, parse_837p_split
+from .json import to_json
+from .parsing import VERSIONS, Transaction837P, parse
 from .validation import validate_837p
 from .view import Claim, ServiceLine, claims
-from .writing import write_837p
+from .writing import from_json, write
 
 __all__ = [
     "GUIDE",
@@ -67,11 +66,14 @@ __all__ = [
     "business_units",
     "claims",
     "parse_837p",
-    "parse_837p_split",
     "read_claims",
     "validate_837p",
     "write_837p",
 ]
+
+#: The registry's names for the reader and writer (kept for callers of the package).
+parse_837p = parse
+write_837p = write
 
 
 def _to_json(tx: Any, d: Delimiters) -> dict[str, Any]:
@@ -84,10 +86,10 @@ def read_claims(data: bytes | str) -> list[Claim]:
     Other transaction sets in the file are skipped; validation is not run (call
     :func:`cleanclaim.x12.validate` on :func:`cleanclaim.x12.parse`'s result for that).
     """
-    from ..validate import parse
+    from ..validate import parse as parse_file
 
     out: list[Claim] = []
-    for t in parse(data).transactions:
+    for t in parse_file(data).transactions:
         if isinstance(t.data, Transaction837P):
             out.extend(claims(t.data))
     return out
@@ -96,29 +98,29 @@ def read_claims(data: bytes | str) -> list[Claim]:
 def business_units(tx: Transaction837P) -> dict[int, tuple[str, str]]:
     """Segment position → ``("CLM01", patient control number)`` for every segment of a claim."""
     out: dict[int, tuple[str, str]] = {}
-    for bp in tx.billing_providers:
-        for sub in bp.subscribers:
-            loops = list(sub.claims)
-            for pat in sub.patients:
-                loops.extend(pat.claims)
+    for bp in tx.tree.loops("2000A"):
+        for sub in bp.loops("2000B"):
+            loops = list(sub.loops("2300"))
+            for pat in sub.loops("2000C"):
+                loops.extend(pat.loops("2300"))
             for claim in loops:
-                if claim.clm is None:
+                clm = claim.first("CLM")
+                if clm is None:
                     continue
-                unit = ("CLM01", claim.clm.claim_submitters_identifier)
-                for _, _, seg in iter_segments(claim):
-                    if seg.position:
-                        out[seg.position] = unit
+                unit = ("CLM01", clm.get(1))
+                for seg in claim.walk():
+                    if seg.segment.position:
+                        out[seg.segment.position] = unit
     return out
 
 
 GUIDE = Guide(
     name="837P",
     st01="837",
-    versions=("005010X222A1", "005010X222A2"),
+    versions=VERSIONS,
     functional_id="HC",
-    parse=parse_837p,
-    parse_split=parse_837p_split,
-    write=write_837p,
+    parse=parse,
+    write=write,
     validate=validate_837p,
     to_json=_to_json,
     from_json=from_json,

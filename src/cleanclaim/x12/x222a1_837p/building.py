@@ -20,54 +20,63 @@ Every missing required field is an :class:`X12Error` naming it
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from ...money import MoneyError, format_money, parse_money
 from ..errors import X12Error
-from .loops import (
-    LOOPS_2310,
-    Loop1000A,
-    Loop1000B,
-    Loop2000A,
-    Loop2000B,
-    Loop2000C,
-    Loop2010AA,
-    Loop2010BA,
-    Loop2010BB,
-    Loop2010CA,
-    Loop2300,
-    Loop2310,
-    Loop2400,
-    Transaction837P,
-)
-from .segments import (
-    BHT,
-    CLM,
-    DMG,
-    DTP,
-    HI,
-    HL,
-    LX,
-    N3,
-    N4,
-    NM1,
-    PAT,
-    PER,
-    PRV,
-    REF,
-    SBR,
-    SE,
-    ST,
-    SV1,
-)
+from ..segments import Delimiters, Segment
+from .parsing import Transaction837P, parse
 
 __all__ = ["build_837p"]
 
 VERSION = "005010X222A1"
 #: Loop 2300 repeats at most 100 times per subscriber or patient level (005010X222A1).
 MAX_CLAIMS_PER_LEVEL = 100
+
+Element = str | tuple[str, ...]
+
+
+def _seg(tag: str, *elements: Element) -> Segment:
+    """A segment from its element texts (a composite as a tuple of components, joined
+    with ``:`` here and re-joined by :func:`_join` for another separator); trailing
+    empty components and elements are left out, as X12 writes them."""
+    out: list[str] = []
+    for e in elements:
+        if isinstance(e, tuple):
+            parts = list(e)
+            while parts and not parts[-1]:
+                parts.pop()
+            out.append(_COMPONENT.join(parts))
+        else:
+            out.append(e)
+    while out and not out[-1]:
+        out.pop()
+    return Segment(tag, out)
+
+
+_COMPONENT = "\x00"  # joins components until the interchange's separator is known
+
+
+@dataclass(slots=True)
+class _Level:
+    """One hierarchical level being built (2000A, 2000B or 2000C): its HL, the
+    segments after it (its own and its name loops'), its claims and sub-levels."""
+
+    hl: Segment
+    head: list[Segment]
+    claims: list[list[Segment]] = field(default_factory=list)
+    children: list[_Level] = field(default_factory=list)
+
+    def segments(self) -> list[Segment]:
+        out = [self.hl, *self.head]
+        for claim in self.claims:
+            out.extend(claim)
+        for child in self.children:
+            out.extend(child.segments())
+        return out
 
 
 def _get(obj: Any, key: str, where: str, *, required: bool = True) -> str:
@@ -97,25 +106,34 @@ def _money(value: Any, where: str) -> Decimal:
         raise X12Error(str(exc)) from exc
 
 
-def _address(obj: Any, where: str, *, required: bool) -> tuple[N3 | None, N4 | None]:
+def _address(obj: Any, where: str, *, required: bool) -> list[Segment]:
+    """N3 and N4 of an address object (none when absent and not required)."""
     if obj is None:
         if required:
             raise X12Error(f"{where} is required")
-        return None, None
-    n3 = N3(_get(obj, "line1", where), _get(obj, "line2", where, required=False))
-    n4 = N4(
-        _get(obj, "city", where),
-        _get(obj, "state", where),
-        _get(obj, "zip", where).replace("-", ""),
-        _get(obj, "country", where, required=False),
-    )
-    return n3, n4
+        return []
+    return [
+        _seg("N3", _get(obj, "line1", where), _get(obj, "line2", where, required=False)),
+        _seg(
+            "N4",
+            _get(obj, "city", where),
+            _get(obj, "state", where),
+            _get(obj, "zip", where).replace("-", ""),
+            _get(obj, "country", where, required=False),
+        ),
+    ]
 
 
-def _person_nm1(entity: str, obj: Any, where: str, id_qual: str, id_key: str) -> NM1:
+def _person_nm1(
+    entity: str, obj: Any, where: str, id_qual: str, id_key: str, ident: str | None = None
+) -> Segment:
+    """NM1 of a person: NM103 last, NM104 first, NM105 middle, NM108/NM109 the id
+    (``ident`` when given, else ``obj[id_key]``)."""
+    ident = _get(obj, id_key, where, required=False) if ident is None else ident
     last = _get(obj, "last_name", where, required=False)
     if last:
-        return NM1(
+        return _seg(
+            "NM1",
             entity,
             "1",
             last,
@@ -123,87 +141,76 @@ def _person_nm1(entity: str, obj: Any, where: str, id_qual: str, id_key: str) ->
             _get(obj, "middle_name", where, required=False),
             "",
             "",
-            id_qual if _get(obj, id_key, where, required=False) else "",
-            _get(obj, id_key, where, required=False),
+            id_qual if ident else "",
+            ident,
         )
     name = _get(obj, "name", where)
     if "," in name:
         last, first = (p.strip() for p in name.split(",", 1))
-        return NM1(
-            entity, "1", last, first, "", "", "", id_qual, _get(obj, id_key, where, required=False)
-        )
+        return _seg("NM1", entity, "1", last, first, "", "", "", id_qual, ident)
     raise X12Error(f"{where}: give last_name and first_name (or name as 'LAST, FIRST')")
 
 
-def _provider_nm1(entity: str, obj: Any, where: str) -> NM1:
+def _provider_nm1(entity: str, obj: Any, where: str) -> Segment:
     npi = _get(obj, "npi", where)
     person = _get(obj, "entity_type", where, required=False) == "person" or bool(
         _get(obj, "last_name", where, required=False)
     )
     if person:
-        nm1 = _person_nm1(entity, obj, where, "XX", "npi")
-        nm1.identification_code_qualifier, nm1.identification_code = "XX", npi
-        return nm1
-    return NM1(entity, "2", _get(obj, "name", where), "", "", "", "", "XX", npi)
+        return _person_nm1(entity, obj, where, "XX", "npi", npi)
+    return _seg("NM1", entity, "2", _get(obj, "name", where), "", "", "", "", "XX", npi)
 
 
-def _dmg(obj: Any, where: str) -> DMG:
-    return DMG("D8", _d8(_get(obj, "dob", where), f"{where}.dob"), _get(obj, "sex", where))
+def _dmg(obj: Any, where: str) -> Segment:
+    return _seg("DMG", "D8", _d8(_get(obj, "dob", where), f"{where}.dob"), _get(obj, "sex", where))
 
 
-def _billing_loop(claim: dict[str, Any], where: str, hl_id: int) -> Loop2000A:
+def _billing_level(claim: dict[str, Any], where: str) -> _Level:
+    """2000A (HL*20, PRV*BI) and 2010AA (NM1*85, N3, N4, REF*EI or REF*SY)."""
     bp = claim.get("billing_provider")
     w = f"{where}.billing_provider"
-    n3, n4 = _address(
+    address = _address(
         bp.get("address") if isinstance(bp, dict) else None, f"{w}.address", required=True
     )
     tax_id = _get(bp, "tax_id", w)
-    loop = Loop2000A(hl=HL(str(hl_id), "", "20", "1"))
+    head: list[Segment] = []
     taxonomy = _get(bp, "taxonomy", w, required=False)
     if taxonomy:
-        loop.prv = PRV("BI", "PXC", taxonomy)
-    loop.billing_provider = Loop2010AA(
-        nm1=_provider_nm1("85", bp, w),
-        n3=n3,
-        n4=n4,
-        ref=[REF("SY" if _get(bp, "tax_id_type", w, required=False) == "ssn" else "EI", tax_id)],
-    )
-    return loop
+        head.append(_seg("PRV", "BI", "PXC", taxonomy))
+    ssn = _get(bp, "tax_id_type", w, required=False) == "ssn"
+    head += [_provider_nm1("85", bp, w), *address, _seg("REF", "SY" if ssn else "EI", tax_id)]
+    return _Level(_seg("HL", "0", "", "20", "1"), head)
 
 
-def _subscriber_loop(claim: dict[str, Any], where: str, hl_id: int, parent: int) -> Loop2000B:
+def _subscriber_level(claim: dict[str, Any], where: str) -> _Level:
+    """2000B (HL*22, SBR), 2010BA (NM1*IL, N3, N4, DMG) and 2010BB (NM1*PR)."""
     sub = claim.get("subscriber")
     w = f"{where}.subscriber"
     payer = claim.get("payer")
     pw = f"{where}.payer"
     self_pay = _is_self(claim)
-    n3, n4 = _address(
+    address = _address(
         sub.get("address") if isinstance(sub, dict) else None, f"{w}.address", required=self_pay
     )
-    loop = Loop2000B(
-        hl=HL(str(hl_id), str(parent), "22", "0" if self_pay else "1"),
-        sbr=SBR(
-            _get(claim, "payer_responsibility", where, required=False) or "P",
-            "18" if self_pay else "",
-            _get(claim, "group_number", where, required=False),
-            "",
-            "",
-            "",
-            "",
-            "",
-            _get(claim, "filing_indicator", where, required=False) or "CI",
-        ),
-        subscriber=Loop2010BA(
-            nm1=_person_nm1("IL", sub, w, "MI", "member_id"),
-            n3=n3,
-            n4=n4,
-            dmg=_dmg(sub, w) if self_pay or (isinstance(sub, dict) and sub.get("dob")) else None,
-        ),
-        payer=Loop2010BB(
-            nm1=NM1("PR", "2", _get(payer, "name", pw), "", "", "", "", "PI", _get(payer, "id", pw))
-        ),
+    sbr = _seg(
+        "SBR",
+        _get(claim, "payer_responsibility", where, required=False) or "P",
+        "18" if self_pay else "",
+        _get(claim, "group_number", where, required=False),
+        "",
+        "",
+        "",
+        "",
+        "",
+        _get(claim, "filing_indicator", where, required=False) or "CI",
     )
-    return loop
+    head = [sbr, _person_nm1("IL", sub, w, "MI", "member_id"), *address]
+    if self_pay or (isinstance(sub, dict) and sub.get("dob")):
+        head.append(_dmg(sub, w))
+    head.append(
+        _seg("NM1", "PR", "2", _get(payer, "name", pw), "", "", "", "", "PI", _get(payer, "id", pw))
+    )
+    return _Level(_seg("HL", "0", "0", "22", "0" if self_pay else "1"), head)
 
 
 def _is_self(claim: dict[str, Any]) -> bool:
@@ -217,23 +224,21 @@ def _is_self(claim: dict[str, Any]) -> bool:
     return rel == "18" or (not rel and patient == claim.get("subscriber"))
 
 
-def _patient_loop(claim: dict[str, Any], where: str, hl_id: int, parent: int) -> Loop2000C:
+def _patient_level(claim: dict[str, Any], where: str) -> _Level:
+    """2000C (HL*23, PAT) and 2010CA (NM1*QC, N3, N4, DMG)."""
     pat = claim.get("patient")
     w = f"{where}.patient"
     rel = _get(pat, "relationship", w, required=False) or "19"
-    n3, n4 = _address(
+    address = _address(
         pat.get("address") if isinstance(pat, dict) else None, f"{w}.address", required=True
     )
-    return Loop2000C(
-        hl=HL(str(hl_id), str(parent), "23", "0"),
-        pat=PAT(rel),
-        patient=Loop2010CA(
-            nm1=_person_nm1("QC", pat, w, "", "_none"), n3=n3, n4=n4, dmg=_dmg(pat, w)
-        ),
-    )
+    head = [_seg("PAT", rel), _person_nm1("QC", pat, w, "", "_none"), *address, _dmg(pat, w)]
+    return _Level(_seg("HL", "0", "0", "23", "0"), head)
 
 
-def _claim_loop(claim: dict[str, Any], where: str) -> Loop2300:
+def _claim_loop(claim: dict[str, Any], where: str) -> list[Segment]:
+    """2300 (CLM, REF*F8, REF*G1, HI), 2310B (NM1*82, PRV*PE) and the 2400 lines
+    (LX, SV1, DTP*472)."""
     lines_in = claim.get("lines")
     if not isinstance(lines_in, list) or not lines_in:
         raise X12Error(f"{where}.lines must be a non-empty list")
@@ -242,7 +247,7 @@ def _claim_loop(claim: dict[str, Any], where: str) -> Loop2300:
         raise X12Error(f"{where}.diagnoses must be a non-empty list of codes")
     if len(dx_in) > 12:
         raise X12Error(f"{where}.diagnoses: at most 12 on a professional claim")
-    lines: list[Loop2400] = []
+    lines: list[Segment] = []
     total = Decimal(0)
     for n, line in enumerate(lines_in, start=1):
         lw = f"{where}.lines[{n - 1}]"
@@ -255,9 +260,9 @@ def _claim_loop(claim: dict[str, Any], where: str) -> Loop2300:
         ptrs = line.get("dx_pointers") or [1]
         if not isinstance(ptrs, list) or not 1 <= len(ptrs) <= 4:
             raise X12Error(f"{lw}.dx_pointers must list 1 to 4 diagnosis numbers")
-        proc = ("HC", _get(line, "procedure", lw), *(str(m) for m in mods))
-        sv1 = SV1(
-            proc,
+        sv1 = _seg(
+            "SV1",
+            ("HC", _get(line, "procedure", lw), *(str(m) for m in mods)),
             format_money(charge),
             _get(line, "unit_code", lw, required=False) or "UN",
             format_money(units),
@@ -268,49 +273,64 @@ def _claim_loop(claim: dict[str, Any], where: str) -> Loop2300:
         start = _d8(_get(line, "service_date", lw), f"{lw}.service_date")
         end = line.get("service_date_end")
         dtp = (
-            DTP("472", "RD8", f"{start}-{_d8(str(end), f'{lw}.service_date_end')}")
+            _seg("DTP", "472", "RD8", f"{start}-{_d8(str(end), f'{lw}.service_date_end')}")
             if end
-            else DTP("472", "D8", start)
+            else _seg("DTP", "472", "D8", start)
         )
-        lines.append(Loop2400(lx=LX(str(n)), sv1=sv1, dtp=[dtp]))
+        lines += [_seg("LX", str(n)), sv1, dtp]
     given = claim.get("total_charge")
     total_charge = _money(given, f"{where}.total_charge") if given not in (None, "") else total
     freq = _get(claim, "frequency_code", where, required=False) or "1"
-    clm = CLM(
-        _get(claim, "claim_id", where),
-        format_money(total_charge),
-        "",
-        "",
-        (_get(claim, "place_of_service", where), "B", freq),
-        "Y",
-        _get(claim, "assignment", where, required=False) or "A",
-        "Y",
-        "Y",
-    )
-    refs: list[REF] = []
+    out = [
+        _seg(
+            "CLM",
+            _get(claim, "claim_id", where),
+            format_money(total_charge),
+            "",
+            "",
+            (_get(claim, "place_of_service", where), "B", freq),
+            "Y",
+            _get(claim, "assignment", where, required=False) or "A",
+            "Y",
+            "Y",
+        )
+    ]
     if freq in ("7", "8"):
-        refs.append(REF("F8", _get(claim, "payer_claim_control_number", where)))
+        out.append(_seg("REF", "F8", _get(claim, "payer_claim_control_number", where)))
     prior = _get(claim, "prior_authorization", where, required=False)
     if prior:
-        refs.append(REF("G1", prior))
+        out.append(_seg("REF", "G1", prior))
     composites = [
         ("ABK" if i == 0 else "ABF", d.replace(".", "").strip().upper())
         for i, d in enumerate(dx_in)
     ]
-    loop = Loop2300(clm=clm, ref=refs, hi=[HI(*composites)], lines=lines)
+    out.append(_seg("HI", *composites))
     rendering = claim.get("rendering_provider")
     if rendering:
         rw = f"{where}.rendering_provider"
-        prov = cast(Loop2310, LOOPS_2310["2310B"](nm1=_provider_nm1("82", rendering, rw)))
+        out.append(_provider_nm1("82", rendering, rw))
         taxonomy = _get(rendering, "taxonomy", rw, required=False)
         if taxonomy:
-            prov.prv = PRV("PE", "PXC", taxonomy)
-        loop.providers.append(prov)
-    return loop
+            out.append(_seg("PRV", "PE", "PXC", taxonomy))
+    return out + lines
+
+
+def _join(segments: list[Segment], component: str) -> list[Segment]:
+    """Composites joined with the interchange's component separator."""
+    for seg in segments:
+        seg.elements = [e.replace(_COMPONENT, component) for e in seg.elements]
+    return segments
+
+
+def _component_separator(obj: dict[str, Any]) -> str:
+    env = obj.get("envelope")
+    delims = env.get("delimiters") if isinstance(env, dict) else None
+    comp = delims.get("component") if isinstance(delims, dict) else None
+    return comp if isinstance(comp, str) and comp else Delimiters().component
 
 
 def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transaction837P:
-    """The convenient JSON of one 837P transaction → a complete :class:`Transaction837P`."""
+    """The convenient JSON of one 837P transaction → a complete, placed 837P."""
     claims = obj.get("claims")
     if not isinstance(claims, list) or not claims:
         raise X12Error("claims must be a non-empty list")
@@ -325,8 +345,19 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
     rec = obj.get("receiver")
     ctl = _get(obj, "control_number", "transaction", required=False) or "0001"
     ctl = ctl.rjust(4, "0")
-    submitter = Loop1000A(
-        nm1=NM1(
+    header = [
+        _seg("ST", "837", ctl, VERSION),
+        _seg(
+            "BHT",
+            "0019",
+            "00",
+            _get(obj, "reference", "transaction", required=False) or ctl,
+            now.strftime("%Y%m%d"),
+            now.strftime("%H%M"),
+            "CH",
+        ),
+        _seg(
+            "NM1",
             "41",
             "2",
             _get(sub, "name", "submitter"),
@@ -337,17 +368,15 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
             "46",
             _get(sub, "id", "submitter"),
         ),
-        per=[
-            PER(
-                "IC",
-                _get(sub, "contact_name", "submitter"),
-                "EM" if not _get(sub, "phone", "submitter", required=False) else "TE",
-                _get(sub, "phone", "submitter", required=False) or _get(sub, "email", "submitter"),
-            )
-        ],
-    )
-    receiver = Loop1000B(
-        nm1=NM1(
+        _seg(
+            "PER",
+            "IC",
+            _get(sub, "contact_name", "submitter"),
+            "EM" if not _get(sub, "phone", "submitter", required=False) else "TE",
+            _get(sub, "phone", "submitter", required=False) or _get(sub, "email", "submitter"),
+        ),
+        _seg(
+            "NM1",
             "40",
             "2",
             _get(rec, "name", "receiver"),
@@ -357,25 +386,12 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
             "",
             "46",
             _get(rec, "id", "receiver"),
-        )
-    )
-    tx = Transaction837P(
-        st=ST("837", ctl, VERSION),
-        bht=BHT(
-            "0019",
-            "00",
-            _get(obj, "reference", "transaction", required=False) or ctl,
-            now.strftime("%Y%m%d"),
-            now.strftime("%H%M"),
-            "CH",
         ),
-        submitter=submitter,
-        receiver=receiver,
-    )
-    hl = 0
-    providers: dict[str, Loop2000A] = {}
-    subscribers: dict[tuple[str, str], Loop2000B] = {}
-    patients: dict[tuple[str, str, str], Loop2000C] = {}
+    ]
+    billing: list[_Level] = []
+    providers: dict[str, _Level] = {}
+    subscribers: dict[tuple[str, str], _Level] = {}
+    patients: dict[tuple[str, str, str], _Level] = {}
     # Group first (HL numbers must follow the written order), then number.
     for i, claim in enumerate(claims):
         where = f"claims[{i}]"
@@ -384,9 +400,8 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
         bp_key = repr(claim.get("billing_provider"))
         bp = providers.get(bp_key)
         if bp is None:
-            bp = _billing_loop(claim, where, 0)
-            providers[bp_key] = bp
-            tx.billing_providers.append(bp)
+            bp = providers[bp_key] = _billing_level(claim, where)
+            billing.append(bp)
         sub_key = (
             bp_key,
             repr(
@@ -401,9 +416,8 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
         sl = subscribers.get(sub_key)
         if sl is None or len(sl.claims) >= MAX_CLAIMS_PER_LEVEL:
             # 2300 repeats at most 100 times under one 2000B/2000C: open another level.
-            sl = _subscriber_loop(claim, where, 0, 0)
-            subscribers[sub_key] = sl
-            bp.subscribers.append(sl)
+            sl = subscribers[sub_key] = _subscriber_level(claim, where)
+            bp.children.append(sl)
         loop = _claim_loop(claim, where)
         if _is_self(claim):
             sl.claims.append(loop)
@@ -411,30 +425,24 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
             pkey = (*sub_key, repr(claim.get("patient")))
             pl = patients.get(pkey)
             if pl is None or len(pl.claims) >= MAX_CLAIMS_PER_LEVEL:
-                pl = _patient_loop(claim, where, 0, 0)
-                patients[pkey] = pl
-                sl.patients.append(pl)
+                pl = patients[pkey] = _patient_level(claim, where)
+                sl.children.append(pl)
             pl.claims.append(loop)
-    for bp in tx.billing_providers:
+    hl = 0
+    body: list[Segment] = []
+    for bp in billing:
         hl += 1
         bp_id = hl
-        assert bp.hl is not None
-        bp.hl.hierarchical_id_number = str(bp_id)
-        for sl in bp.subscribers:
+        bp.hl.elements[0] = str(bp_id)
+        for sl in bp.children:
             hl += 1
             sub_id = hl
-            assert sl.hl is not None
-            sl.hl.hierarchical_id_number, sl.hl.hierarchical_parent_id_number = (
-                str(sub_id),
-                str(bp_id),
-            )
-            sl.hl.hierarchical_child_code = "1" if sl.patients else "0"
-            for pl in sl.patients:
+            sl.hl.elements[:2] = [str(sub_id), str(bp_id)]
+            sl.hl.elements[3] = "1" if sl.children else "0"
+            for pl in sl.children:
                 hl += 1
-                assert pl.hl is not None
-                pl.hl.hierarchical_id_number, pl.hl.hierarchical_parent_id_number = (
-                    str(hl),
-                    str(sub_id),
-                )
-    tx.se = SE("0", ctl)
-    return tx
+                pl.hl.elements[:2] = [str(hl), str(sub_id)]
+        body.extend(bp.segments())
+    comp = _component_separator(obj)
+    segments = _join([*header, *body, _seg("SE", "0", ctl)], comp)
+    return parse(segments, Delimiters(component=comp))

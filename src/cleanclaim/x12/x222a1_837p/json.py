@@ -14,7 +14,7 @@ from typing import Any
 
 from ..segments import Delimiters
 from .building import build_837p
-from .loops import Transaction837P
+from .parsing import Transaction837P
 from .view import Claim, Party, claims
 
 __all__ = ["claim_json", "from_json", "to_json"]
@@ -76,18 +76,11 @@ def claim_json(c: Claim) -> dict[str, Any]:
 def to_json(tx: Transaction837P, delimiters: Delimiters) -> dict[str, Any]:
     """``{"claims": [...]}`` for one transaction."""
     out: dict[str, Any] = {}
-    if tx.submitter is not None and tx.submitter.nm1 is not None:
-        nm1 = tx.submitter.nm1
-        out["submitter"] = {
-            "name": nm1.name_last_or_organization_name,
-            "id": nm1.identification_code,
-        }
-    if tx.receiver is not None and tx.receiver.nm1 is not None:
-        nm1 = tx.receiver.nm1
-        out["receiver"] = {
-            "name": nm1.name_last_or_organization_name,
-            "id": nm1.identification_code,
-        }
+    for loop_id, key in (("1000A", "submitter"), ("1000B", "receiver")):
+        loop = next(tx.tree.loops(loop_id), None)
+        nm1 = loop.first("NM1") if loop is not None else None
+        if nm1 is not None:
+            out[key] = {"name": nm1.get(3), "id": nm1.get(9)}
     out["claims"] = [claim_json(c) for c in claims(tx)]
     return out
 

@@ -1,302 +1,410 @@
-"""837P guide rules (005010X222A1) on top of the shared structure checks.
+"""837P guide rules (005010X222A1) on top of the guide's structure and element checks.
 
-Rules as data: :data:`.rules.ELEMENT_RULES` lists, per loop and segment, the elements
-the guide requires and the code values it allows (stable ids ``x12.element.*``).
-The relational rules below it each have a stable ``code``:
+:func:`validate_837p` runs the shared checks of the placed tree
+(:func:`cleanclaim.x12.guidekit.reading.check`: usage, repeats, element types,
+lengths and the code values of pyx12's map with ``patches_5010.json``), then the
+relational rules below over the same tree, each with a stable ``code``:
 
 =================================  =====================================================
-``837p.hl.*``                      HL01 numbering, HL02 parent, HL03 level, HL04 child code
+``837p.hl``                        HL01 numbering, HL02 parent, HL04 child code
 ``837p.billing.zip9``              2010AA N403 must be a 9-digit ZIP+4 (guide note on N403)
-``837p.billing.npi``               2010AA/2310B/2420A NM109 must be a valid NPI (Luhn)
+``837p.provider.npi``              every NM109 with NM108 ``XX`` must be a valid NPI (Luhn)
 ``837p.billing.tax-id``            2010AA needs REF*EI or REF*SY
+``837p.address.state``             N402 must be a US state code when N404 (country) is empty
 ``837p.claim.balance``             CLM02 must equal the sum of the lines' SV102
 ``837p.claim.frequency-ref``       CLM05-3 7 or 8 needs REF*F8 (payer claim control number)
-``837p.claim.diagnosis``           HI: first ABK (or BK) then ABF (or BF); no dots
+``837p.claim.diagnosis``           HI: first ABK (or BK) then ABF (or BF); no dots; at most 12
 ``837p.line.pointer``              SV107 pointers must point at an existing diagnosis
 ``837p.line.service-date``         every 2400 needs DTP*472
 ``837p.line.number``               LX01 numbers lines 1, 2, 3...
-``837p.date``                      D8/RD8 dates must be real calendar dates
+``837p.date``                      D8/RD8 dates (DTP03, DMG02) must be real calendar dates
 ``837p.subscriber.relationship``   SBR02 = 18 when claims hang under 2000B
 =================================  =====================================================
 
 Each rule's 999 code is the IK403 the guide's syntax maps to (``7`` invalid code,
 ``1`` required missing, ``8`` invalid date, ``I12`` implementation pattern
-failure for the pattern and balancing rules).
+failure for the pattern and balancing rules). Elements are named as in the
+guide's text: ``2300 CLM05-3`` (component without a leading zero).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from decimal import Decimal
-from operator import attrgetter
 
 from ...npi import is_valid_npi
-from ..common import decimal_or_none
 from ..elements import parse_date
 from ..errors import IK304, IK403, Finding, Severity
-from ..loops import Loop
-from ..segments import Delimiters
-from ..structure import check_tree, element_finding
-from ..typed import TypedSegment
+from ..guidekit.context import Context
+from ..guidekit.reading import check
+from ..guidekit.tree import LoopNode, SegNode
+from ..guidekit.values import money as decimal_or_none
+from ..perf import gc_paused
+from ..segments import Delimiters, Segment
 from .codes import US_STATES
-from .loops import Loop2000A, Loop2000B, Loop2000C, Loop2300, Loop2400, Transaction837P
-from .rules import ELEMENT_RULES, KNOWN_TAGS, RULES_BY
-from .segments import CLM, DTP, HI, HL, NM1, REF
+from .parsing import Transaction837P
 
-__all__ = ["ELEMENT_RULES", "KNOWN_TAGS", "validate_837p"]
+__all__ = ["validate_837p"]
 
 
 def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
     """Every finding for one 837P transaction, in file order."""
-    out = check_tree(tx, KNOWN_TAGS, RULES_BY, _visit, visit_tags=_VISIT_TAGS)
-    _check_hierarchy(tx, out)
-    for bp in tx.billing_providers:
-        _check_billing_provider(bp, out)
-        for sub in bp.subscribers:
-            _check_subscriber(sub, out)
-            for claim in sub.claims:
-                _check_claim(claim, out)
-            for pat in sub.patients:
-                for claim in pat.claims:
-                    _check_claim(claim, out)
-    out.sort(key=lambda f: f.position)
+    placed = tx.placed
+    tree = placed.tree
+    with gc_paused():  # see cleanclaim.x12.perf
+        ctx = check(placed, delimiters)
+        rules = Context(delimiters, placed.st.get(2), [])
+        if not placed.st.get(3):
+            _st03_missing(rules, placed.st)
+        _check_segments(rules, tree)
+        _check_hierarchy(rules, tree)
+        comp = delimiters.component
+        for bp in tree.loops("2000A"):
+            _check_billing_provider(rules, bp)
+            for sub in bp.loops("2000B"):
+                _check_subscriber(rules, sub)
+                for claim in sub.loops("2300"):
+                    _check_claim(rules, claim, comp)
+                for pat in sub.loops("2000C"):
+                    for claim in pat.loops("2300"):
+                        _check_claim(rules, claim, comp)
+    out = [_named(f) for f in ctx.findings]
+    out.extend(rules.findings)
+    out.sort(key=_position)
     return out
 
 
-#: The segments :func:`_visit` acts on (the walk calls it for these only).
-_VISIT_TAGS = frozenset({"DTP", "NM1", "DMG", "N4"})
+def _position(f: Finding) -> int:
+    return f.position
 
 
-def _visit(loop: Loop, seg: TypedSegment, out: list[Finding]) -> None:
-    """Checks of a single segment beyond its element rules (tags: :data:`_VISIT_TAGS`)."""
-    tag = seg.TAG
-    if tag == "DTP":
-        _check_dtp(loop, seg, out)  # type: ignore[arg-type]
-    elif tag == "NM1":
-        # NM108 read straight from the field when it is the plain text get(8) would give
-        qual = seg.identification_code_qualifier if seg.__class__ is NM1 else None
-        if qual.__class__ is not str:
-            qual = seg.get(8)
-        if qual == "XX" and seg.get(9) and not is_valid_npi(seg.get(9)):
-            out.append(
-                element_finding(
-                    loop.LOOP_ID,
-                    seg,
-                    9,
-                    0,
-                    IK403.PATTERN_MATCH_FAILURE,
-                    f"NPI {seg.get(9)!r} is not valid (10 digits with a correct check digit)",
-                    code="837p.provider.npi",
-                    value=seg.get(9),
-                )
+_COMPONENT = re.compile(r"-0(\d)$")
+
+
+def _named(f: Finding) -> Finding:
+    """The guide's element name for a component: ``CLM05-3``, not the map's ``CLM05-03``."""
+    if f.component_position and f.element:
+        return replace(f, element=_COMPONENT.sub(r"-\1", f.element))
+    return f
+
+
+def _element(
+    ctx: Context,
+    node: SegNode,
+    loop_id: str,
+    pos: int,
+    comp: int,
+    ik403: str,
+    message: str,
+    code: str,
+    value: str,
+    severity: Severity = Severity.ERROR,
+) -> None:
+    """A finding about element ``pos`` (component ``comp``, 0: the whole element)."""
+    ctx.add(
+        node,
+        loop_id,
+        code,
+        message,
+        ik304=IK304.SEGMENT_HAS_ELEMENT_ERRORS,
+        ik403=ik403,
+        ref=f"{node.id}{pos:02d}" + (f"-{comp}" if comp else ""),
+        element_position=pos,
+        component_position=comp,
+        value=value,
+        severity=severity,
+    )
+
+
+def _missing(
+    ctx: Context,
+    anchor: SegNode | None,
+    loop_id: str,
+    code: str,
+    message: str,
+    segment_id: str,
+    ik304: str = IK304.REQUIRED_SEGMENT_MISSING,
+) -> None:
+    """A finding about a segment that is not there, reported at ``anchor``."""
+    ctx.add(anchor, loop_id, code, message, ik304=ik304, segment_id=segment_id)
+
+
+def _st03_missing(ctx: Context, st: Segment) -> None:
+    """ST03 (Implementation Convention Reference) is required in 005010X222A1."""
+    ctx.add(
+        SegNode(st, 1, None),
+        "",
+        "x12.element.required-missing",
+        "ST03 (Implementation Convention Reference, 005010X222A1) is required",
+        ik403=IK403.REQUIRED_ELEMENT_MISSING,
+        ref="ST03",
+        element_position=3,
+    )
+
+
+# -- single segments: NPIs, dates, states ------------------------------------------------
+
+
+#: Texts already found valid in this process (D8 dates, NPIs): the same dates and
+#: providers recur claim after claim, so each is checked once (bounded sets).
+_GOOD_DATES: set[str] = set()
+_GOOD_NPIS: set[str] = set()
+
+
+def _good(seen: set[str], value: str) -> None:
+    if len(seen) >= 4096:
+        seen.clear()
+    seen.add(value)
+
+
+def _check_segments(ctx: Context, loop: LoopNode) -> None:
+    """Checks of single segments beyond their element rules (NM1, DMG, N4, DTP)."""
+    loop_id = loop.spec.id if loop.spec.id != "ST" else ""
+    for child in loop.children:
+        if child.__class__ is LoopNode:
+            _check_segments(ctx, child)
+            continue
+        node: SegNode = child  # type: ignore[assignment]
+        seg = node.segment
+        tag = seg.id
+        els = seg.elements
+        if tag == "DTP":
+            if len(els) > 2 and els[1] == "D8" and els[2] in _GOOD_DATES:
+                continue
+            _check_dtp(ctx, node, loop_id)
+        elif tag == "NM1":
+            if len(els) < 9 or els[7] != "XX" or not els[8] or els[8] in _GOOD_NPIS:
+                continue
+            npi = els[8]
+            if is_valid_npi(npi):
+                _good(_GOOD_NPIS, npi)
+                continue
+            _element(
+                ctx,
+                node,
+                loop_id,
+                9,
+                0,
+                IK403.PATTERN_MATCH_FAILURE,
+                f"NPI {npi!r} is not valid (10 digits with a correct check digit)",
+                "837p.provider.npi",
+                npi,
             )
-    elif tag == "DMG":
-        if seg.get(1) == "D8" and seg.get(2) and parse_date(seg.get(2)) is None:
-            out.append(_date_finding(loop, seg, 2, seg.get(2)))
-    elif tag == "N4":
-        state = seg.get(2)
-        if not seg.get(4) and state and state not in US_STATES:
-            out.append(
-                element_finding(
-                    loop.LOOP_ID,
-                    seg,
+        elif tag == "DMG":
+            if len(els) > 1 and els[0] == "D8" and els[1] and els[1] not in _GOOD_DATES:
+                if parse_date(els[1]) is None:
+                    _date(ctx, node, loop_id, 2, els[1])
+                else:
+                    _good(_GOOD_DATES, els[1])
+        elif tag == "N4":
+            state = node.get(2)
+            if not node.get(4) and state and state not in US_STATES:
+                _element(
+                    ctx,
+                    node,
+                    loop_id,
                     2,
                     0,
                     IK403.INVALID_CODE_VALUE,
                     f"state {state!r} is not a US state code",
-                    code="837p.address.state",
-                    value=state,
+                    "837p.address.state",
+                    state,
                 )
-            )
 
 
-def _claims_of(sub: Loop2000B) -> list[Loop2300]:
-    claims = list(sub.claims)
-    for pat in sub.patients:
-        claims.extend(pat.claims)
-    return claims
-
-
-def _date_finding(loop: Loop, seg: TypedSegment, pos: int, value: str) -> Finding:
-    return element_finding(
-        loop.LOOP_ID,
-        seg,
+def _date(ctx: Context, node: SegNode, loop_id: str, pos: int, value: str) -> None:
+    _element(
+        ctx,
+        node,
+        loop_id,
         pos,
         0,
         IK403.INVALID_DATE,
-        f"{value!r} is not a valid date ({seg.TAG}{pos:02d}, expected CCYYMMDD)",
-        code="837p.date",
-        value=value,
+        f"{value!r} is not a valid date ({node.id}{pos:02d}, expected CCYYMMDD)",
+        "837p.date",
+        value,
     )
 
 
-def _check_dtp(loop: Loop, seg: DTP, out: list[Finding]) -> None:
-    fmt, value = seg.date_time_period_format_qualifier, seg.date_time_period
+def _check_dtp(ctx: Context, node: SegNode, loop_id: str) -> None:
+    """DTP03 is a real date (D8) or a range of real dates that does not end first (RD8)."""
+    fmt, value = node.get(2), node.get(3)
     if not value:
         return
     if fmt == "D8":
         if parse_date(value) is None:
-            out.append(_date_finding(loop, seg, 3, value))
+            _date(ctx, node, loop_id, 3, value)
+        else:
+            _good(_GOOD_DATES, value)
     elif fmt == "RD8":
         start, _, end = value.partition("-")
         d1, d2 = parse_date(start), parse_date(end)
         if d1 is None or d2 is None:
-            out.append(_date_finding(loop, seg, 3, value))
+            _date(ctx, node, loop_id, 3, value)
         elif d1 > d2:
-            out.append(
-                element_finding(
-                    loop.LOOP_ID,
-                    seg,
-                    3,
-                    0,
-                    IK403.INVALID_DATE,
-                    f"date range {value!r} ends before it starts",
-                    code="837p.date",
-                    value=value,
-                )
+            _element(
+                ctx,
+                node,
+                loop_id,
+                3,
+                0,
+                IK403.INVALID_DATE,
+                f"date range {value!r} ends before it starts",
+                "837p.date",
+                value,
             )
 
 
-def _hl_finding(hl: HL, loop_id: str, pos: int, message: str, ik403: str) -> Finding:
-    return element_finding(loop_id, hl, pos, 0, ik403, message, code="837p.hl", value=hl.get(pos))
+# -- the hierarchy: 2000A → 2000B → 2000C ------------------------------------------------
+
+_LEVEL_NAMES = {
+    "2000A": "billing provider hierarchical level",
+    "2000B": "subscriber hierarchical level",
+    "2000C": "patient hierarchical level",
+}
 
 
-def _check_hierarchy(tx: Transaction837P, out: list[Finding]) -> None:
+def _hl(ctx: Context, hl: SegNode, loop_id: str, pos: int, message: str, ik403: str) -> None:
+    _element(ctx, hl, loop_id, pos, 0, ik403, message, "837p.hl", hl.get(pos))
+
+
+def _check_hierarchy(ctx: Context, tree: LoopNode) -> None:
+    """HL01 numbers the levels 1, 2, 3...; HL02 names the enclosing level; HL04 says
+    whether levels follow (005010X222A1 2000A/B/C HL)."""
+    levels: list[tuple[LoopNode, str, bool]] = []
+    for bp in tree.loops("2000A"):
+        bp_hl = bp.first("HL")
+        subs = list(bp.loops("2000B"))
+        levels.append((bp, "", bool(subs)))
+        for sub in subs:
+            sub_hl = sub.first("HL")
+            pats = list(sub.loops("2000C"))
+            levels.append((sub, bp_hl.get(1) if bp_hl else "", bool(pats)))
+            for pat in pats:
+                levels.append((pat, sub_hl.get(1) if sub_hl else "", False))
     expected = 1
-    levels: list[tuple[Loop, str]] = []
-    for bp in tx.billing_providers:
-        levels.append((bp, ""))
-        for sub in bp.subscribers:
-            levels.append((sub, bp.hl.hierarchical_id_number if bp.hl else ""))
-            for pat in sub.patients:
-                levels.append((pat, sub.hl.hierarchical_id_number if sub.hl else ""))
-    for loop, parent in levels:
-        hl = getattr(loop, "hl", None)
-        if not isinstance(hl, HL):
+    for loop, parent, has_children in levels:
+        hl = loop.first("HL")
+        if hl is None:
             continue
-        if hl.hierarchical_id_number != str(expected):
-            out.append(
-                _hl_finding(
-                    hl,
-                    loop.LOOP_ID,
-                    1,
-                    f"HL01 is {hl.hierarchical_id_number!r}; hierarchical levels must be "
-                    f"numbered 1, 2, 3... (expected {expected})",
-                    IK403.PATTERN_MATCH_FAILURE,
-                )
+        loop_id = loop.spec.id
+        if hl.get(1) != str(expected):
+            _hl(
+                ctx,
+                hl,
+                loop_id,
+                1,
+                f"HL01 is {hl.get(1)!r}; hierarchical levels must be "
+                f"numbered 1, 2, 3... (expected {expected})",
+                IK403.PATTERN_MATCH_FAILURE,
             )
         expected += 1
-        if hl.hierarchical_parent_id_number != parent and (parent or loop.LOOP_ID == "2000A"):
-            out.append(
-                _hl_finding(
-                    hl,
-                    loop.LOOP_ID,
-                    2,
-                    f"HL02 is {hl.hierarchical_parent_id_number!r} but this {loop.NAME.lower()} "
-                    f"belongs under HL {parent or '(none: top level)'}",
-                    IK403.PATTERN_MATCH_FAILURE,
-                )
+        if hl.get(2) != parent and (parent or loop_id == "2000A"):
+            _hl(
+                ctx,
+                hl,
+                loop_id,
+                2,
+                f"HL02 is {hl.get(2)!r} but this {_LEVEL_NAMES[loop_id]} "
+                f"belongs under HL {parent or '(none: top level)'}",
+                IK403.PATTERN_MATCH_FAILURE,
             )
-        has_children = bool(getattr(loop, "subscribers", None) or getattr(loop, "patients", None))
-        child_code = hl.hierarchical_child_code
+        child_code = hl.get(4)
         if child_code in ("0", "1") and (child_code == "1") != has_children:
-            out.append(
-                _hl_finding(
-                    hl,
-                    loop.LOOP_ID,
-                    4,
-                    f"HL04 is {child_code!r} but the level "
-                    + ("has" if has_children else "has no")
-                    + " subordinate levels",
-                    IK403.INVALID_CODE_VALUE,
-                )
+            _hl(
+                ctx,
+                hl,
+                loop_id,
+                4,
+                f"HL04 is {child_code!r} but the level "
+                + ("has" if has_children else "has no")
+                + " subordinate levels",
+                IK403.INVALID_CODE_VALUE,
             )
 
 
-def _check_billing_provider(bp: Loop2000A, out: list[Finding]) -> None:
-    name = bp.billing_provider
+# -- billing provider and subscriber ----------------------------------------------------
+
+
+def _check_billing_provider(ctx: Context, bp: LoopNode) -> None:
+    """2010AA: a US ZIP is the full ZIP+4 (N403); the tax id is REF*EI or REF*SY."""
+    name = next(bp.loops("2010AA"), None)
     if name is None:
         return
-    n4 = name.n4
-    if n4 is not None and not n4.country_code:
-        zip_code = n4.postal_code
+    n4 = name.first("N4")
+    if n4 is not None and not n4.get(4):
+        zip_code = n4.get(3)
         if zip_code and not (len(zip_code) == 9 and zip_code.isdigit()):
-            out.append(
-                element_finding(
-                    "2010AA",
-                    n4,
-                    3,
-                    0,
-                    IK403.PATTERN_MATCH_FAILURE,
-                    f"billing provider ZIP code {zip_code!r} must be the full 9-digit ZIP+4",
-                    code="837p.billing.zip9",
-                    value=zip_code,
-                )
+            _element(
+                ctx,
+                n4,
+                "2010AA",
+                3,
+                0,
+                IK403.PATTERN_MATCH_FAILURE,
+                f"billing provider ZIP code {zip_code!r} must be the full 9-digit ZIP+4",
+                "837p.billing.zip9",
+                zip_code,
             )
-    if name.nm1 is not None and not any(
-        r.reference_identification_qualifier in ("EI", "SY") for r in name.ref
-    ):
-        out.append(
-            Finding(
-                code="837p.billing.tax-id",
-                message="billing provider tax ID is missing (REF*EI employer ID or REF*SY SSN)",
-                position=name.nm1.position,
-                segment_id="REF",
-                loop_id="2010AA",
-                ik304=IK304.REQUIRED_SEGMENT_MISSING,
-            )
+    nm1 = name.first("NM1")
+    if nm1 is not None and not any(r.get(1) in ("EI", "SY") for r in name.segments("REF")):
+        _missing(
+            ctx,
+            nm1,
+            "2010AA",
+            "837p.billing.tax-id",
+            "billing provider tax ID is missing (REF*EI employer ID or REF*SY SSN)",
+            "REF",
         )
 
 
-def _check_subscriber(sub: Loop2000B, out: list[Finding]) -> None:
-    if sub.sbr is None:
+def _check_subscriber(ctx: Context, sub: LoopNode) -> None:
+    """SBR02 is 18 (self) when claims hang under 2000B, and not when a 2000C follows."""
+    sbr = sub.first("SBR")
+    if sbr is None:
         return
-    rel = sub.sbr.individual_relationship_code
-    if sub.claims and rel != "18":
-        out.append(
-            element_finding(
-                "2000B",
-                sub.sbr,
-                2,
-                0,
-                IK403.REQUIRED_ELEMENT_MISSING if not rel else IK403.INVALID_CODE_VALUE,
-                "the subscriber is the patient (claims under 2000B): SBR02 must be 18 (self)",
-                code="837p.subscriber.relationship",
-                value=rel,
-            )
+    rel = sbr.get(2)
+    if next(sub.loops("2300"), None) is not None and rel != "18":
+        _element(
+            ctx,
+            sbr,
+            "2000B",
+            2,
+            0,
+            IK403.REQUIRED_ELEMENT_MISSING if not rel else IK403.INVALID_CODE_VALUE,
+            "the subscriber is the patient (claims under 2000B): SBR02 must be 18 (self)",
+            "837p.subscriber.relationship",
+            rel,
         )
-    if sub.patients and rel == "18":
-        out.append(
-            element_finding(
-                "2000B",
-                sub.sbr,
-                2,
-                0,
-                IK403.DEPENDENT_NOT_USED_ELEMENT_PRESENT,
-                "SBR02 says the subscriber is the patient (18) but a separate patient loop "
-                "(2000C) follows",
-                code="837p.subscriber.relationship",
-                value=rel,
-                severity=Severity.WARNING,
-            )
+    if next(sub.loops("2000C"), None) is not None and rel == "18":
+        _element(
+            ctx,
+            sbr,
+            "2000B",
+            2,
+            0,
+            IK403.DEPENDENT_NOT_USED_ELEMENT_PRESENT,
+            "SBR02 says the subscriber is the patient (18) but a separate patient loop "
+            "(2000C) follows",
+            "837p.subscriber.relationship",
+            rel,
+            Severity.WARNING,
         )
 
 
-def _diagnoses(claim: Loop2300) -> list[tuple[HI, int, str, str]]:
-    """``(segment, element position, qualifier, code)`` for the diagnosis HI composites."""
-    out: list[tuple[HI, int, str, str]] = []
-    for hi in claim.hi:
-        for n, (qual, code) in enumerate(hi.codes(), start=1):
-            if qual in ("ABK", "ABF", "BK", "BF"):
-                out.append((hi, n, qual, code))
-    return out
+# -- claims and lines -------------------------------------------------------------------
 
-
-#: CLM02/SV102 texts already read as Decimals in this process (the same charges recur
-#: claim after claim); ``decimal_or_none`` semantics, bounded.
+_DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
+_NUMBERS = tuple(str(n) for n in range(100))
+# the pointers that are valid for a claim with 0, 1, ... 12 or more diagnoses
+_POINTERS = tuple(frozenset(str(p) for p in range(1, min(n, 12) + 1)) for n in range(13))
 _AMOUNTS: dict[str, Decimal | None] = {}
 
 
 def _amount(text: str) -> Decimal | None:
+    """An R element (CLM02, SV102) as a Decimal, ``None`` when not a number; the same
+    charges recur claim after claim, so each text is read once (bounded)."""
     value = _AMOUNTS.get(text, _NO_AMOUNT)
     if value is _NO_AMOUNT:
         if len(_AMOUNTS) >= 4096:
@@ -306,224 +414,225 @@ def _amount(text: str) -> Decimal | None:
 
 
 _NO_AMOUNT = Decimal("NaN")  # a sentinel: decimal_or_none never returns a NaN
-_DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
-_HI_CODES = attrgetter(*(f"hi{n:02d}" for n in range(1, 13)))
 
 
-def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
-    clm = claim.clm
+def _component(value: str, comp_sep: str, n: int) -> str:
+    parts = value.split(comp_sep)
+    return parts[n - 1] if n <= len(parts) else ""
+
+
+def _diagnoses(his: list[SegNode], comp_sep: str) -> list[tuple[SegNode, int, str, str]]:
+    """``(HI, composite number, qualifier, code)`` for the diagnosis HI composites
+    (HI01..HI12; composites counted among those present)."""
+    out: list[tuple[SegNode, int, str, str]] = []
+    for hi in his:
+        n = 0
+        for value in hi.segment.elements[:12]:
+            if not value:
+                continue
+            n += 1
+            parts = value.split(comp_sep)
+            qual = parts[0]
+            if qual in _DX_QUALIFIERS:
+                out.append((hi, n, qual, parts[1] if len(parts) > 1 else ""))
+    return out
+
+
+def _check_claim(ctx: Context, claim: LoopNode, comp_sep: str) -> None:
+    """CLM02 = Σ SV102; frequency 7/8 has REF*F8; the diagnoses; then each line.
+
+    Runs once per claim of a large file, so the claim's children are read in one pass
+    and a line with nothing to report is passed over inline (:func:`_check_line`
+    reports on the others)."""
+    clm: SegNode | None = None
+    his: list[SegNode] = []
+    lines: list[LoopNode] = []
+    has_f8 = False
+    for child in claim.children:
+        if isinstance(child, LoopNode):
+            if child.spec.id == "2400":
+                lines.append(child)
+            continue
+        sid = child.segment.id
+        if sid == "HI":
+            his.append(child)
+        elif sid == "REF":
+            if child.segment.elements[:1] == ["F8"]:
+                has_f8 = True
+        elif sid == "CLM" and clm is None:
+            clm = child
     if clm is None:
         return
-    lines = claim.lines
     # CLM02 = sum of SV102 (guide: "The total claim charge amount must balance to the
     # sum of all service line charge amounts reported in the Professional Service (SV1)").
-    # (``clm.total_charge`` and ``sv1.charge`` are decimal_or_none of these texts.)
-    known = _AMOUNTS.get  # (a miss, or an invalid amount: _amount decides)
-    text = clm.monetary_amount
-    total = (known(text) or _amount(text)) if text else None
+    text = clm.get(2)
+    total = _amount(text) if text else None
     if total is not None and lines:
         line_sum = Decimal(0)
         charged = False
         for line in lines:
-            sv1 = line.sv1
+            sv1 = _first(line, "SV1")
             if sv1 is not None:
-                text = sv1.monetary_amount
-                charge = (known(text) or _amount(text)) if text else None
+                text = sv1.get(2)
+                charge = _amount(text) if text else None
                 if charge is None:
                     break
                 line_sum += charge
                 charged = True
         else:
             if charged and line_sum != total:
-                out.append(
-                    element_finding(
-                        "2300",
-                        clm,
-                        2,
-                        0,
-                        IK403.PATTERN_MATCH_FAILURE,
-                        f"total charge {clm.monetary_amount} (CLM02) does not equal the sum "
-                        f"of the line charges {line_sum} (SV102)",
-                        code="837p.claim.balance",
-                        value=clm.monetary_amount,
-                    )
+                _element(
+                    ctx,
+                    clm,
+                    "2300",
+                    2,
+                    0,
+                    IK403.PATTERN_MATCH_FAILURE,
+                    f"total charge {clm.get(2)} (CLM02) does not equal the sum "
+                    f"of the line charges {line_sum} (SV102)",
+                    "837p.claim.balance",
+                    clm.get(2),
                 )
-    loc = clm.health_care_service_location_information  # CLM05; freq is CLM05-3
-    tupled = loc.__class__ is tuple
-    freq = (str(loc[2]) if len(loc) > 2 else "") if tupled else clm.frequency_code
-    if (freq == "7" or freq == "8") and not any(
-        r.reference_identification_qualifier == "F8" for r in claim.ref
-    ):
-        out.append(
-            element_finding(
-                "2300",
-                clm,
-                5,
-                3,
-                IK403.DEPENDENT_ELEMENT_MISSING,
-                f"frequency {freq} ({'replacement' if freq == '7' else 'void'}) needs the payer's "
-                "claim control number in REF*F8",
-                code="837p.claim.frequency-ref",
-                value=freq,
-            )
+    freq = _component(clm.get(5), comp_sep, 3)
+    if (freq == "7" or freq == "8") and not has_f8:
+        _element(
+            ctx,
+            clm,
+            "2300",
+            5,
+            3,
+            IK403.DEPENDENT_ELEMENT_MISSING,
+            f"frequency {freq} ({'replacement' if freq == '7' else 'void'}) needs the payer's "
+            "claim control number in REF*F8",
+            "837p.claim.frequency-ref",
+            freq,
         )
-    his = claim.hi
-    if len(his) == 1 and his[0].__class__ is HI:
-        # the common case, without building _diagnoses: one HI, principal first, no dots
-        n_dx = 0
-        for v in _HI_CODES(his[0]):
-            if v:
-                qual = v[0]
-                if qual in _DX_QUALIFIERS:
-                    code = v[1] if len(v) > 1 else ""
-                    if (n_dx == 0) != (qual == "ABK" or qual == "BK") or not code or "." in code:
-                        break
-                    n_dx += 1
-        else:
-            if 0 < n_dx <= 12:
-                _check_lines(lines, n_dx, out)
-                return
-    _check_diagnoses(claim, clm, out)
-
-
-def _check_diagnoses(claim: Loop2300, clm: CLM, out: list[Finding]) -> None:
-    """The diagnosis findings of a claim, then its lines' (any shape of HI)."""
-    dx = _diagnoses(claim)
+    dx = _diagnoses(his, comp_sep)
     if not dx:
-        out.append(
-            Finding(
-                code="837p.claim.diagnosis",
-                message="the claim has no diagnosis (HI with ABK principal diagnosis)",
-                position=clm.position,
-                segment_id="HI",
-                loop_id="2300",
-                ik304=IK304.REQUIRED_SEGMENT_MISSING,
-            )
+        _missing(
+            ctx,
+            clm,
+            "2300",
+            "837p.claim.diagnosis",
+            "the claim has no diagnosis (HI with ABK principal diagnosis)",
+            "HI",
         )
     for i, (hi, pos, qual, code) in enumerate(dx):
         principal = qual in ("ABK", "BK")
         if (i == 0) != principal:
-            out.append(
-                element_finding(
-                    "2300",
-                    hi,
-                    pos,
-                    1,
-                    IK403.INVALID_CODE_VALUE,
-                    "the first diagnosis must be the principal (ABK) and the others ABF"
-                    if i == 0
-                    else f"only the first diagnosis may be principal ({qual}); use ABF",
-                    code="837p.claim.diagnosis",
-                    value=qual,
-                )
+            _element(
+                ctx,
+                hi,
+                "2300",
+                pos,
+                1,
+                IK403.INVALID_CODE_VALUE,
+                "the first diagnosis must be the principal (ABK) and the others ABF"
+                if i == 0
+                else f"only the first diagnosis may be principal ({qual}); use ABF",
+                "837p.claim.diagnosis",
+                qual,
             )
         if "." in code or not code:
-            out.append(
-                element_finding(
-                    "2300",
-                    hi,
-                    pos,
-                    2,
-                    IK403.INVALID_CHARACTER if code else IK403.REQUIRED_ELEMENT_MISSING,
-                    f"diagnosis code {code!r} must be written without the dot"
-                    if code
-                    else "diagnosis code is missing",
-                    code="837p.claim.diagnosis",
-                    value=code,
-                )
+            _element(
+                ctx,
+                hi,
+                "2300",
+                pos,
+                2,
+                IK403.INVALID_CHARACTER if code else IK403.REQUIRED_ELEMENT_MISSING,
+                f"diagnosis code {code!r} must be written without the dot"
+                if code
+                else "diagnosis code is missing",
+                "837p.claim.diagnosis",
+                code,
             )
     if len(dx) > 12:
-        out.append(
-            Finding(
-                code="837p.claim.diagnosis",
-                message=f"{len(dx)} diagnoses; a professional claim carries at most 12",
-                position=dx[12][0].position,
-                segment_id="HI",
-                loop_id="2300",
-                ik304=IK304.SEGMENT_OVER_MAXIMUM_USE,
-            )
+        _missing(
+            ctx,
+            dx[12][0],
+            "2300",
+            "837p.claim.diagnosis",
+            f"{len(dx)} diagnoses; a professional claim carries at most 12",
+            "HI",
+            IK304.SEGMENT_OVER_MAXIMUM_USE,
         )
-    _check_lines(claim.lines, len(dx), out)
-
-
-def _check_lines(lines: list[Loop2400], n_dx: int, out: list[Finding]) -> None:
-    """:func:`_check_line` of each line; the usual clean line is passed over inline."""
-    valid = _POINTERS[min(max(n_dx, 0), 12)]
+    n_dx = len(dx)
+    valid = _POINTERS[min(n_dx, 12)]
     for n, line in enumerate(lines, start=1):
-        lx, sv1 = line.lx, line.sv1
-        if (
-            lx is not None
-            and sv1 is not None
-            and n < 100
-            and lx.assigned_number == _NUMBERS[n]
-            and sv1.composite_diagnosis_code_pointer.__class__ is tuple
-            and valid.issuperset(sv1.composite_diagnosis_code_pointer)
-        ):
-            for d in line.dtp:
-                if d.date_time_qualifier == "472":
-                    break
-            else:
-                _check_line(line, n, n_dx, out)
-        else:
-            _check_line(line, n, n_dx, out)
+        # the usual clean line: LX01 = n, SV107 pointers valid, a DTP*472
+        children = line.children
+        if n < 100 and len(children) > 2:
+            first, second = children[0], children[1]
+            if (
+                first.__class__ is SegNode
+                and second.__class__ is SegNode
+                and second.segment.id == "SV1"
+                and first.segment.elements[:1] == [_NUMBERS[n]]
+            ):
+                ptrs = second.get(7)
+                if ptrs and valid.issuperset(ptrs.split(comp_sep)):
+                    for d in children[2:]:
+                        if (
+                            d.__class__ is SegNode
+                            and d.segment.id == "DTP"
+                            and d.segment.elements[:1] == ["472"]
+                        ):
+                            break
+                    else:
+                        _check_line(ctx, line, n, n_dx, comp_sep)
+                    continue
+        _check_line(ctx, line, n, n_dx, comp_sep)
 
 
-_NUMBERS = tuple(str(n) for n in range(100))
-# the pointers that are valid for a claim with 0, 1, ... 12 or more diagnoses
-_POINTERS = tuple(frozenset(str(p) for p in range(1, min(n, 12) + 1)) for n in range(13))
+def _first(loop: LoopNode, seg_id: str) -> SegNode | None:
+    """The first direct segment ``seg_id`` of ``loop``."""
+    for child in loop.children:
+        if child.__class__ is SegNode and child.segment.id == seg_id:
+            return child
+    return None
 
 
-def _check_line(line: Loop2400, n: int, n_dx: int, out: list[Finding]) -> None:
-    lx = line.lx
-    if lx is not None and lx.assigned_number != (_NUMBERS[n] if n < 100 else str(n)):
-        out.append(
-            element_finding(
-                "2400",
-                lx,
-                1,
-                0,
-                IK403.PATTERN_MATCH_FAILURE,
-                f"line number LX01 is {lx.assigned_number!r}; lines are numbered 1, 2, 3... "
-                f"(expected {n})",
-                code="837p.line.number",
-                value=lx.assigned_number,
-            )
+def _check_line(ctx: Context, line: LoopNode, n: int, n_dx: int, comp_sep: str) -> None:
+    """LX01 is the line's number; SV107 points at diagnoses the claim has; DTP*472."""
+    lx = line.first("LX")
+    if lx is not None and lx.get(1) != (_NUMBERS[n] if n < 100 else str(n)):
+        _element(
+            ctx,
+            lx,
+            "2400",
+            1,
+            0,
+            IK403.PATTERN_MATCH_FAILURE,
+            f"line number LX01 is {lx.get(1)!r}; lines are numbered 1, 2, 3... (expected {n})",
+            "837p.line.number",
+            lx.get(1),
         )
-    sv1 = line.sv1
-    if sv1 is not None:
+    sv1 = line.first("SV1")
+    if sv1 is not None and sv1.get(7):
         valid = _POINTERS[min(max(n_dx, 0), 12)]
-        for c, ptr in enumerate(sv1.composite_diagnosis_code_pointer, start=1):
+        for c, ptr in enumerate(sv1.get(7).split(comp_sep), start=1):
             if not ptr or ptr in valid:
                 continue
-            if not ptr.isdigit() or not 1 <= int(ptr) <= 12 or int(ptr) > max(n_dx, 0):
-                out.append(
-                    element_finding(
-                        "2400",
-                        sv1,
-                        7,
-                        c,
-                        IK403.INVALID_CODE_VALUE,
-                        f"diagnosis pointer {ptr!r} does not point at one of the claim's "
-                        f"{n_dx} diagnoses",
-                        code="837p.line.pointer",
-                        value=ptr,
-                    )
+            if not ptr.isdecimal() or not 1 <= int(ptr) <= 12 or int(ptr) > max(n_dx, 0):
+                _element(
+                    ctx,
+                    sv1,
+                    "2400",
+                    7,
+                    c,
+                    IK403.INVALID_CODE_VALUE,
+                    f"diagnosis pointer {ptr!r} does not point at one of the claim's "
+                    f"{n_dx} diagnoses",
+                    "837p.line.pointer",
+                    ptr,
                 )
-    for d in line.dtp:
-        if d.date_time_qualifier == "472":
-            break
-    else:
-        anchor: TypedSegment | None = line.sv1 or line.lx
-        out.append(
-            Finding(
-                code="837p.line.service-date",
-                message=f"service line {n} has no date of service (DTP*472)",
-                position=anchor.position if anchor else 0,
-                segment_id="DTP",
-                loop_id="2400",
-                ik304=IK304.REQUIRED_SEGMENT_MISSING,
-            )
+    if not any(d.get(1) == "472" for d in line.segments("DTP")):
+        _missing(
+            ctx,
+            sv1 or lx,
+            "2400",
+            "837p.line.service-date",
+            f"service line {n} has no date of service (DTP*472)",
+            "DTP",
         )
-
-
-_ = (REF, Loop2000C)

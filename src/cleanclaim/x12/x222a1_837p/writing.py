@@ -1,18 +1,28 @@
-"""837P loops → segments (ST..SE). SE01 is recomputed by the envelope writer."""
+"""Write 837P transaction sets back to segments.
+
+:func:`write` gives ST, the segments in the order read (unknown ones kept),
+then SE counting them (SE01) and echoing ST02 (SE02). :func:`from_json` builds
+an 837P from the convenient JSON fields (:mod:`.building`) and reads it back
+with :func:`~.parsing.parse`, so it is a normal transaction.
+"""
 
 from __future__ import annotations
 
-from ..loops import loop_segments
+from typing import Any
+
 from ..segments import Delimiters, Segment
-from .loops import Transaction837P
+from .building import build_837p
+from .parsing import Transaction837P
 
-__all__ = ["write_837p"]
 
-
-def write_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Segment]:
-    """The transaction as segments, in file order when read, guide order when built."""
-    segs = loop_segments(tx, delimiters)
-    if segs and segs[-1].id == "SE":
-        se = segs[-1]
-        se.elements = [str(len(segs)), segs[0].get(2)]
+def write(tx: Transaction837P, delimiters: Delimiters) -> list[Segment]:
+    """ST..SE of a transaction set (as read or as built), SE01/SE02 recomputed."""
+    segs = tx.placed.segments()
+    if segs[-1].id == "SE":
+        segs[-1] = Segment("SE", [str(len(segs)), segs[0].get(2)], segs[-1].position)
     return segs
+
+
+def from_json(obj: dict[str, Any]) -> Transaction837P:
+    """An 837P from the convenient JSON fields (no ``segments``; see :mod:`.building`)."""
+    return build_837p(obj)
