@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.context import ScrubContext
-from cleanclaim.edits.finding import Finding
+from cleanclaim.edits.finding import FileFinding, Finding
 from cleanclaim.edits.registry import all_rules
 
-__all__ = ["ClaimResult", "report", "scrub_claim", "scrub_claims"]
+__all__ = ["ClaimResult", "ScrubResult", "report", "scrub_claim", "scrub_claims"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,15 @@ class ClaimResult:
     @property
     def has_error(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class ScrubResult:
+    """One document scrubbed: each claim's findings, and the findings about the file,
+    its groups and sets (each once, see :class:`~cleanclaim.edits.finding.FileFinding`)."""
+
+    claims: list[ClaimResult]
+    findings: list[FileFinding] = field(default_factory=list)
 
 
 def _order(f: Finding) -> tuple[int, int, str]:
@@ -42,20 +51,28 @@ def scrub_claims(claims: Iterable[ScrubClaim], ctx: ScrubContext) -> list[ClaimR
     return [scrub_claim(c, ctx) for c in claims]
 
 
-def report(results: list[ClaimResult]) -> dict[str, object]:
-    """The JSON shape of issue 5: ``{"claims": [...], "summary": {...}}``."""
+def report(results: list[ClaimResult], findings: Sequence[FileFinding] = ()) -> dict[str, object]:
+    """The JSON shape of issue 5, ``{"claims": [...], "findings": [...], "summary": {...}}``:
+    ``findings`` are those about the file, a group or a set (reported once each, with
+    ``scope``, ``count`` and ``positions``); ``by_category`` counts every reported
+    finding once; ``file_findings`` / ``file_errors`` count those outside the claims."""
     by_cat: Counter[str] = Counter()
     for r in results:
         for f in r.findings:
             by_cat[f.category] += 1
+    for ff in findings:
+        by_cat[ff.finding.category] += 1
     return {
         "claims": [
             {"claim_id": r.claim_id, "findings": [f.as_dict() for f in r.findings]} for r in results
         ],
+        "findings": [ff.as_dict() for ff in findings],
         "summary": {
             "claims": len(results),
             "clean": sum(1 for r in results if not r.findings),
             "with_errors": sum(1 for r in results if r.has_error),
+            "file_findings": len(findings),
+            "file_errors": sum(1 for ff in findings if ff.finding.severity == "error"),
             "by_category": dict(sorted(by_cat.items())),
         },
     }

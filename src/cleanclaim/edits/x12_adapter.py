@@ -5,29 +5,34 @@ generic segments; this adapter walks the 837P loops it needs (2000A/2010AA
 billing provider, 2000B/2010BA/2010BB subscriber and payer, 2000C/2010CA
 patient, 2300 claim, 2310B rendering, 2400 lines, 2420A line rendering) and
 builds the neutral claim. Syntax findings come from the X12 engine's own
-validation (its 837P guide when registered, envelope checks otherwise) and are
-attached to the claim whose segments they point at, or to every claim of the
-transaction set when they concern the set or its envelope.
+validation (its 837P guide, envelope checks when the guide cannot be applied)
+and keep the engine's code, IK304/IK403, segment, position and element
+reference. Each is reported once, where it belongs (:func:`_place`): on the claim
+whose segments hold it (or whose subscriber or patient loop holds it, when that
+loop holds only this claim); otherwise once for its transaction set, group or
+file (:class:`~cleanclaim.edits.finding.FileFinding`), identical ones folded
+into one with a count. The cost is linear in the file: no finding is copied.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
 from cleanclaim.edits.fastinit import maker
-from cleanclaim.edits.finding import Finding
+from cleanclaim.edits.finding import MAX_POSITIONS, FileFinding, Finding, Scope
 from cleanclaim.edits.rules.syntax import SYNTAX, SYNTAX_WARNING
 from cleanclaim.x12 import Delimiters, X12Error, read_document
 from cleanclaim.x12 import Finding as X12Finding
 from cleanclaim.x12.envelope import Document, check_envelopes
+from cleanclaim.x12.finding_codes import FINDING_CODES
 
-__all__ = ["PROFILE_BY_FILING_INDICATOR", "ReadClaim", "SyntaxLevel", "read_837p"]
+__all__ = ["PROFILE_BY_FILING_INDICATOR", "ReadClaim", "ReadFile", "SyntaxLevel", "read_837p"]
 
 # SBR09 claim filing indicator code -> timely-filing / payer-rule profile key.
 PROFILE_BY_FILING_INDICATOR = {
@@ -67,6 +72,16 @@ class ReadClaim:
     provider_position: int = 0  # HL*..*20 of its billing provider (2000A)
     subscriber_position: int = 0  # HL*..*22 of its subscriber (2000B)
     note_positions: list[int] = field(default_factory=list)  # segment of each reader note
+    patient_position: int = 0  # HL*..*23 of its patient (2000C), 0 when the subscriber is
+
+
+@dataclass(slots=True)
+class ReadFile:
+    """What :func:`read_837p` read: the claims (each with its own syntax findings)
+    and the findings about the file, its groups and sets, each reported once."""
+
+    claims: list[ReadClaim]
+    findings: list[FileFinding] = field(default_factory=list)
 
 
 _DATES: dict[str, dt.date | None] = {}
@@ -146,9 +161,17 @@ def _dotted(code: str) -> str:
     return f"{c[:3]}.{c[3:]}" if len(c) > 3 else c
 
 
-def _walk(segments: Iterable[tuple[int, list[str]]], d: Delimiters, source: str) -> list[ReadClaim]:
+def _walk(
+    segments: Iterable[tuple[int, list[str]]],
+    d: Delimiters,
+    source: str,
+    hls: list[int] | None = None,
+) -> list[ReadClaim]:
     """The claims of one transaction set, from its segments in the tokenizer's split form
-    (``(position, [tag, element texts...])``; ``e[1]`` is the first element)."""
+    (``(position, [tag, element texts...])``; ``e[1]`` is the first element). The
+    position of every HL is appended to ``hls`` when given."""
+    if hls is None:
+        hls = []
     comp = d.component
     bp_name = bp_npi = bp_tax = ""
     bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
@@ -214,12 +237,21 @@ def _walk(segments: Iterable[tuple[int, list[str]]], d: Delimiters, source: str)
             SYNTAX.finding(claim.id, f"segment {pos}: {msg}", line=None) for msg, pos in claim.notes
         ]
         out.append(
-            ReadClaim(sc, found, claim.first, claim.last, hl20, hl22, [p for _m, p in claim.notes])
+            ReadClaim(
+                sc,
+                found,
+                claim.first,
+                claim.last,
+                hl20,
+                hl22,
+                [p for _m, p in claim.notes],
+                hl23,
+            )
         )
         claim = None
         line = None
 
-    prev = hl20 = hl22 = 0
+    prev = hl20 = hl22 = hl23 = 0
     for position, p in segments:
         tag = p[0]
         e = p + _PAD
@@ -228,7 +260,9 @@ def _walk(segments: Iterable[tuple[int, list[str]]], d: Delimiters, source: str)
         prev = position
         if tag == "HL":
             close()
+            hls.append(position)
             level = e[3]
+            hl23 = position if level == "23" else 0
             if level == "20":
                 hl20 = hl22 = position
                 bp_name = bp_npi = bp_tax = ""
@@ -380,35 +414,160 @@ COVERED_BY_RULES = {
 }
 
 
-def _owners(f: X12Finding, per_set: list[tuple[str, list[ReadClaim]]]) -> list[ReadClaim]:
-    """The claims a finding concerns: the claim whose segments hold it; else every claim
-    under the subscriber (2000B) or billing provider (2000A) loop that holds it; else
-    (header, envelope, trailer) every claim of its transaction set."""
-    sets = [got for ctl, got in per_set if not f.st_control or ctl == f.st_control]
-    p = f.position
-    if p:
-        for got in sets:
-            # claims are in file order: the last claim starting at or before p
-            i = bisect.bisect_right(got, p, key=lambda rc: rc.first_position) - 1
-            if i >= 0 and got[i].first_position <= p <= got[i].last_position:
-                return [got[i]]
-        for got in sets:
-            under_sub = [rc for rc in got if rc.subscriber_position <= p < rc.first_position]
-            if under_sub:
-                start = max(rc.subscriber_position for rc in under_sub)
-                return [rc for rc in under_sub if rc.subscriber_position == start]
-            under_bp = [rc for rc in got if rc.provider_position <= p < rc.first_position]
-            if under_bp:
-                start = max(rc.provider_position for rc in under_bp)
-                return [rc for rc in under_bp if rc.provider_position == start]
-    return [rc for got in sets for rc in got]
+@dataclass(slots=True)
+class _Set:
+    """One ST..SE as read, with what :func:`_place` needs to find a finding's owner."""
+
+    start: int  # position of the ST
+    end: int  # position of its last segment (the SE when present)
+    group: str  # GS06
+    control: str  # ST02
+    claims: list[ReadClaim]
+    firsts: list[int]  # each claim's CLM position, in file order
+    hls: list[int]  # every HL position, in file order
+    under: dict[int, list[ReadClaim]]  # HL position -> the claims in its loop
+
+    @classmethod
+    def of(
+        cls, start: int, end: int, group: str, control: str, claims: list[ReadClaim], hls: list[int]
+    ) -> _Set:
+        under: dict[int, list[ReadClaim]] = {}
+        for rc in claims:
+            for hl in {rc.provider_position, rc.subscriber_position, rc.patient_position}:
+                if hl:
+                    under.setdefault(hl, []).append(rc)
+        return cls(
+            start, end, group, control, claims, [rc.first_position for rc in claims], hls, under
+        )
+
+    def owner(self, p: int) -> ReadClaim | None:
+        """The claim a finding at position ``p`` of this set is about: the claim whose
+        segments hold ``p``, or the only claim under the HL loop (2000A/B/C) whose own
+        segments hold it; None when it is about the set or a loop above several claims."""
+        i = bisect.bisect_right(self.firsts, p) - 1
+        if i >= 0 and p <= self.claims[i].last_position:
+            return self.claims[i]
+        h = bisect.bisect_right(self.hls, p) - 1
+        if h >= 0:
+            under = self.under.get(self.hls[h], ())
+            # in the HL loop's own segments (before its first claim), not after its claims
+            if len(under) == 1 and p < under[0].first_position:
+                return under[0]
+        return None
+
+
+@dataclass(slots=True)
+class _Groups:
+    """Where each GS..GE starts and ends, for findings outside every set."""
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    controls: list[str] = field(default_factory=list)
+
+    def at(self, p: int) -> str | None:
+        i = bisect.bisect_right(self.starts, p) - 1
+        if i >= 0 and p <= self.ends[i]:
+            return self.controls[i]
+        return None
 
 
 def _syntax(f: X12Finding, claim_id: str) -> Finding:
+    """The scrub finding for an X12 engine finding: rule SYN-001 (an error) or SYN-002 (a
+    warning), the engine's code, IK304/IK403, segment, position and element kept, the
+    fix from the engine's finding-code catalogue."""
     info = SYNTAX if f.is_error else SYNTAX_WARNING
     ref = f.element or f.loop_id
     where = f"segment {f.position} {f.segment_id}".rstrip() + (f" ({ref})" if ref else "")
-    return info.finding(claim_id, f"{where}: {f.message}")
+    row = FINDING_CODES.get(f.code)
+    return Finding(
+        rule=info.id,
+        category=info.category,
+        severity=info.severity,
+        claim_id=claim_id,
+        line=None,
+        message=f"{where}: {f.message}",
+        fix=row.fix if row is not None else info.fix,
+        source=info.source,
+        carc=info.carc,
+        code=f.code,
+        segment=f.segment_id,
+        position=f.position,
+        element=f.element,
+        ik304=f.ik304,
+        ik403=f.ik403,
+    )
+
+
+class _Folder:
+    """Findings outside the claims, identical ones (same scope, code, severity, loop,
+    element and segment id) folded into one with a count and the first positions."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.rows: dict[tuple[str, ...], list[object]] = {}
+
+    def add(self, scope: Scope, group: str, control: str, f: X12Finding) -> None:
+        key = (scope, f.code, f.severity.value, f.loop_id, f.element, f.segment_id)
+        row = self.rows.get(key)
+        if row is None:
+            self.rows[key] = [scope, group, control, f, 1, [f.position] if f.position else []]
+            return
+        row[4] = int(row[4]) + 1  # type: ignore[call-overload]
+        positions = row[5]
+        assert isinstance(positions, list)
+        if f.position and len(positions) < MAX_POSITIONS:
+            positions.append(f.position)
+
+    def __iter__(self) -> Iterator[FileFinding]:
+        for scope, group, control, f, count, positions in self.rows.values():
+            assert isinstance(f, X12Finding) and isinstance(count, int)
+            assert isinstance(positions, list)
+            yield FileFinding(
+                scope,  # type: ignore[arg-type]
+                _syntax(f, ""),
+                file=self.source,
+                group=str(group),
+                set=str(control),
+                count=count,
+                positions=tuple(positions),
+            )
+
+
+def _place(
+    found: list[X12Finding], sets: list[_Set], groups: _Groups, source: str
+) -> list[FileFinding]:
+    """Each engine finding on its claim (:meth:`_Set.owner`), else once for its set,
+    group or file; returns the latter, folded (:class:`_Folder`). Linear in findings:
+    a binary search over the sets, then over the set's claims and HLs."""
+    starts = [s.start for s in sets]
+    by_control: dict[str, list[_Set]] = {}
+    for s in sets:
+        by_control.setdefault(s.control, []).append(s)
+    outside = _Folder(source)
+    for f in found:
+        if f.code in COVERED_BY_RULES:
+            continue
+        p = f.position
+        ts: _Set | None = None
+        if p:
+            i = bisect.bisect_right(starts, p) - 1
+            if i >= 0 and p <= sets[i].end:
+                ts = sets[i]
+        elif f.st_control and len(by_control.get(f.st_control, ())) == 1:
+            ts = by_control[f.st_control][0]  # about something missing from that set
+        if ts is not None:
+            rc = ts.owner(p) if p else None
+            if rc is not None:
+                rc.findings.append(_syntax(f, rc.claim.claim_id))
+            else:
+                outside.add("set", ts.group, ts.control, f)
+            continue
+        group = groups.at(p) if p else None
+        if group is not None:
+            outside.add("group", group, "", f)
+        else:
+            outside.add("file", "", "", f)
+    return list(outside)
 
 
 SyntaxLevel = Literal["guide", "envelope", "none"]
@@ -430,15 +589,17 @@ def _x12_findings(doc: Document, level: SyntaxLevel) -> list[X12Finding]:
     return check_envelopes(doc)
 
 
-def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -> list[ReadClaim]:
-    """Every claim of every 837P transaction set in ``data``; X12Error if unusable.
+def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -> ReadFile:
+    """Every claim of every 837P transaction set in ``data``, and the findings about the
+    file, its groups and sets; X12Error if unusable.
 
     ``syntax`` chooses how much of the X12 engine's validation becomes ``syntax``
     findings (see :func:`_x12_findings`); the reader's own checks (composites that
     ignore ISA16, dates and amounts that do not parse) are always reported."""
     doc = read_document(data)
     claims: list[ReadClaim] = []
-    per_set: list[tuple[str, list[ReadClaim]]] = []
+    sets: list[_Set] = []
+    groups = _Groups()
     for _ic, group, ts in doc.transactions():
         version = ts.st.get(3) or group.version
         if ts.set_id != "837":
@@ -460,23 +621,36 @@ def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -
             items = enumerate(split[0], start=split[1])
         else:
             items = [(s.position, [s.id, *s.elements]) for s in ts.segments]
-        got = _walk(items, _ic.delimiters, f"{source} ST {ts.control_number}".strip())
-        per_set.append((ts.control_number, got))
+        hls: list[int] = []
+        got = _walk(items, _ic.delimiters, f"{source} ST {ts.control_number}".strip(), hls)
+        start = ts.st.position
+        sets.append(
+            _Set.of(
+                start,
+                start + ts.segment_count - 1,
+                group.control_number,
+                ts.control_number,
+                got,
+                hls,
+            )
+        )
         claims.extend(got)
-    if syntax != "none":
-        found = _x12_findings(doc, syntax)
-        # where the X12 engine reports on a segment, its findings replace the reader's own
-        # note about the same segment (one report per problem)
-        engine_positions = {f.position for f in found}
-        for rc in claims:
-            rc.findings = [
-                f
-                for f, pos in zip(rc.findings, rc.note_positions, strict=True)
-                if pos not in engine_positions
-            ]
-        for f in found:
-            if f.code in COVERED_BY_RULES:
-                continue
-            for rc in _owners(f, per_set):
-                rc.findings.append(_syntax(f, rc.claim.claim_id))
-    return claims
+    for ic in doc.interchanges:
+        for group in ic.groups:
+            groups.starts.append(group.gs.position)
+            # a group without its GE runs to the end of what was read
+            groups.ends.append(group.ge.position if group.ge is not None else 1 << 62)
+            groups.controls.append(group.control_number)
+    if syntax == "none":
+        return ReadFile(claims)
+    found = _x12_findings(doc, syntax)
+    # where the X12 engine reports on a segment, its findings replace the reader's own
+    # note about the same segment (one report per problem)
+    engine_positions = {f.position for f in found}
+    for rc in claims:
+        rc.findings = [
+            f
+            for f, pos in zip(rc.findings, rc.note_positions, strict=True)
+            if pos not in engine_positions
+        ]
+    return ReadFile(claims, _place(found, sets, groups, source))
