@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.context import ScrubContext
@@ -37,11 +38,36 @@ def _order(f: Finding) -> tuple[int, int, str]:
     return (0 if f.severity == "error" else 1, f.line or 0, f.rule)
 
 
+#: Findings one check reports for one claim; past it, one more finding says that more
+#: are not listed, and the check is not run further (a claim of 100,000 duplicate
+#: lines gives 21 findings, not 100,000).
+MAX_FINDINGS_PER_CHECK = 20
+
+
+def _more(last: Finding) -> Finding:
+    return Finding(
+        rule=last.rule,
+        category=last.category,
+        severity=last.severity,
+        claim_id=last.claim_id,
+        line=None,
+        message=f"More findings of this check on the claim are not listed (the first "
+        f"{MAX_FINDINGS_PER_CHECK} are); correct those and scrub the claim again.",
+        fix=last.fix,
+        source=last.source,
+        carc=last.carc,
+    )
+
+
 def scrub_claim(claim: ScrubClaim, ctx: ScrubContext, extra: Iterable[Finding] = ()) -> ClaimResult:
-    """All findings for one claim, errors first; ``extra`` carries reader (syntax) findings."""
+    """All findings for one claim, errors first; ``extra`` carries reader (syntax) findings.
+    Each check reports at most :data:`MAX_FINDINGS_PER_CHECK` findings per claim."""
     found = list(extra)
     for rule in all_rules():
-        found.extend(rule.check(claim, ctx))
+        n = len(found)
+        found.extend(islice(rule.check(claim, ctx), MAX_FINDINGS_PER_CHECK + 1))
+        if len(found) - n > MAX_FINDINGS_PER_CHECK:
+            found[-1] = _more(found[-2])
     if len(found) > 1:
         found.sort(key=_order)
     return ClaimResult(claim.claim_id, tuple(found))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -27,6 +27,7 @@ from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim
 from cleanclaim.edits.fastinit import maker
 from cleanclaim.edits.finding import MAX_POSITIONS, FileFinding, Finding, Scope
 from cleanclaim.edits.rules.syntax import SYNTAX, SYNTAX_WARNING
+from cleanclaim.edits.scrub import MAX_FINDINGS_PER_CHECK
 from cleanclaim.x12 import Delimiters, X12Error, read_document
 from cleanclaim.x12 import Finding as X12Finding
 from cleanclaim.x12.envelope import Document, check_envelopes
@@ -498,6 +499,20 @@ def _syntax(f: X12Finding, claim_id: str) -> Finding:
     )
 
 
+def _more_syntax(f: X12Finding, claim_id: str) -> Finding:
+    """Said once on a claim that has more than :data:`MAX_FINDINGS_PER_CHECK` findings of
+    one code (the others are not listed)."""
+    first = _syntax(f, claim_id)
+    return replace(
+        first,
+        message=f"More {f.code} findings on this claim are not listed (the first "
+        f"{MAX_FINDINGS_PER_CHECK} are); correct those and scrub the file again.",
+        segment="",
+        position=0,
+        element="",
+    )
+
+
 class _Folder:
     """Findings outside the claims, identical ones (same scope, code, severity, loop,
     element and segment id) folded into one with a count and the first positions."""
@@ -544,6 +559,7 @@ def _place(
     for s in sets:
         by_control.setdefault(s.control, []).append(s)
     outside = _Folder(source)
+    per_claim: dict[tuple[int, str], int] = {}  # (id of the ReadClaim, code) -> findings
     for f in found:
         if f.code in COVERED_BY_RULES:
             continue
@@ -558,7 +574,12 @@ def _place(
         if ts is not None:
             rc = ts.owner(p) if p else None
             if rc is not None:
-                rc.findings.append(_syntax(f, rc.claim.claim_id))
+                key = (id(rc), f.code)
+                n = per_claim[key] = per_claim.get(key, 0) + 1
+                if n <= MAX_FINDINGS_PER_CHECK:
+                    rc.findings.append(_syntax(f, rc.claim.claim_id))
+                elif n == MAX_FINDINGS_PER_CHECK + 1:
+                    rc.findings.append(_more_syntax(f, rc.claim.claim_id))
             else:
                 outside.add("set", ts.group, ts.control, f)
             continue

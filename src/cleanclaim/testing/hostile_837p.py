@@ -10,11 +10,14 @@ memory for the scrubber's tests and for ``bench/scrub_hostile.py``.
   line (an invalid diagnosis pointer).
 * :func:`empty_sets`: transaction sets that hold nothing but BHT, until ``size``
   bytes.
+* :func:`huge_claim`: one claim of ``size`` bytes or more: thousands of diagnoses
+  and of service lines, alternating the two codes of an NCCI PTP edit (0001U,
+  0030U), each line dated 20261340 (not a date).
 """
 
 from __future__ import annotations
 
-__all__ = ["empty_sets", "many_claims", "repeated_sets"]
+__all__ = ["empty_sets", "huge_claim", "many_claims", "repeated_sets"]
 
 ISA = (
     "ISA*00*          *00*          *ZZ*HOSTILE        *ZZ*CLEARINGHOUSE  "
@@ -109,3 +112,33 @@ def empty_sets(size: int) -> bytes:
         sets.append(s)
         total += len(s)
     return _wrap(sets)
+
+
+def huge_claim(size: int) -> bytes:
+    """One claim, ``C0``: 2,000 HI segments of 12 diagnoses each, then lines until the
+    file is at least ``size`` bytes."""
+    hi = "".join(
+        "HI*"
+        + "*".join(
+            f"{'ABK' if i == j == 0 else 'ABF'}:Z{(i * 12 + j) % 1000:03d}" for j in range(12)
+        )
+        + "~\n"
+        for i in range(2000)
+    )
+    parts = [
+        HEADER,
+        BILLING,
+        _subscriber(2, "M00000001", "19610412"),
+        "CLM*C0*0***11:B:1*Y*A*Y*Y~\n",
+        hi,
+    ]
+    total = len(ISA) + len(GS) + sum(len(p) for p in parts)
+    i = 0
+    while total < size:
+        i += 1
+        line = (
+            f"LX*{i}~\nSV1*HC:{'0030U' if i % 2 else '0001U'}*0*UN*1***1~\nDTP*472*D8*20261340~\n"
+        )
+        parts.append(line)
+        total += len(line)
+    return _wrap([_set("0001", "".join(parts))])
