@@ -513,38 +513,45 @@ def _more_syntax(f: X12Finding, claim_id: str) -> Finding:
     )
 
 
+@dataclass(slots=True)
+class _Fold:
+    """The findings outside the claims that say the same thing, as they are met."""
+
+    scope: Scope
+    group: str
+    control: str
+    first: X12Finding
+    count: int = 1
+    positions: list[int] = field(default_factory=list)
+
+
 class _Folder:
     """Findings outside the claims, identical ones (same scope, code, severity, loop,
     element and segment id) folded into one with a count and the first positions."""
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.rows: dict[tuple[str, ...], list[object]] = {}
+        self.folds: dict[tuple[str, ...], _Fold] = {}
 
     def add(self, scope: Scope, group: str, control: str, f: X12Finding) -> None:
         key = (scope, f.code, f.severity.value, f.loop_id, f.element, f.segment_id)
-        row = self.rows.get(key)
-        if row is None:
-            self.rows[key] = [scope, group, control, f, 1, [f.position] if f.position else []]
-            return
-        row[4] = int(row[4]) + 1  # type: ignore[call-overload]
-        positions = row[5]
-        assert isinstance(positions, list)
-        if f.position and len(positions) < MAX_POSITIONS:
-            positions.append(f.position)
+        fold = self.folds.get(key)
+        if fold is None:
+            fold = self.folds[key] = _Fold(scope, group, control, f, 0)
+        fold.count += 1
+        if f.position and len(fold.positions) < MAX_POSITIONS:
+            fold.positions.append(f.position)
 
     def __iter__(self) -> Iterator[FileFinding]:
-        for scope, group, control, f, count, positions in self.rows.values():
-            assert isinstance(f, X12Finding) and isinstance(count, int)
-            assert isinstance(positions, list)
+        for fold in self.folds.values():
             yield FileFinding(
-                scope,  # type: ignore[arg-type]
-                _syntax(f, ""),
+                fold.scope,
+                _syntax(fold.first, ""),
                 file=self.source,
-                group=str(group),
-                set=str(control),
-                count=count,
-                positions=tuple(positions),
+                group=fold.group,
+                set=fold.control,
+                count=fold.count,
+                positions=tuple(fold.positions),
             )
 
 
