@@ -11,7 +11,7 @@ from cleanclaim.edits.rules.ncci import PAIRWISE_LINES
 from cleanclaim.edits.scrub import MAX_FINDINGS_PER_CHECK, scrub_claim
 
 
-def test_it_reports_20_duplicates_and_says_more_are_not_listed(mk, ctx: ScrubContext) -> None:
+def test_it_reports_20_repeated_lines_and_says_more_are_not_listed(mk, ctx: ScrubContext) -> None:
     c = mk.claim(*[mk.line(i, "99213") for i in range(1, 5001)])
     dup = [f for f in scrub_claim(c, ctx).findings if f.rule == "DUP-001"]
     assert len(dup) == MAX_FINDINGS_PER_CHECK + 1 == 21
