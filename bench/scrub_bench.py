@@ -67,7 +67,7 @@ def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[
     false_alarm_claims = 0
     false_alarm_errors = 0
     false_alarm_rules: Counter[str] = Counter()
-    for rc in read_837p(labelled.read_bytes()):
+    for rc in read_837p(labelled.read_bytes()).claims:
         res = scrub_claim(rc.claim, ctx, rc.findings)
         want = labels[rc.claim.claim_id]
         total[want] += 1

@@ -66,6 +66,8 @@ def test_it_uses_the_ncci_tables_that_refdata_imported(
         "claims": 1,
         "clean": 0,
         "with_errors": 1,
+        "file_findings": 0,
+        "file_errors": 0,
         "by_category": {"ncci-ptp": 1},
     }
 

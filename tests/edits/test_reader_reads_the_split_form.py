@@ -19,7 +19,10 @@ def _read(data: bytes) -> list[str]:
         got = read_837p(data)
     except X12Error as exc:
         return [f"X12Error: {exc}"]
-    return [repr((rc.claim, rc.findings, rc.first_position, rc.last_position)) for rc in got]
+    claims = [
+        repr((rc.claim, rc.findings, rc.first_position, rc.last_position)) for rc in got.claims
+    ]
+    return claims + [repr(ff) for ff in got.findings]
 
 
 def _cut(data: bytes, seed: int) -> bytes:

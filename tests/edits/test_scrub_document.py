@@ -14,14 +14,15 @@ from cleanclaim.edits.document import DocumentError, scrub_document
 
 def test_it_scrubs_an_uploaded_837p(shared_data: Path, ctx) -> None:
     data = (shared_data / "x12/837P/stupidedi_X222A1_pass_ppo-repriced-claim.edi").read_bytes()
-    rep = report(scrub_document(data, ctx, name="upload.edi"))
+    got = scrub_document(data, ctx, name="upload.edi")
+    rep = report(got.claims, got.findings)
     assert rep["summary"]["claims"] == 1
     assert rep["claims"][0]["claim_id"] == "ABC123-RI"  # type: ignore[index]
 
 
 def test_it_scrubs_posted_json_claims(mk, ctx) -> None:
     body = json.dumps({"claims": [{"claim_id": "J1", "total_charge": "0", "lines": []}]})
-    (res,) = scrub_document(body.encode(), ctx, name="api")
+    (res,) = scrub_document(body.encode(), ctx, name="api").claims
     assert res.claim_id == "J1" and "MD-006" in {f.rule for f in res.findings}
 
 

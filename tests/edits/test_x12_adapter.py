@@ -13,7 +13,7 @@ from cleanclaim.x12 import X12Error
 
 
 def _read(shared_data: Path, name: str):
-    return read_837p((shared_data / "x12" / "837P" / name).read_bytes())
+    return read_837p((shared_data / "x12" / "837P" / name).read_bytes()).claims
 
 
 def test_it_reads_claim_header_lines_and_parties(shared_data: Path) -> None:
@@ -33,12 +33,12 @@ def test_it_reads_claim_header_lines_and_parties(shared_data: Path) -> None:
 
 def test_it_reports_composites_that_ignore_the_isa16_separator(shared_data: Path) -> None:
     path = shared_data / "x12" / "837P" / "lfh_837_005010X222A2__demo.example11.837"
-    (own,) = read_837p(path.read_bytes(), syntax="envelope")
+    (own,) = read_837p(path.read_bytes(), syntax="envelope").claims
     msgs = [f.message for f in own.findings if f.category == "syntax"]
     assert any("SV101" in m and "ISA16" in m for m in msgs)
     # with the X12 engine's guide validation its element-level finding takes the place
     # of the reader's note on the same segment
-    (rc,) = read_837p(path.read_bytes(), syntax="guide")
+    (rc,) = read_837p(path.read_bytes(), syntax="guide").claims
     sv1 = [f.message for f in rc.findings if "SV1 (2400 SV101-1)" in f.message]
     assert sv1 and not any("ISA16" in f.message and "SV101" in f.message for f in rc.findings)
 

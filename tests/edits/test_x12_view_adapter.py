@@ -24,7 +24,7 @@ SAMPLES = [
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
 def test_it_agrees_with_the_scrubbers_reader(shared_data: Path, path: Path) -> None:
     data = path.read_bytes()
-    ours = [rc.claim for rc in read_837p(data, syntax="none")]
+    ours = [rc.claim for rc in read_837p(data, syntax="none").claims]
     theirs = [from_x12_claim(c) for tx in parse(data).transactions for c in claims(tx.data)]
     assert [c.claim_id for c in theirs] == [c.claim_id for c in ours]
     for a, b in zip(theirs, ours, strict=True):

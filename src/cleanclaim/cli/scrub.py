@@ -47,11 +47,15 @@ def _as_of(text: str | None) -> dt.date:
 
 
 def _catalogue(as_json: bool) -> int:
+    """The scrubber's rules, then the X12 engine's finding codes (the ``code`` of a
+    syntax finding); ``--json``: ``{"rules": [...], "x12_codes": [...]}``."""
     from cleanclaim.edits import catalogue
+    from cleanclaim.x12.finding_codes import catalogue as x12_catalogue
 
     rows = catalogue()
+    codes = x12_catalogue()
     if as_json:
-        print(json.dumps(rows, indent=1))
+        print(json.dumps({"rules": rows, "x12_codes": codes}, indent=1))
         return 0
     for r in rows:
         carc = f" (prevents CARC {r['carc']})" if r["carc"] else ""
@@ -59,6 +63,12 @@ def _catalogue(as_json: bool) -> int:
         print(f"    {r['meaning']}")
         print(f"    fix: {r['fix']}")
         print(f"    source: {r['source']}")
+    print("\nX12 finding codes (the code of a SYN-001/SYN-002 syntax finding):")
+    for c in codes:
+        ik = [f"{k} {', '.join(v)}" for k, v in (("IK304", c["ik304"]), ("IK403", c["ik403"])) if v]
+        print(f"{c['code']}  [{c['severity']}]" + (f" (999 {'; '.join(ik)})" if ik else ""))
+        print(f"    {c['meaning']}")
+        print(f"    fix: {c['fix']}")
     return 0
 
 
@@ -69,7 +79,24 @@ def _read(path: Path) -> bytes:
         raise CLIError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def _print_text(results: list[Any], summary: dict[str, Any], out: Any) -> None:
+def _where(f: Any) -> str:
+    """`` [x12.element.invalid-code, IK304 8, IK403 7]`` for an X12 engine finding."""
+    if not f.code:
+        return ""
+    parts = [f.code] + [f"{k} {v}" for k, v in (("IK304", f.ik304), ("IK403", f.ik403)) if v]
+    return f" [{', '.join(parts)}]"
+
+
+def _print_text(
+    results: list[Any], file_findings: list[Any], summary: dict[str, Any], out: Any
+) -> None:
+    for ff in file_findings:
+        f = ff.finding
+        times = f" (x{ff.count})" if ff.count > 1 else ""
+        owner = {"file": "", "group": f" GS {ff.group}", "set": f" ST {ff.set}"}[ff.scope]
+        head = f"{ff.file or 'file'}{owner}: {f.severity.upper()} {f.rule}{_where(f)}{times}"
+        print(f"{head}: {f.message}", file=out)
+        print(f"          fix: {f.fix}", file=out)
     for r in results:
         errors = sum(1 for f in r.findings if f.severity == "error")
         warns = len(r.findings) - errors
@@ -78,13 +105,17 @@ def _print_text(results: list[Any], summary: dict[str, Any], out: Any) -> None:
         for f in r.findings:
             where = f" line {f.line}" if f.line else ""
             carc = f", prevents CARC {f.carc}" if f.carc else ""
-            print(f"  {f.severity.upper():7} {f.rule}{where} [{f.category}]: {f.message}", file=out)
+            print(
+                f"  {f.severity.upper():7} {f.rule}{where} [{f.category}]{_where(f)}: {f.message}",
+                file=out,
+            )
             print(f"          fix: {f.fix}", file=out)
             print(f"          source: {f.source}{carc}", file=out)
     cats = ", ".join(f"{k} {v}" for k, v in summary["by_category"].items()) or "none"
     print(
         f"\n{summary['claims']} claim(s): {summary['clean']} clean, "
-        f"{summary['with_errors']} with errors. Findings by category: {cats}",
+        f"{summary['with_errors']} with errors; {summary['file_findings']} finding(s) about "
+        f"the files, groups or sets. Findings by category: {cats}",
         file=out,
     )
 
@@ -108,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
     warm(ctx)
 
     results = []
+    file_findings = []
     files: list[Path] = list(args.files)
     progress = None
     if sys.stderr.isatty() and len(files) > 1 and not args.json:
@@ -122,7 +154,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         for path in files:
             try:
-                results.extend(scrub_document(_read(path), ctx, name=str(path), syntax=args.syntax))
+                got = scrub_document(_read(path), ctx, name=str(path), syntax=args.syntax)
+                results.extend(got.claims)
+                file_findings.extend(got.findings)
             except (DocumentError, CLIError) as exc:
                 unreadable.append({"file": str(path), "error": str(exc)})
                 print(f"cleanclaim scrub: {exc}", file=sys.stderr)
@@ -133,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
             progress.stop()
     if len(unreadable) == len(files):
         return 2  # nothing could be read: the one-line messages above say why
-    rep = report(results)
+    rep = report(results, file_findings)
     summary: dict[str, Any] = rep["summary"]  # type: ignore[assignment]
     if unreadable:
         rep["unreadable"] = unreadable
@@ -147,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
             missing.append("NCCI tables (run `cleanclaim refdata import` with the CMS files)")
         for m in missing:
             print(f"note: not loaded: {m}", file=sys.stderr)
-        _print_text(results, summary, sys.stdout)
+        _print_text(results, file_findings, summary, sys.stdout)
     if unreadable:
         return 2
-    return 1 if summary["with_errors"] else 0
+    return 1 if summary["with_errors"] or summary["file_errors"] else 0

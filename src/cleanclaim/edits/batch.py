@@ -34,9 +34,11 @@ def gc_paused() -> Iterator[None]:
 def scrub_837p(
     data: bytes, ctx: ScrubContext, *, source: str = "", syntax: SyntaxLevel = "guide"
 ) -> list[ClaimResult]:
-    """Every claim of the 837P ``data`` scrubbed; X12Error when it cannot be read."""
+    """Every claim of the 837P ``data`` scrubbed; X12Error when it cannot be read.
+    (The findings about the file, its groups and sets are not returned here: see
+    :func:`cleanclaim.edits.document.scrub_document`.)"""
     with gc_paused():
-        got = read_837p(data, source=source, syntax=syntax)
+        got = read_837p(data, source=source, syntax=syntax).claims
         results = [scrub_claim(rc.claim, ctx, rc.findings) for rc in got]
         # freed while the collector is paused: its first young collection after the
         # batch then walks only the results, not every claim read (~90,000 objects per

@@ -5,7 +5,8 @@ This is what ``cleanclaim scrub`` does per file and what the app's upload page a
 ``POST /api/scrub`` call::
 
     ctx = context_from_refdata(); warm(ctx)            # once, at start-up
-    report(scrub_document(data, ctx, name="upload.837"))  # {"claims": ..., "summary": ...}
+    got = scrub_document(data, ctx, name="upload.837")  # ScrubResult
+    report(got.claims, got.findings)                   # {"claims", "findings", "summary"}
 
 Unreadable input raises :class:`DocumentError` with one line naming the file and
 what is wrong (not X12, X12 4010, not an 837P, bad JSON, a JSON field that is not
@@ -15,27 +16,37 @@ what it should be).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from cleanclaim.edits.batch import gc_paused
 from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.context import ScrubContext
-from cleanclaim.edits.finding import Finding
+from cleanclaim.edits.finding import FileFinding, Finding
 from cleanclaim.edits.json_adapter import from_json_view
-from cleanclaim.edits.scrub import ClaimResult, scrub_claim
+from cleanclaim.edits.scrub import ScrubResult, scrub_claim
 from cleanclaim.edits.x12_adapter import SyntaxLevel, read_837p
 from cleanclaim.x12 import X12Error
 
-__all__ = ["DocumentError", "read_document_claims", "scrub_document"]
+__all__ = ["DocumentClaims", "DocumentError", "read_document_claims", "scrub_document"]
 
 
 class DocumentError(ValueError):
     """The document cannot be read; the message is one line naming it."""
 
 
+@dataclass(slots=True)
+class DocumentClaims:
+    """A document read: each claim with its reader (syntax) findings, and the findings
+    about the file, its groups and sets (an 837P only; a JSON form has none)."""
+
+    claims: list[tuple[ScrubClaim, list[Finding]]]
+    findings: list[FileFinding] = field(default_factory=list)
+
+
 def read_document_claims(
     data: bytes, *, name: str = "input", syntax: SyntaxLevel = "guide"
-) -> list[tuple[ScrubClaim, list[Finding]]]:
+) -> DocumentClaims:
     head = data.lstrip()[:1]
     if head in (b"{", b"["):
         try:
@@ -53,21 +64,24 @@ def read_document_claims(
                 if isinstance(t, dict):
                     claims.extend(t.get("claims") or [])
         try:
-            return [(from_json_view(c, where=name), []) for c in claims]
+            return DocumentClaims([(from_json_view(c, where=name), []) for c in claims])
         except ValueError as exc:
             raise DocumentError(str(exc)) from None
     try:
-        return [(rc.claim, rc.findings) for rc in read_837p(data, source=name, syntax=syntax)]
+        got = read_837p(data, source=name, syntax=syntax)
     except X12Error as exc:
         raise DocumentError(f"{name}: {exc}") from None
+    return DocumentClaims([(rc.claim, rc.findings) for rc in got.claims], got.findings)
 
 
 def scrub_document(
     data: bytes, ctx: ScrubContext, *, name: str = "input", syntax: SyntaxLevel = "guide"
-) -> list[ClaimResult]:
-    """Every claim of the document scrubbed (the cyclic GC paused meanwhile)."""
+) -> ScrubResult:
+    """Every claim of the document scrubbed, and the findings about the file, its
+    groups and sets (the cyclic GC paused meanwhile)."""
     with gc_paused():
         got = read_document_claims(data, name=name, syntax=syntax)
-        results = [scrub_claim(claim, ctx, extra) for claim, extra in got]
+        results = [scrub_claim(claim, ctx, extra) for claim, extra in got.claims]
+        findings = got.findings
         del got  # freed before the collector resumes (see batch.scrub_837p)
-    return results
+    return ScrubResult(results, findings)

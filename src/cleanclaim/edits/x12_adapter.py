@@ -5,14 +5,13 @@ generic segments; this adapter walks the 837P loops it needs (2000A/2010AA
 billing provider, 2000B/2010BA/2010BB subscriber and payer, 2000C/2010CA
 patient, 2300 claim, 2310B rendering, 2400 lines, 2420A line rendering) and
 builds the neutral claim. Syntax findings come from the X12 engine's own
-validation (its 837P guide when registered, envelope checks otherwise) and are
-attached to the claim whose segments they point at, or to every claim of the
-transaction set when they concern the set or its envelope.
+validation (its 837P guide, envelope checks when the guide cannot be applied);
+:mod:`cleanclaim.edits.x12_findings` reports each once, where it belongs (a claim,
+or its transaction set, group or file), keeping the engine's code and 999 codes.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,13 +20,14 @@ from typing import Literal
 
 from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
 from cleanclaim.edits.fastinit import maker
-from cleanclaim.edits.finding import Finding
-from cleanclaim.edits.rules.syntax import SYNTAX, SYNTAX_WARNING
+from cleanclaim.edits.finding import FileFinding, Finding
+from cleanclaim.edits.rules.syntax import SYNTAX
+from cleanclaim.edits.x12_findings import GroupSpans, SetSpan, place
 from cleanclaim.x12 import Delimiters, X12Error, read_document
 from cleanclaim.x12 import Finding as X12Finding
 from cleanclaim.x12.envelope import Document, check_envelopes
 
-__all__ = ["PROFILE_BY_FILING_INDICATOR", "ReadClaim", "SyntaxLevel", "read_837p"]
+__all__ = ["PROFILE_BY_FILING_INDICATOR", "ReadClaim", "ReadFile", "SyntaxLevel", "read_837p"]
 
 # SBR09 claim filing indicator code -> timely-filing / payer-rule profile key.
 PROFILE_BY_FILING_INDICATOR = {
@@ -67,6 +67,16 @@ class ReadClaim:
     provider_position: int = 0  # HL*..*20 of its billing provider (2000A)
     subscriber_position: int = 0  # HL*..*22 of its subscriber (2000B)
     note_positions: list[int] = field(default_factory=list)  # segment of each reader note
+    patient_position: int = 0  # HL*..*23 of its patient (2000C), 0 when the subscriber is
+
+
+@dataclass(slots=True)
+class ReadFile:
+    """What :func:`read_837p` read: the claims (each with its own syntax findings)
+    and the findings about the file, its groups and sets, each reported once."""
+
+    claims: list[ReadClaim]
+    findings: list[FileFinding] = field(default_factory=list)
 
 
 _DATES: dict[str, dt.date | None] = {}
@@ -146,9 +156,17 @@ def _dotted(code: str) -> str:
     return f"{c[:3]}.{c[3:]}" if len(c) > 3 else c
 
 
-def _walk(segments: Iterable[tuple[int, list[str]]], d: Delimiters, source: str) -> list[ReadClaim]:
+def _walk(
+    segments: Iterable[tuple[int, list[str]]],
+    d: Delimiters,
+    source: str,
+    hls: list[int] | None = None,
+) -> list[ReadClaim]:
     """The claims of one transaction set, from its segments in the tokenizer's split form
-    (``(position, [tag, element texts...])``; ``e[1]`` is the first element)."""
+    (``(position, [tag, element texts...])``; ``e[1]`` is the first element). The
+    position of every HL is appended to ``hls`` when given."""
+    if hls is None:
+        hls = []
     comp = d.component
     bp_name = bp_npi = bp_tax = ""
     bp_l1 = bp_l2 = bp_city = bp_state = bp_zip = ""
@@ -214,12 +232,21 @@ def _walk(segments: Iterable[tuple[int, list[str]]], d: Delimiters, source: str)
             SYNTAX.finding(claim.id, f"segment {pos}: {msg}", line=None) for msg, pos in claim.notes
         ]
         out.append(
-            ReadClaim(sc, found, claim.first, claim.last, hl20, hl22, [p for _m, p in claim.notes])
+            ReadClaim(
+                sc,
+                found,
+                claim.first,
+                claim.last,
+                hl20,
+                hl22,
+                [p for _m, p in claim.notes],
+                hl23,
+            )
         )
         claim = None
         line = None
 
-    prev = hl20 = hl22 = 0
+    prev = hl20 = hl22 = hl23 = 0
     for position, p in segments:
         tag = p[0]
         e = p + _PAD
@@ -228,7 +255,9 @@ def _walk(segments: Iterable[tuple[int, list[str]]], d: Delimiters, source: str)
         prev = position
         if tag == "HL":
             close()
+            hls.append(position)
             level = e[3]
+            hl23 = position if level == "23" else 0
             if level == "20":
                 hl20 = hl22 = position
                 bp_name = bp_npi = bp_tax = ""
@@ -369,48 +398,6 @@ def _walk(segments: Iterable[tuple[int, list[str]]], d: Delimiters, source: str)
     return out
 
 
-# X12 engine findings that a scrubber rule reports with its own category, fix and CARC;
-# the scrubber does not repeat them as syntax findings.
-COVERED_BY_RULES = {
-    "837p.provider.npi": "NPI-001/NPI-002",
-    "837p.billing.zip9": "MD-001",
-    "837p.claim.balance": "CHG-001",
-    "837p.line.pointer": "DX-PTR-001",
-    "837p.claim.frequency-ref": "MD-002",
-}
-
-
-def _owners(f: X12Finding, per_set: list[tuple[str, list[ReadClaim]]]) -> list[ReadClaim]:
-    """The claims a finding concerns: the claim whose segments hold it; else every claim
-    under the subscriber (2000B) or billing provider (2000A) loop that holds it; else
-    (header, envelope, trailer) every claim of its transaction set."""
-    sets = [got for ctl, got in per_set if not f.st_control or ctl == f.st_control]
-    p = f.position
-    if p:
-        for got in sets:
-            # claims are in file order: the last claim starting at or before p
-            i = bisect.bisect_right(got, p, key=lambda rc: rc.first_position) - 1
-            if i >= 0 and got[i].first_position <= p <= got[i].last_position:
-                return [got[i]]
-        for got in sets:
-            under_sub = [rc for rc in got if rc.subscriber_position <= p < rc.first_position]
-            if under_sub:
-                start = max(rc.subscriber_position for rc in under_sub)
-                return [rc for rc in under_sub if rc.subscriber_position == start]
-            under_bp = [rc for rc in got if rc.provider_position <= p < rc.first_position]
-            if under_bp:
-                start = max(rc.provider_position for rc in under_bp)
-                return [rc for rc in under_bp if rc.provider_position == start]
-    return [rc for got in sets for rc in got]
-
-
-def _syntax(f: X12Finding, claim_id: str) -> Finding:
-    info = SYNTAX if f.is_error else SYNTAX_WARNING
-    ref = f.element or f.loop_id
-    where = f"segment {f.position} {f.segment_id}".rstrip() + (f" ({ref})" if ref else "")
-    return info.finding(claim_id, f"{where}: {f.message}")
-
-
 SyntaxLevel = Literal["guide", "envelope", "none"]
 
 
@@ -430,15 +417,17 @@ def _x12_findings(doc: Document, level: SyntaxLevel) -> list[X12Finding]:
     return check_envelopes(doc)
 
 
-def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -> list[ReadClaim]:
-    """Every claim of every 837P transaction set in ``data``; X12Error if unusable.
+def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -> ReadFile:
+    """Every claim of every 837P transaction set in ``data``, and the findings about the
+    file, its groups and sets; X12Error if unusable.
 
     ``syntax`` chooses how much of the X12 engine's validation becomes ``syntax``
     findings (see :func:`_x12_findings`); the reader's own checks (composites that
     ignore ISA16, dates and amounts that do not parse) are always reported."""
     doc = read_document(data)
     claims: list[ReadClaim] = []
-    per_set: list[tuple[str, list[ReadClaim]]] = []
+    sets: list[SetSpan] = []
+    groups = GroupSpans()
     for _ic, group, ts in doc.transactions():
         version = ts.st.get(3) or group.version
         if ts.set_id != "837":
@@ -460,23 +449,36 @@ def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -
             items = enumerate(split[0], start=split[1])
         else:
             items = [(s.position, [s.id, *s.elements]) for s in ts.segments]
-        got = _walk(items, _ic.delimiters, f"{source} ST {ts.control_number}".strip())
-        per_set.append((ts.control_number, got))
+        hls: list[int] = []
+        got = _walk(items, _ic.delimiters, f"{source} ST {ts.control_number}".strip(), hls)
+        start = ts.st.position
+        sets.append(
+            SetSpan.of(
+                start,
+                start + ts.segment_count - 1,
+                group.control_number,
+                ts.control_number,
+                got,
+                hls,
+            )
+        )
         claims.extend(got)
-    if syntax != "none":
-        found = _x12_findings(doc, syntax)
-        # where the X12 engine reports on a segment, its findings replace the reader's own
-        # note about the same segment (one report per problem)
-        engine_positions = {f.position for f in found}
-        for rc in claims:
-            rc.findings = [
-                f
-                for f, pos in zip(rc.findings, rc.note_positions, strict=True)
-                if pos not in engine_positions
-            ]
-        for f in found:
-            if f.code in COVERED_BY_RULES:
-                continue
-            for rc in _owners(f, per_set):
-                rc.findings.append(_syntax(f, rc.claim.claim_id))
-    return claims
+    for ic in doc.interchanges:
+        for group in ic.groups:
+            groups.starts.append(group.gs.position)
+            # a group without its GE runs to the end of what was read
+            groups.ends.append(group.ge.position if group.ge is not None else 1 << 62)
+            groups.controls.append(group.control_number)
+    if syntax == "none":
+        return ReadFile(claims)
+    found = _x12_findings(doc, syntax)
+    # where the X12 engine reports on a segment, its findings replace the reader's own
+    # note about the same segment (one report per problem)
+    engine_positions = {f.position for f in found}
+    for rc in claims:
+        rc.findings = [
+            f
+            for f, pos in zip(rc.findings, rc.note_positions, strict=True)
+            if pos not in engine_positions
+        ]
+    return ReadFile(claims, place(found, sets, groups, source))

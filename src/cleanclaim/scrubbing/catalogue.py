@@ -1,5 +1,7 @@
 """The rule catalogue as the page shows it: the scrubber's registry grouped by
-category (in the issue's order), plus the payer rules of the loaded set-up."""
+category (in the issue's order), plus the payer rules of the loaded set-up, and
+the X12 engine's finding codes (:mod:`cleanclaim.x12.finding_codes`) that syntax
+findings carry."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 
 from cleanclaim.edits import CATEGORIES, catalogue
 from cleanclaim.edits.context import load_payer_rules
+from cleanclaim.x12 import finding_codes
 
 #: What a category catches, in the biller's words (issue 5's table).
 CATEGORY_MEANINGS = {
@@ -70,3 +73,18 @@ def grouped() -> list[Category]:
 
 def rule_ids() -> set[str]:
     return {str(r["id"]) for c in grouped() for r in c.rules}
+
+
+def x12_codes() -> list[dict[str, Any]]:
+    """Every X12 engine finding code, sorted: code, severity, meaning, fix, ik304, ik403
+    (the 999 codes as one text each, ``—`` for none)."""
+    rows = []
+    for row in finding_codes.catalogue():
+        ik304, ik403 = row["ik304"], row["ik403"]
+        assert isinstance(ik304, list) and isinstance(ik403, list)
+        rows.append(dict(row, ik304=", ".join(ik304) or "—", ik403=", ".join(ik403) or "—"))
+    return rows
+
+
+def x12_code_ids() -> set[str]:
+    return set(finding_codes.FINDING_CODES)

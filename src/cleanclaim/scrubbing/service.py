@@ -14,14 +14,17 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
 from cleanclaim.coding.service import store
-from cleanclaim.edits import CATEGORIES, ClaimResult, report, scrub_claim
+from cleanclaim.edits import CATEGORIES, ClaimResult, FileFinding, report, scrub_claim
 from cleanclaim.edits.coverage import CoverageSource
+
+if TYPE_CHECKING:
+    from cleanclaim.edits.document import DocumentClaims
 
 #: Largest file accepted (bytes); ``CLEANCLAIM_SCRUB_MAX_BYTES`` in settings overrides it.
 #: 5 MiB holds roughly 6,000 ordinary professional claims.
@@ -54,6 +57,7 @@ class Outcome:
     upload: Upload
     results: list[ClaimResult]
     report: dict[str, Any]  # exactly the CLI's --json
+    findings: list[FileFinding] = field(default_factory=list)  # about the file, groups, sets
 
 
 def describe(data: bytes, name: str) -> Upload:
@@ -101,8 +105,10 @@ def _check_x12(data: bytes, name: str) -> None:
         )
 
 
-def read_claims(data: bytes, name: str, *, kind: str = "auto") -> list[tuple[Any, list[Any]]]:
-    """Every claim of ``data`` with the reader's syntax findings; ScrubInputError if unusable.
+def read_claims(data: bytes, name: str, *, kind: str = "auto") -> DocumentClaims:
+    """Every claim of ``data`` with the reader's syntax findings, and the findings about the
+    file, its groups and sets; ScrubInputError if unusable (422 when an 837P holds no
+    claim and nothing to say about its sets either).
     ``kind``: ``x12``, ``json`` or ``auto`` (JSON when it starts with ``{`` or ``[``).
     The reading itself is the engine's (:func:`cleanclaim.edits.document.read_document_claims`,
     what ``cleanclaim scrub`` runs); this adds the size limit and the status codes."""
@@ -121,7 +127,7 @@ def read_claims(data: bytes, name: str, *, kind: str = "auto") -> list[tuple[Any
         claims = read_document_claims(data, name=name)
     except DocumentError as exc:
         raise ScrubInputError(str(exc), 422) from None
-    if not claims:
+    if not claims.claims and not claims.findings:
         raise ScrubInputError(f"{name}: no claims found (no CLM segment)", 422)
     return claims
 
@@ -142,14 +148,14 @@ def scrub(
     from cleanclaim.edits.refdata import context_from_refdata
 
     upload = describe(data, name)
-    claims = read_claims(data, name, kind=kind)
+    got = read_claims(data, name, kind=kind)
     s = store()
     ctx = context_from_refdata(as_of or dt.date.today(), root=s.root, codes=s)
     if coverage is not None:
-        ctx.coverage = coverage({claim.subscriber_id for claim, _ in claims})
+        ctx.coverage = coverage({claim.subscriber_id for claim, _ in got.claims})
     with gc_paused():
-        results = [scrub_claim(claim, ctx, extra) for claim, extra in claims]
-    return Outcome(upload, results, report(results))
+        results = [scrub_claim(claim, ctx, extra) for claim, extra in got.claims]
+    return Outcome(upload, results, report(results, got.findings), got.findings)
 
 
 def category_counts(rep: dict[str, Any]) -> list[tuple[str, int]]:

@@ -21,7 +21,9 @@ from cleanclaim.scrubbing.svg import bar_chart
 @requires("claims.work")
 def rules(request: HttpRequest) -> HttpResponse:
     """Every rule of the scrubber's registry: id, category, severity, meaning, fix,
-    source and the CARC it prevents, one anchor per rule id."""
+    source and the CARC it prevents, one anchor per rule id; then every finding code of
+    the X12 engine (the ``code`` of a syntax finding) with its meaning, fix and 999
+    IK304/IK403 codes, one anchor per code."""
     groups = catalogue.grouped()
     return render(
         request,
@@ -30,15 +32,17 @@ def rules(request: HttpRequest) -> HttpResponse:
             "groups": [g for g in groups if g.rules],
             "empty": [g for g in groups if not g.rules],
             "count": sum(len(g.rules) for g in groups),
+            "x12_codes": catalogue.x12_codes(),
         },
     )
 
 
-def _claim_view(r: ClaimResult, known: set[str]) -> dict[str, Any]:
+def _claim_view(r: ClaimResult, known: set[str], codes: set[str]) -> dict[str, Any]:
     findings = []
     for f in r.findings:
         d = f.as_dict()
         d["anchor"] = f.rule if f.rule in known else ""
+        d["code_anchor"] = f.code if f.code in codes else ""
         findings.append(d)
     errors = sum(1 for f in r.findings if f.severity == "error")
     return {
@@ -49,18 +53,47 @@ def _claim_view(r: ClaimResult, known: set[str]) -> dict[str, Any]:
     }
 
 
+def _file_findings_view(outcome: service.Outcome) -> list[dict[str, Any]]:
+    codes = catalogue.x12_code_ids()
+    out = []
+    for ff in outcome.findings:
+        d = ff.as_dict()
+        d["code_anchor"] = ff.finding.code if ff.finding.code in codes else ""
+        out.append(d)
+    return out
+
+
+#: Claims with findings shown in full on the page, and clean claim ids listed; the rest
+#: are counted (the page of a 5 MiB file stays small and quick; the API and the CLI's
+#: ``--json`` give every finding).
+PAGE_CLAIMS = 100
+PAGE_CLEAN_IDS = 1000
+
+
+def _rank(r: ClaimResult) -> int:
+    """0 with errors, 1 with warnings only, 2 clean."""
+    if r.has_error:
+        return 0
+    return 1 if r.findings else 2
+
+
 def _results_context(outcome: service.Outcome) -> dict[str, Any]:
     known = catalogue.rule_ids()
-    claims = [_claim_view(r, known) for r in outcome.results]
+    codes = catalogue.x12_code_ids()
     # Claims with errors first, then those with warnings only, then clean ones;
     # file order within each group (sorted() is stable).
-    claims = sorted(claims, key=lambda c: 0 if c["errors"] else 1 if c["warnings"] else 2)
+    ranked = sorted(outcome.results, key=_rank)
+    flagged = [r for r in ranked if r.findings]
+    clean = [r.claim_id for r in ranked if not r.findings]
     counts = service.category_counts(outcome.report)
     return {
         "upload": outcome.upload,
         "summary": outcome.report["summary"],
-        "claims": [c for c in claims if c["findings"]],
-        "clean_claims": [c for c in claims if not c["findings"]],
+        "file_findings": _file_findings_view(outcome),
+        "claims": [_claim_view(r, known, codes) for r in flagged[:PAGE_CLAIMS]],
+        "claims_not_shown": max(0, len(flagged) - PAGE_CLAIMS),
+        "clean_claims": clean[:PAGE_CLEAN_IDS],
+        "clean_not_shown": max(0, len(clean) - PAGE_CLEAN_IDS),
         "counts": counts,
         "chart": bar_chart(counts, title="Findings by category", chart_id="by-category"),
     }

@@ -162,6 +162,12 @@ def check_codes(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
             )
 
 
+#: Distinct diagnoses of a claim the Excludes1 edit compares with each other: 12, the
+#: most an 837P claim may carry (005010X222A1 2300 HI01-HI12; the X12 engine reports a
+#: claim with more). Pairwise, so 20,000 codes would otherwise cost 2 * 10^8 steps.
+PAIRWISE_DIAGNOSES = 12
+
+
 @register("diagnosis", EXCLUDES1)
 def check_excludes1(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
     if ctx.codes is None or len(claim.diagnoses) < 2:
@@ -175,7 +181,8 @@ def check_excludes1(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
             codes.append(normalize_dx(raw))
         except ValueError:
             continue
-    uniq = list(dict.fromkeys(codes))
+    # pairwise: the first 12 distinct codes, as many as an 837P claim may carry (HI01-HI12)
+    uniq = list(dict.fromkeys(codes))[:PAIRWISE_DIAGNOSES]
     for x in range(len(uniq)):
         for y in range(x + 1, len(uniq)):
             a, b = uniq[x], uniq[y]

@@ -14,6 +14,9 @@
 * Add-on: an add-on code with none of its primaries on the same date (type 1),
   or with no other service at all that date (types 2 and 3; a type 3 add-on with
   services but none of its listed primaries is a warning).
+
+PTP and add-on compare the lines of a claim with each other: they read its first
+:data:`PAIRWISE_LINES` (50) lines, the most an 837P claim may carry.
 """
 
 from __future__ import annotations
@@ -31,6 +34,12 @@ from cleanclaim.edits.finding import Finding, RuleInfo
 from cleanclaim.edits.registry import register
 
 packed_code = lru_cache(maxsize=65536)(pack_code)
+
+#: Lines of a claim the PTP and add-on edits compare with each other: the first 50, as
+#: many as an 837P claim may carry (005010X222A1 loop 2400 repeats at most 50 times;
+#: the X12 engine reports a claim with more). The comparison is pairwise, so a claim
+#: of 100,000 lines would otherwise cost 10^10 steps.
+PAIRWISE_LINES = 50
 
 NCCI_MODIFIERS = frozenset(
     [
@@ -138,7 +147,7 @@ def check_ptp(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
     if tables is None or not tables.ptp or len(claim.lines) < 2:
         return
     groups: dict[tuple[dt.date, str], list[tuple[ServiceLine, int]]] = defaultdict(list)
-    for ln in claim.lines:
+    for ln in claim.lines[:PAIRWISE_LINES]:
         dos = _dos(ln)
         if dos is None:
             continue
@@ -230,7 +239,8 @@ def check_mue(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         total = sum((ln.units for ln in lines), Decimal(0))
         if total > edit.value:
             kind = "policy" if edit.mai == 2 else "clinical; may be appealed with records"
-            nums = ", ".join(str(ln.number) for ln in lines)
+            nums = ", ".join(str(ln.number) for ln in lines[:20])
+            nums += ", ..." if len(lines) > 20 else ""
             yield MUE.finding(
                 claim.claim_id,
                 f"{total} units of {code} on {dos} (line{'s' if len(lines) > 1 else ''} {nums}); "
@@ -245,11 +255,12 @@ def check_addon(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
     tables = ctx.ncci
     if tables is None or not tables.addon:
         return
+    lines = claim.lines[:PAIRWISE_LINES]
     by_day: dict[dt.date, set[str]] = defaultdict(set)
-    for ln in claim.lines:
+    for ln in lines:
         if ln.service_date is not None:
             by_day[ln.service_date].add(ln.procedure)
-    for ln in claim.lines:
+    for ln in lines:
         dos = ln.service_date
         if dos is None:
             continue
