@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cleanclaim.edits.batch import gc_paused
 from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import Finding
@@ -25,6 +24,7 @@ from cleanclaim.edits.json_adapter import from_json_view
 from cleanclaim.edits.scrub import ClaimResult, scrub_claim
 from cleanclaim.edits.x12_adapter import SyntaxLevel, read_837p
 from cleanclaim.x12 import X12Error
+from cleanclaim.x12.perf import gc_paused
 
 __all__ = ["DocumentError", "read_document_claims", "scrub_document"]
 
