@@ -24,8 +24,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from ...money import MoneyError, format_money, parse_money
+from ...money import format_money
 from ..errors import X12Error
+from ..guidekit.values import amount_in
 from .loops import (
     LOOPS_2310,
     Loop1000A,
@@ -88,13 +89,6 @@ def _d8(value: str, where: str) -> str:
     if len(v) != 8 or not v.isdigit():
         raise X12Error(f"{where} {value!r} is not a date (YYYY-MM-DD)")
     return v
-
-
-def _money(value: Any, where: str) -> Decimal:
-    try:
-        return parse_money(value, what=where)
-    except MoneyError as exc:
-        raise X12Error(str(exc)) from exc
 
 
 def _address(obj: Any, where: str, *, required: bool) -> tuple[N3 | None, N4 | None]:
@@ -246,9 +240,9 @@ def _claim_loop(claim: dict[str, Any], where: str) -> Loop2300:
     total = Decimal(0)
     for n, line in enumerate(lines_in, start=1):
         lw = f"{where}.lines[{n - 1}]"
-        charge = _money(line.get("charge") if isinstance(line, dict) else None, f"{lw}.charge")
+        charge = amount_in(line.get("charge") if isinstance(line, dict) else None, f"{lw}.charge")
         total += charge
-        units = _money(line.get("units", "1"), f"{lw}.units")
+        units = amount_in(line.get("units", "1"), f"{lw}.units")
         mods = line.get("modifiers") or []
         if not isinstance(mods, list) or len(mods) > 4:
             raise X12Error(f"{lw}.modifiers must be a list of at most 4 codes")
@@ -274,7 +268,7 @@ def _claim_loop(claim: dict[str, Any], where: str) -> Loop2300:
         )
         lines.append(Loop2400(lx=LX(str(n)), sv1=sv1, dtp=[dtp]))
     given = claim.get("total_charge")
-    total_charge = _money(given, f"{where}.total_charge") if given not in (None, "") else total
+    total_charge = amount_in(given, f"{where}.total_charge") if given not in (None, "") else total
     freq = _get(claim, "frequency_code", where, required=False) or "1"
     clm = CLM(
         _get(claim, "claim_id", where),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from ..common import decimal_or_none
+from ...money import read_amount
 from ..typed import AN, DT, ID, N0, R, TypedSegment, el
 
 __all__ = ["CR3", "CTP", "FRM", "LIN", "MEA", "PS1", "SV1", "SV5", "SVD"]
@@ -49,7 +49,7 @@ class SV1(TypedSegment):
     @property
     def charge(self) -> Decimal | None:
         """SV102 as a Decimal."""
-        return decimal_or_none(self.monetary_amount)
+        return read_amount(self.monetary_amount)
 
     @property
     def procedure_code(self) -> str:
@@ -108,7 +108,7 @@ class SVD(TypedSegment):
     @property
     def paid(self) -> Decimal | None:
         """SVD02 as a Decimal."""
-        return decimal_or_none(self.monetary_amount)
+        return read_amount(self.monetary_amount)
 
 
 @dataclass(slots=True)

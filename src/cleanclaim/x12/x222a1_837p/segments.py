@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
+from ...money import read_amount
 from ..common import (
     AMT,
     BHT,
@@ -30,7 +31,6 @@ from ..common import (
     REF,
     SE,
     ST,
-    decimal_or_none,
 )
 from ..typed import AN, ID, N0, R, TypedSegment, el
 from .line_segments import CR3, CTP, FRM, LIN, MEA, PS1, SV1, SV5, SVD
@@ -175,7 +175,7 @@ class CLM(TypedSegment):
     @property
     def total_charge(self) -> Decimal | None:
         """CLM02 as a Decimal."""
-        return decimal_or_none(self.monetary_amount)
+        return read_amount(self.monetary_amount)
 
     @property
     def place_of_service(self) -> str:

@@ -29,8 +29,8 @@ from __future__ import annotations
 from decimal import Decimal
 from operator import attrgetter
 
+from ...money import read_amount
 from ...npi import is_valid_npi
-from ..common import decimal_or_none
 from ..elements import parse_date
 from ..errors import IK304, IK403, Finding, Severity
 from ..loops import Loop
@@ -291,21 +291,6 @@ def _diagnoses(claim: Loop2300) -> list[tuple[HI, int, str, str]]:
     return out
 
 
-#: CLM02/SV102 texts already read as Decimals in this process (the same charges recur
-#: claim after claim); ``decimal_or_none`` semantics, bounded.
-_AMOUNTS: dict[str, Decimal | None] = {}
-
-
-def _amount(text: str) -> Decimal | None:
-    value = _AMOUNTS.get(text, _NO_AMOUNT)
-    if value is _NO_AMOUNT:
-        if len(_AMOUNTS) >= 4096:
-            _AMOUNTS.clear()
-        value = _AMOUNTS[text] = decimal_or_none(text)
-    return value
-
-
-_NO_AMOUNT = Decimal("NaN")  # a sentinel: decimal_or_none never returns a NaN
 _DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
 _HI_CODES = attrgetter(*(f"hi{n:02d}" for n in range(1, 13)))
 
@@ -317,18 +302,15 @@ def _check_claim(claim: Loop2300, out: list[Finding]) -> None:
     lines = claim.lines
     # CLM02 = sum of SV102 (guide: "The total claim charge amount must balance to the
     # sum of all service line charge amounts reported in the Professional Service (SV1)").
-    # (``clm.total_charge`` and ``sv1.charge`` are decimal_or_none of these texts.)
-    known = _AMOUNTS.get  # (a miss, or an invalid amount: _amount decides)
-    text = clm.monetary_amount
-    total = (known(text) or _amount(text)) if text else None
+    # (``clm.total_charge`` and ``sv1.charge`` are read_amount of these texts.)
+    total = read_amount(clm.monetary_amount)
     if total is not None and lines:
         line_sum = Decimal(0)
         charged = False
         for line in lines:
             sv1 = line.sv1
             if sv1 is not None:
-                text = sv1.monetary_amount
-                charge = (known(text) or _amount(text)) if text else None
+                charge = read_amount(sv1.monetary_amount)
                 if charge is None:
                     break
                 line_sum += charge

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..common import decimal_or_none
+from ...money import read_amount
 from .loops import Loop2000A, Loop2000B, Loop2000C, Loop2300, Loop2400, Transaction837P
 from .segments import DMG, N3, N4, NM1
 
@@ -190,7 +190,7 @@ def _line(line: Loop2400, pos: str) -> ServiceLine:
         procedure=sv1.procedure_code,
         modifiers=sv1.modifiers,
         charge=sv1.charge,
-        units=decimal_or_none(sv1.quantity),
+        units=read_amount(sv1.quantity),
         dx_pointers=pointers,
         service_date=start,
         service_date_end=end,
