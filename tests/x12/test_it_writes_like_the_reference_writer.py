@@ -1,17 +1,23 @@
-"""The generated writer (``loop_segments`` with a ``to_segment`` compiled per segment class)
-gives exactly what the plain reference writer gives: the same segments, in the same order,
-for every shared sample of every guide, for trees built in memory (guide order), and for
-trees whose segments were read out of order or with odd widths and extra elements."""
+"""The generated writer (``loop_segments`` with a ``to_segment`` compiled per segment
+class) gives exactly what the plain reference writer (``loops_reference.py``) gives:
+the same segments, in the same order, for every shared sample of every guide, for
+trees built in memory (guide order), and for trees whose segments were read out of
+order or with odd widths and extra elements."""
 
 from __future__ import annotations
 
 import json
 import random
+import sys
 from datetime import datetime
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from loops_reference import loop_segments_reference
+
 from cleanclaim.x12 import DEFAULT_DELIMITERS, parse, write_json
-from cleanclaim.x12.loops import Loop, iter_segments, loop_segments, loop_segments_reference
+from cleanclaim.x12.loops import Loop, iter_segments, loop_segments
 from cleanclaim.x12.typed import TypedSegment
 from cleanclaim.x12.x222a1_837p.building import build_837p
 

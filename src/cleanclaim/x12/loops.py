@@ -24,7 +24,8 @@ else starts a child loop whose trigger it matches, else closes loops outward.
 A segment nobody claims is kept in the innermost loop's ``unknown`` list (and
 reported by validation), so nothing read is ever dropped. The rule is carried
 out by small functions generated per loop class and tag (see "the generated
-reader" below); ``_parse_loop_reference`` is the same rule as a plain interpreter.
+reader" below); ``parse_loop_reference`` in ``tests/x12/loops_reference.py`` is
+the same rule as a plain interpreter.
 
 Writing (:func:`loop_segments`) emits a loop's slots in guide order; for a loop
 read from a file (every item has a position) the original order is kept, so a
@@ -268,10 +269,10 @@ def _read(root: Loop, items: Iterable[tuple[int, list[str]]], delimiters: Delimi
 # returns True when it placed the segment (trimming the stack to its loop, and pushing
 # the child loop it started), False when a slot for the segment was full (the segment
 # goes to the innermost such loop's ``unknown`` if nobody takes it) and None when
-# nothing matched. This is what :func:`_parse_loop_reference`, the plain interpreter of
-# the matchers, does; it stays as the specification (the tests compare both on every
-# sample and on shuffled and mutated segment orders) and places segments for loop
-# classes whose field names cannot be generated.
+# nothing matched. This is what ``parse_loop_reference``, the plain interpreter of the
+# matchers kept in the tests (``tests/x12/loops_reference.py``), does; it is the
+# specification (the tests compare both on every sample and on shuffled and mutated
+# segment orders).
 
 # (loop, split list, position, stack, tables, depth, component separator, memo) -> bool | None
 _Placer = Any
@@ -302,10 +303,6 @@ def _placers(cls: type[Loop], nested: bool) -> dict[str, _Placer]:
 def _placer(
     cls: type[Loop], tag: str, slots: list[tuple[int, Slot]], matchers: list[_Matcher]
 ) -> _Placer:
-    names = [slot.field for _, slot in slots]
-    names += [slot.kind.SLOTS[0].field for _, slot in slots if slot.is_loop]
-    if not all(n.isidentifier() and not iskeyword(n) for n in names):
-        return _interpreted_placer(matchers)
     ns: dict[str, Any] = {"_new": object.__new__, "_Segment": Segment, **MAKER_NAMES}
     # the segment comes as its split list ``els`` (the tag first) and its position
     # ``pos``; a Segment is built only for a segment kept in ``unknown``
@@ -388,122 +385,6 @@ def _placer(
     return ns["place"]
 
 
-def _interpreted_placer(matchers: list[_Matcher]) -> _Placer:
-    """A placer that interprets ``matchers`` (field names that cannot be generated)."""
-
-    def place(
-        loop: Loop,
-        p: list[str],
-        pos: int,
-        stack: list[Loop],
-        tables: list[dict[str, _Placer]],
-        d: int,
-        comp: str,
-        memo: dict[str, tuple[str, ...]],
-    ) -> bool | None:
-        over = False
-        els = p[1:]
-        for is_child, fname, quals, qpos, make, child_cls, first_field, trigger in matchers:
-            if quals is not None and (els[qpos - 1] if qpos <= len(els) else "") not in quals:
-                continue
-            if not is_child:
-                if trigger and d > 0:
-                    continue
-                current = getattr(loop, fname)
-                if current.__class__ is list:
-                    current.append(make(els, pos, comp, memo))
-                elif current is None:
-                    setattr(loop, fname, make(els, pos, comp, memo))
-                else:
-                    over = True
-                    continue
-                del stack[d + 1 :]
-                del tables[d + 1 :]
-                return True
-            child = child_cls()
-            setattr(child, first_field, make(els, pos, comp, memo))
-            holder = getattr(loop, fname)
-            del stack[d + 1 :]
-            del tables[d + 1 :]
-            if holder.__class__ is list:
-                holder.append(child)
-            elif holder is None:
-                setattr(loop, fname, child)
-            else:
-                loop.unknown.append(Segment(p[0], els, pos))  # a second occurrence of a single loop
-                return True
-            stack.append(child)
-            tables.append(_placers(child.__class__, True))
-            return True
-        return False if over else None
-
-    return place
-
-
-def _parse_loop_reference(root: Loop, segments: Iterable[Segment], delimiters: Delimiters) -> Loop:
-    """:func:`parse_loop` as a plain interpreter of the :func:`_compiled` matchers.
-
-    The specification of the generated placers (tests compare the two)."""
-    comp = delimiters.component
-    stack: list[Loop] = [root]
-    tables: list[dict[str, list[_Matcher]]] = [_compiled(type(root))]
-    for seg in segments:
-        tag = seg.id
-        placed = False
-        overflow: Loop | None = None
-        depth = len(stack) - 1
-        while depth >= 0:
-            matchers = tables[depth].get(tag)
-            if matchers:
-                loop = stack[depth]
-                for is_child, fname, quals, qpos, make, child_cls, first_field, trigger in matchers:
-                    if quals is not None:
-                        els = seg.elements
-                        if (els[qpos - 1] if qpos <= len(els) else "") not in quals:
-                            continue
-                    if not is_child:
-                        if trigger and depth > 0:
-                            continue  # a loop's trigger starts a new loop, never repeats in place
-                        current = getattr(loop, fname)
-                        if current.__class__ is list:
-                            current.append(make(seg.elements, seg.position, comp))
-                        elif current is None:
-                            setattr(loop, fname, make(seg.elements, seg.position, comp))
-                        else:
-                            if overflow is None:
-                                overflow = loop
-                            continue
-                        if depth + 1 < len(stack):
-                            del stack[depth + 1 :]
-                            del tables[depth + 1 :]
-                        placed = True
-                        break
-                    child = child_cls()
-                    setattr(child, first_field, make(seg.elements, seg.position, comp))
-                    holder = getattr(loop, fname)
-                    del stack[depth + 1 :]
-                    del tables[depth + 1 :]
-                    placed = True
-                    if holder.__class__ is list:
-                        holder.append(child)
-                    elif holder is None:
-                        setattr(loop, fname, child)
-                    else:
-                        # A second occurrence of a single loop: keep it, validation reports it.
-                        loop.unknown.append(seg)
-                        break
-                    stack.append(child)
-                    tables.append(_compiled(child.__class__))
-                    break
-                if placed:
-                    break
-            depth -= 1
-        if not placed:
-            target = overflow if overflow is not None else stack[-1]
-            target.unknown.append(seg)
-    return root
-
-
 _FIELDS: dict[type, Any] = {}
 
 
@@ -524,35 +405,6 @@ def _fields_getter(cls: type[Loop]) -> Any:
     return getter
 
 
-def _items(loop: Loop, delimiters: Delimiters) -> Iterator[tuple[int, list[Segment]]]:
-    """The reference form of what :func:`loop_segments` emits: ``(position, segments)``
-    per slot value (a child loop's segments as one block), then the unknown segments."""
-    cls = loop.__class__
-    getter = _FIELDS.get(cls) or _fields_getter(cls)
-    for value in getter(loop):
-        if value is None:
-            continue
-        values = value if isinstance(value, list) else (value,)
-        for v in values:
-            if isinstance(v, Loop):
-                yield v.position, loop_segments_reference(v, delimiters)
-            else:
-                yield v.position, [v.to_segment(delimiters)]
-    for seg in loop.unknown:
-        yield seg.position, [seg]
-
-
-def loop_segments_reference(loop: Loop, delimiters: Delimiters) -> list[Segment]:
-    """The plain form of :func:`loop_segments` (what the tests compare it with)."""
-    items = list(_items(loop, delimiters))
-    if items and all(pos > 0 for pos, _ in items):
-        items.sort(key=lambda item: item[0])
-    out: list[Segment] = []
-    for _, segs in items:
-        out.extend(segs)
-    return out
-
-
 def _position(item: Any) -> int:
     return item.position  # type: ignore[no-any-return]
 
@@ -562,8 +414,9 @@ def loop_segments(loop: Loop, delimiters: Delimiters) -> list[Segment]:
 
     A loop's slot values (a child loop counting as one block) are sorted by their
     position when every one has been read from a file; a loop built in memory keeps
-    guide order. Same result as :func:`loop_segments_reference`, without the
-    intermediate ``(position, segments)`` pairs."""
+    guide order. Same result as the plain ``loop_segments_reference`` the tests keep
+    (``tests/x12/loops_reference.py``), without its intermediate ``(position,
+    segments)`` pairs."""
     out: list[Segment] = []
     _emit(loop, delimiters.component, delimiters, out)
     return out

@@ -464,10 +464,6 @@ class Walker:
         uses: dict[str, int] = {}
         for slot in cls.SLOTS:
             uses[slot.field] = uses.get(slot.field, 0) + 1
-        if not all(slot.field.isidentifier() and not iskeyword(slot.field) for slot in cls.SLOTS):
-            fn = self._interpreted(cls)
-            self.fns[cls] = fn
-            return fn
         ns: dict[str, Any] = {
             "_out": self.out,
             "_missing": _missing,
@@ -530,38 +526,6 @@ class Walker:
             fn(loop)
 
         return first
-
-    def _interpreted(self, cls: type[Loop]) -> Callable[[Loop], None]:
-        """The walk of a loop class whose field names cannot be generated (not in our guides)."""
-        uses: dict[str, int] = {}
-        for slot in cls.SLOTS:
-            uses[slot.field] = uses.get(slot.field, 0) + 1
-        entries: list[_Entry] = [
-            (
-                slot,
-                uses[slot.field] > 1,
-                slot.is_loop,
-                slot.kind,
-                None if slot.is_loop else _syntax_plan(slot.kind)[0],
-                None if slot.is_loop else self.rules.get((cls.LOOP_ID, slot.kind.TAG)),
-                {},
-            )
-            for slot in cls.SLOTS
-        ]
-
-        def walk(loop: Loop) -> None:
-            for slot, *_ in entries:
-                if slot.usage == "R" and not getattr(loop, slot.field):
-                    name = slot.name or slot.field
-                    self.out.append(_missing(loop, name, slot.seg_id, slot.is_loop, loop.position))
-            for entry in entries:
-                value = getattr(loop, entry[0].field)
-                if value:
-                    self.generic(loop, entry, value)
-            if loop.unknown:
-                self.unknown(loop)
-
-        return walk
 
     # -- the interpreter and the single-segment checks ------------------------------
     def generic(self, loop: Loop, entry: _Entry, value: Any) -> None:

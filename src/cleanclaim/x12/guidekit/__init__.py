@@ -14,7 +14,9 @@ Each guide package (``x221a1_835``, ``x279a1_270_271``, ``x212_276_277``,
   lists) and :mod:`.context` -- findings as the core's
   :class:`~cleanclaim.x12.errors.Finding` with 999 IK304/IK403 codes;
 * :mod:`.hl` -- the HL parent/child rule;
-* :mod:`.values` -- money and number helpers (Decimal only) and JSON input helpers.
-* :mod:`.reference` -- the plain placement and structure walk the fast ones replaced,
-  kept for tests to compare against (nothing in the engine calls them).
+* :mod:`.values` -- writing X12 numbers, and JSON input helpers (amounts parsed by
+  :mod:`cleanclaim.money`).
+
+The plain placement and structure walk the fast ones replaced are kept in the
+tests (``tests/x12_guides/guidekit_reference.py``), which compare the two.
 """
