@@ -19,10 +19,16 @@ from cleanclaim.x12.guidekit.context import Context
 from cleanclaim.x12.guidekit.elements import check_segment
 from cleanclaim.x12.guidekit.spec import LoopSpec, SegmentSpec
 from cleanclaim.x12.guidekit.tree import LoopNode, SegNode
-from cleanclaim.x12.guidekit.validate import _index_of, _required, _where
+from cleanclaim.x12.guidekit.validate import _required, _where
 from cleanclaim.x12.segments import Segment
 
 __all__ = ["build_tree", "check_loop"]
+
+
+@cache
+def _index_of(spec: LoopSpec) -> dict[int, int]:
+    """id(child spec) → its position among the loop's children."""
+    return {id(c): i for i, c in enumerate(spec.children)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -253,21 +253,6 @@ class CAS(TypedSegment):
     amount_6: str = el("CAS18", "Monetary Amount", R, 1, 18)
     quantity_6: str = el("CAS19", "Quantity", R, 1, 15)
 
-    def triples(self) -> list[tuple[str, Decimal | None, Decimal | None]]:
-        """``(reason, amount, quantity)`` for each reason present."""
-        out = []
-        for i in range(1, 7):
-            reason = getattr(self, f"reason_code_{i}")
-            if reason:
-                out.append(
-                    (
-                        reason,
-                        read_amount(getattr(self, f"amount_{i}")),
-                        read_amount(getattr(self, f"quantity_{i}")),
-                    )
-                )
-        return out
-
 
 @dataclass(slots=True)
 class QTY(TypedSegment):

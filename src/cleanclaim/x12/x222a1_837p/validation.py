@@ -109,13 +109,6 @@ def _visit(loop: Loop, seg: TypedSegment, out: list[Finding]) -> None:
             )
 
 
-def _claims_of(sub: Loop2000B) -> list[Loop2300]:
-    claims = list(sub.claims)
-    for pat in sub.patients:
-        claims.extend(pat.claims)
-    return claims
-
-
 def _date_finding(loop: Loop, seg: TypedSegment, pos: int, value: str) -> Finding:
     return element_finding(
         loop.LOOP_ID,
