@@ -36,7 +36,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from keyword import iskeyword
 from operator import attrgetter
 from typing import Any, ClassVar
 
@@ -124,11 +123,9 @@ _NEW_LOOP: dict[type, Any] = {}
 
 def _factory_stores(cls: type[Loop]) -> list[tuple[str, str]] | None:
     """``(field, "[]" or "None")`` for each field of ``cls``, or None when a field has
-    another default or a name that cannot be generated."""
+    another default."""
     stores: list[tuple[str, str]] = []
     for f in fields(cls):
-        if not (f.name.isidentifier() and not iskeyword(f.name)):
-            return None
         if f.default_factory is list:
             stores.append((f.name, "[]"))
         elif f.default is None:

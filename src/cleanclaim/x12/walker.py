@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from keyword import iskeyword
 from types import CodeType
 from typing import Any
 
@@ -234,7 +233,7 @@ def _guarded(out: list[str], body: list[str], required: bool, ind: str = "    ")
 
 _CODE: dict[tuple[str, str], CodeType] = {}
 _WALK_CODE: dict[tuple[type, tuple[Slot, ...], tuple[tuple[bool, bool], ...]], CodeType] = {}
-_CLEAN: dict[tuple[type, tuple[ElementRule, ...]], Callable[[TypedSegment], bool] | None] = {}
+_CLEAN: dict[tuple[type, tuple[ElementRule, ...]], Callable[[TypedSegment], bool]] = {}
 
 
 def _code(src: str, filename: str) -> CodeType:
@@ -249,38 +248,31 @@ def _code(src: str, filename: str) -> CodeType:
 
 def _clean_function(
     cls: type[TypedSegment], rules: list[ElementRule] | None
-) -> Callable[[TypedSegment], bool] | None:
+) -> Callable[[TypedSegment], bool]:
     """The generated ``clean`` of :func:`_clean_source` for ``cls`` and ``rules``.
 
     It depends on nothing but them (no walker state), so it is made once per process
-    for each class and rule list; ``None`` when the class's field names cannot be
-    generated."""
+    for each class and rule list."""
     key = (cls, tuple(rules or ()))
-    if key in _CLEAN:
-        return _CLEAN[key]
-    fn: Callable[[TypedSegment], bool] | None = None
-    if all(n.isidentifier() and not iskeyword(n) for n in segment_meta(cls).names):
+    fn = _CLEAN.get(key)
+    if fn is None:
         ns: dict[str, Any] = {"_check_value": check_value}
         exec(_code(_clean_source(cls, rules, ns), "<x12 clean>"), ns)
-        fn = ns["clean"]
-    _CLEAN[key] = fn
+        fn = _CLEAN[key] = ns["clean"]
     return fn
 
 
 def _lazy_clean(
     cls: type[TypedSegment], rules: list[ElementRule] | None, ns: dict[str, Any], name: str
-) -> Callable[[TypedSegment], bool] | None:
+) -> Callable[[TypedSegment], bool]:
     """:func:`_clean_function`, or until it is made, a stand-in that makes it on first use
     and puts it in its place in ``ns`` (slots never met cost no compile)."""
     key = (cls, tuple(rules or ()))
     if key in _CLEAN:
         return _CLEAN[key]
-    if not all(n.isidentifier() and not iskeyword(n) for n in segment_meta(cls).names):
-        return None
 
     def first(o: TypedSegment) -> bool:
         fn = _clean_function(cls, rules)
-        assert fn is not None
         ns[name] = fn
         return fn(o)
 
@@ -357,14 +349,10 @@ def _walk_source(cls: type[Loop], uses: dict[str, int], ns: dict[str, Any]) -> s
             )
         else:
             direct = (
-                (
-                    "if Q{i}({x}):\n"
-                    + ("    V{i}(loop, {x}, _out)\n" if ns[f"V{i}"] else "    pass\n")
-                    + "else:\n"
-                    "    _check(loop, {x}, R{i}, None, V{i})\n"
-                )
-                if ns[f"Q{i}"] is not None
-                else "_check(loop, {x}, R{i}, None, V{i})\n"
+                "if Q{i}({x}):\n"
+                + ("    V{i}(loop, {x}, _out)\n" if ns[f"V{i}"] else "    pass\n")
+                + "else:\n"
+                "    _check(loop, {x}, R{i}, None, V{i})\n"
             )
             one = (
                 "if {x}.__class__ is K{i} and not {x}.extra:\n"
