@@ -3,21 +3,23 @@ date through its deletion date (inclusive; CMS deletes at quarter ends, e.g.
 0001U/0029U deleted 20260630), never before it is effective, and modifier
 indicator 9 edits never apply.
 
-The rows are read here plainly (:class:`Row`, the semantics of decision 0501) and
-the product's fast lookup (``PtpPart.has_pair``, what the PTP rule calls, then its
-indicator-9 test) must agree with them."""
+The rows are read plainly (``ncci_ptp_reference.py`` beside this test, the semantics
+of decision 0501) and the product's fast lookup (``PtpPart.has_pair``, what the PTP
+rule calls, then its indicator-9 test) must agree with them."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from dataclasses import dataclass
+import sys
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from ncci_ptp_reference import product_applies, ptp_edits
+
 from cleanclaim.codes import ncci
-from cleanclaim.codes.ncci_common import pack_code, ymd, ymd_to_date
 
 D = dt.date
 
@@ -27,41 +29,6 @@ def tables(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> ncci.
     root = tmp_path_factory.mktemp("ptp")
     ncci.import_file(shared_data / "ncci" / "ccipra-v322r0-f1.excerpt.txt", root)
     return ncci.load_tables(root)
-
-
-@dataclass(frozen=True)
-class Row:
-    """One PTP row of a pair, read plainly from a part's columns."""
-
-    effective: dt.date | None
-    deletion: dt.date | None
-    modifier_indicator: int  # 0 not allowed, 1 allowed, 9 not applicable
-
-    def applies_on(self, dos: dt.date) -> bool:
-        if self.modifier_indicator == 9 or self.effective is None:
-            return False
-        return self.effective <= dos and (self.deletion is None or dos <= self.deletion)
-
-
-def rows(tables: ncci.NcciTables, col1: str, col2: str, dos: dt.date) -> list[Row]:
-    """Every row for the pair in the release in force on ``dos``."""
-    key = pack_code(col1) << 32 | pack_code(col2)
-    out = []
-    for part in tables.ptp_release(dos):
-        i = bisect.bisect_left(part.keys, key)
-        while i < len(part.keys) and part.keys[i] == key:
-            out.append(Row(ymd_to_date(part.eff[i]), ymd_to_date(part.dele[i]), part.mod[i]))
-            i += 1
-    return out
-
-
-def product_applies(tables: ncci.NcciTables, col1: str, col2: str, dos: dt.date) -> bool:
-    key = pack_code(col1) << 32 | pack_code(col2)
-    for part in tables.ptp_release(dos):
-        i = part.has_pair(key, ymd(dos))
-        if i >= 0:
-            return part.mod[i] != 9
-    return False
 
 
 @pytest.mark.parametrize(
@@ -76,25 +43,25 @@ def product_applies(tables: ncci.NcciTables, col1: str, col2: str, dos: dt.date)
 def test_it_applies_an_edit_from_effective_through_deletion_date(
     tables: ncci.NcciTables, dos: dt.date, applies: bool
 ) -> None:
-    (row,) = rows(tables, "0001U", "0029U", dos)
+    (row,) = ptp_edits(tables, "0001U", "0029U", dos)
     assert (row.effective, row.deletion) == (D(2018, 7, 1), D(2026, 6, 30))
     assert row.applies_on(dos) is applies
     assert product_applies(tables, "0001U", "0029U", dos) is applies
 
 
 def test_it_treats_no_deletion_date_as_still_in_force(tables: ncci.NcciTables) -> None:
-    (row,) = rows(tables, "0001U", "0030U", D(2026, 8, 1))
+    (row,) = ptp_edits(tables, "0001U", "0030U", D(2026, 8, 1))
     assert row.deletion is None and row.applies_on(D(2030, 1, 1))
     assert product_applies(tables, "0001U", "0030U", D(2030, 1, 1))
 
 
 def test_it_never_applies_modifier_indicator_9(tables: ncci.NcciTables) -> None:
-    (row,) = rows(tables, "0001A", "90473", D(2022, 1, 1))
+    (row,) = ptp_edits(tables, "0001A", "90473", D(2022, 1, 1))
     assert row.modifier_indicator == 9
     assert not row.applies_on(D(2022, 1, 1))
     assert not product_applies(tables, "0001A", "90473", D(2022, 1, 1))
 
 
 def test_it_keeps_the_pair_direction(tables: ncci.NcciTables) -> None:
-    assert rows(tables, "0030U", "0001U", D(2026, 8, 1)) == []
+    assert ptp_edits(tables, "0030U", "0001U", D(2026, 8, 1)) == []
     assert not product_applies(tables, "0030U", "0001U", D(2026, 8, 1))
