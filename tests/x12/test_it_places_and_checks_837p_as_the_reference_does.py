@@ -1,6 +1,6 @@
 """The 837P goes through the guide kit's fast placer and structure walk, which agree with
-the plain reference versions (``guidekit.reference``) on the 837P too: every 5010 837P
-sample, the golden claims file, a 300-claim file with varied (some invalid) values, and
+the plain reference versions (``tests/x12_guides/guidekit_reference.py``) on the 837P
+too: every 5010 837P sample, the golden claims file, a 300-claim file with varied (some invalid) values, and
 mutated copies of it (elements set, emptied, added; segments doubled and dropped), as
 the same tree and the same findings in the same order.
 """
@@ -18,11 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "x12_guides"))
 
+import guidekit_reference as reference
 from record_837p import vary
 
 from cleanclaim.x12 import X12Error, read_document, write_json
-from cleanclaim.x12.guidekit import reference
 from cleanclaim.x12.guidekit.context import Context
 from cleanclaim.x12.guidekit.tree import LoopNode, SegNode, build_tree
 from cleanclaim.x12.guidekit.validate import _guide_ids, check_loop

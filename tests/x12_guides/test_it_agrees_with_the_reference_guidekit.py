@@ -1,7 +1,8 @@
 """The guidekit's fast paths agree with the plain versions they replaced.
 
 ``tree.build_tree`` and ``validate.check_loop`` run from precomputed per-loop
-tables; ``guidekit.reference`` keeps the straightforward interpreters. On every
+tables; ``guidekit_reference`` (here, in the tests) keeps the straightforward
+interpreters. On every
 835/270/271/276/277/277CA/278 sample and on mutated copies of them (segments dropped,
 doubled, swapped, moved in from other transaction sets, elements emptied or
 changed), both give the same tree and the same findings in the same order, and
@@ -17,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import guidekit_reference as reference
 import pytest
 from conftest_paths import SAMPLES
 from samples import NOT_X12, X4010
 
 from cleanclaim.x12.envelope import read_document
-from cleanclaim.x12.guidekit import reference
 from cleanclaim.x12.guidekit.context import Context
 from cleanclaim.x12.guidekit.elements import _check_segment, _clean, _plan
 from cleanclaim.x12.guidekit.tree import LoopNode, SegNode, build_tree

@@ -102,7 +102,7 @@ def _row(rel: Any, *, in_use: bool) -> dict[str, Any]:
 
 @pipe_safe
 def cmd_status(args: argparse.Namespace) -> int:
-    from cleanclaim.codes.importers import ncci_module
+    from cleanclaim.codes import ncci
     from cleanclaim.codes.paths import refdata_dir
     from cleanclaim.codes.store import SYSTEM_NAMES, open_store
 
@@ -117,10 +117,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         used = {r.release for r in store.in_use(system)}
         for rel in store.releases(system):
             rows.append(_row(rel, in_use=rel.release in used))
-    ncci = ncci_module()
-    if ncci is not None:
-        for rel in ncci.status(root):
-            rows.append(_row(rel, in_use=True))
+    for rel in ncci.status(root):
+        rows.append(_row(rel, in_use=True))
     if args.json:
         print(json.dumps({"refdata_dir": str(root), "releases": rows}, indent=2))
         return 0

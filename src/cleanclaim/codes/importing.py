@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .db import RefDB
 from .icd10cm import package_xml, parse_tabular
-from .importers import HEAD_BYTES, RefdataFileError, detect, ncci_module, parse_file
+from .importers import HEAD_BYTES, RefdataFileError, detect, parse_file
 from .model import ImportResult, Release
 
 __all__ = ["ImportReport", "expand_paths", "import_file", "import_paths"]
@@ -69,11 +69,8 @@ def import_file(path: Path, root: Path, *, kind: str | None = None) -> list[Impo
     if kind is None:
         raise RefdataFileError(f"{path}: not a reference file of a known kind")
     if kind.startswith("ncci-"):
-        ncci = ncci_module()
-        if ncci is None:
-            raise RefdataFileError(
-                f"{path}: NCCI files need cleanclaim.codes.ncci, which is not installed"
-            )
+        from . import ncci
+
         return list(ncci.import_file(path, root))
     data = path.read_bytes()
     if kind == "icd10cm-tabular":

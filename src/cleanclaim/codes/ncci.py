@@ -27,7 +27,6 @@ from cleanclaim.codes.ncci_common import NcciFormatError, sha256_of
 from cleanclaim.codes.ncci_mue import MueEdit, MueTable, mue_release_from_name, parse_mue
 from cleanclaim.codes.ncci_ptp import (
     HEADER_START,
-    PtpEdit,
     PtpPart,
     parse_ptp,
     ptp_release_from_name,
@@ -40,7 +39,6 @@ __all__ = [
     "MueEdit",
     "NcciFormatError",
     "NcciTables",
-    "PtpEdit",
     "import_file",
     "load_tables",
     "sniff",
@@ -217,21 +215,6 @@ class NcciTables:
     addon: list[AddonTable] = field(default_factory=list)
     _chosen: dict[tuple[str, dt.date], Any] = field(default_factory=dict, repr=False)
 
-    @classmethod
-    def from_parts(
-        cls,
-        ptp: list[PtpPart] = (),  # type: ignore[assignment]
-        mue: list[MueTable] = (),  # type: ignore[assignment]
-        addon: list[AddonTable] = (),  # type: ignore[assignment]
-    ) -> NcciTables:
-        t = cls()
-        for p in ptp:
-            t.ptp.setdefault(p.release, []).append(p)
-            t.ptp_effective[p.release] = p.effective
-        t.mue = list(mue)
-        t.addon = list(addon)
-        return t
-
     def empty(self) -> bool:
         return not (self.ptp or self.mue or self.addon)
 
@@ -244,13 +227,6 @@ class NcciTables:
             )
             self._chosen[("ptp", dos)] = hit
         return hit
-
-    def ptp_edits(self, col1: str, col2: str, dos: dt.date) -> list[tuple[PtpEdit, PtpPart]]:
-        out = []
-        for part in self.ptp_release(dos):
-            for e in part.edits(col1, col2):
-                out.append((e, part))
-        return out
 
     def mue_table(self, dos: dt.date) -> MueTable | None:
         key = ("mue", dos)

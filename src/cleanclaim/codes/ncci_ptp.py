@@ -35,12 +35,9 @@ from cleanclaim.codes.ncci_common import (
     pack_code,
     parse_date,
     quarter_start,
-    unpack_code,
-    ymd,
-    ymd_to_date,
 )
 
-__all__ = ["PtpEdit", "PtpPart", "parse_ptp", "ptp_release_from_name", "read_cache", "write_cache"]
+__all__ = ["PtpPart", "parse_ptp", "ptp_release_from_name", "read_cache", "write_cache"]
 
 _NAME = re.compile(r"cci(pra|hos)-v(\d\d)(\d)r(\d+)-f(\d+)", re.IGNORECASE)
 _MAGIC = b"CCPTP\x01\x00\x00"
@@ -59,22 +56,6 @@ def ptp_release_from_name(name: str) -> tuple[str, int, dt.date] | None:
     _kind, major, minor, rev, part = m.groups()
     effective = quarter_start(1994 + int(major), int(minor) + 1)
     return f"v{major}{minor}r{rev}", int(part), effective
-
-
-@dataclass(frozen=True, slots=True)
-class PtpEdit:
-    column1: str
-    column2: str
-    effective: dt.date
-    deletion: dt.date | None
-    modifier_indicator: int  # 0 not allowed, 1 allowed, 9 not applicable
-    rationale: str
-    pre_1996: bool
-
-    def applies_on(self, dos: dt.date) -> bool:
-        if self.modifier_indicator == 9:
-            return False
-        return self.effective <= dos and (self.deletion is None or dos <= self.deletion)
 
 
 @dataclass(slots=True, repr=False)
@@ -107,33 +88,6 @@ class PtpPart:
 
     def __repr__(self) -> str:
         return f"PtpPart({self.source_file!r}, release={self.release!r}, rows={self.rows})"
-
-    def edits(self, col1: str, col2: str) -> list[PtpEdit]:
-        """Every row for the pair (usually one; several when an edit was re-added)."""
-        try:
-            key = pack_code(col1) << 32 | pack_code(col2)
-        except (KeyError, ValueError):
-            return []
-        keys = self.keys
-        i = bisect.bisect_left(keys, key)
-        out: list[PtpEdit] = []
-        n = len(keys)
-        while i < n and keys[i] == key:
-            eff = ymd_to_date(self.eff[i])
-            assert eff is not None
-            out.append(
-                PtpEdit(
-                    column1=col1,
-                    column2=col2,
-                    effective=eff,
-                    deletion=ymd_to_date(self.dele[i]),
-                    modifier_indicator=self.mod[i],
-                    rationale=self.rationales[self.rat[i]],
-                    pre_1996=bool(self.pre96[i]),
-                )
-            )
-            i += 1
-        return out
 
     def has_pair(self, key: int, dos_ymd: int) -> int:
         """Fast path: index of the row in force on ``dos_ymd`` for packed ``key``, else -1."""
@@ -256,11 +210,3 @@ def read_cache(path: Path) -> PtpPart:
         rationales=list(header["rationales"]),
         **cols,
     )
-
-
-def describe_key(key: int) -> tuple[str, str]:
-    return unpack_code(key >> 32), unpack_code(key & 0xFFFFFFFF)
-
-
-def dos_key(d: dt.date) -> int:
-    return ymd(d)

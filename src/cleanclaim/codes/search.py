@@ -294,12 +294,6 @@ class SearchIndex:
                 best[doc_id] = s
         return best
 
-    def search_text(self, query: str, as_of: dt.date | None, limit: int) -> list[tuple[float, Doc]]:
-        raw = [t for t in tokens(query) if t not in STOP]
-        return self.search_words(
-            raw, synonym_readings(raw), as_of, limit, prefix=not query.endswith(" ")
-        )
-
     def search_words(
         self,
         raw: list[str],
@@ -366,12 +360,6 @@ def synonym_readings(words: list[str], cap: int = 4) -> list[list[str]]:
             readings = [[*r, words[i]] for r in readings]
             i += 1
     return [r for r in readings if r != words]
-
-
-def expand_synonyms(words: list[str]) -> list[str]:
-    """The first synonym reading of ``words`` (``words`` itself when none applies)."""
-    readings = synonym_readings(words, cap=1)
-    return readings[0] if readings else list(words)
 
 
 def looks_like_code(query: str) -> bool:

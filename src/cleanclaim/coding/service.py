@@ -292,10 +292,8 @@ def status() -> tuple[list[SystemState], list[StatusRow]]:
         complete = any(r.release.complete for r in rows)
         systems.append(SystemState(system, name, complete, rows))
     ncci_rows: list[StatusRow] = []
-    from cleanclaim.codes.importers import ncci_module
+    from cleanclaim.codes import ncci
 
-    ncci = ncci_module()
-    if ncci is not None:
-        for rel in ncci.status(s.root):
-            ncci_rows.append(StatusRow(rel.system, rel.system, rel, True))
+    for rel in ncci.status(s.root):
+        ncci_rows.append(StatusRow(rel.system, rel.system, rel, True))
     return systems, ncci_rows

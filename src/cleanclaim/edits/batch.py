@@ -4,31 +4,18 @@ Reading a large file allocates hundreds of thousands of small objects that never
 form reference cycles; the cyclic garbage collector would otherwise run over and
 over during the read (and walk the code store's long-lived objects unless they were
 frozen, see :func:`cleanclaim.edits.refdata.warm`), which costs more than the
-reading itself. It is paused for the duration of a file and restored after.
+reading itself. It is paused for the duration of a file and restored after, by the
+X12 engine's :func:`cleanclaim.x12.perf.gc_paused`.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.scrub import ClaimResult, scrub_claim
 from cleanclaim.edits.x12_adapter import SyntaxLevel, read_837p
+from cleanclaim.x12.perf import gc_paused
 
-__all__ = ["gc_paused", "scrub_837p"]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+__all__ = ["scrub_837p"]
 
 
 def scrub_837p(

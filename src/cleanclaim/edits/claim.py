@@ -1,9 +1,10 @@
 """The neutral claim the scrubber reads.
 
-Rules never see X12 segments or Django models: adapters turn a parsed 837P
-(:mod:`cleanclaim.edits.adapters`), the X12 engine's JSON view, or the app's
-claim into these frozen dataclasses. Money is ``Decimal``; ICD-10-CM codes are
-in dot form and in HI order (the order dx pointers count in).
+Rules never see X12 segments or Django models: adapters turn an 837P file
+(:mod:`cleanclaim.edits.x12_adapter`) or the X12 engine's JSON view
+(:mod:`cleanclaim.edits.json_adapter`) into these frozen dataclasses. Money is
+``Decimal``; ICD-10-CM codes are in dot form and in HI order (the order dx
+pointers count in).
 """
 
 from __future__ import annotations

@@ -19,7 +19,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleanclaim.edits.batch import gc_paused
 from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.finding import FileFinding, Finding
@@ -27,6 +26,7 @@ from cleanclaim.edits.json_adapter import from_json_view
 from cleanclaim.edits.scrub import ScrubResult, scrub_claim
 from cleanclaim.edits.x12_adapter import SyntaxLevel, read_837p
 from cleanclaim.x12 import X12Error
+from cleanclaim.x12.perf import gc_paused
 
 __all__ = ["DocumentClaims", "DocumentError", "read_document_claims", "scrub_document"]
 

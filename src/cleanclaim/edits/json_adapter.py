@@ -22,7 +22,7 @@ from typing import Any
 
 from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
 from cleanclaim.edits.x12_adapter import PROFILE_BY_FILING_INDICATOR
-from cleanclaim.money import MoneyError, parse_money
+from cleanclaim.money import parse_money
 
 __all__ = ["from_json_view"]
 
@@ -44,10 +44,8 @@ def _date(v: Any, where: str) -> dt.date | None:
 
 
 def _money(v: Any, where: str) -> Decimal:
-    try:
-        return parse_money(v if v is not None else "0", what=where)
-    except MoneyError as exc:
-        raise ValueError(str(exc)) from None
+    """An amount of the JSON form (absent: 0); a MoneyError (a ValueError) names ``where``."""
+    return parse_money(v if v is not None else "0", what=where)
 
 
 def _npi(v: Any) -> str:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from cleanclaim.edits.claim import ScrubClaim
     from cleanclaim.edits.context import ScrubContext
 
-__all__ = ["Check", "Rule", "all_rules", "catalogue", "register", "rule_info"]
+__all__ = ["Check", "Rule", "all_rules", "catalogue", "register"]
 
 Check = Callable[["ScrubClaim", "ScrubContext"], Iterable[Finding]]
 
@@ -86,11 +86,6 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 _frozen: tuple[Rule, ...] | None = None
-
-
-def rule_info(rule_id: str) -> RuleInfo:
-    _load()
-    return _INFOS[rule_id]
 
 
 def catalogue() -> list[dict[str, str | None]]:

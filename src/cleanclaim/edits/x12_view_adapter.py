@@ -1,7 +1,10 @@
 """The X12 engine's typed 837P claims (``cleanclaim.x12.x222a1_837p.view.Claim``)
-→ :class:`ScrubClaim`, for callers that already hold a parsed 837P (the app, the
-API). The CLI reads files with :mod:`.x12_adapter`, which walks the same engine's
-segments directly (faster) and gives the same claims (tested).
+→ :class:`ScrubClaim`.
+
+Nothing in the product calls it yet: the CLI, the app's upload page and the API
+hand over bytes, which :mod:`.x12_adapter` reads by walking the same engine's
+segments directly (faster). A test checks both give the same claims on every
+5010 sample.
 
 The view keeps diagnoses without their HI qualifiers, so ICD-9-CM codes (BK/BF)
 cannot be told apart here; they are treated as ICD-10-CM.

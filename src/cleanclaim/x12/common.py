@@ -8,9 +8,10 @@ not here. Lengths and types follow the X12 5010 data element dictionary.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import ClassVar
 
+from ..money import read_amount
 from .typed import AN, DT, ID, N0, TM, R, TypedSegment, el
 
 __all__ = [
@@ -32,19 +33,7 @@ __all__ = [
     "SE",
     "ST",
     "TRN",
-    "decimal_or_none",
 ]
-
-
-def decimal_or_none(text: str) -> Decimal | None:
-    """An R element's text as a Decimal, ``None`` when empty or not a number."""
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
 
 
 @dataclass(slots=True)
@@ -227,7 +216,7 @@ class AMT(TypedSegment):
 
     @property
     def amount(self) -> Decimal | None:
-        return decimal_or_none(self.monetary_amount)
+        return read_amount(self.monetary_amount)
 
 
 @dataclass(slots=True)
@@ -263,21 +252,6 @@ class CAS(TypedSegment):
     reason_code_6: str = el("CAS17", "Claim Adjustment Reason Code", ID, 1, 5)
     amount_6: str = el("CAS18", "Monetary Amount", R, 1, 18)
     quantity_6: str = el("CAS19", "Quantity", R, 1, 15)
-
-    def triples(self) -> list[tuple[str, Decimal | None, Decimal | None]]:
-        """``(reason, amount, quantity)`` for each reason present."""
-        out = []
-        for i in range(1, 7):
-            reason = getattr(self, f"reason_code_{i}")
-            if reason:
-                out.append(
-                    (
-                        reason,
-                        decimal_or_none(getattr(self, f"amount_{i}")),
-                        decimal_or_none(getattr(self, f"quantity_{i}")),
-                    )
-                )
-        return out
 
 
 @dataclass(slots=True)

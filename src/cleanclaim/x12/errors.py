@@ -10,7 +10,7 @@ Two kinds of trouble, kept apart:
   validating a file we *could* read. Each finding carries where it is (1-based
   segment position in the file, segment id, loop id, element reference such as
   ``2300 CLM05-3``), a message a biller understands, a severity, a stable string
-  ``code`` (see :mod:`cleanclaim.x12.error_codes`-style constants below) and the
+  ``code`` (``x12.element.invalid-code``, ``837p.billing.zip9``, ...) and the
   codes the 999 acknowledgment uses for it:
 
   - ``ik304``: the segment syntax error code (999 IK304, X12 element 620),

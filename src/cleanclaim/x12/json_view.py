@@ -36,10 +36,8 @@ Money is a string in decimal notation (``"100.50"``), dates ``YYYY-MM-DD``.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
 from typing import Any
 
-from ..money import format_money
 from .envelope import Document, FunctionalGroup, Interchange, TransactionSet, write_document
 from .errors import X12Error
 from .perf import gc_paused
@@ -51,22 +49,11 @@ __all__ = [
     "X12_JSON_VERSION",
     "date_json",
     "document_json",
-    "money_json",
     "transaction_json",
     "write_json",
 ]
 
 X12_JSON_VERSION = "1"
-
-
-def money_json(value: Decimal | None) -> str | None:
-    """A Decimal as a JSON money string (``None`` stays ``None``)."""
-    return None if value is None else format(value, "f")
-
-
-def money_x12(value: Decimal) -> str:
-    """A Decimal as X12 R text (no exponent, no needless zeros)."""
-    return format_money(value)
 
 
 def date_json(value: str) -> str | None:

@@ -5,9 +5,8 @@ How a guide package plugs in (the contract, stable):
 1. The package lives in ``cleanclaim/x12/<package>/`` and its ``__init__.py``
    exposes ``GUIDE = Guide(...)`` or, for packages holding several transaction
    sets (270 and 271), ``GUIDES = (Guide(...), Guide(...))``.
-2. Its name is listed in :data:`GUIDE_PACKAGES` below. Packages that are not
-   present (not merged yet) are skipped silently; any other import error is a
-   bug and propagates.
+2. Its name is listed in :data:`GUIDE_PACKAGES` below (an explicit tuple: a
+   listed package that cannot be imported is a bug and its error propagates).
 
 A :class:`Guide` bundles five plain functions over the package's own
 transaction (a placed guidekit tree with the guide's typed view beside it)::
@@ -122,18 +121,9 @@ def all_guides() -> list[Guide]:
     if _GUIDES is None:
         found: list[Guide] = []
         for name in GUIDE_PACKAGES:
-            full = f"{__package__}.{name}"
-            try:
-                module = importlib.import_module(full)
-            except ModuleNotFoundError as exc:
-                if exc.name == full:
-                    continue
-                raise
+            module = importlib.import_module(f"{__package__}.{name}")
             guides = getattr(module, "GUIDES", None)
-            if guides is None:
-                guide = getattr(module, "GUIDE", None)
-                guides = (guide,) if guide is not None else ()
-            found.extend(guides)
+            found.extend(guides if guides is not None else (module.GUIDE,))
         _GUIDES = found
     return _GUIDES
 

@@ -24,7 +24,6 @@ segment index in the file, 0 when built in memory).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from keyword import iskeyword
 from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
@@ -110,13 +109,13 @@ def maker_lines(
     ``comp`` and ``memo`` (a dict), the expression ``position``, the name
     ``cls_name`` bound to ``cls`` and the :data:`MAKER_NAMES`; they leave the segment
     in ``o`` and use ``k`` and ``c<i>``. None when ``cls`` has fields of its own beyond
-    the elements, or names that cannot be generated. With ``tagged``, ``raw`` is the
+    the elements. With ``tagged``, ``raw`` is the
     tokenizer's split form of the segment: its tag first, then the element texts.
     """
     meta = segment_meta(cls)
     n, names = meta.n, meta.names
     plain = {f.name for f in fields(cls)} == {*names, *_BASE_FIELDS}
-    if not (plain and all(name.isidentifier() and not iskeyword(name) for name in names)):
+    if not plain:
         return None
     targets = [f"c{i}" if i in meta.composites else f"o.{name}" for i, name in enumerate(names)]
     t = 1 if tagged else 0  # ``tagged``: raw is the tokenizer's split form, the tag first
@@ -226,12 +225,12 @@ def _to_segment_fn(cls: type[TypedSegment]) -> Any:
     What :meth:`TypedSegment._to_segment` does, as straight-line code: each element
     field read once, composites joined inline, trailing empty elements dropped and
     then padded back to the width read (writing is the inner step of every writer).
-    ``False`` for classes whose field names cannot be generated (the reference is used).
+    ``False`` for classes that override ``to_segment`` (their own is used).
     """
     meta = segment_meta(cls)
     names = meta.names
     overridden = cls.to_segment is not TypedSegment.to_segment
-    if overridden or not all(name.isidentifier() and not iskeyword(name) for name in names):
+    if overridden:
         _TO_SEGMENT[cls] = False
         return False
     vals = ", ".join(
@@ -282,7 +281,8 @@ class TypedSegment:
         return self._to_segment(delimiters)
 
     def _to_segment(self, delimiters: Delimiters) -> Segment:
-        """The reference form of :meth:`to_segment` (classes that cannot be generated)."""
+        """The plain form of :meth:`to_segment` (for a subclass that overrides it and
+        calls ``super().to_segment``)."""
         cls = type(self)
         meta = _META.get(cls) or segment_meta(cls)
         getter = _VALUES.get(cls) or _values_getter(cls)

@@ -286,7 +286,7 @@ def build_tree(root: LoopSpec, segments: list[Segment], comp_sep: str) -> LoopNo
     ``loose=False``) is inlined, nodes are built without their dataclass calls,
     and segments whose maximum use cannot be reached in this transaction are not
     counted (a count is only read against that maximum). The plain version is
-    :func:`.reference.build_tree`; tests compare the two.
+    ``build_tree`` in ``tests/x12_guides/guidekit_reference.py``; tests compare the two.
     """
     top: LoopNode = _new(LoopNode)
     top.spec = root

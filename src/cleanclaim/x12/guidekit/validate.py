@@ -55,12 +55,6 @@ def _required(spec: LoopSpec) -> tuple[tuple[int, SegmentSpec | LoopSpec], ...]:
 
 
 @cache
-def _index_of(spec: LoopSpec) -> dict[int, int]:
-    """id(child spec) → its position among the loop's children."""
-    return {id(c): i for i, c in enumerate(spec.children)}
-
-
-@cache
 def _guide_ids(root: LoopSpec) -> frozenset[str]:
     ids: set[str] = set()
     for loop in root.walk_loops():

@@ -1,56 +1,27 @@
-"""Reading and writing X12 numbers: ``Decimal`` only, never ``float``.
+"""Writing X12 numbers and reading JSON values: ``Decimal`` only, never ``float``.
 
-X12 ``R`` (real) elements carry an optional minus sign and decimal point
-(``150000``, ``-1.27``, ``.5``). Writers use plain decimal notation without an
-exponent and drop trailing zeros after the point, as the guides' own examples
-write amounts (``BPR*C*150000*...``, ``CLP*...*1500*1200``), so
-``Decimal("34.00")`` is written ``34``: the value is the same, and readers
-compare amounts as Decimal.
-"""
+Amounts are parsed by :mod:`cleanclaim.money` only: X12 ``R`` elements with
+:func:`~cleanclaim.money.read_amount`, JSON amounts with
+:func:`~cleanclaim.money.parse_money` through :func:`decimal_in` and
+:func:`amount_in`, which report a bad amount as an ``X12Error``.
+
+Writers use plain decimal notation without an exponent and drop trailing zeros
+after the point, as the guides' own examples write amounts
+(``BPR*C*150000*...``, ``CLP*...*1500*1200``), so ``Decimal("34.00")`` is
+written ``34``: the value is the same, and readers compare amounts as Decimal."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-ZERO = Decimal(0)
-
-
-def money(text: str) -> Decimal | None:
-    """An X12 amount as ``Decimal``; ``None`` when empty or not a number."""
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
+from ...money import MoneyError, parse_money, parse_optional_money
+from ..errors import X12Error
 
 
-_SEEN: dict[str, Decimal] = {}
-
-
-def money0(text: str) -> Decimal:
-    """Like :func:`money`, reading empty or invalid as zero (for sums).
-
-    Remittances repeat amounts (``10.00``, ``0``): the Decimal of each text is
-    kept (a bounded cache), so summing a large file builds few Decimals.
-    """
-    value = _SEEN.get(text)
-    if value is None:
-        value = money(text)
-        if value is None:
-            value = ZERO
-        if len(_SEEN) < 10_000:
-            _SEEN[text] = value
-    return value
-
-
-def x12_number(value: Decimal | int | str | None) -> str:
+def x12_number(value: Decimal | int | None) -> str:
     """A number as X12 ``R`` text: no exponent, no trailing zeros after the point."""
-    if value is None or value == "":
+    if value is None:
         return ""
-    if isinstance(value, str):
-        value = Decimal(value)
     dec = Decimal(value)
     text = format(dec, "f")
     if "." in text:
@@ -80,26 +51,29 @@ def date_x12(value: object) -> str:
 
 
 def decimal_in(value: object, where: str) -> Decimal | None:
-    """A JSON money/number (string or int; never float) as Decimal, or ``None``."""
-    from ..errors import X12Error
+    """An optional JSON amount (string or int; never float) as Decimal, or ``None``.
 
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool | float):
-        raise X12Error(f"{where}: write amounts as strings in decimal notation, not {value!r}")
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, str):
-        amount = money(value.strip())
-        if amount is not None:
-            return amount
-    raise X12Error(f"{where}: {value!r} is not an amount")
+    :func:`cleanclaim.money.parse_optional_money`, its error as an ``X12Error``.
+    """
+    try:
+        return parse_optional_money(value, what=where)
+    except MoneyError as exc:
+        raise X12Error(str(exc)) from None
+
+
+def amount_in(value: object, where: str) -> Decimal:
+    """A required JSON amount as Decimal (:func:`cleanclaim.money.parse_money`).
+
+    A missing or malformed amount is an ``X12Error`` naming ``where``.
+    """
+    try:
+        return parse_money(value, what=where)
+    except MoneyError as exc:
+        raise X12Error(str(exc)) from None
 
 
 def text_in(obj: dict[str, object], key: str, where: str, *, required: bool = False) -> str:
     """A JSON string field (``""`` when absent unless ``required``)."""
-    from ..errors import X12Error
-
     value = obj.get(key)
     if value is None or value == "":
         if required:

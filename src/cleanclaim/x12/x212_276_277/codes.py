@@ -1,11 +1,12 @@
 """Code values of 276/277 (005010X212) and 277CA (005010X214), as enums.
 
-The guides' own code lists are in the ``spec*.json`` files (validation checks
-them); the claim status category (STC01-1, code source 507) and claim status
-(STC01-2, code source 508) are external code lists maintained by the Code
-Maintenance Committee. The category values here are checked against pyx12's
-copy of list 507 (``../shared/data/codes/x12_code_values_pyx12.csv``,
-``claim_status_cat``) by tests/x12_guides/test_it_names_codes_as_x12_does.py.
+The guides' own code lists come with the loop trees (pyx12's maps read at run
+time with our ``patches_*.json``; validation checks them); the claim status
+category (STC01-1, code source 507) and claim status (STC01-2, code source 508)
+are external code lists maintained by the Code Maintenance Committee. The
+category values here are checked against pyx12's copy of list 507
+(``../shared/data/codes/x12_code_values_pyx12.csv``, ``claim_status_cat``) by
+tests/x12_guides/test_it_names_codes_as_x12_does.py.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..guidekit.values import date_json, json_money, money
+from ...money import read_amount
+from ..guidekit.values import date_json, json_money
 from ..segments import Delimiters
 from .segments import DTP, NM1, STC, StatusInformation
 from .view import ClaimStatus, Party, StatusReport
@@ -109,7 +110,7 @@ def _party(p: Party) -> dict[str, Any]:
 
 def _claim(c: ClaimStatus, d: Delimiters) -> dict[str, Any]:
     charge = next(
-        (money(a.monetary_amount) for a in c.amounts if a.amount_qualifier_code == "T3"), None
+        (read_amount(a.monetary_amount) for a in c.amounts if a.amount_qualifier_code == "T3"), None
     )
     return {
         "patient_control_number": c.trace.reference_identification if c.trace else None,

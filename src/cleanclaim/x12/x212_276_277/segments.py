@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...money import read_amount
 from ..common import AMT, DMG, DTP, HL, NM1, REF, TRN
-from ..guidekit.values import money
 from ..segments import Delimiters, Segment
 
 __all__ = ["AMT", "DMG", "DTP", "HL", "NM1", "REF", "STC", "SVC", "TRN", "StatusInformation"]
@@ -70,8 +70,8 @@ class STC:
             StatusInformation.parse(g(1), d),
             g(2),
             g(3),
-            money(g(4)),
-            money(g(5)),
+            read_amount(g(4)),
+            read_amount(g(5)),
             g(6),
             g(7),
             g(8),
@@ -107,7 +107,7 @@ class SVC:
     @classmethod
     def from_segment(cls, seg: Segment) -> SVC:
         g = seg.get
-        return cls(g(1), money(g(2)), money(g(3)), g(4), money(g(7)))
+        return cls(g(1), read_amount(g(2)), read_amount(g(3)), g(4), read_amount(g(7)))
 
     def procedure(self, d: Delimiters) -> tuple[str, str, list[str]]:
         """(qualifier, code, modifiers) of SVC01."""

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...money import read_amount
 from ..guidekit.tree import LoopNode, SegNode
-from ..guidekit.values import money
 from ..segments import Delimiters
 from .loops import CLAIM_LOOPS, LINE_LOOPS, PARTY_LOOPS
 from .segments import AMT, DMG, DTP, HL, NM1, REF, STC, SVC, TRN
@@ -82,7 +82,7 @@ class StatusReport:
 
 
 def _qty(seg: SegNode) -> tuple[str, Decimal | None]:
-    return seg.get(1), money(seg.get(2))
+    return seg.get(1), read_amount(seg.get(2))
 
 
 def _party(loop: LoopNode, role: str, d: Delimiters) -> Party:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...money import read_amount
 from ..common import DMG, DTP, HL, N3, N4, NM1, PER, PRV, REF, TRN
-from ..guidekit.values import money
 from ..segments import Delimiters, Segment
 from ..x279a1_270_271.segments import AAA
 
@@ -110,7 +110,9 @@ class HSD:
     @classmethod
     def from_segment(cls, seg: Segment) -> HSD:
         g = seg.get
-        return cls(g(1), money(g(2)), g(3), money(g(4)), g(5), money(g(6)), g(7), g(8))
+        return cls(
+            g(1), read_amount(g(2)), g(3), read_amount(g(4)), g(5), read_amount(g(6)), g(7), g(8)
+        )
 
 
 @dataclass(slots=True)
@@ -159,7 +161,7 @@ class SV1:
     @classmethod
     def from_segment(cls, seg: Segment, d: Delimiters) -> SV1:
         g = seg.get
-        return cls(Procedure.from_text(g(1), d), money(g(2)), g(3), money(g(4)))
+        return cls(Procedure.from_text(g(1), d), read_amount(g(2)), g(3), read_amount(g(4)))
 
 
 @dataclass(slots=True)
@@ -175,7 +177,7 @@ class SV2:
     @classmethod
     def from_segment(cls, seg: Segment, d: Delimiters) -> SV2:
         g = seg.get
-        return cls(g(1), Procedure.from_text(g(2), d), money(g(3)), g(4), money(g(5)))
+        return cls(g(1), Procedure.from_text(g(2), d), read_amount(g(3)), g(4), read_amount(g(5)))
 
 
 @dataclass(slots=True)
@@ -187,4 +189,4 @@ class SV3:
 
     @classmethod
     def from_segment(cls, seg: Segment, d: Delimiters) -> SV3:
-        return cls(Procedure.from_text(seg.get(1), d), money(seg.get(2)))
+        return cls(Procedure.from_text(seg.get(1), d), read_amount(seg.get(2)))

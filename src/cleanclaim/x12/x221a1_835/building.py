@@ -10,11 +10,10 @@ notation (or integers); floats are refused.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from ..errors import X12Error
-from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
+from ..guidekit.values import amount_in, date_x12, decimal_in, text_in, x12_number
 from ..segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .segments import (
     BPR,
@@ -47,13 +46,6 @@ def _list(value: Any, where: str) -> list[Any]:
         return []
     if not isinstance(value, list):
         raise X12Error(f"{where} must be a list")
-    return value
-
-
-def _amount(obj: dict[str, Any], key: str, where: str) -> Decimal:
-    value = decimal_in(obj.get(key), f"{where}.{key}")
-    if value is None:
-        raise X12Error(f"{where}.{key} is required")
     return value
 
 
@@ -107,7 +99,7 @@ def _cas(items: list[Any], where: str) -> list[CAS]:
         groups.setdefault(group, []).append(
             Adjustment(
                 text_in(a, "reason", w, required=True),
-                _amount(a, "amount", w),
+                amount_in(a.get("amount"), f"{w}.amount"),
                 decimal_in(a.get("quantity"), f"{w}.quantity"),
             )
         )
@@ -127,8 +119,8 @@ def _service(obj: dict[str, Any], where: str, d: Delimiters) -> list[Segment]:
     orig_code = text_in(obj, "original_procedure", where)
     svc = SVC(
         proc,
-        _amount(obj, "charge", where),
-        _amount(obj, "paid", where),
+        amount_in(obj.get("charge"), f"{where}.charge"),
+        amount_in(obj.get("paid"), f"{where}.paid"),
         text_in(obj, "revenue_code", where),
         decimal_in(obj.get("units"), f"{where}.units"),
         ProcedureIdentifier(proc.product_or_service_id_qualifier, orig_code) if orig_code else None,
@@ -159,8 +151,8 @@ def _claim(obj: dict[str, Any], where: str, d: Delimiters) -> list[Segment]:
     clp = CLP(
         text_in(obj, "patient_control_number", where, required=True),
         text_in(obj, "status_code", where, required=True),
-        _amount(obj, "charge", where),
-        _amount(obj, "paid", where),
+        amount_in(obj.get("charge"), f"{where}.charge"),
+        amount_in(obj.get("paid"), f"{where}.paid"),
         decimal_in(obj.get("patient_responsibility"), f"{where}.patient_responsibility"),
         text_in(obj, "filing_indicator", where),
         text_in(obj, "payer_claim_control_number", where),
@@ -205,7 +197,7 @@ def build_segments(obj: dict[str, Any], d: Delimiters = DEFAULT_DELIMITERS) -> l
     method = text_in(obj, "payment_method", where) or "CHK"
     bpr = BPR(
         text_in(obj, "handling_code", where) or "I",
-        _amount(obj, "total_payment", where),
+        amount_in(obj.get("total_payment"), f"{where}.total_payment"),
         text_in(obj, "credit_debit", where) or "C",
         method,
         check_issue_or_eft_effective_date=date_x12(obj.get("payment_date")),
@@ -240,7 +232,7 @@ def build_segments(obj: dict[str, Any], d: Delimiters = DEFAULT_DELIMITERS) -> l
             ProviderAdjustment(
                 text_in(a, "reason", w, required=True),
                 text_in(a, "reference", w),
-                _amount(a, "amount", w),
+                amount_in(a.get("amount"), f"{w}.amount"),
             )
         )
     for (provider, fiscal), adjs in plbs.items():

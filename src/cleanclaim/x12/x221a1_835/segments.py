@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..guidekit.values import money, money0, x12_number
+from ...money import read_amount, read_amount_or_zero
+from ..guidekit.values import x12_number
 from ..segments import Delimiters, Segment
 
 
@@ -47,7 +48,7 @@ class BPR:
         g = seg.get
         return cls(
             g(1),
-            money0(g(2)),
+            read_amount_or_zero(g(2)),
             g(3),
             g(4),
             g(5),
@@ -140,9 +141,9 @@ class CLP:
         return cls(
             g(1),
             g(2),
-            money0(g(3)),
-            money0(g(4)),
-            money(g(5)),
+            read_amount_or_zero(g(3)),
+            read_amount_or_zero(g(4)),
+            read_amount(g(5)),
             g(6),
             g(7),
             g(8),
@@ -201,7 +202,11 @@ class CAS:
             if not reason and not amount:
                 continue
             quantity = els[start + 2] if start + 2 < len(els) else ""
-            items.append(Adjustment(reason, money0(amount), money(quantity) if quantity else None))
+            items.append(
+                Adjustment(
+                    reason, read_amount_or_zero(amount), read_amount(quantity) if quantity else None
+                )
+            )
         return cls(els[0] if els else "", items)
 
     def to_segment(self) -> Segment:
@@ -262,12 +267,12 @@ class SVC:
         g = seg.get
         return cls(
             ProcedureIdentifier.parse(g(1), d),
-            money0(g(2)),
-            money0(g(3)),
+            read_amount_or_zero(g(2)),
+            read_amount_or_zero(g(3)),
             g(4),
-            money(g(5)),
+            read_amount(g(5)),
             ProcedureIdentifier.parse(g(6), d),
-            money(g(7)),
+            read_amount(g(7)),
         )
 
     def to_segment(self, d: Delimiters) -> Segment:
@@ -316,7 +321,9 @@ class PLB:
                 continue
             parts = ident.split(d.component)
             items.append(
-                ProviderAdjustment(parts[0], parts[1] if len(parts) > 1 else "", money0(amount))
+                ProviderAdjustment(
+                    parts[0], parts[1] if len(parts) > 1 else "", read_amount_or_zero(amount)
+                )
             )
         return cls(seg.get(1), seg.get(2), items)
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 
+from ...money import read_amount_or_zero
 from ..errors import IK403, Finding, Severity
 from ..guidekit.reading import check
 from ..guidekit.spec import LoopSpec
 from ..guidekit.tree import LoopNode, SegNode
 from ..guidekit.validate import Context
-from ..guidekit.values import money0
 from ..perf import gc_paused
 from ..segments import Delimiters
 from .parsing import Transaction835
@@ -36,7 +36,7 @@ def _cas(elements: list[str]) -> Decimal:
     total = ZERO
     for i in range(2, min(len(elements), 18), 3):
         if elements[i]:
-            total += money0(elements[i])
+            total += read_amount_or_zero(elements[i])
     return total
 
 
@@ -105,12 +105,12 @@ def _claim(
                 if len(els) > 2:
                     charge = amounts.get(els[1])
                     if charge is None:
-                        charge = amounts[els[1]] = money0(els[1])
+                        charge = amounts[els[1]] = read_amount_or_zero(els[1])
                     paid = amounts.get(els[2])
                     if paid is None:
-                        paid = amounts[els[2]] = money0(els[2])
+                        paid = amounts[els[2]] = read_amount_or_zero(els[2])
                 else:
-                    charge = money0(els[1]) if len(els) > 1 else ZERO
+                    charge = read_amount_or_zero(els[1]) if len(els) > 1 else ZERO
                     paid = ZERO
                 if charge - paid != cas:
                     _line_finding(ctx, svc, pcn, charge, paid, cas)
@@ -127,10 +127,10 @@ def _claim(
     paid_text = els[3] if len(els) > 3 else ""
     charge = amounts.get(charge_text)
     if charge is None:
-        charge = amounts[charge_text] = money0(charge_text)
+        charge = amounts[charge_text] = read_amount_or_zero(charge_text)
     paid = amounts.get(paid_text)
     if paid is None:
-        paid = amounts[paid_text] = money0(paid_text)
+        paid = amounts[paid_text] = read_amount_or_zero(paid_text)
     diff = charge - paid
     if diff != claim_cas + lines:
         ctx.add(
@@ -151,7 +151,9 @@ def _claim(
 def _plb_total(node: SegNode) -> Decimal:
     """Σ PLB04, 06, 08, 10, 12, 14."""
     els = node.segment.elements
-    return sum((money0(els[i]) for i in range(3, min(len(els), 14), 2) if els[i]), ZERO)
+    return sum(
+        (read_amount_or_zero(els[i]) for i in range(3, min(len(els), 14), 2) if els[i]), ZERO
+    )
 
 
 def _payment(ctx: Context, tree: LoopNode, paid: Decimal) -> None:
@@ -164,7 +166,7 @@ def _payment(ctx: Context, tree: LoopNode, paid: Decimal) -> None:
                 plb += _plb_total(child)
             elif child.segment.id == "BPR" and bpr is None:
                 bpr = child
-    total = money0(bpr.get(2)) if bpr else ZERO
+    total = read_amount_or_zero(bpr.get(2)) if bpr else ZERO
     expected = paid - plb
     if expected != total:
         ctx.add(

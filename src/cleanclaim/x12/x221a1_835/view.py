@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...money import read_amount_or_zero
 from ..guidekit.tree import LoopNode, SegNode
 from ..segments import Delimiters
 from .segments import BPR, CAS, CLP, PLB, SVC, TRN, Adjustment
@@ -116,14 +117,7 @@ def _service(loop: LoopNode, d: Delimiters) -> ServicePayment:
         elif sid == "DTM":
             out.service_dates.append((seg.get(1), seg.get(2)))
         elif sid == "AMT":
-            out.amounts.append(
-                (
-                    seg.get(1),
-                    Decimal(seg.get(2) or "0")
-                    if seg.get(2).replace(".", "").lstrip("-").isdigit()
-                    else Decimal(0),
-                )
-            )
+            out.amounts.append((seg.get(1), read_amount_or_zero(seg.get(2))))
         elif sid == "LQ":
             out.remark_codes.append((seg.get(1), seg.get(2)))
     return out

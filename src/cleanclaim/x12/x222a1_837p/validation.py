@@ -33,13 +33,13 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from ...money import read_amount as decimal_or_none
 from ...npi import is_valid_npi
 from ..elements import parse_date
 from ..errors import IK304, IK403, Finding, Severity
 from ..guidekit.context import Context
 from ..guidekit.reading import check
 from ..guidekit.tree import LoopNode, SegNode
-from ..guidekit.values import money as decimal_or_none
 from ..perf import gc_paused
 from ..segments import Delimiters, Segment
 from .codes import US_STATES

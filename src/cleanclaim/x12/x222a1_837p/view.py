@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...money import read_amount as decimal_or_none
 from ..guidekit.tree import LoopNode, SegNode
-from ..guidekit.values import money as decimal_or_none
 from .parsing import Transaction837P
 
 __all__ = [

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ...money import read_amount
 from ..common import DMG, DTP, HL, NM1
-from ..guidekit.values import money
 from ..segments import Delimiters, Segment
 
 __all__ = ["AAA", "DMG", "DTP", "EB", "EQ", "HL", "MSG", "NM1"]
@@ -67,10 +67,10 @@ class EB:
             g(4),
             g(5),
             g(6),
-            money(g(7)),
-            money(g(8)),
+            read_amount(g(7)),
+            read_amount(g(8)),
             g(9),
-            money(g(10)),
+            read_amount(g(10)),
             g(11),
             g(12),
             g(13),

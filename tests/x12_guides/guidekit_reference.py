@@ -1,11 +1,12 @@
-"""The plain versions of the guidekit's hot paths, kept as the reference.
+"""The plain versions of the guidekit's hot paths, the reference the tests referee with.
 
 :func:`build_tree` (placing segments in the loop tree) and :func:`check_loop`
-(structure checks of a placed tree) in :mod:`.tree` and :mod:`.validate` run
-from precomputed per-loop tables; the functions here are the straightforward
-interpreters they replaced, kept unchanged so that tests can compare the two on
-every sample and on mutated inputs (same tree, same findings in the same order).
-Nothing in the engine calls them.
+(structure checks of a placed tree) in ``cleanclaim.x12.guidekit.tree`` and
+``.validate`` run from precomputed per-loop tables; the functions here are the
+straightforward interpreters they replaced, kept unchanged so that
+``test_it_agrees_with_the_reference_guidekit.py`` can compare the two on every
+sample and on mutated inputs (same tree, same findings in the same order). They
+live in the tests: nothing in the engine calls them.
 """
 
 from __future__ import annotations
@@ -13,15 +14,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..errors import IK304
-from ..segments import Segment
-from .context import Context
-from .elements import check_segment
-from .spec import LoopSpec, SegmentSpec
-from .tree import LoopNode, SegNode
-from .validate import _index_of, _required, _where
+from cleanclaim.x12.errors import IK304
+from cleanclaim.x12.guidekit.context import Context
+from cleanclaim.x12.guidekit.elements import check_segment
+from cleanclaim.x12.guidekit.spec import LoopSpec, SegmentSpec
+from cleanclaim.x12.guidekit.tree import LoopNode, SegNode
+from cleanclaim.x12.guidekit.validate import _required, _where
+from cleanclaim.x12.segments import Segment
 
 __all__ = ["build_tree", "check_loop"]
+
+
+@cache
+def _index_of(spec: LoopSpec) -> dict[int, int]:
+    """id(child spec) → its position among the loop's children."""
+    return {id(c): i for i, c in enumerate(spec.children)}
 
 
 @dataclass(frozen=True, slots=True)
