@@ -1,8 +1,8 @@
 """The 837P goes through the guide kit's fast placer and structure walk, which agree with
 the plain reference versions (``tests/x12_guides/guidekit_reference.py``) on the 837P
-too: every 5010 837P sample, the golden claims file, a 300-claim file with varied (some invalid) values, and
-mutated copies of it (elements set, emptied, added; segments doubled and dropped), as
-the same tree and the same findings in the same order.
+too: every 5010 837P sample, the golden claims file, a 300-claim file with varied (some
+invalid) values, and mutated copies of it (elements set, emptied, added; segments
+doubled and dropped), as the same tree and the same findings in the same order.
 """
 
 from __future__ import annotations
