@@ -17,10 +17,10 @@ Layers, bottom up:
 * :mod:`.segments` -- :class:`Segment` (tag + element texts), :class:`Delimiters`.
 * :mod:`.envelope` -- ISA/GS/ST tree (:class:`Document`), envelope checks, writer
   that computes SE01/GE01/IEA01.
-* :mod:`.elements` / :mod:`.typed` -- element types (AN, ID, N0, N2, R, DT, TM)
-  and :class:`TypedSegment` dataclasses declared with :func:`el`.
+* :mod:`.elements` -- element types (AN, ID, N0, N2, R, DT, TM) and value checks.
 * :mod:`.guidekit` -- the one guide model: a guide's loop tree as data (pyx12's
-  map plus our documented patches), one placer and one structure walk.
+  map plus our documented patches), one placer and one structure walk; each guide's
+  ``view.py`` reads the placed tree into plain dataclasses (:mod:`.guidekit.read`).
 * :mod:`.registry` -- :class:`Guide` and :func:`find_guide` (ST01 + version →
   guide package). Guide packages, all on the guide model: ``x222a1_837p`` (837P),
   ``x231a1_999`` (999), ``x221a1_835``, ``x279a1_270_271``, ``x212_276_277``,
@@ -49,7 +49,6 @@ from .json_view import X12_JSON_VERSION, document_json, transaction_json, write_
 from .registry import GUIDE_PACKAGES, Guide, all_guides, find_guide
 from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .tokenizer import tokenize
-from .typed import TypedSegment, el
 from .validate import ParsedDocument, ParsedTransaction, parse, validate
 
 __all__ = [
@@ -71,13 +70,11 @@ __all__ = [
     "Segment",
     "Severity",
     "TransactionSet",
-    "TypedSegment",
     "X12Error",
     "all_guides",
     "check_envelopes",
     "check_value",
     "document_json",
-    "el",
     "find_guide",
     "parse",
     "parse_date",

@@ -15,10 +15,10 @@ Loop tree (HL 20 → 21 → 19 → 22 → 23)::
 HL nesting follows HL02 (the parent's HL01), checked by the HL rule
 (:mod:`cleanclaim.x12.guidekit.hl`).
 
-Modules (the same names in every guide package): :mod:`.segments` (typed STC,
-SVC, and the core's HL, NM1, DMG, DTP, REF, TRN, AMT), :mod:`.loops` (the loop
+Modules (the same names in every guide package): :mod:`.loops` (the loop
 trees as data), :mod:`.codes` (HL03, STC01-1 category, STC03 action),
-:mod:`.parsing`, :mod:`.view` (typed parties and per-claim status),
+:mod:`.parsing`, :mod:`.view` (typed parties and per-claim status read from the
+placed tree: STC, SVC and the guide kit's HL, NM1, DMG, DTP, REF, TRN, AMT),
 :mod:`.validation`, :mod:`.writing`, :mod:`.building` (JSON fields → 276),
 :mod:`.json`.
 """

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...money import read_amount
+from ..guidekit.read import NM1
 from ..guidekit.values import date_json, json_money
 from ..segments import Delimiters
-from .segments import DTP, NM1, STC, StatusInformation
-from .view import ClaimStatus, Party, StatusReport
+from .view import STC, ClaimStatus, Party, StatusInformation, StatusReport
 
 
 def _info(s: StatusInformation | None) -> dict[str, Any]:
@@ -64,24 +63,6 @@ def _name(n: NM1 | None) -> dict[str, Any] | None:
     }
 
 
-def _dates(items: list[DTP]) -> list[dict[str, Any]]:
-    out = []
-    for d in items:
-        value = d.date_time_period
-        if d.date_time_period_format_qualifier == "RD8" and "-" in value:
-            start, end = value.split("-", 1)
-            out.append(
-                {
-                    "qualifier": d.date_time_qualifier,
-                    "start": date_json(start),
-                    "end": date_json(end),
-                }
-            )
-        else:
-            out.append({"qualifier": d.date_time_qualifier, "date": date_json(value)})
-    return out
-
-
 def _person(p: Party | None) -> dict[str, Any] | None:
     if p is None:
         return None
@@ -109,9 +90,7 @@ def _party(p: Party) -> dict[str, Any]:
 
 
 def _claim(c: ClaimStatus, d: Delimiters) -> dict[str, Any]:
-    charge = next(
-        (read_amount(a.monetary_amount) for a in c.amounts if a.amount_qualifier_code == "T3"), None
-    )
+    charge = next((a.monetary_amount for a in c.amounts if a.amount_qualifier_code == "T3"), None)
     return {
         "patient_control_number": c.trace.reference_identification if c.trace else None,
         "payer_claim_control_number": c.reference("1K"),
@@ -119,7 +98,7 @@ def _claim(c: ClaimStatus, d: Delimiters) -> dict[str, Any]:
         "bill_type": c.reference("BLT"),
         "patient_account_number": c.reference("EJ"),
         "charge": json_money(charge),
-        "service_dates": _dates(c.dates),
+        "service_dates": [t.as_json() for t in c.dates],
         "patient": _person(c.patient),
         "subscriber": _person(c.subscriber),
         "provider": _name(c.provider.name) if c.provider else None,
@@ -139,7 +118,7 @@ def _claim(c: ClaimStatus, d: Delimiters) -> dict[str, Any]:
                     }
                     for r in line.references
                 ],
-                "service_dates": _dates(line.dates),
+                "service_dates": [t.as_json() for t in line.dates],
                 "statuses": [stc_json(s) for s in line.statuses],
             }
             for line in c.lines

@@ -7,7 +7,9 @@ provider there); every claim status tracking loop (2200D/2200E) is a
 :class:`ClaimStatus` with its trace (TRN02 = our patient control number),
 references (REF*1K payer claim control number, REF*D9 clearinghouse trace),
 amounts, dates, statuses (STC) and service lines, and the provider and patient
-of the HL loops it sits in.
+of the HL loops it sits in. HL, NM1, DMG, DTP, REF, TRN and AMT are the guide
+kit's plain readers (:mod:`cleanclaim.x12.guidekit.read`); STC (status) and SVC
+(service line) are read here. Amounts are :class:`~decimal.Decimal`.
 """
 
 from __future__ import annotations
@@ -16,10 +18,95 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...money import read_amount
+from ..guidekit.read import AMT, DMG, DTP, HL, NM1, REF, TRN, components, reference
 from ..guidekit.tree import LoopNode, SegNode
 from ..segments import Delimiters
 from .loops import CLAIM_LOOPS, LINE_LOOPS, PARTY_LOOPS
-from .segments import AMT, DMG, DTP, HL, NM1, REF, STC, SVC, TRN
+
+__all__ = [
+    "STC",
+    "SVC",
+    "ClaimStatus",
+    "LineStatus",
+    "Party",
+    "StatusInformation",
+    "StatusReport",
+    "status_report",
+]
+
+
+@dataclass(slots=True)
+class StatusInformation:
+    """C043 Health Care Claim Status (STC01, STC10, STC11)."""
+
+    health_care_claim_status_category_code: str  # -01, code source 507
+    health_care_claim_status_code: str = ""  # -02, code source 508
+    entity_identifier_code: str = ""  # -03: whose information is meant (PR, 85, QC...)
+    code_list_qualifier_code: str = ""  # -04 (NCPDP reject codes)
+
+    @classmethod
+    def parse(cls, text: str, d: Delimiters) -> StatusInformation | None:
+        if not text:
+            return None
+        parts = [*components(text, d), "", "", ""]
+        return cls(parts[0], parts[1], parts[2], parts[3])
+
+
+@dataclass(slots=True)
+class STC:
+    """STC Status Information."""
+
+    health_care_claim_status: StatusInformation | None  # STC01
+    date: str = ""  # STC02 status effective date CCYYMMDD
+    action_code: str = ""  # STC03 (277CA: WQ accept, U reject)
+    monetary_amount: Decimal | None = None  # STC04 total claim charge
+    monetary_amount_2: Decimal | None = None  # STC05 claim payment amount
+    date_2: str = ""  # STC06 adjudication date
+    payment_method_code: str = ""  # STC07
+    date_3: str = ""  # STC08 check issue or EFT date
+    check_number: str = ""  # STC09
+    health_care_claim_status_2: StatusInformation | None = None  # STC10
+    health_care_claim_status_3: StatusInformation | None = None  # STC11
+    free_form_message_text: str = ""  # STC12
+
+    @classmethod
+    def of(cls, seg: SegNode, d: Delimiters) -> STC:
+        g = seg.get
+        return cls(
+            StatusInformation.parse(g(1), d),
+            g(2),
+            g(3),
+            read_amount(g(4)),
+            read_amount(g(5)),
+            g(6),
+            g(7),
+            g(8),
+            g(9),
+            StatusInformation.parse(g(10), d),
+            StatusInformation.parse(g(11), d),
+            g(12),
+        )
+
+
+@dataclass(slots=True)
+class SVC:
+    """SVC Service Line Information (2210/2220)."""
+
+    composite_medical_procedure_identifier: str  # SVC01 as text (qualifier:code:modifiers)
+    line_item_charge_amount: Decimal | None  # SVC02
+    line_item_provider_payment_amount: Decimal | None = None  # SVC03
+    revenue_code: str = ""  # SVC04
+    units_of_service_count: Decimal | None = None  # SVC07
+
+    @classmethod
+    def of(cls, seg: SegNode) -> SVC:
+        g = seg.get
+        return cls(g(1), read_amount(g(2)), read_amount(g(3)), g(4), read_amount(g(7)))
+
+    def procedure(self, d: Delimiters) -> tuple[str, str, list[str]]:
+        """(qualifier, code, modifiers) of SVC01."""
+        parts = self.composite_medical_procedure_identifier.split(d.component)
+        return (parts[0], parts[1] if len(parts) > 1 else "", [m for m in parts[2:6] if m])
 
 
 @dataclass(slots=True)
@@ -63,14 +150,7 @@ class ClaimStatus:
 
     def reference(self, qualifier: str) -> str | None:
         """REF02 of the first REF with REF01 = ``qualifier``."""
-        return next(
-            (
-                r.reference_identification
-                for r in self.references
-                if r.reference_identification_qualifier == qualifier
-            ),
-            None,
-        )
+        return reference(self.references, qualifier)
 
 
 @dataclass(slots=True)
@@ -87,21 +167,21 @@ def _qty(seg: SegNode) -> tuple[str, Decimal | None]:
 
 def _party(loop: LoopNode, role: str, d: Delimiters) -> Party:
     hl = loop.first("HL")
-    out = Party(role, HL.from_segment(hl.segment, d) if hl else None)
+    out = Party(role, HL.of(hl) if hl else None)
     dmg = loop.first("DMG")  # 276 2000D/E carry DMG at the HL level
     if dmg is not None:
-        out.demographics = DMG.from_segment(dmg.segment, d)
+        out.demographics = DMG.of(dmg)
     for child in loop.loops():
         if child.id.startswith("2100"):
             nm1 = child.first("NM1")
             if nm1 is not None and out.name is None:
-                out.name = NM1.from_segment(nm1.segment, d)
+                out.name = NM1.of(nm1)
         elif child.id.startswith("2200") and child.id not in CLAIM_LOOPS:
             for seg in child.segments():
                 if seg.id == "STC":
-                    out.statuses.append(STC.from_segment(seg.segment, d))
+                    out.statuses.append(STC.of(seg, d))
                 elif seg.id == "TRN" and out.trace is None:
-                    out.trace = TRN.from_segment(seg.segment, d)
+                    out.trace = TRN.of(seg)
                 elif seg.id == "QTY":
                     out.quantities.append(_qty(seg))
                 elif seg.id == "AMT":
@@ -112,14 +192,14 @@ def _party(loop: LoopNode, role: str, d: Delimiters) -> Party:
 def _line(loop: LoopNode, d: Delimiters) -> LineStatus:
     svc = loop.first("SVC")
     assert svc is not None
-    out = LineStatus(SVC.from_segment(svc.segment))
+    out = LineStatus(SVC.of(svc))
     for seg in loop.segments():
         if seg.id == "STC":
-            out.statuses.append(STC.from_segment(seg.segment, d))
+            out.statuses.append(STC.of(seg, d))
         elif seg.id == "REF":
-            out.references.append(REF.from_segment(seg.segment, d))
+            out.references.append(REF.of(seg))
         elif seg.id == "DTP":
-            out.dates.append(DTP.from_segment(seg.segment, d))
+            out.dates.append(DTP.of(seg))
     return out
 
 
@@ -134,15 +214,15 @@ def _claim(
             continue
         sid = child.id
         if sid == "TRN" and out.trace is None:
-            out.trace = TRN.from_segment(child.segment, d)
+            out.trace = TRN.of(child)
         elif sid == "STC":
-            out.statuses.append(STC.from_segment(child.segment, d))
+            out.statuses.append(STC.of(child, d))
         elif sid == "REF":
-            out.references.append(REF.from_segment(child.segment, d))
+            out.references.append(REF.of(child))
         elif sid == "AMT":
-            out.amounts.append(AMT.from_segment(child.segment, d))
+            out.amounts.append(AMT.of(child))
         elif sid == "DTP":
-            out.dates.append(DTP.from_segment(child.segment, d))
+            out.dates.append(DTP.of(child))
     return out
 
 

@@ -16,7 +16,7 @@ returned unprocessable, A6/A7/A8 rejected), STC01-2 status (code list 508),
 STC01-3 entity, STC03 action (WQ accept, U reject). The loop tree is built from pyx12's
 5010 X214 map.
 
-Modules (the same names in every guide package): :mod:`.segments`,
+Modules (the same names in every guide package):
 :mod:`.loops`, :mod:`.codes`, :mod:`.parsing`, :mod:`.view`,
 :mod:`.validation` (guide checks, HL, STC03 vs category), :mod:`.writing`,
 :mod:`.building` (JSON fields → 277CA), :mod:`.json`. The typed transaction

@@ -23,12 +23,12 @@ tells them apart (``11`` response; ``13`` request, ``01`` cancellation), so
 the one registered :class:`~cleanclaim.x12.registry.Guide` reads both: its
 ``parse`` picks the tree (:mod:`.parsing`).
 
-Modules (the same names in every guide package): :mod:`.segments` (typed UM,
-HCR, HSD, HI, SV1, SV2, SV3 and the core's HL, NM1, DMG, DTP, REF, TRN, N3,
-N4, PER, PRV), :mod:`.loops` (the loop trees as data: pyx12's 4010 X094 maps
-with the 5010 layout and corrections of ``patches_5010.json``), :mod:`.codes`
-(BHT02, HL03, UM01, UM02, UM06, HCR01 enums), :mod:`.parsing`, :mod:`.view`
-(typed parties, patient event, services, decisions), :mod:`.validation`
+Modules (the same names in every guide package): :mod:`.loops` (the loop
+trees as data: pyx12's 4010 X094 maps with the 5010 layout and corrections of
+``patches_5010.json``), :mod:`.codes` (BHT02, HL03, UM01, UM02, UM06, HCR01
+enums), :mod:`.parsing`, :mod:`.view` (typed parties, patient event, services,
+decisions read from the placed tree: UM, HCR, HSD, HI, SV1, SV2, SV3 and the
+guide kit's HL, NM1, DMG, DTP, REF, TRN, N3, N4, PER, PRV, AAA), :mod:`.validation`
 (guide checks, HL hierarchy and child codes), :mod:`.writing`,
 :mod:`.building` (JSON fields → 278), :mod:`.json`.
 """

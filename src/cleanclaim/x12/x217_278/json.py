@@ -22,32 +22,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..guidekit.read import reference
 from ..guidekit.values import date_json, json_money
 from ..segments import Delimiters
 from .parsing import TransactionReview
-from .segments import DTP, HCR, HSD, UM
-from .view import Party, PatientEvent, Rejection, Service
-
-
-def _date(d: DTP) -> dict[str, Any]:
-    if d.date_time_period_format_qualifier == "RD8" and "-" in d.date_time_period:
-        start, end = d.date_time_period.split("-", 1)
-        return {
-            "qualifier": d.date_time_qualifier,
-            "start": date_json(start),
-            "end": date_json(end),
-        }
-    return {"qualifier": d.date_time_qualifier, "date": date_json(d.date_time_period)}
-
-
-def _rejection(r: Rejection) -> dict[str, Any]:
-    a = r.aaa
-    return {
-        "loop": r.loop,
-        "valid_request": a.yes_no_condition_or_response_code == "Y",
-        "reason": a.reject_reason_code,
-        "follow_up_action": a.follow_up_action_code,
-    }
+from .view import HCR, HSD, UM, Party, PatientEvent, Service
 
 
 def _party(p: Party | None) -> dict[str, Any] | None:
@@ -138,23 +117,12 @@ def _level(x: PatientEvent | Service) -> dict[str, Any]:
             }
             for t in x.traces
         ],
-        "previous_authorization": _ref(x.references, "BB"),
-        "administrative_reference": _ref(x.references, "NT"),
-        "dates": [_date(d) for d in x.dates],
+        "previous_authorization": reference(x.references, "BB"),
+        "administrative_reference": reference(x.references, "NT"),
+        "dates": [d.as_json() for d in x.dates],
         "delivery": _delivery(x.delivery),
-        "rejections": [_rejection(r) for r in x.rejections],
+        "rejections": [r.as_json() for r in x.rejections],
     }
-
-
-def _ref(refs: list[Any], qualifier: str) -> str | None:
-    return next(
-        (
-            r.reference_identification
-            for r in refs
-            if r.reference_identification_qualifier == qualifier
-        ),
-        None,
-    )
 
 
 def _service(s: Service) -> dict[str, Any]:
@@ -207,5 +175,5 @@ def to_json(tx: TransactionReview, delimiters: Delimiters) -> dict[str, Any]:
         "dependent": _party(r.dependent),
         "event": _event(r.event),
         "authorization_number": r.authorization_number or None,
-        "rejections": [_rejection(x) for x in r.rejections],
+        "rejections": [x.as_json() for x in r.rejections],
     }

@@ -15,6 +15,11 @@ Built from the placed loop tree (005010X217):
   procedure from SV1 (professional), SV2 (institutional) or SV3 (dental) with
   its quantity, HSD and its providers (2010F);
 * AAA request validations wherever they were, with their loop.
+
+HL, NM1, DMG, DTP, REF, TRN, N3, N4, PER, PRV and AAA are the guide kit's plain
+readers (:mod:`cleanclaim.x12.guidekit.read`); UM, HCR, HSD, HI and SV1/SV2/SV3
+are read here. Amounts and quantities are :class:`~decimal.Decimal`; composites
+are split on the interchange's component separator.
 """
 
 from __future__ import annotations
@@ -22,43 +27,196 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..guidekit.tree import LoopNode
-from ..segments import Delimiters
-from .loops import DEPENDENT, EVENT, REQUESTER, SERVICE, SUBSCRIBER, UMO, Kind
-from .segments import (
+from ...money import read_amount
+from ..guidekit.read import (
     AAA,
     DMG,
     DTP,
-    HCR,
-    HI,
     HL,
-    HSD,
     N3,
     N4,
     NM1,
     PER,
     PRV,
     REF,
-    SV1,
-    SV2,
-    SV3,
     TRN,
-    UM,
-    Procedure,
+    Rejection,
+    components,
+    reference,
 )
+from ..guidekit.tree import LoopNode, SegNode
+from ..segments import Delimiters
+from .loops import DEPENDENT, EVENT, REQUESTER, SERVICE, SUBSCRIBER, UMO, Kind
+
+__all__ = [
+    "HCR",
+    "HI",
+    "HSD",
+    "SV1",
+    "SV2",
+    "SV3",
+    "UM",
+    "Party",
+    "PatientEvent",
+    "Procedure",
+    "Rejection",
+    "Review",
+    "Service",
+    "review",
+]
+
+
+@dataclass(slots=True)
+class UM:
+    """UM Health Care Services Review Information (2000E, 2000F)."""
+
+    request_category_code: str  # UM01, see RequestCategoryCode
+    certification_type_code: str = ""  # UM02, see CertificationTypeCode
+    service_type_code: str = ""  # UM03, see ServiceTypeCode
+    facility_code_value: str = ""  # UM04-01 (place of service or bill type)
+    facility_code_qualifier: str = ""  # UM04-02: A bill type, B place of service
+    related_causes_code: list[str] = field(default_factory=list)  # UM05-01..03
+    level_of_service_code: str = ""  # UM06, see LevelOfServiceCode
+    current_health_condition_code: str = ""  # UM07
+    prognosis_code: str = ""  # UM08
+    release_of_information_code: str = ""  # UM09
+    delay_reason_code: str = ""  # UM10
+
+    @classmethod
+    def of(cls, seg: SegNode, d: Delimiters) -> UM:
+        g = seg.get
+        location = [*components(g(4), d), "", ""]
+        return cls(
+            g(1),
+            g(2),
+            g(3),
+            location[0],
+            location[1],
+            [c for c in components(g(5), d) if c],
+            g(6),
+            g(7),
+            g(8),
+            g(9),
+            g(10),
+        )
+
+
+@dataclass(slots=True)
+class HCR:
+    """HCR Health Care Services Review: the UMO's decision (response 2000E, 2000F)."""
+
+    action_code: str  # HCR01, see ActionCode
+    review_identification_number: str = ""  # HCR02: the certification (authorization) number
+    decision_reason_code: str = ""  # HCR03 (code source 886, Review Decision Reason)
+    second_surgical_opinion_indicator: str = ""  # HCR04: Y/N
+
+    @classmethod
+    def of(cls, seg: SegNode) -> HCR:
+        return cls(seg.get(1), seg.get(2), seg.get(3), seg.get(4))
+
+
+@dataclass(slots=True)
+class HSD:
+    """HSD Health Care Services Delivery: how many, how often."""
+
+    quantity_qualifier: str = ""  # HSD01: DY days, FL units, HS hours, MN month, VS visits
+    quantity: Decimal | None = None  # HSD02
+    unit_or_basis_for_measurement_code: str = ""  # HSD03
+    sample_selection_modulus: Decimal | None = None  # HSD04
+    time_period_qualifier: str = ""  # HSD05
+    number_of_periods: Decimal | None = None  # HSD06
+    ship_delivery_or_calendar_pattern_code: str = ""  # HSD07
+    ship_delivery_time_code: str = ""  # HSD08
+
+    @classmethod
+    def of(cls, seg: SegNode) -> HSD:
+        g = seg.get
+        return cls(
+            g(1), read_amount(g(2)), g(3), read_amount(g(4)), g(5), read_amount(g(6)), g(7), g(8)
+        )
+
+
+@dataclass(slots=True)
+class HI:
+    """HI Health Care Information Codes: the patient diagnoses (2000E), in order."""
+
+    codes: list[tuple[str, str]]  # (HInn-01 qualifier, HInn-02 code)
+
+    @classmethod
+    def of(cls, seg: SegNode, d: Delimiters) -> HI:
+        out = []
+        for text in seg.segment.elements:
+            parts = [*components(text, d), ""]
+            if parts[0]:
+                out.append((parts[0], parts[1]))
+        return cls(out)
+
+
+@dataclass(slots=True)
+class Procedure:
+    """A composite medical procedure identifier (SV101, SV202, SV301)."""
+
+    qualifier: str  # -01: HC (HCPCS/CPT), IV, N4, ...
+    code: str  # -02
+    modifiers: list[str] = field(default_factory=list)  # -03..-06
+    description: str = ""  # -07
+
+    @classmethod
+    def from_text(cls, text: str, d: Delimiters) -> Procedure | None:
+        parts = components(text, d)
+        if not parts:
+            return None
+        parts += [""] * (7 - len(parts))
+        return cls(parts[0], parts[1], [m for m in parts[2:6] if m], parts[6])
+
+
+@dataclass(slots=True)
+class SV1:
+    """SV1 Professional Service (2000F)."""
+
+    procedure: Procedure | None  # SV101
+    monetary_amount: Decimal | None = None  # SV102
+    unit_or_basis_for_measurement_code: str = ""  # SV103: UN units, MJ minutes
+    quantity: Decimal | None = None  # SV104
+
+    @classmethod
+    def of(cls, seg: SegNode, d: Delimiters) -> SV1:
+        g = seg.get
+        return cls(Procedure.from_text(g(1), d), read_amount(g(2)), g(3), read_amount(g(4)))
+
+
+@dataclass(slots=True)
+class SV2:
+    """SV2 Institutional Service Line (2000F)."""
+
+    revenue_code: str  # SV201 (NUBC revenue code)
+    procedure: Procedure | None = None  # SV202
+    monetary_amount: Decimal | None = None  # SV203
+    unit_or_basis_for_measurement_code: str = ""  # SV204: DA days, UN units
+    quantity: Decimal | None = None  # SV205
+
+    @classmethod
+    def of(cls, seg: SegNode, d: Delimiters) -> SV2:
+        g = seg.get
+        return cls(g(1), Procedure.from_text(g(2), d), read_amount(g(3)), g(4), read_amount(g(5)))
+
+
+@dataclass(slots=True)
+class SV3:
+    """SV3 Dental Service (2000F)."""
+
+    procedure: Procedure | None  # SV301 (ADA code)
+    monetary_amount: Decimal | None = None  # SV302
+
+    @classmethod
+    def of(cls, seg: SegNode, d: Delimiters) -> SV3:
+        return cls(Procedure.from_text(seg.get(1), d), read_amount(seg.get(2)))
+
 
 #: HL loops naming a party, and their name loops.
 PARTY_LOOPS = {UMO: "umo", REQUESTER: "requester", SUBSCRIBER: "subscriber", DEPENDENT: "dependent"}
 #: DTP01 of the certification dates in a response (issue, effective, expiration).
 CERTIFICATION_DATES = ("102", "007", "036")
-
-
-@dataclass(slots=True)
-class Rejection:
-    """One AAA: where it was, why, and what to do next."""
-
-    loop: str
-    aaa: AAA
 
 
 @dataclass(slots=True)
@@ -128,14 +286,7 @@ class PatientEvent:
 
     def reference(self, qualifier: str) -> str:
         """REF02 of the REF with REF01 ``qualifier`` (``BB``, ``NT``), or ``""``."""
-        return next(
-            (
-                r.reference_identification
-                for r in self.references
-                if r.reference_identification_qualifier == qualifier
-            ),
-            "",
-        )
+        return reference(self.references, qualifier) or ""
 
 
 @dataclass(slots=True)
@@ -174,57 +325,57 @@ def _party(loop: LoopNode, d: Delimiters, rejections: list[Rejection]) -> Party 
     nm1 = loop.first("NM1")
     if nm1 is None:
         return None
-    out = Party(loop.id, NM1.from_segment(nm1.segment, d))
+    out = Party(loop.id, NM1.of(nm1))
     for seg in loop.segments():
-        sid, s = seg.id, seg.segment
+        sid = seg.id
         if sid == "REF":
-            out.references.append(REF.from_segment(s, d))
+            out.references.append(REF.of(seg))
         elif sid == "N3":
-            out.street = N3.from_segment(s, d)
+            out.street = N3.of(seg)
         elif sid == "N4":
-            out.city = N4.from_segment(s, d)
+            out.city = N4.of(seg)
         elif sid == "PER":
-            out.contact = PER.from_segment(s, d)
+            out.contact = PER.of(seg)
         elif sid == "PRV":
-            out.provider = PRV.from_segment(s, d)
+            out.provider = PRV.of(seg)
         elif sid == "DMG":
-            out.demographics = DMG.from_segment(s, d)
+            out.demographics = DMG.of(seg)
         elif sid == "AAA":
-            rejections.append(Rejection(loop.id, AAA.from_segment(s)))
+            rejections.append(Rejection(loop.id, AAA.of(seg)))
     return out
 
 
 def _level(loop: LoopNode, target: PatientEvent | Service, d: Delimiters) -> None:
     """The segments an event and a service share."""
     for seg in loop.segments():
-        sid, s = seg.id, seg.segment
+        sid = seg.id
         if sid == "UM":
-            target.um = UM.from_segment(s, d)
+            target.um = UM.of(seg, d)
         elif sid == "HCR":
-            target.decision = HCR.from_segment(s)
+            target.decision = HCR.of(seg)
         elif sid == "TRN":
-            target.traces.append(TRN.from_segment(s, d))
+            target.traces.append(TRN.of(seg))
         elif sid == "REF":
-            target.references.append(REF.from_segment(s, d))
+            target.references.append(REF.of(seg))
         elif sid == "DTP":
-            target.dates.append(DTP.from_segment(s, d))
+            target.dates.append(DTP.of(seg))
         elif sid == "HSD":
-            target.delivery = HSD.from_segment(s)
+            target.delivery = HSD.of(seg)
         elif sid == "AAA":
-            target.rejections.append(Rejection(loop.id, AAA.from_segment(s)))
+            target.rejections.append(Rejection(loop.id, AAA.of(seg)))
 
 
 def _service(loop: LoopNode, d: Delimiters) -> Service:
     hl = loop.first("HL")
-    out = Service(HL.from_segment(hl.segment, d) if hl else None)
+    out = Service(HL.of(hl) if hl else None)
     _level(loop, out, d)
     for seg in loop.segments():
         if seg.id == "SV1":
-            out.professional = SV1.from_segment(seg.segment, d)
+            out.professional = SV1.of(seg, d)
         elif seg.id == "SV2":
-            out.institutional = SV2.from_segment(seg.segment, d)
+            out.institutional = SV2.of(seg, d)
         elif seg.id == "SV3":
-            out.dental = SV3.from_segment(seg.segment, d)
+            out.dental = SV3.of(seg, d)
     for child in loop.loops():
         party = _party(child, d, out.rejections)
         if party is not None:
@@ -234,10 +385,10 @@ def _service(loop: LoopNode, d: Delimiters) -> Service:
 
 def _event(loop: LoopNode, d: Delimiters) -> PatientEvent:
     hl = loop.first("HL")
-    out = PatientEvent(HL.from_segment(hl.segment, d) if hl else None)
+    out = PatientEvent(HL.of(hl) if hl else None)
     _level(loop, out, d)
     for seg in loop.segments("HI"):
-        out.diagnoses += HI.from_segment(seg.segment, d).codes
+        out.diagnoses += HI.of(seg, d).codes
     for child in loop.loops():
         if child.id == SERVICE:
             out.services.append(_service(child, d))
@@ -261,9 +412,7 @@ def review(tree: LoopNode, d: Delimiters, kind: Kind) -> Review:
                 continue
             role = PARTY_LOOPS.get(child.id)
             if role is not None:
-                out.rejections += [
-                    Rejection(child.id, AAA.from_segment(s.segment)) for s in child.segments("AAA")
-                ]
+                out.rejections += [Rejection(child.id, AAA.of(s)) for s in child.segments("AAA")]
                 name_loop = next((n for n in child.loops() if n.id.startswith("2010")), None)
                 if name_loop is not None:
                     setattr(out, role, _party(name_loop, d, out.rejections))

@@ -11,11 +11,11 @@ Loop tree (HL 20 → 21 → 22 → 23)::
           2000D Dependent            HL*23   TRN 2100D NM1*03 ... 2110D (as 2110C)
     SE
 
-Modules (the same names in every guide package): :mod:`.segments` (typed
-HL, NM1, DMG, DTP, EQ, EB, AAA, MSG), :mod:`.loops` (the loop trees as data,
-the trees built from pyx12's maps), :mod:`.codes` (HL03, EB01, EB02, EB06,
-EB12, AAA03, AAA04 enums), :mod:`.parsing`, :mod:`.view` (typed members,
-benefits, rejections), :mod:`.validation` (guide checks, HL hierarchy),
+Modules (the same names in every guide package): :mod:`.loops` (the loop
+trees as data, the trees built from pyx12's maps), :mod:`.codes` (HL03, EB01,
+EB02, EB06, EB12, AAA03, AAA04 enums), :mod:`.parsing`, :mod:`.view` (typed
+members, benefits, rejections read from the placed tree: EQ, EB, MSG and the
+guide kit's HL, NM1, DMG, DTP, AAA), :mod:`.validation` (guide checks, HL hierarchy),
 :mod:`.writing`, :mod:`.building` (JSON fields → 270/271), :mod:`.json`.
 """
 

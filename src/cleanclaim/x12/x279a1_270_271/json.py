@@ -15,35 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..guidekit.read import NM1
 from ..guidekit.values import date_json, json_money
 from ..segments import Delimiters
 from .building import build_270, build_271
 from .parsing import TransactionEligibility
-from .segments import DTP, NM1
-from .view import Benefit, Member, Rejection
+from .view import Benefit, Member
 
 __all__ = ["build_270", "build_271", "to_json"]
-
-
-def _date(d: DTP) -> dict[str, Any]:
-    if d.date_time_period_format_qualifier == "RD8" and "-" in d.date_time_period:
-        start, end = d.date_time_period.split("-", 1)
-        return {
-            "qualifier": d.date_time_qualifier,
-            "start": date_json(start),
-            "end": date_json(end),
-        }
-    return {"qualifier": d.date_time_qualifier, "date": date_json(d.date_time_period)}
-
-
-def _rejection(r: Rejection) -> dict[str, Any]:
-    a = r.aaa
-    return {
-        "loop": r.loop,
-        "valid_request": a.yes_no_condition_or_response_code == "Y",
-        "reason": a.reject_reason_code,
-        "follow_up_action": a.follow_up_action_code,
-    }
 
 
 def _party(p: NM1 | None) -> dict[str, Any] | None:
@@ -71,9 +50,9 @@ def _benefit(b: Benefit) -> dict[str, Any]:
         "quantity": json_money(eb.quantity),
         "authorization_required": eb.authorization_or_certification_indicator or None,
         "in_network": {"Y": True, "N": False}.get(eb.in_plan_network_indicator),
-        "dates": [_date(d) for d in b.dates],
+        "dates": [d.as_json() for d in b.dates],
         "messages": [m.free_form_message_text for m in b.messages],
-        "rejections": [_rejection(r) for r in b.rejections],
+        "rejections": [r.as_json() for r in b.rejections],
     }
 
 
@@ -87,10 +66,10 @@ def _member(m: Member) -> dict[str, Any]:
         "member_id": (name.identification_code or None) if name else None,
         "dob": date_json(dmg.date_time_period) if dmg else None,
         "sex": (dmg.gender_code or None) if dmg else None,
-        "plan_dates": [_date(d) for d in m.plan_dates],
+        "plan_dates": [d.as_json() for d in m.plan_dates],
         "service_types": [t for eq in m.inquiries for t in eq.service_type_codes],
         "benefits": [_benefit(b) for b in m.benefits],
-        "rejections": [_rejection(r) for r in m.rejections],
+        "rejections": [r.as_json() for r in m.rejections],
     }
 
 
@@ -105,5 +84,5 @@ def to_json(tx: TransactionEligibility, delimiters: Delimiters) -> dict[str, Any
         "information_source": _party(e.information_source),
         "information_receiver": _party(e.information_receiver),
         "members": [_member(m) for m in e.members],
-        "rejections": [_rejection(r) for r in e.rejections],
+        "rejections": [r.as_json() for r in e.rejections],
     }

@@ -1,29 +1,100 @@
 """The 270/271 as plain typed data: parties, members, benefits, rejections.
 
-Built from the placed loop tree: each member (2000C subscriber, 2000D
-dependent) with its name, id, birth date, plan dates, the benefits of its
+Read from the placed loop tree (005010X279A1): each member (2000C subscriber,
+2000D dependent) with its name, id, birth date, plan dates, the benefits of its
 2110 loops (one :class:`Benefit` per EB with its dates and MSG messages) and
 the AAA rejections found at its level; the information source and receiver
-with their own AAA rejections.
+with their own AAA rejections. HL, NM1, DMG, DTP and AAA are the guide kit's
+plain readers (:mod:`cleanclaim.x12.guidekit.read`); EQ and EB are read here.
+Amounts are :class:`~decimal.Decimal`; repeated elements (EB03, EQ01) are lists,
+split on the interchange's repetition separator.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from ..guidekit.tree import LoopNode
+from ...money import read_amount
+from ..guidekit.read import AAA, DMG, DTP, HL, NM1, Rejection, repeats
+from ..guidekit.tree import LoopNode, SegNode
 from ..segments import Delimiters
-from .segments import AAA, DMG, DTP, EB, EQ, HL, MSG, NM1
 
-MEMBER_LOOPS = {"2000C": "subscriber", "2000D": "dependent"}
+__all__ = [
+    "EB",
+    "EQ",
+    "MSG",
+    "Benefit",
+    "Eligibility",
+    "Member",
+    "Rejection",
+    "eligibility",
+]
 
 
 @dataclass(slots=True)
-class Rejection:
-    """One AAA: where it was, why, and what to do next."""
+class EQ:
+    """EQ Eligibility or Benefit Inquiry (270 2110C/D)."""
 
-    loop: str
-    aaa: AAA
+    service_type_codes: list[str]  # EQ01 (repeats)
+    composite_medical_procedure_identifier: str = ""  # EQ02
+    coverage_level_code: str = ""  # EQ03
+
+    @classmethod
+    def of(cls, seg: SegNode, d: Delimiters) -> EQ:
+        return cls(repeats(seg.get(1), d), seg.get(2), seg.get(3))
+
+
+@dataclass(slots=True)
+class EB:
+    """EB Eligibility or Benefit Information (271 2110C/D)."""
+
+    eligibility_or_benefit_information_code: str  # EB01, see EligibilityOrBenefitInformationCode
+    coverage_level_code: str = ""  # EB02, see CoverageLevelCode
+    service_type_codes: list[str] = field(default_factory=list)  # EB03 (repeats)
+    insurance_type_code: str = ""  # EB04
+    plan_coverage_description: str = ""  # EB05
+    time_period_qualifier: str = ""  # EB06, see TimePeriodQualifier
+    monetary_amount: Decimal | None = None  # EB07
+    percentage_as_decimal: Decimal | None = None  # EB08 (0.2 = 20 %)
+    quantity_qualifier: str = ""  # EB09
+    quantity: Decimal | None = None  # EB10
+    authorization_or_certification_indicator: str = ""  # EB11: Y/N/U
+    in_plan_network_indicator: str = ""  # EB12: Y/N/U/W
+    composite_medical_procedure_identifier: str = ""  # EB13
+
+    @classmethod
+    def of(cls, seg: SegNode, d: Delimiters) -> EB:
+        g = seg.get
+        return cls(
+            g(1),
+            g(2),
+            repeats(g(3), d),
+            g(4),
+            g(5),
+            g(6),
+            read_amount(g(7)),
+            read_amount(g(8)),
+            g(9),
+            read_amount(g(10)),
+            g(11),
+            g(12),
+            g(13),
+        )
+
+
+@dataclass(slots=True)
+class MSG:
+    """MSG Message Text (271 2110C/D)."""
+
+    free_form_message_text: str  # MSG01
+
+    @classmethod
+    def of(cls, seg: SegNode) -> MSG:
+        return cls(seg.get(1))
+
+
+MEMBER_LOOPS = {"2000C": "subscriber", "2000D": "dependent"}
 
 
 @dataclass(slots=True)
@@ -63,40 +134,40 @@ class Eligibility:
 def _benefit(loop: LoopNode, d: Delimiters) -> Benefit:
     eb = loop.first("EB")
     assert eb is not None
-    out = Benefit(EB.from_segment(eb.segment, d))
+    out = Benefit(EB.of(eb, d))
     for seg in loop.walk():
         if seg.id == "DTP":
-            out.dates.append(DTP.from_segment(seg.segment, d))
+            out.dates.append(DTP.of(seg))
         elif seg.id == "MSG":
-            out.messages.append(MSG.from_segment(seg.segment))
+            out.messages.append(MSG.of(seg))
         elif seg.id == "AAA":
-            out.rejections.append(Rejection(loop.id, AAA.from_segment(seg.segment)))
+            out.rejections.append(Rejection(loop.id, AAA.of(seg)))
     return out
 
 
 def _member(loop: LoopNode, d: Delimiters) -> Member:
     hl = loop.first("HL")
-    out = Member(MEMBER_LOOPS[loop.id], HL.from_segment(hl.segment, d) if hl else None, None)
+    out = Member(MEMBER_LOOPS[loop.id], HL.of(hl) if hl else None, None)
     for seg in loop.segments("AAA"):
-        out.rejections.append(Rejection(loop.id, AAA.from_segment(seg.segment)))
+        out.rejections.append(Rejection(loop.id, AAA.of(seg)))
     for name_loop in loop.loops():
         if not name_loop.id.startswith("2100"):
             continue
         for seg in name_loop.segments():
             sid = seg.id
             if sid == "NM1" and out.name is None:
-                out.name = NM1.from_segment(seg.segment, d)
+                out.name = NM1.of(seg)
             elif sid == "DMG":
-                out.demographics = DMG.from_segment(seg.segment, d)
+                out.demographics = DMG.of(seg)
             elif sid == "DTP":
-                out.plan_dates.append(DTP.from_segment(seg.segment, d))
+                out.plan_dates.append(DTP.of(seg))
             elif sid == "AAA":
-                out.rejections.append(Rejection(name_loop.id, AAA.from_segment(seg.segment)))
+                out.rejections.append(Rejection(name_loop.id, AAA.of(seg)))
         for info in name_loop.loops():
             if info.first("EB") is not None:
                 out.benefits.append(_benefit(info, d))
             for seg in info.segments("EQ"):
-                out.inquiries.append(EQ.from_segment(seg.segment, d))
+                out.inquiries.append(EQ.of(seg, d))
     return out
 
 
@@ -110,14 +181,12 @@ def eligibility(tree: LoopNode, d: Delimiters) -> Eligibility:
                 out.members.append(_member(child, d))
             elif child.id in ("2100A", "2100B"):
                 nm1 = child.first("NM1")
-                name = NM1.from_segment(nm1.segment, d) if nm1 else None
+                name = NM1.of(nm1) if nm1 else None
                 if child.id == "2100A":
                     out.information_source = name
                 else:
                     out.information_receiver = name
-                out.rejections += [
-                    Rejection(child.id, AAA.from_segment(s.segment)) for s in child.segments("AAA")
-                ]
+                out.rejections += [Rejection(child.id, AAA.of(s)) for s in child.segments("AAA")]
             walk(child)  # dependents (2000D) nest under their subscriber (2000C)
 
     walk(tree)
