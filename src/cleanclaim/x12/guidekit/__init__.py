@@ -19,6 +19,8 @@ committed, decision 0404). It uses:
   lists) and :mod:`.context` -- findings as the core's
   :class:`~cleanclaim.x12.errors.Finding` with 999 IK304/IK403 codes;
 * :mod:`.hl` -- the HL parent/child rule;
+* :mod:`.read` -- the segments several guides' views read (HL, NM1, REF, DTP...),
+  as plain dataclasses read from the placed tree;
 * :mod:`.values` -- writing X12 numbers, and JSON input helpers (amounts parsed by
   :mod:`cleanclaim.money`).
 
