@@ -22,16 +22,14 @@ lazily and kept in memory: lookups by code are dictionary reads.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 import threading
 import time
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
+from ._tabular_cache import load_tabular
 from .db import RefDB
-from .icd10cm import IcdTabular, package_xml, parse_tabular, release_for
+from .icd10cm import IcdTabular, package_xml
 from .model import SYSTEMS, Code, Coverage, Lookup, Note, Release, SearchHit, normalize_icd10cm
 from .paths import refdata_dir
 from .starter import starter_sets
@@ -140,7 +138,7 @@ class Store:
             return self._rels
 
     def _package_release(self) -> Release | None:
-        return _package_release()
+        return _package_release(self.root)
 
     def _usable(self, system: str) -> list[_Rel]:
         """Complete releases of ``system``, else its starter set."""
@@ -197,10 +195,11 @@ class Store:
             if tab is None:
                 rel = next(r for r in self._all()["icd10cm"] if r.release.release == label)
                 if rel.origin == "package":
-                    tab = _package_tabular()
+                    tab = _package_tabular(self.root)
                 else:
-                    path = self.root / "icd10cm" / f"{rel.release.sha256}.xml"
-                    tab = parse_tabular(path)
+                    sha = rel.release.sha256
+                    path = self.root / "icd10cm" / f"{sha}.xml"
+                    tab = load_tabular(path, self.root / "cache" / f"icd10cm-{sha[:20]}.tab")
                     tab.source_file = rel.release.source_file
                     tab.release = label
                 self._icd[label] = tab
@@ -381,26 +380,30 @@ class Store:
         )
 
 
-@lru_cache(maxsize=1)
-def _package_release() -> Release | None:
+_PACKAGE: list[IcdTabular] = []  # the packaged tabular, read once per process
+_PACKAGE_LOCK = threading.Lock()
+
+
+def _package_tabular(root: Path) -> IcdTabular:
+    """The packaged tabular, shared by every store of the process: mapped from the cache
+    under ``root/cache`` (written there by the first process that parses the XML)."""
+    with _PACKAGE_LOCK:
+        if not _PACKAGE:
+            xml = package_xml()
+            _PACKAGE.append(load_tabular(xml, root / "cache" / f"icd10cm-package-{xml.stem}.tab"))
+        return _PACKAGE[0]
+
+
+def _package_release(root: Path) -> Release | None:
     """Provenance of the packaged tabular: file name, release, SHA-256, number of codes."""
     try:
-        path = package_xml()
+        tab = _package_tabular(root)
     except FileNotFoundError:
         return None
-    data = path.read_bytes()
-    head = data[:512].decode("utf-8", "replace")
-    version = head.split("<version>", 1)[-1].split("<", 1)[0] if "<version>" in head else ""
-    label, eff, end = release_for(path, version)
-    sha = hashlib.sha256(data).hexdigest()
-    rows = len(re.findall(rb"<diag[\s>]", data))
-    return Release("icd10cm", label, eff, end, path.name, sha, rows, complete=True)
-
-
-@lru_cache(maxsize=1)
-def _package_tabular() -> IcdTabular:
-    """The packaged tabular, parsed once per process and shared by every store."""
-    return parse_tabular(package_xml())
+    return Release(
+        "icd10cm", tab.release, tab.effective, tab.end, tab.source_file, tab.sha256,
+        len(tab.nodes), complete=True,
+    )  # fmt: skip
 
 
 def is_package_release(store: Store, system: str, release: str) -> bool:
