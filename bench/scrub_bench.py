@@ -3,13 +3,20 @@ claims, detection per category, false alarms, claims/s end to end, peak RSS, tab
 load time, and pyx12's validation time of the same claims as the baseline.
 
     PYTHONPATH=src python bench/scrub_bench.py [--pairs 1500000] [--throughput 5000]
-        [--append-results]
+        [--process-claims 10000] [--baseline-src OTHER_CHECKOUT/src] [--append-results]
 
 Everything is generated into a temporary directory at run time (nothing large is
 committed): the NCCI tables in the official layouts (bench/scrub_gen.py), an 837P
 with 300 clean claims and 16 claims per defect category (each with exactly one
 injected, labelled defect), and a larger 837P for throughput. The measuring runs
 in a fresh child process so its peak RSS is the scrubber's, not the generator's.
+
+Then ``cleanclaim scrub`` of a clean ``--process-claims`` 837P is timed as a whole
+process, start-up included (wall and CPU, best and median of five): claims per second
+including start-up, and the start-up alone (process start to the first byte of the
+claims file, also for ``cleanclaim x12 validate`` and with an empty refdata folder).
+With ``--baseline-src`` the same commands run on another checkout's ``src`` in the same
+run (e.g. the main branch before a change). Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -123,6 +130,88 @@ def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[
     }
 
 
+# Runs cleanclaim in the child with an audit hook that reports, on stderr, the wall-clock
+# time at which the claims file (the last argument) is first opened.
+_FIRST_BYTE = """
+import os, runpy, sys, time
+target = os.path.abspath(sys.argv[-1])
+seen = []
+def hook(event, args):
+    if event == "open" and not seen and isinstance(args[0], (str, os.PathLike)):
+        if os.path.abspath(args[0]) == target:
+            seen.append(time.time())
+            sys.stderr.write(f"\\nFIRST-BYTE {seen[0]!r}\\n")
+sys.addaudithook(hook)
+sys.argv[0] = "cleanclaim"
+runpy.run_module("cleanclaim", run_name="__main__", alter_sys=True)
+"""
+
+
+def run_process(
+    src: Path, refdir: Path, argv: list[str], pycache: Path | None
+) -> tuple[float, float, float]:
+    """One ``cleanclaim ARGV`` process on ``src``: (wall s, CPU s, start-up s), where the
+    start-up runs from just before the process is spawned to the first open of the
+    claims file (the last argument). With ``pycache`` the modules' bytecode is kept there
+    (``PYTHONPYCACHEPREFIX``), as an installed package has it; without it every module is
+    compiled from source in every process (``PYTHONDONTWRITEBYTECODE``)."""
+    env = {**os.environ, "PYTHONPATH": str(src), "CLEANCLAIM_REFDATA_DIR": str(refdir)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    if pycache is None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0, w0 = time.time(), time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_BYTE, *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        check=False,
+    )
+    wall = time.perf_counter() - w0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    marks = [ln.split()[1] for ln in out.stderr.splitlines() if ln.startswith("FIRST-BYTE ")]
+    if out.returncode not in (0, 1) or not marks:
+        raise RuntimeError(f"cleanclaim {' '.join(argv)} failed:\n{out.stderr}")
+    return wall, cpu, float(marks[0]) - t0
+
+
+def process_figures(
+    src: Path, refdir: Path, empty: Path, path: Path, runs: int, pycache: Path
+) -> dict[str, tuple[float, float]]:
+    """(best, median) of ``runs`` whole processes for each figure."""
+    scrub = ["scrub", "--as-of", AS_OF.isoformat(), str(path)]
+    x12 = ["x12", "validate", str(path)]
+    for argv, root in ((scrub, refdir), (scrub, empty), (x12, refdir)):
+        run_process(src, root, argv, pycache)  # bytecode and start-up caches written
+    walls, cpus, starts, x12_starts, empty_starts, source_starts = [], [], [], [], [], []
+    for _ in range(runs):
+        wall, cpu, start = run_process(src, refdir, scrub, pycache)
+        walls.append(wall)
+        cpus.append(cpu)
+        starts.append(start)
+        x12_starts.append(run_process(src, refdir, x12, pycache)[2])
+        empty_starts.append(run_process(src, empty, scrub, pycache)[2])
+        source_starts.append(run_process(src, refdir, scrub, None)[2])
+
+    def bm(xs: list[float]) -> tuple[float, float]:
+        return min(xs), sorted(xs)[len(xs) // 2]
+
+    return {
+        "wall": bm(walls),
+        "cpu": bm(cpus),
+        "start": bm(starts),
+        "x12_start": bm(x12_starts),
+        "empty_start": bm(empty_starts),
+        "source_start": bm(source_starts),
+    }
+
+
 def pyx12_rate(path: Path, claims: int) -> tuple[float, int]:
     """pyx12's validation of an 837P slice: claims/s (the baseline)."""
     import io
@@ -145,6 +234,9 @@ def main() -> int:
     ap.add_argument("--per-category", type=int, default=16)
     ap.add_argument("--throughput", type=int, default=5000)
     ap.add_argument("--pyx12-slice", type=int, default=200)
+    ap.add_argument("--process-claims", type=int, default=10_000)
+    ap.add_argument("--process-runs", type=int, default=5)
+    ap.add_argument("--baseline-src", type=Path, help="another checkout's src, run the same way")
     ap.add_argument("--append-results", action="store_true")
     ap.add_argument("--measure", nargs=4, metavar="X", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -185,7 +277,7 @@ def main() -> int:
         write_claims(big, n_clean, per, tables, store, AS_OF, seed=11)
         sl = tmpd / "slice.837"
         write_claims(sl, args.pyx12_slice, 0, tables, store, AS_OF, seed=13)
-        del tables
+        tables_for_claims = tables
         out = subprocess.run(
             [
                 sys.executable,
@@ -206,6 +298,23 @@ def main() -> int:
             return 1
         r = json.loads(out.stdout)
         base_rate, base_n = pyx12_rate(sl, args.pyx12_slice)
+
+        # whole processes: a clean file; an empty refdata folder for the default start-up
+        whole = tmpd / "process.837"
+        write_claims(whole, args.process_claims, 0, tables_for_claims, store, AS_OF, seed=17)
+        whole_mb = whole.stat().st_size / 1e6
+        empty = tmpd / "refdata-empty"
+        empty.mkdir()
+        scrub = ["scrub", "--as-of", AS_OF.isoformat(), str(whole)]
+        pyc = tmpd / "pycache"
+        # the first process after an install writes the start-up caches
+        first_wall = run_process(ROOT / "src", refdir, scrub, pyc)[0]
+        ours = process_figures(ROOT / "src", refdir, empty, whole, args.process_runs, pyc)
+        base = None
+        if args.baseline_src:
+            base = process_figures(
+                args.baseline_src, refdir, empty, whole, args.process_runs, tmpd / "pycache-base"
+            )
 
     lines = []
     lines.append(
@@ -256,6 +365,36 @@ def main() -> int:
         f"{g_cpu / base_rate:.1f}x with guide validation, {e_cpu / base_rate:.1f}x with "
         "envelope checks"
     )
+    n = args.process_claims
+    lines.append(
+        f"whole process: `cleanclaim scrub` of a clean {n:,}-claim 837P ({whole_mb:.1f} MB), "
+        f"start-up and output included, modules' bytecode compiled beforehand (as installed), "
+        f"best / median of {args.process_runs} (load {os.getloadavg()[0]:.1f}), "
+        "target >= 5,000 claims/s:"
+    )
+
+    def proc_lines(who: str, f: dict[str, tuple[float, float]]) -> None:
+        (wb, wm), (cb, cm) = f["wall"], f["cpu"]
+        lines.append(
+            f"  {who}: wall {wb:.2f} / {wm:.2f} s = {n / wb:,.0f} / {n / wm:,.0f} claims/s; "
+            f"CPU {cb:.2f} / {cm:.2f} s = {n / cb:,.0f} / {n / cm:,.0f} claims per CPU-second"
+        )
+        lines.append(
+            f"    start-up (process start to first byte of the file), target < 0.4 s: scrub "
+            f"{f['start'][0]:.2f} / {f['start'][1]:.2f} s, x12 validate "
+            f"{f['x12_start'][0]:.2f} / {f['x12_start'][1]:.2f} s, scrub with an empty "
+            f"refdata folder {f['empty_start'][0]:.2f} / {f['empty_start'][1]:.2f} s; scrub "
+            f"compiling every module from source {f['source_start'][0]:.2f} / "
+            f"{f['source_start'][1]:.2f} s"
+        )
+
+    proc_lines("this checkout", ours)
+    lines.append(
+        f"    (the first process after an install compiles the modules, parses the ICD-10-CM "
+        f"tabular and writes its start-up cache: {first_wall:.2f} s wall, once)"
+    )
+    if base is not None:
+        proc_lines(f"baseline {args.baseline_src}", base)
     text = "\n".join(lines)
     print(text)
     if args.append_results:
