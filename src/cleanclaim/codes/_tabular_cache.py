@@ -33,9 +33,14 @@ from typing import Any, cast
 from .icd10cm import IcdBlock, IcdNode, IcdTabular, parse_tabular
 from .model import CodeRange, Note, NoteKind
 
-__all__ = ["load_tabular"]
+__all__ = ["cache_path", "load_tabular", "write_cache"]
 
 _MAGIC = b"CCICD\x01\x00\x00"  # the 6th byte is the format: bump it when the layout changes
+
+
+def cache_path(root: Path, sha256: str) -> Path:
+    """Where the cache of the tabular imported into ``root`` with this SHA-256 lives."""
+    return root / "cache" / f"icd10cm-{sha256[:20]}.tab"
 
 
 def _source_id(xml: Path) -> dict[str, int]:

@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ._tabular_cache import load_tabular
+from ._tabular_cache import cache_path, load_tabular
 from .db import RefDB
 from .icd10cm import IcdTabular, package_xml
 from .model import SYSTEMS, Code, Coverage, Lookup, Note, Release, SearchHit, normalize_icd10cm
@@ -199,7 +199,7 @@ class Store:
                 else:
                     sha = rel.release.sha256
                     path = self.root / "icd10cm" / f"{sha}.xml"
-                    tab = load_tabular(path, self.root / "cache" / f"icd10cm-{sha[:20]}.tab")
+                    tab = load_tabular(path, cache_path(self.root, sha))
                     tab.source_file = rel.release.source_file
                     tab.release = label
                 self._icd[label] = tab
