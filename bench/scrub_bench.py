@@ -148,14 +148,20 @@ runpy.run_module("cleanclaim", run_name="__main__", alter_sys=True)
 
 
 def run_process(
-    src: Path, refdir: Path, argv: list[str], pycache: Path | None
+    src: Path, refdir: Path, argv: list[str], pycache: Path | None, user_cache: Path
 ) -> tuple[float, float, float]:
     """One ``cleanclaim ARGV`` process on ``src``: (wall s, CPU s, start-up s), where the
     start-up runs from just before the process is spawned to the first open of the
     claims file (the last argument). With ``pycache`` the modules' bytecode is kept there
     (``PYTHONPYCACHEPREFIX``), as an installed package has it; without it every module is
-    compiled from source in every process (``PYTHONDONTWRITEBYTECODE``)."""
-    env = {**os.environ, "PYTHONPATH": str(src), "CLEANCLAIM_REFDATA_DIR": str(refdir)}
+    compiled from source in every process (``PYTHONDONTWRITEBYTECODE``). ``user_cache`` is
+    the user's cache folder (``XDG_CACHE_HOME``: the packaged ICD-10-CM tabular's cache)."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(src),
+        "CLEANCLAIM_REFDATA_DIR": str(refdir),
+        "XDG_CACHE_HOME": str(user_cache),
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("PYTHONPYCACHEPREFIX", None)
     if pycache is None:
@@ -182,34 +188,36 @@ def run_process(
 
 
 def process_figures(
-    src: Path, refdir: Path, empty: Path, path: Path, runs: int, pycache: Path
-) -> dict[str, tuple[float, float]]:
-    """(best, median) of ``runs`` whole processes for each figure."""
+    checkouts: list[tuple[Path, Path]],
+    refdir: Path,
+    empty: Path,
+    path: Path,
+    runs: int,
+    user_cache: Path,
+) -> list[dict[str, tuple[float, float]]]:
+    """(best, median) of ``runs`` whole processes for each figure, per (src, pycache)
+    checkout; the checkouts take turns, so a change in the machine's load hits them alike."""
     scrub = ["scrub", "--as-of", AS_OF.isoformat(), str(path)]
     x12 = ["x12", "validate", str(path)]
-    for argv, root in ((scrub, refdir), (scrub, empty), (x12, refdir)):
-        run_process(src, root, argv, pycache)  # bytecode and start-up caches written
-    walls, cpus, starts, x12_starts, empty_starts, source_starts = [], [], [], [], [], []
+    uc = user_cache
+    for src, pyc in checkouts:
+        for argv, root in ((scrub, refdir), (scrub, empty), (x12, refdir)):
+            run_process(src, root, argv, pyc, uc)  # bytecode and start-up caches written
+    seen: list[dict[str, list[float]]] = [{} for _ in checkouts]
     for _ in range(runs):
-        wall, cpu, start = run_process(src, refdir, scrub, pycache)
-        walls.append(wall)
-        cpus.append(cpu)
-        starts.append(start)
-        x12_starts.append(run_process(src, refdir, x12, pycache)[2])
-        empty_starts.append(run_process(src, empty, scrub, pycache)[2])
-        source_starts.append(run_process(src, refdir, scrub, None)[2])
-
-    def bm(xs: list[float]) -> tuple[float, float]:
-        return min(xs), sorted(xs)[len(xs) // 2]
-
-    return {
-        "wall": bm(walls),
-        "cpu": bm(cpus),
-        "start": bm(starts),
-        "x12_start": bm(x12_starts),
-        "empty_start": bm(empty_starts),
-        "source_start": bm(source_starts),
-    }
+        for (src, pyc), got in zip(checkouts, seen, strict=True):
+            wall, cpu, start = run_process(src, refdir, scrub, pyc, uc)
+            figures = {
+                "wall": wall,
+                "cpu": cpu,
+                "start": start,
+                "x12_start": run_process(src, refdir, x12, pyc, uc)[2],
+                "empty_start": run_process(src, empty, scrub, pyc, uc)[2],
+                "source_start": run_process(src, refdir, scrub, None, uc)[2],
+            }
+            for k, v in figures.items():
+                got.setdefault(k, []).append(v)
+    return [{k: (min(xs), sorted(xs)[len(xs) // 2]) for k, xs in got.items()} for got in seen]
 
 
 def pyx12_rate(path: Path, claims: int) -> tuple[float, int]:
@@ -308,13 +316,14 @@ def main() -> int:
         scrub = ["scrub", "--as-of", AS_OF.isoformat(), str(whole)]
         pyc = tmpd / "pycache"
         # the first process after an install writes the start-up caches
-        first_wall = run_process(ROOT / "src", refdir, scrub, pyc)[0]
-        ours = process_figures(ROOT / "src", refdir, empty, whole, args.process_runs, pyc)
-        base = None
+        user_cache = tmpd / "user-cache"
+        first_wall = run_process(ROOT / "src", refdir, scrub, pyc, user_cache)[0]
+        checkouts = [(ROOT / "src", pyc)]
         if args.baseline_src:
-            base = process_figures(
-                args.baseline_src, refdir, empty, whole, args.process_runs, tmpd / "pycache-base"
-            )
+            checkouts.append((args.baseline_src, tmpd / "pycache-base"))
+        ours, *base = process_figures(
+            checkouts, refdir, empty, whole, args.process_runs, user_cache
+        )
 
     lines = []
     lines.append(
@@ -393,8 +402,8 @@ def main() -> int:
         f"    (the first process after an install compiles the modules, parses the ICD-10-CM "
         f"tabular and writes its start-up cache: {first_wall:.2f} s wall, once)"
     )
-    if base is not None:
-        proc_lines(f"baseline {args.baseline_src}", base)
+    if base:
+        proc_lines(f"baseline {args.baseline_src}", base[0])
     text = "\n".join(lines)
     print(text)
     if args.append_results:

@@ -53,15 +53,21 @@ def test_it_maps_an_imported_tabular_to_what_the_parse_gives(
 
 
 def test_it_maps_the_packaged_tabular_to_what_the_parse_gives(tmp_path: Path) -> None:
+    # the packaged tabular's cache is the same for every refdata folder: it goes to the
+    # user's cache folder, and a refdata folder that does not exist is not created for it
+    missing = tmp_path / "var" / "refdata"
+    xdg = tmp_path / "xdg"
+
     def run() -> list[str]:
-        cmd = [sys.executable, "-c", DIGEST, str(tmp_path)]
-        env = {**os.environ, "PYTHONPATH": str(SRC)}
+        cmd = [sys.executable, "-c", DIGEST, str(missing)]
+        env = {**os.environ, "PYTHONPATH": str(SRC), "XDG_CACHE_HOME": str(xdg)}
         out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
         return out.stdout.split()
 
     built = run()  # the first process parses the XML and writes the cache
-    assert list((tmp_path / "cache").glob("icd10cm-package-*.tab"))
+    assert list((xdg / "cleanclaim").glob("icd10cm-package-*.tab"))
     mapped = run()
     want = _digest(parse_tabular(package_xml()))
     assert built == ["True", want]
     assert mapped == ["False", want]
+    assert not (tmp_path / "var").exists()

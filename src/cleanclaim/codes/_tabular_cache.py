@@ -15,7 +15,10 @@ File layout (``FORMAT`` in the magic; all integers little-endian)::
 The header holds the release and provenance, the chapters and sections with their
 notes, and the size and modification time of the XML it was made from: a cache whose
 source changed, or that is not ours, is ignored and rebuilt. Writing is best effort
-(a read-only folder means parsing each time, as before) and atomic (write, rename).
+(a folder that cannot be written means parsing each time, as before) and atomic (write,
+rename). An imported tabular's cache lives in its refdata folder (:func:`cache_path`); the
+packaged tabular's in the user's cache folder (``paths.user_cache_dir()``), since it is the
+same for every refdata folder.
 """
 
 from __future__ import annotations
@@ -185,11 +188,12 @@ def _open(path: Path, xml: Path) -> IcdTabular | None:
         return None
 
 
-def load_tabular(xml: Path, cache: Path) -> IcdTabular:
+def load_tabular(xml: Path, cache: Path | None) -> IcdTabular:
     """The tabular of ``xml``: mapped from ``cache`` when it was made from this very file,
     else parsed (ValueError naming the file on bad XML) and written to ``cache``."""
-    tab = _open(cache, xml)
+    tab = _open(cache, xml) if cache is not None else None
     if tab is None:
         tab = parse_tabular(xml)
-        write_cache(tab, xml, cache)
+        if cache is not None:
+            write_cache(tab, xml, cache)
     return tab

@@ -31,7 +31,7 @@ from ._tabular_cache import cache_path, load_tabular
 from .db import RefDB
 from .icd10cm import IcdTabular, package_xml
 from .model import SYSTEMS, Code, Coverage, Lookup, Note, Release, SearchHit, normalize_icd10cm
-from .paths import refdata_dir
+from .paths import refdata_dir, user_cache_dir
 from .starter import starter_sets
 
 __all__ = ["SYSTEM_NAMES", "Store", "open_store"]
@@ -138,7 +138,7 @@ class Store:
             return self._rels
 
     def _package_release(self) -> Release | None:
-        return _package_release(self.root)
+        return _package_release()
 
     def _usable(self, system: str) -> list[_Rel]:
         """Complete releases of ``system``, else its starter set."""
@@ -195,7 +195,7 @@ class Store:
             if tab is None:
                 rel = next(r for r in self._all()["icd10cm"] if r.release.release == label)
                 if rel.origin == "package":
-                    tab = _package_tabular(self.root)
+                    tab = _package_tabular()
                 else:
                     sha = rel.release.sha256
                     path = self.root / "icd10cm" / f"{sha}.xml"
@@ -384,20 +384,22 @@ _PACKAGE: list[IcdTabular] = []  # the packaged tabular, read once per process
 _PACKAGE_LOCK = threading.Lock()
 
 
-def _package_tabular(root: Path) -> IcdTabular:
-    """The packaged tabular, shared by every store of the process: mapped from the cache
-    under ``root/cache`` (written there by the first process that parses the XML)."""
+def _package_tabular() -> IcdTabular:
+    """The packaged tabular, shared by every store of the process: mapped from its cache
+    in the user's cache folder (written there by the first process that parses the XML)."""
     with _PACKAGE_LOCK:
         if not _PACKAGE:
             xml = package_xml()
-            _PACKAGE.append(load_tabular(xml, root / "cache" / f"icd10cm-package-{xml.stem}.tab"))
+            folder = user_cache_dir()
+            cache = folder / f"icd10cm-package-{xml.stem}.tab" if folder else None
+            _PACKAGE.append(load_tabular(xml, cache))
         return _PACKAGE[0]
 
 
-def _package_release(root: Path) -> Release | None:
+def _package_release() -> Release | None:
     """Provenance of the packaged tabular: file name, release, SHA-256, number of codes."""
     try:
-        tab = _package_tabular(root)
+        tab = _package_tabular()
     except FileNotFoundError:
         return None
     return Release(

@@ -76,10 +76,10 @@ def context_from_refdata(
 
 
 def warm(ctx: ScrubContext) -> None:
-    """Load the lazily-read reference data now and move it out of the cyclic garbage
-    collector's way (``gc.freeze``): the code store holds hundreds of thousands of
-    long-lived objects that every full collection would otherwise walk while
-    claims are being scrubbed."""
+    """Open the lazily-read reference data now (the code store's releases and its
+    ICD-10-CM tabular, mapped from its start-up cache) and move what is loaded out of the
+    cyclic garbage collector's way (``gc.freeze``): full collections while claims are
+    scrubbed then do not walk it."""
     import gc
 
     if ctx.codes is not None:
