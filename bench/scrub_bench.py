@@ -149,13 +149,13 @@ runpy.run_module("cleanclaim", run_name="__main__", alter_sys=True)
 
 def run_process(
     src: Path, refdir: Path, argv: list[str], pycache: Path | None, user_cache: Path
-) -> tuple[float, float, float]:
-    """One ``cleanclaim ARGV`` process on ``src``: (wall s, CPU s, start-up s), where the
-    start-up runs from just before the process is spawned to the first open of the
-    claims file (the last argument). With ``pycache`` the modules' bytecode is kept there
-    (``PYTHONPYCACHEPREFIX``), as an installed package has it; without it every module is
-    compiled from source in every process (``PYTHONDONTWRITEBYTECODE``). ``user_cache`` is
-    the user's cache folder (``XDG_CACHE_HOME``: the packaged ICD-10-CM tabular's cache)."""
+) -> tuple[float, float, float, float]:
+    """One ``cleanclaim ARGV`` process on ``src``: (wall s, CPU s, start-up s, peak RSS MB),
+    where the start-up runs from just before the process is spawned to the first open of
+    the claims file (the last argument). With ``pycache`` the modules' bytecode is kept
+    there (``PYTHONPYCACHEPREFIX``), as an installed package has it; without it every module
+    is compiled from source in every process (``PYTHONDONTWRITEBYTECODE``). ``user_cache``
+    is the user's cache folder (``XDG_CACHE_HOME``: the packaged ICD-10-CM tabular's cache)."""
     env = {
         **os.environ,
         "PYTHONPATH": str(src),
@@ -168,23 +168,25 @@ def run_process(
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     else:
         env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0, w0 = time.time(), time.perf_counter()
-    out = subprocess.run(
+    proc = subprocess.Popen(
         [sys.executable, "-c", _FIRST_BYTE, *argv],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
-        check=False,
     )
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    proc.stderr.close()
+    _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own CPU time and peak RSS
     wall = time.perf_counter() - w0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    marks = [ln.split()[1] for ln in out.stderr.splitlines() if ln.startswith("FIRST-BYTE ")]
-    if out.returncode not in (0, 1) or not marks:
-        raise RuntimeError(f"cleanclaim {' '.join(argv)} failed:\n{out.stderr}")
-    return wall, cpu, float(marks[0]) - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    marks = [ln.split()[1] for ln in err.splitlines() if ln.startswith("FIRST-BYTE ")]
+    if proc.returncode not in (0, 1) or not marks:
+        raise RuntimeError(f"cleanclaim {' '.join(argv)} failed:\n{err}")
+    return wall, cpu, float(marks[0]) - t0, usage.ru_maxrss / 1024
 
 
 def process_figures(
@@ -206,11 +208,12 @@ def process_figures(
     seen: list[dict[str, list[float]]] = [{} for _ in checkouts]
     for _ in range(runs):
         for (src, pyc), got in zip(checkouts, seen, strict=True):
-            wall, cpu, start = run_process(src, refdir, scrub, pyc, uc)
+            wall, cpu, start, rss = run_process(src, refdir, scrub, pyc, uc)
             figures = {
                 "wall": wall,
                 "cpu": cpu,
                 "start": start,
+                "rss": rss,
                 "x12_start": run_process(src, refdir, x12, pyc, uc)[2],
                 "empty_start": run_process(src, empty, scrub, pyc, uc)[2],
                 "source_start": run_process(src, refdir, scrub, None, uc)[2],
@@ -386,7 +389,8 @@ def main() -> int:
         (wb, wm), (cb, cm) = f["wall"], f["cpu"]
         lines.append(
             f"  {who}: wall {wb:.2f} / {wm:.2f} s = {n / wb:,.0f} / {n / wm:,.0f} claims/s; "
-            f"CPU {cb:.2f} / {cm:.2f} s = {n / cb:,.0f} / {n / cm:,.0f} claims per CPU-second"
+            f"CPU {cb:.2f} / {cm:.2f} s = {n / cb:,.0f} / {n / cm:,.0f} claims per CPU-second; "
+            f"peak RSS {f['rss'][1]:.0f} MB"
         )
         lines.append(
             f"    start-up (process start to first byte of the file), target < 0.4 s: scrub "
