@@ -131,7 +131,8 @@ def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[
 
 
 # Runs cleanclaim in the child with an audit hook that reports, on stderr, the wall-clock
-# time at which the claims file (the last argument) is first opened.
+# time at which the claims file (the last argument) is first opened, and at exit its peak
+# RSS from /proc (Linux: ru_maxrss of a child starts at its parent's RSS at the fork).
 _FIRST_BYTE = """
 import os, runpy, sys, time
 target = os.path.abspath(sys.argv[-1])
@@ -142,6 +143,15 @@ def hook(event, args):
             seen.append(time.time())
             sys.stderr.write(f"\\nFIRST-BYTE {seen[0]!r}\\n")
 sys.addaudithook(hook)
+def peak():
+    try:
+        with open("/proc/self/status") as fh:
+            kb = next(ln.split()[1] for ln in fh if ln.startswith("VmHWM:"))
+        sys.stderr.write(f"\\nPEAK-RSS-KB {kb}\\n")
+    except (OSError, StopIteration):
+        pass
+import atexit
+atexit.register(peak)
 sys.argv[0] = "cleanclaim"
 runpy.run_module("cleanclaim", run_name="__main__", alter_sys=True)
 """
@@ -179,14 +189,15 @@ def run_process(
     assert proc.stderr is not None
     err = proc.stderr.read()
     proc.stderr.close()
-    _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own CPU time and peak RSS
+    _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own CPU time
     wall = time.perf_counter() - w0
     proc.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
     marks = [ln.split()[1] for ln in err.splitlines() if ln.startswith("FIRST-BYTE ")]
     if proc.returncode not in (0, 1) or not marks:
         raise RuntimeError(f"cleanclaim {' '.join(argv)} failed:\n{err}")
-    return wall, cpu, float(marks[0]) - t0, usage.ru_maxrss / 1024
+    peaks = [ln.split()[1] for ln in err.splitlines() if ln.startswith("PEAK-RSS-KB ")]
+    return wall, cpu, float(marks[0]) - t0, int(peaks[0]) / 1024 if peaks else float("nan")
 
 
 def process_figures(
