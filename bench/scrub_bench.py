@@ -111,7 +111,7 @@ def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[
             t0 = time.process_time()
             validate(parse(data))
             x12_best = max(x12_best, n / (time.process_time() - t0))
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_mb = peak_rss_mb()
     return {
         "table_load_s": load_s,
         "ptp_rows": ptp_rows,
@@ -232,6 +232,16 @@ def process_figures(
             for k, v in figures.items():
                 got.setdefault(k, []).append(v)
     return [{k: (min(xs), sorted(xs)[len(xs) // 2]) for k, xs in got.items()} for got in seen]
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS: VmHWM where /proc has it (on Linux ru_maxrss starts at the
+    parent's RSS at the fork, here the generator's), else ru_maxrss."""
+    try:
+        with open("/proc/self/status") as fh:
+            return next(int(ln.split()[1]) for ln in fh if ln.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def pyx12_rate(path: Path, claims: int) -> tuple[float, int]:
