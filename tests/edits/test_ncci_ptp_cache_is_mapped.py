@@ -69,3 +69,21 @@ def test_it_names_a_truncated_cache(tmp_path: Path) -> None:
     cache.write_bytes(cache.read_bytes()[:-3])
     with pytest.raises(NcciFormatError, match=r"ptp-v322r0-f1\.bin: truncated .*re-import"):
         ncci.load_tables(root)
+
+
+def test_the_cli_names_a_truncated_cache_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cleanclaim.cli import main
+
+    root = tmp_path / "refdata"
+    ncci.import_file(_file(tmp_path, ROWS), root)
+    (cache,) = (root / "ncci").glob("ptp-*.bin")
+    cache.write_bytes(cache.read_bytes()[:-3])
+    monkeypatch.setenv("CLEANCLAIM_REFDATA_DIR", str(root))
+    claims = tmp_path / "claims.json"
+    claims.write_text("[]")
+    assert main(["scrub", str(claims)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cleanclaim scrub: ") and "truncated PTP cache" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
