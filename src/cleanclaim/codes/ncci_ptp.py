@@ -248,6 +248,8 @@ def read_cache(path: Path) -> PtpPart:
             data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     except ValueError:  # an empty file cannot be mapped
         data = None
+    except OSError as exc:
+        raise NcciFormatError(f"{path}: cannot read the PTP cache ({exc.strerror})") from None
     if data is None or data[:8] != _MAGIC:
         raise NcciFormatError(f"{path}: not a cleanclaim PTP cache (re-import the NCCI files)")
     try:
