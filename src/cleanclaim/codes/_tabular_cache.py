@@ -7,9 +7,9 @@ processes ``mmap`` it and decode a code's node (description, parent, children,
 7th characters, instructional notes with their parsed targets) only when a lookup
 asks for it (docs/decisions/0504-scrub-start-up.md).
 
-File layout (``FORMAT`` in the magic; all integers little-endian)::
+File layout (the magic's 6th byte is the format number; integers little-endian)::
 
-    magic (8 bytes) | header length (u32) | header (JSON)
+    magic (8 bytes) | header length (u32) | header (JSON) | codes length (u32)
     | codes ("\\n"-joined, UTF-8) | record offsets (u32 * (n + 1)) | records (JSON each)
 
 The header holds the release and provenance, the chapters and sections with their
