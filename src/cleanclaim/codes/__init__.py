@@ -10,7 +10,8 @@ open the process-wide one with::
 Import official files with :func:`import_paths` (what ``cleanclaim refdata import`` runs).
 """
 
-from .importing import import_paths
+from typing import TYPE_CHECKING
+
 from .model import (
     SYSTEMS,
     Code,
@@ -24,7 +25,26 @@ from .model import (
     SearchHit,
     normalize_icd10cm,
 )
-from .store import Store, open_store
+
+if TYPE_CHECKING:
+    from .importing import import_paths
+    from .store import Store, open_store
+
+# The store and the importers are imported on first use: ``from cleanclaim.codes.model
+# import ...`` (the CLI's parser, the X12 engine's callers) then costs only the model.
+_LAZY = {"import_paths": "importing", "Store": "store", "open_store": "store"}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "SYSTEMS",

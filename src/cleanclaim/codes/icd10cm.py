@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +103,7 @@ class IcdTabular:
     end: dt.date
     source_file: str
     sha256: str
-    nodes: dict[str, IcdNode]
+    nodes: Mapping[str, IcdNode]  # a dict when parsed, mapped from a file when cached
     blocks: dict[str, IcdBlock]  # chapters keyed "chapter 1", sections keyed by id
 
     # -- structure -------------------------------------------------------------

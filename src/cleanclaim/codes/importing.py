@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._tabular_cache import cache_path, write_cache
 from .db import RefDB
 from .icd10cm import package_xml, parse_tabular
 from .importers import HEAD_BYTES, RefdataFileError, detect, parse_file
@@ -54,6 +55,7 @@ def _import_icd(path: Path, data: bytes, root: Path) -> ImportResult:
         tmp = target.with_suffix(".tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
+        write_cache(tab, target, cache_path(root, tab.sha256))  # what the scrubber maps
         rel = Release(
             "icd10cm", tab.release, tab.effective, tab.end, path.name, tab.sha256, len(tab.nodes)
         )

@@ -42,6 +42,7 @@ __all__ = [
     "import_file",
     "load_tables",
     "sniff",
+    "stamp",
     "status",
 ]
 
@@ -247,8 +248,20 @@ class NcciTables:
         return hit
 
 
+def stamp(refdata_dir: Path) -> tuple[int, int, int] | None:
+    """What identifies the NCCI data loaded in ``refdata_dir``: the manifest's inode, size
+    and modification time (every import rewrites it by renaming), None when nothing is
+    loaded. Tables loaded under one stamp stay right until the stamp changes."""
+    try:
+        st = (_dir(refdata_dir) / "manifest.json").stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def load_tables(refdata_dir: Path) -> NcciTables:
-    """Load every imported NCCI file from ``refdata_dir`` (binary PTP caches; < 1 s)."""
+    """Load every imported NCCI file from ``refdata_dir``: the PTP parts are mapped from
+    their binary caches (nothing parsed), MUE and add-on edits read from their JSON."""
     t = NcciTables()
     d = _dir(refdata_dir)
     for f in _manifest(refdata_dir):

@@ -24,10 +24,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import mmap
 import re
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, TypeAlias
 
 from cleanclaim.codes.ncci_common import (
     NO_END,
@@ -38,6 +40,8 @@ from cleanclaim.codes.ncci_common import (
 )
 
 __all__ = ["PtpPart", "parse_ptp", "ptp_release_from_name", "read_cache", "write_cache"]
+
+Column: TypeAlias = "array[int] | memoryview[int]"  # one column of a part, indexed by row
 
 _NAME = re.compile(r"cci(pra|hos)-v(\d\d)(\d)r(\d+)-f(\d+)", re.IGNORECASE)
 _MAGIC = b"CCPTP\x01\x00\x00"
@@ -67,12 +71,13 @@ class PtpPart:
     effective: dt.date
     sha256: str
     source_file: str
-    keys: array  # type: ignore[type-arg]  # "Q": col1 << 32 | col2
-    eff: array  # type: ignore[type-arg]  # 'I' yyyymmdd
-    dele: array  # type: ignore[type-arg]  # 'I' yyyymmdd or NO_END
-    mod: array  # type: ignore[type-arg]  # 'B'
-    rat: array  # type: ignore[type-arg]  # 'B' index into rationales
-    pre96: array  # type: ignore[type-arg]  # 'B'
+    # columns: arrays when parsed, views of the mapped cache file when loaded
+    keys: Column  # "Q": col1 << 32 | col2
+    eff: Column  # 'I' yyyymmdd
+    dele: Column  # 'I' yyyymmdd or NO_END
+    mod: Column  # 'B'
+    rat: Column  # 'B' index into rationales
+    pre96: Column  # 'B'
     rationales: list[str]
     # the smallest and largest key (an empty part: first > last); a pair outside them
     # needs no search (the four practitioner files split the codes into ranges)
@@ -163,6 +168,7 @@ def parse_ptp(path: Path, sha256: str) -> PtpPart:
 
 
 _COLUMNS = ("keys", "eff", "dele", "mod", "rat", "pre96")
+_TYPES: tuple[Literal["Q", "I", "B"], ...] = ("Q", "I", "I", "B", "B", "B")
 
 
 def write_cache(part: PtpPart, path: Path) -> None:
@@ -182,25 +188,39 @@ def write_cache(part: PtpPart, path: Path) -> None:
         fh.write(len(head).to_bytes(4, "little"))
         fh.write(head)
         for name in _COLUMNS:
-            getattr(part, name).tofile(fh)
+            fh.write(getattr(part, name))
     tmp.replace(path)
 
 
 def read_cache(path: Path) -> PtpPart:
-    data = path.read_bytes()
-    if data[:8] != _MAGIC:
+    """One part mapped from its cache file: the columns are views of the mapped file (no
+    copy, nothing parsed); a lookup touches only the pages its bisection reads
+    (docs/decisions/0504-scrub-start-up.md). Re-importing replaces the file by renaming,
+    so a part already mapped keeps reading the file it opened."""
+    try:
+        with path.open("rb") as fh:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except ValueError:  # an empty file cannot be mapped
+        data = None
+    except OSError as exc:
+        raise NcciFormatError(f"{path}: cannot read the PTP cache ({exc.strerror})") from None
+    if data is None or data[:8] != _MAGIC:
         raise NcciFormatError(f"{path}: not a cleanclaim PTP cache (re-import the NCCI files)")
-    hlen = int.from_bytes(data[8:12], "little")
-    header = json.loads(data[12 : 12 + hlen])
-    n = int(header["rows"])
+    try:
+        hlen = int.from_bytes(data[8:12], "little")
+        header = json.loads(data[12 : 12 + hlen])
+        n = int(header["rows"])
+    except (ValueError, KeyError, TypeError):
+        raise NcciFormatError(f"{path}: damaged PTP cache (re-import the NCCI files)") from None
     pos = 12 + hlen
-    cols: dict[str, array] = {}  # type: ignore[type-arg]
-    for name, code in zip(_COLUMNS, ("Q", "I", "I", "B", "B", "B"), strict=True):
-        a = array(code)
-        size = a.itemsize * n
-        a.frombytes(data[pos : pos + size])
+    view = memoryview(data)
+    cols: dict[str, memoryview[int]] = {}
+    for name, code in zip(_COLUMNS, _TYPES, strict=True):
+        size = array(code).itemsize * n
+        if pos + size > len(data):
+            raise NcciFormatError(f"{path}: truncated PTP cache (re-import the NCCI files)")
+        cols[name] = view[pos : pos + size].cast(code)
         pos += size
-        cols[name] = a
     return PtpPart(
         release=header["release"],
         part=int(header["part"]),

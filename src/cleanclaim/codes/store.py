@@ -22,18 +22,16 @@ lazily and kept in memory: lookups by code are dictionary reads.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 import threading
 import time
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
+from ._tabular_cache import cache_path, load_tabular
 from .db import RefDB
-from .icd10cm import IcdTabular, package_xml, parse_tabular, release_for
+from .icd10cm import IcdTabular, package_xml
 from .model import SYSTEMS, Code, Coverage, Lookup, Note, Release, SearchHit, normalize_icd10cm
-from .paths import refdata_dir
+from .paths import refdata_dir, user_cache_dir
 from .starter import starter_sets
 
 __all__ = ["SYSTEM_NAMES", "Store", "open_store"]
@@ -199,8 +197,9 @@ class Store:
                 if rel.origin == "package":
                     tab = _package_tabular()
                 else:
-                    path = self.root / "icd10cm" / f"{rel.release.sha256}.xml"
-                    tab = parse_tabular(path)
+                    sha = rel.release.sha256
+                    path = self.root / "icd10cm" / f"{sha}.xml"
+                    tab = load_tabular(path, cache_path(self.root, sha))
                     tab.source_file = rel.release.source_file
                     tab.release = label
                 self._icd[label] = tab
@@ -381,26 +380,32 @@ class Store:
         )
 
 
-@lru_cache(maxsize=1)
+_PACKAGE: list[IcdTabular] = []  # the packaged tabular, read once per process
+_PACKAGE_LOCK = threading.Lock()
+
+
+def _package_tabular() -> IcdTabular:
+    """The packaged tabular, shared by every store of the process: mapped from its cache
+    in the user's cache folder (written there by the first process that parses the XML)."""
+    with _PACKAGE_LOCK:
+        if not _PACKAGE:
+            xml = package_xml()
+            folder = user_cache_dir()
+            cache = folder / f"icd10cm-package-{xml.stem}.tab" if folder else None
+            _PACKAGE.append(load_tabular(xml, cache))
+        return _PACKAGE[0]
+
+
 def _package_release() -> Release | None:
     """Provenance of the packaged tabular: file name, release, SHA-256, number of codes."""
     try:
-        path = package_xml()
+        tab = _package_tabular()
     except FileNotFoundError:
         return None
-    data = path.read_bytes()
-    head = data[:512].decode("utf-8", "replace")
-    version = head.split("<version>", 1)[-1].split("<", 1)[0] if "<version>" in head else ""
-    label, eff, end = release_for(path, version)
-    sha = hashlib.sha256(data).hexdigest()
-    rows = len(re.findall(rb"<diag[\s>]", data))
-    return Release("icd10cm", label, eff, end, path.name, sha, rows, complete=True)
-
-
-@lru_cache(maxsize=1)
-def _package_tabular() -> IcdTabular:
-    """The packaged tabular, parsed once per process and shared by every store."""
-    return parse_tabular(package_xml())
+    return Release(
+        "icd10cm", tab.release, tab.effective, tab.end, tab.source_file, tab.sha256,
+        len(tab.nodes), complete=True,
+    )  # fmt: skip
 
 
 def is_package_release(store: Store, system: str, release: str) -> bool:

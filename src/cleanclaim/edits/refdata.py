@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import threading
 from pathlib import Path
 
 from cleanclaim.codes.model import CodeSource
-from cleanclaim.codes.ncci import NcciTables, load_tables
+from cleanclaim.codes.ncci import NcciTables, load_tables, stamp
 from cleanclaim.codes.paths import refdata_dir
 from cleanclaim.edits.context import ScrubContext, load_payer_rules
 
-__all__ = ["context_from_refdata", "load_code_source", "warm"]
+__all__ = ["context_from_refdata", "load_code_source", "ncci_tables", "warm"]
 
 
 def load_code_source(root: Path) -> CodeSource | None:
@@ -32,6 +33,25 @@ def load_code_source(root: Path) -> CodeSource | None:
     return None
 
 
+_TABLES: dict[Path, tuple[tuple[int, int, int] | None, NcciTables]] = {}
+_TABLES_LOCK = threading.Lock()
+
+
+def ncci_tables(root: Path) -> NcciTables:
+    """The NCCI tables of ``root``, loaded once per process and reused by every context
+    (each upload of the app) until ``refdata import`` changes what is loaded there: the
+    manifest's stamp is checked on every call (one ``stat``)."""
+    key = root.resolve()
+    now = stamp(key)  # taken before loading: an import racing the load reloads next time
+    with _TABLES_LOCK:
+        hit = _TABLES.get(key)
+        if hit is not None and hit[0] == now:
+            return hit[1]
+        tables = load_tables(key)
+        _TABLES[key] = (now, tables)
+        return tables
+
+
 def context_from_refdata(
     as_of: dt.date | None = None,
     *,
@@ -42,7 +62,7 @@ def context_from_refdata(
 ) -> ScrubContext:
     root = root or refdata_dir()
     if ncci is None:
-        ncci = load_tables(root)
+        ncci = ncci_tables(root)
     if codes is None:
         codes = load_code_source(root)
     ctx = ScrubContext(
@@ -56,10 +76,10 @@ def context_from_refdata(
 
 
 def warm(ctx: ScrubContext) -> None:
-    """Load the lazily-read reference data now and move it out of the cyclic garbage
-    collector's way (``gc.freeze``): the code store holds hundreds of thousands of
-    long-lived objects that every full collection would otherwise walk while
-    claims are being scrubbed."""
+    """Open the lazily-read reference data now (the code store's releases and its
+    ICD-10-CM tabular, mapped from its start-up cache) and move what is loaded out of the
+    cyclic garbage collector's way (``gc.freeze``): full collections while claims are
+    scrubbed then do not walk it."""
     import gc
 
     if ctx.codes is not None:
