@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from cleanclaim.cli import CLIError
-from cleanclaim.x12 import X12Error, document_json, parse, validate, write_json
+from cleanclaim.x12 import Finding, X12Error, document_json, parse, validate, write_json
 from cleanclaim.x12.validate import ParsedDocument
 
 
@@ -54,6 +54,12 @@ def register(subparsers: Any) -> None:
     v = sub.add_parser("validate", help="validate files against their implementation guides")
     v.add_argument("files", nargs="+", metavar="FILE")
     v.add_argument("--json", action="store_true", help="print findings as JSON, one line per file")
+    v.add_argument(
+        "--all",
+        action="store_true",
+        help=f"list every finding (by default a finding repeated word for word is listed "
+        f"{SHOWN_PER_REPEAT} times, then counted)",
+    )
     v.set_defaults(func=cmd_validate)
 
     a = sub.add_parser("ack", help="write the 999 acknowledgment for a received file")
@@ -133,6 +139,46 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return status
 
 
+#: A finding repeated word for word (same code, element and message: the same defect at
+#: many segments, e.g. one bad date on every line of a large file) is listed this many
+#: times, then counted with the positions of the next few: the output stays bounded
+#: whatever the file holds (issue 9, "cost that grows with the file").
+SHOWN_PER_REPEAT = 3
+#: How many positions of the repeats not listed are named.
+POSITIONS_NAMED = 10
+
+
+def _fold(findings: list[Finding]) -> tuple[list[Finding], list[dict[str, object]]]:
+    """The findings to list, in file order, and one record per repeated finding folded
+    away: ``code``, ``severity``, ``element``, ``message``, ``count`` (all of them),
+    ``more`` (not listed) and ``positions`` (the first of those not listed)."""
+    shown: list[Finding] = []
+    groups: dict[tuple[str, str, str, str], dict[str, object]] = {}
+    for f in findings:
+        key = (f.code, f.severity.value, f.element or f.loop_id, f.message)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {
+                "code": f.code,
+                "severity": f.severity.value,
+                "element": f.element or f.loop_id,
+                "message": f.message,
+                "count": 0,
+                "more": 0,
+                "positions": [],
+            }
+        group["count"] = int(group["count"]) + 1  # type: ignore[call-overload]
+        if int(group["count"]) <= SHOWN_PER_REPEAT:  # type: ignore[call-overload]
+            shown.append(f)
+            continue
+        group["more"] = int(group["more"]) + 1  # type: ignore[call-overload]
+        positions = group["positions"]
+        assert isinstance(positions, list)
+        if len(positions) < POSITIONS_NAMED:
+            positions.append(f.position)
+    return shown, [g for g in groups.values() if g["more"]]
+
+
 @_quiet_broken_pipe
 def cmd_validate(args: argparse.Namespace) -> int:
     status = 0
@@ -153,6 +199,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             errors = sum(f.is_error for f in findings)
             if errors and status == 0:
                 status = 1
+            shown, repeated = (findings, []) if args.all else _fold(findings)
             if args.json:
                 print(
                     _dump(
@@ -160,13 +207,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
                             "file": name,
                             "valid": errors == 0,
                             "errors": errors,
-                            "findings": [f.as_dict() for f in findings],
+                            "findings_total": len(findings),
+                            "findings": [f.as_dict() for f in shown],
+                            "repeated": repeated,
                         }
                     )
                 )
             else:
-                for f in findings:
+                for f in shown:
                     print(f"{name}: {f.line()}")
+                for g in repeated:
+                    named = ", ".join(str(p) for p in g["positions"])  # type: ignore[attr-defined]
+                    more = int(g["more"])  # type: ignore[call-overload]
+                    etc = ", ..." if more > POSITIONS_NAMED else ""
+                    print(
+                        f"{name}: {g['severity']}: the same {g['code']} ({g['element']}) "
+                        f"{more} more time(s), at segments {named}{etc}: {g['message']}"
+                    )
                 verdict = "valid" if not errors else f"{errors} error(s)"
                 print(f"{name}: {verdict}")
             if tick:
