@@ -338,8 +338,13 @@ def segment_calls(
     return calls
 
 
-#: One simple element of a fast plan: (index, usage, type, min, max, codes, external codes).
-_Step = tuple[int, str, str, int, int, frozenset[str] | None, frozenset[str] | None]
+#: One component of a composite in a fast plan: (usage, type, min, max, codes, external codes).
+_Part = tuple[str, str, int, int, frozenset[str] | None, frozenset[str] | None]
+#: One element of a fast plan: (index, usage, type, min, max, codes, external codes,
+#: the components of a composite or ``None`` for a simple element).
+_Step = tuple[
+    int, str, str, int, int, frozenset[str] | None, frozenset[str] | None, tuple[_Part, ...] | None
+]
 #: A syntax rule as bit masks over element positions: (kind, all, first, rest).
 _Rule = tuple[str, int, int, int]
 
@@ -351,19 +356,33 @@ def _mask(refs: tuple[int, ...]) -> int:
     return out
 
 
+def _external(spec: ElementSpec) -> frozenset[str] | None:
+    return external_codes().get(spec.external) if spec.external else None
+
+
 @cache
 def _plan(spec: SegmentSpec) -> tuple[tuple[_Step, ...], tuple[_Rule, ...]] | None:
-    """The fast "is this segment clean?" plan of a segment without composites.
+    """The fast "is this segment clean?" plan of a segment.
 
-    ``None`` for segments with composites or repeating elements: those always
-    take the detailed (memoised) path.
+    ``None`` for segments with repeating elements: those always take the detailed
+    (memoised) path. A composite (``CLM05``, ``SV101``, X222A1 2300 and
+    2400) is planned as its components, each like a simple element.
     """
     steps: list[_Step] = []
     for index, pos in enumerate(spec.elements):
-        if isinstance(pos, CompositeSpec) or pos.repeat > 1:
+        if pos.repeat > 1:
             return None
-        ext = external_codes().get(pos.external) if pos.external else None
-        steps.append((index, pos.usage, pos.data_type, pos.min_len, pos.max_len, pos.codes, ext))
+        if isinstance(pos, CompositeSpec):
+            parts = tuple(
+                (c.usage, c.data_type, c.min_len, c.max_len, c.codes, _external(c))
+                for c in pos.components
+            )
+            steps.append((index, pos.usage, "", 0, 0, None, None, parts))
+            continue
+        ext = _external(pos)
+        steps.append(
+            (index, pos.usage, pos.data_type, pos.min_len, pos.max_len, pos.codes, ext, None)
+        )
     rules = []
     for rule in spec.syntax:
         kind, refs = _rule(rule)

@@ -22,12 +22,13 @@ def compile_clean(
 ) -> Any:
     """``clean(elements) -> bool`` for a segment's fast plan and an interchange's separators.
 
-    ``plan`` is ``(steps, rules)`` of :func:`.elements._plan`: per simple element
-    ``(index, usage, type, min, max, codes, external codes)`` and per syntax rule
-    ``(kind, all, first, rest)`` bit masks. The function is the plan unrolled into
-    straight-line tests (constants and the component and repetition separators
-    ``comp``/``rep`` inlined), true when the detailed element checks would find
-    nothing; ``helpers`` supplies the type tests (numeric, integer, date, time) so
+    ``plan`` is ``(steps, rules)`` of :func:`.elements._plan`: per element
+    ``(index, usage, type, min, max, codes, external codes, components)`` (a
+    composite's components as ``(usage, type, min, max, codes, external codes)``)
+    and per syntax rule ``(kind, all, first, rest)`` bit masks. The function is the
+    plan unrolled into straight-line tests (constants and the component and
+    repetition separators ``comp``/``rep`` inlined), true when the detailed element
+    checks would find nothing; ``helpers`` supplies the type tests (numeric, integer, date, time) so
     both paths share them, and ``date_ok`` (a date test that remembers good dates).
 
     Shortcuts, each only ever answering ``False`` where the full test would:
@@ -38,18 +39,13 @@ def compile_clean(
       digit, ``.`` or ``-`` turns this off) whose length is its size;
     * AN text is not searched for the component separator (the detailed checks
       take it as text there, only a non-AN element holding it is reported);
-    * presence bits are kept only for elements a syntax rule names.
+    * presence bits are kept only for elements a syntax rule names;
+    * a composite's components hold no component separator (it was split on) and
+      are not split on the repetition separator, so their tests look for neither.
     """
     steps, rules = plan
     ns: dict[str, Any] = {**helpers, "_plan": plan}  # _plan keeps the plan alive
     seps = [c for c in (comp, rep) if c]
-    digits_safe = not any(c in "0123456789.-" for c in seps)
-
-    def has_sep(var: str) -> str:
-        if not seps:
-            return "False"
-        return " or ".join(f"{c!r} in {var}" for c in seps)
-
     named = 0  # elements some syntax rule names (their presence is tracked)
     for _kind, every, _first, _rest in rules:
         named |= every
@@ -65,7 +61,7 @@ def compile_clean(
     required_after = [any(step[1] == "R" for step in steps[k:]) for k in range(len(steps))]
     ind = "    "
     closers: list[tuple[str, bool]] = []
-    for index, usage, dtype, low, high, codes, ext in steps:
+    for index, usage, dtype, low, high, codes, ext, parts in steps:
         src.append(f"{ind}if count > {index}:")
         closers.append((ind, required_after[index]))
         ind += "    "
@@ -77,57 +73,12 @@ def compile_clean(
         if usage == "N":
             src.append(f"{inner}return False")
             continue
-        if ext is not None:
-            ns[f"X{index}"] = ext
-            src.append(f"{inner}if v not in X{index}:")
-            src.append(f"{inner}    return False")
         if named & (2 << index):
             src.append(f"{inner}present |= {2 << index}")
-        length = f"{low} <= len(v) <= {high}"
-        if dtype == "ID" and codes is not None:
-            ns[f"C{index}"] = codes
-            codes_safe = all(
-                low <= len(code) <= high and not any(c in code for c in seps) for code in codes
-            )
-            if codes_safe:
-                test = f"v not in C{index}"
-            else:
-                test = f"{has_sep('v')} or not {length} or v not in C{index}"
-        elif dtype == "AN":  # a component separator in AN text is no finding; a repetition is
-            test = f"{rep!r} in v or not {length}" if rep else f"not {length}"
-        elif dtype == "ID":
-            test = f"{has_sep('v')} or not {length}"
-        elif dtype == "R":
-            slow = (
-                f"{has_sep('v')} or not _numeric(v) or "
-                f"not {low} <= len(v.lstrip('-').replace('.', '')) <= {high}"
-            )
-            if digits_safe:
-                src.append(f"{inner}if v.isascii() and v.isdigit():")
-                src.append(f"{inner}    if not {length}:")
-                src.append(f"{inner}        return False")
-                src.append(f"{inner}elif {slow}:")
-                src.append(f"{inner}    return False")
-                continue
-            test = slow
-        elif dtype in ("N0", "N2"):
-            slow = f"{has_sep('v')} or not _integer(v) or not {low} <= len(v.lstrip('-')) <= {high}"
-            if digits_safe:
-                src.append(f"{inner}if v.isascii() and v.isdigit():")
-                src.append(f"{inner}    if not {length}:")
-                src.append(f"{inner}        return False")
-                src.append(f"{inner}elif {slow}:")
-                src.append(f"{inner}    return False")
-                continue
-            test = slow
-        elif dtype == "DT":
-            test = f"{has_sep('v')} or not {length} or not date_ok(v)"
-        elif dtype == "TM":
-            test = f"{has_sep('v')} or not valid_time(v) or not {length}"
-        else:
-            test = "True"
-        src.append(f"{inner}if {test}:")
-        src.append(f"{inner}    return False")
+        if parts is not None:
+            _composite_lines(src, inner, index, parts, comp, ns)
+            continue
+        _value_lines(src, inner, f"{index}", dtype, low, high, codes, ext, seps, rep, ns)
     for at, required in reversed(closers):
         if required:
             src.append(f"{at}else:")
@@ -150,6 +101,111 @@ def compile_clean(
         src.append("    return True")
     exec(compile("\n".join(src) + "\n", "<x12 clean segment>", "exec"), ns)
     return ns["clean"]
+
+
+def _composite_lines(
+    src: list[str],
+    ind: str,
+    index: int,
+    parts: tuple[Any, ...],
+    comp: str,
+    ns: dict[str, Any],
+) -> None:
+    """The tests of a present composite ``v`` (element ``index``): at most as many
+    components as the guide has, each as its simple element, required ones there.
+
+    A component is not split on the repetition separator (the detailed checks take
+    it as part of the value), so its tests know of no separator; without a component
+    separator the detailed checks decide (``False``).
+    """
+    if not comp:
+        src.append(f"{ind}return False")
+        return
+    src.append(f"{ind}p = v.split({comp!r})")
+    src.append(f"{ind}n = len(p)")
+    src.append(f"{ind}if n > {len(parts)}:")
+    src.append(f"{ind}    return False")
+    for k, (usage, dtype, low, high, codes, ext) in enumerate(parts):
+        tail = f"{index}_{k}"
+        src.append(f"{ind}if n > {k} and p[{k}]:")
+        if usage == "N":
+            src.append(f"{ind}    return False")
+        else:
+            src.append(f"{ind}    c = p[{k}]")
+            _value_lines(src, ind + "    ", tail, dtype, low, high, codes, ext, [], "", ns, "c")
+        if usage == "R":
+            src.append(f"{ind}else:")
+            src.append(f"{ind}    return False")
+
+
+def _value_lines(
+    src: list[str],
+    ind: str,
+    tail: str,
+    dtype: str,
+    low: int,
+    high: int,
+    codes: frozenset[str] | None,
+    ext: frozenset[str] | None,
+    seps: list[str],
+    rep: str,
+    ns: dict[str, Any],
+    var: str = "v",
+) -> None:
+    """The tests of one present simple value ``var`` (constants named ``C{tail}`` and
+    ``X{tail}``); ``seps``: the separators it may still hold (none for a component)."""
+    digits_safe = not any(c in "0123456789.-" for c in seps)
+
+    def has_sep() -> str:
+        if not seps:
+            return "False"
+        return " or ".join(f"{c!r} in {var}" for c in seps)
+
+    if ext is not None:
+        ns[f"X{tail}"] = ext
+        src.append(f"{ind}if {var} not in X{tail}:")
+        src.append(f"{ind}    return False")
+    length = f"{low} <= len({var}) <= {high}"
+    if dtype == "ID" and codes is not None:
+        ns[f"C{tail}"] = codes
+        codes_safe = all(
+            low <= len(code) <= high and not any(c in code for c in seps) for code in codes
+        )
+        if codes_safe:
+            test = f"{var} not in C{tail}"
+        else:
+            test = f"{has_sep()} or not {length} or {var} not in C{tail}"
+    elif dtype == "AN":  # a component separator in AN text is no finding; a repetition is
+        test = f"{rep!r} in {var} or not {length}" if rep else f"not {length}"
+    elif dtype == "ID":
+        test = f"{has_sep()} or not {length}"
+    elif dtype in ("R", "N0", "N2"):
+        if dtype == "R":
+            slow = (
+                f"{has_sep()} or not _numeric({var}) or "
+                f"not {low} <= len({var}.lstrip('-').replace('.', '')) <= {high}"
+            )
+        else:
+            slow = (
+                f"{has_sep()} or not _integer({var}) or "
+                f"not {low} <= len({var}.lstrip('-')) <= {high}"
+            )
+        if digits_safe:
+            src.append(f"{ind}if {var}.isascii() and {var}.isdigit():")
+            src.append(f"{ind}    if not {length}:")
+            src.append(f"{ind}        return False")
+            src.append(f"{ind}elif {slow}:")
+            src.append(f"{ind}    return False")
+            return
+        test = slow
+    elif dtype == "DT":
+        test = f"{has_sep()} or not {length} or not date_ok({var})"
+    elif dtype == "TM":
+        test = f"{has_sep()} or not valid_time({var}) or not {length}"
+    else:
+        test = "True"
+    src.append(f"{ind}if {test}:")
+    src.append(f"{ind}    return False")
 
 
 def _rules_function(rules: tuple[tuple[Any, ...], ...]) -> Any:

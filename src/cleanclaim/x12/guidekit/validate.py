@@ -34,7 +34,7 @@ from .elements import (
     valid_date,
     valid_time,
 )
-from .spec import ElementSpec, LoopSpec, SegmentSpec
+from .spec import CompositeSpec, ElementSpec, LoopSpec, SegmentSpec
 from .tree import LoopNode, SegNode
 
 __all__ = [
@@ -84,11 +84,17 @@ def _free_text(spec: SegmentSpec) -> bool:
     characters or more: names, claim and member numbers), so that it rarely repeats
     verbatim: its compiled clean test then runs first, without the memo. Segments of
     codes, dates and amounts (``CAS``, ``DTM``) and those with composites (``SVC``)
-    repeat, and the memo answers them more cheaply. Either way the same findings."""
-    return any(
-        isinstance(p, ElementSpec) and p.usage != "N" and p.data_type == "AN" and p.max_len >= 10
+    repeat, and the memo answers them more cheaply, unless a required free-text
+    element makes each one unique (``CLM01``, the claim's own number: 837P 2300 CLM,
+    whose ``CLM05`` is a composite). Either way the same findings."""
+    text = [
+        p
         for p in spec.elements
-    )
+        if isinstance(p, ElementSpec) and p.usage != "N" and p.data_type == "AN" and p.max_len >= 10
+    ]
+    if any(isinstance(p, CompositeSpec) for p in spec.elements):
+        return any(p.usage == "R" for p in text)
+    return bool(text)
 
 
 def _loop_plan(spec: LoopSpec, d: Delimiters) -> _LoopPlan:

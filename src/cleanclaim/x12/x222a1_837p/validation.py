@@ -58,21 +58,51 @@ def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
         if not placed.st.get(3):
             _st03_missing(rules, placed.st)
         _check_segments(rules, tree)
-        _check_hierarchy(rules, tree)
-        comp = delimiters.component
-        for bp in tree.loops("2000A"):
-            _check_billing_provider(rules, bp)
-            for sub in bp.loops("2000B"):
-                _check_subscriber(rules, sub)
-                for claim in sub.loops("2300"):
-                    _check_claim(rules, claim, comp)
-                for pat in sub.loops("2000C"):
-                    for claim in pat.loops("2300"):
-                        _check_claim(rules, claim, comp)
+        _check_levels(rules, tree, delimiters.component)
     out = [_named(f) for f in ctx.findings]
     out.extend(rules.findings)
-    out.sort(key=_position)
+    out.sort(key=_position)  # stable: at one segment, structure first, then the rules
     return out
+
+
+def _child_loops(loop: LoopNode, loop_id: str) -> list[LoopNode]:
+    """The direct child loops ``loop_id`` of ``loop``, in data order."""
+    return [c for c in loop.children if c.__class__ is LoopNode and c.spec.id == loop_id]
+
+
+def _check_levels(ctx: Context, tree: LoopNode, comp: str) -> None:
+    """The HL hierarchy, the billing providers, subscribers and claims, in one pass.
+
+    Each rule reports at segments of its own (HL; 2010AA N4 and NM1; SBR; the claim's
+    and lines' segments), so the findings, sorted by position afterwards, are those of
+    one pass per rule in the same order."""
+    expected = 1  # the next HL01
+    for bp in _child_loops(tree, "2000A"):
+        bp_hl = _first(bp, "HL")
+        subs = _child_loops(bp, "2000B")
+        expected = _check_level(ctx, bp, bp_hl, "", bool(subs), expected)
+        _check_billing_provider(ctx, bp)
+        bp_no = bp_hl.get(1) if bp_hl else ""
+        for sub in subs:
+            sub_hl = _first(sub, "HL")
+            claims: list[LoopNode] = []
+            pats: list[LoopNode] = []
+            for c in sub.children:
+                if c.__class__ is LoopNode:
+                    cid = c.spec.id
+                    if cid == "2300":
+                        claims.append(c)
+                    elif cid == "2000C":
+                        pats.append(c)
+            expected = _check_level(ctx, sub, sub_hl, bp_no, bool(pats), expected)
+            _check_subscriber(ctx, sub, bool(claims), bool(pats))
+            for claim in claims:
+                _check_claim(ctx, claim, comp)
+            sub_no = sub_hl.get(1) if sub_hl else ""
+            for pat in pats:
+                expected = _check_level(ctx, pat, _first(pat, "HL"), sub_no, False, expected)
+                for claim in _child_loops(pat, "2300"):
+                    _check_claim(ctx, claim, comp)
 
 
 def _position(f: Finding) -> int:
@@ -269,59 +299,53 @@ def _hl(ctx: Context, hl: SegNode, loop_id: str, pos: int, message: str, ik403: 
     _element(ctx, hl, loop_id, pos, 0, ik403, message, "837p.hl", hl.get(pos))
 
 
-def _check_hierarchy(ctx: Context, tree: LoopNode) -> None:
-    """HL01 numbers the levels 1, 2, 3...; HL02 names the enclosing level; HL04 says
-    whether levels follow (005010X222A1 2000A/B/C HL)."""
-    levels: list[tuple[LoopNode, str, bool]] = []
-    for bp in tree.loops("2000A"):
-        bp_hl = bp.first("HL")
-        subs = list(bp.loops("2000B"))
-        levels.append((bp, "", bool(subs)))
-        for sub in subs:
-            sub_hl = sub.first("HL")
-            pats = list(sub.loops("2000C"))
-            levels.append((sub, bp_hl.get(1) if bp_hl else "", bool(pats)))
-            for pat in pats:
-                levels.append((pat, sub_hl.get(1) if sub_hl else "", False))
-    expected = 1
-    for loop, parent, has_children in levels:
-        hl = loop.first("HL")
-        if hl is None:
-            continue
-        loop_id = loop.spec.id
-        if hl.get(1) != str(expected):
-            _hl(
-                ctx,
-                hl,
-                loop_id,
-                1,
-                f"HL01 is {hl.get(1)!r}; hierarchical levels must be "
-                f"numbered 1, 2, 3... (expected {expected})",
-                IK403.PATTERN_MATCH_FAILURE,
-            )
-        expected += 1
-        if hl.get(2) != parent and (parent or loop_id == "2000A"):
-            _hl(
-                ctx,
-                hl,
-                loop_id,
-                2,
-                f"HL02 is {hl.get(2)!r} but this {_LEVEL_NAMES[loop_id]} "
-                f"belongs under HL {parent or '(none: top level)'}",
-                IK403.PATTERN_MATCH_FAILURE,
-            )
-        child_code = hl.get(4)
-        if child_code in ("0", "1") and (child_code == "1") != has_children:
-            _hl(
-                ctx,
-                hl,
-                loop_id,
-                4,
-                f"HL04 is {child_code!r} but the level "
-                + ("has" if has_children else "has no")
-                + " subordinate levels",
-                IK403.INVALID_CODE_VALUE,
-            )
+def _check_level(
+    ctx: Context,
+    loop: LoopNode,
+    hl: SegNode | None,
+    parent: str,
+    has_children: bool,
+    expected: int,
+) -> int:
+    """HL01 numbers the levels 1, 2, 3...; HL02 names the enclosing level (``parent``,
+    its HL01); HL04 says whether levels follow (005010X222A1 2000A/B/C HL). Returns
+    the next level's number (a level without its HL is not counted)."""
+    if hl is None:
+        return expected
+    loop_id = loop.spec.id
+    if hl.get(1) != str(expected):
+        _hl(
+            ctx,
+            hl,
+            loop_id,
+            1,
+            f"HL01 is {hl.get(1)!r}; hierarchical levels must be "
+            f"numbered 1, 2, 3... (expected {expected})",
+            IK403.PATTERN_MATCH_FAILURE,
+        )
+    if hl.get(2) != parent and (parent or loop_id == "2000A"):
+        _hl(
+            ctx,
+            hl,
+            loop_id,
+            2,
+            f"HL02 is {hl.get(2)!r} but this {_LEVEL_NAMES[loop_id]} "
+            f"belongs under HL {parent or '(none: top level)'}",
+            IK403.PATTERN_MATCH_FAILURE,
+        )
+    child_code = hl.get(4)
+    if child_code in ("0", "1") and (child_code == "1") != has_children:
+        _hl(
+            ctx,
+            hl,
+            loop_id,
+            4,
+            f"HL04 is {child_code!r} but the level "
+            + ("has" if has_children else "has no")
+            + " subordinate levels",
+            IK403.INVALID_CODE_VALUE,
+        )
+    return expected + 1
 
 
 # -- billing provider and subscriber ----------------------------------------------------
@@ -359,13 +383,13 @@ def _check_billing_provider(ctx: Context, bp: LoopNode) -> None:
         )
 
 
-def _check_subscriber(ctx: Context, sub: LoopNode) -> None:
+def _check_subscriber(ctx: Context, sub: LoopNode, has_claims: bool, has_patients: bool) -> None:
     """SBR02 is 18 (self) when claims hang under 2000B, and not when a 2000C follows."""
-    sbr = sub.first("SBR")
+    sbr = _first(sub, "SBR")
     if sbr is None:
         return
     rel = sbr.get(2)
-    if next(sub.loops("2300"), None) is not None and rel != "18":
+    if has_claims and rel != "18":
         _element(
             ctx,
             sbr,
@@ -377,7 +401,7 @@ def _check_subscriber(ctx: Context, sub: LoopNode) -> None:
             "837p.subscriber.relationship",
             rel,
         )
-    if next(sub.loops("2000C"), None) is not None and rel == "18":
+    if has_patients and rel == "18":
         _element(
             ctx,
             sbr,
@@ -441,58 +465,92 @@ def _diagnoses(his: list[SegNode], comp_sep: str) -> list[tuple[SegNode, int, st
 def _check_claim(ctx: Context, claim: LoopNode, comp_sep: str) -> None:
     """CLM02 = Σ SV102; frequency 7/8 has REF*F8; the diagnoses; then each line.
 
-    Runs once per claim of a large file, so the claim's children are read in one pass
-    and a line with nothing to report is passed over inline (:func:`_check_line`
-    reports on the others)."""
+    Runs once per claim of a large file, so the claim's children are read in one pass,
+    the lines in one more (their charges summed, and a line with nothing to report
+    passed over inline), and the findings made in the order of the rules:
+    balance, frequency, diagnoses, then the lines :func:`_check_line` reports on."""
     clm: SegNode | None = None
     his: list[SegNode] = []
     lines: list[LoopNode] = []
     has_f8 = False
     for child in claim.children:
-        if isinstance(child, LoopNode):
+        if child.__class__ is LoopNode:
             if child.spec.id == "2400":
                 lines.append(child)
             continue
-        sid = child.segment.id
+        seg = child.segment  # type: ignore[union-attr]
+        sid = seg.id
         if sid == "HI":
-            his.append(child)
+            his.append(child)  # type: ignore[arg-type]
         elif sid == "REF":
-            if child.segment.elements[:1] == ["F8"]:
+            if seg.elements[:1] == ["F8"]:
                 has_f8 = True
         elif sid == "CLM" and clm is None:
-            clm = child
+            clm = child  # type: ignore[assignment]
     if clm is None:
         return
+    dx = _diagnoses(his, comp_sep)
+    n_dx = len(dx)
+    valid = _POINTERS[min(n_dx, 12)]
     # CLM02 = sum of SV102 (guide: "The total claim charge amount must balance to the
-    # sum of all service line charge amounts reported in the Professional Service (SV1)").
+    # sum of all service line charge amounts reported in the Professional Service (SV1)"):
+    # each line's first SV1; no balance when one has no number in SV102.
     text = clm.get(2)
     total = _amount(text) if text else None
-    if total is not None and lines:
-        line_sum = Decimal(0)
-        charged = False
-        for line in lines:
-            sv1 = _first(line, "SV1")
-            if sv1 is not None:
-                text = sv1.get(2)
-                charge = _amount(text) if text else None
-                if charge is None:
+    summing = total is not None
+    line_sum = Decimal(0)
+    charged = False
+    to_check: list[tuple[int, LoopNode]] = []
+    for n, line in enumerate(lines, start=1):
+        children = line.children
+        if summing:
+            for c in children:
+                if c.__class__ is SegNode and c.segment.id == "SV1":
+                    els = c.segment.elements
+                    text = els[1] if len(els) > 1 else ""
+                    charge = _amount(text) if text else None
+                    if charge is None:
+                        summing = False  # not a number: no balance check
+                        total = None
+                    else:
+                        line_sum += charge
+                        charged = True
                     break
-                line_sum += charge
-                charged = True
-        else:
-            if charged and line_sum != total:
-                _element(
-                    ctx,
-                    clm,
-                    "2300",
-                    2,
-                    0,
-                    IK403.PATTERN_MATCH_FAILURE,
-                    f"total charge {clm.get(2)} (CLM02) does not equal the sum "
-                    f"of the line charges {line_sum} (SV102)",
-                    "837p.claim.balance",
-                    clm.get(2),
-                )
+        # the usual clean line: LX01 = n, SV107 pointers valid, a DTP*472
+        if n < 100 and len(children) > 2:
+            first, second = children[0], children[1]
+            if (
+                first.__class__ is SegNode
+                and second.__class__ is SegNode
+                and second.segment.id == "SV1"
+                and first.segment.elements[:1] == [_NUMBERS[n]]
+            ):
+                ptrs = second.get(7)
+                if ptrs and valid.issuperset(ptrs.split(comp_sep)):
+                    for d in children[2:]:
+                        if (
+                            d.__class__ is SegNode
+                            and d.segment.id == "DTP"
+                            and d.segment.elements[:1] == ["472"]
+                        ):
+                            break
+                    else:
+                        to_check.append((n, line))
+                    continue
+        to_check.append((n, line))
+    if total is not None and charged and line_sum != total:
+        _element(
+            ctx,
+            clm,
+            "2300",
+            2,
+            0,
+            IK403.PATTERN_MATCH_FAILURE,
+            f"total charge {clm.get(2)} (CLM02) does not equal the sum "
+            f"of the line charges {line_sum} (SV102)",
+            "837p.claim.balance",
+            clm.get(2),
+        )
     freq = _component(clm.get(5), comp_sep, 3)
     if (freq == "7" or freq == "8") and not has_f8:
         _element(
@@ -507,7 +565,6 @@ def _check_claim(ctx: Context, claim: LoopNode, comp_sep: str) -> None:
             "837p.claim.frequency-ref",
             freq,
         )
-    dx = _diagnoses(his, comp_sep)
     if not dx:
         _missing(
             ctx,
@@ -547,41 +604,17 @@ def _check_claim(ctx: Context, claim: LoopNode, comp_sep: str) -> None:
                 "837p.claim.diagnosis",
                 code,
             )
-    if len(dx) > 12:
+    if n_dx > 12:
         _missing(
             ctx,
             dx[12][0],
             "2300",
             "837p.claim.diagnosis",
-            f"{len(dx)} diagnoses; a professional claim carries at most 12",
+            f"{n_dx} diagnoses; a professional claim carries at most 12",
             "HI",
             IK304.SEGMENT_OVER_MAXIMUM_USE,
         )
-    n_dx = len(dx)
-    valid = _POINTERS[min(n_dx, 12)]
-    for n, line in enumerate(lines, start=1):
-        # the usual clean line: LX01 = n, SV107 pointers valid, a DTP*472
-        children = line.children
-        if n < 100 and len(children) > 2:
-            first, second = children[0], children[1]
-            if (
-                first.__class__ is SegNode
-                and second.__class__ is SegNode
-                and second.segment.id == "SV1"
-                and first.segment.elements[:1] == [_NUMBERS[n]]
-            ):
-                ptrs = second.get(7)
-                if ptrs and valid.issuperset(ptrs.split(comp_sep)):
-                    for d in children[2:]:
-                        if (
-                            d.__class__ is SegNode
-                            and d.segment.id == "DTP"
-                            and d.segment.elements[:1] == ["472"]
-                        ):
-                            break
-                    else:
-                        _check_line(ctx, line, n, n_dx, comp_sep)
-                    continue
+    for n, line in to_check:
         _check_line(ctx, line, n, n_dx, comp_sep)
 
 
