@@ -102,8 +102,7 @@ def measure(refdir: Path, labelled: Path, labels_path: Path, big: Path) -> dict[
             best, best_wall = max(best, n / el), max(best_wall, n / wall)
         speed[level] = (best, best_wall)
     # the X12 engine alone (parse + 837P guide validation), for reference
-    from cleanclaim.x12 import parse, validate
-    from cleanclaim.x12.perf import gc_paused
+    from cleanclaim.x12 import gc_paused, parse, validate
 
     x12_best = 0.0
     for _ in range(3):

@@ -18,8 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "x12_guides"))
 
-from cleanclaim.x12 import parse, validate
-from cleanclaim.x12.json_view import write_json
+from cleanclaim.x12 import parse, validate, write_json
 
 
 def remittance(n: int) -> str:

@@ -29,8 +29,16 @@ import tracemalloc
 from datetime import datetime
 from typing import Any
 
-from cleanclaim.x12 import parse, validate, write_document, write_json
-from cleanclaim.x12.envelope import Document, FunctionalGroup, Interchange, TransactionSet
+from cleanclaim.x12 import (
+    Document,
+    FunctionalGroup,
+    Interchange,
+    TransactionSet,
+    parse,
+    validate,
+    write_document,
+    write_json,
+)
 from cleanclaim.x12.x222a1_837p import claims as claim_views
 
 NOW = datetime(2026, 11, 27, 9, 0)

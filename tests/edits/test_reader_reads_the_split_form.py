@@ -11,7 +11,7 @@ import pytest
 
 from cleanclaim.edits.x12_adapter import read_837p
 from cleanclaim.x12 import X12Error
-from cleanclaim.x12.envelope import TransactionSet
+from cleanclaim.x12._envelope import TransactionSet
 
 
 def _read(data: bytes) -> list[str]:

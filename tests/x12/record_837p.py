@@ -134,7 +134,7 @@ def _view(value: Any, ours: bool) -> Any:
 def result(data: bytes | str, ours: bool) -> dict[str, Any]:
     """What the engine gives for one file (see the module docstring)."""
     from cleanclaim.x12 import X12Error, parse, validate
-    from cleanclaim.x12.envelope import write_transaction
+    from cleanclaim.x12._envelope import write_transaction
     from cleanclaim.x12.x231a1_999 import build_ack
 
     try:

@@ -17,13 +17,13 @@ from decimal import Decimal
 
 from cleanclaim.money import read_amount as decimal_or_none
 from cleanclaim.npi import is_valid_npi
-from cleanclaim.x12.elements import parse_date
-from cleanclaim.x12.errors import IK304, IK403, Finding, Severity
+from cleanclaim.x12 import gc_paused
+from cleanclaim.x12._elements import parse_date
+from cleanclaim.x12._errors import IK304, IK403, Finding, Severity
+from cleanclaim.x12._segments import Delimiters, Segment
 from cleanclaim.x12.guidekit.context import Context
 from cleanclaim.x12.guidekit.reading import check
 from cleanclaim.x12.guidekit.tree import LoopNode, SegNode
-from cleanclaim.x12.perf import gc_paused
-from cleanclaim.x12.segments import Delimiters, Segment
 from cleanclaim.x12.x222a1_837p.codes import US_STATES
 from cleanclaim.x12.x222a1_837p.parsing import Transaction837P
 
@@ -34,7 +34,7 @@ def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
     """Every finding for one 837P transaction, in file order."""
     placed = tx.placed
     tree = placed.tree
-    with gc_paused():  # see cleanclaim.x12.perf
+    with gc_paused():  # see cleanclaim.x12.gc_paused
         ctx = check(placed, delimiters)
         rules = Context(delimiters, placed.st.get(2), [])
         if not placed.st.get(3):

@@ -10,7 +10,7 @@ import cleanclaim.x12 as x12
 
 MODULES = [
     "cleanclaim.x12",
-    "cleanclaim.x12.registry",
+    "cleanclaim.x12._registry",
     "cleanclaim.x12.x222a1_837p",
     "cleanclaim.x12.x231a1_999",
 ]

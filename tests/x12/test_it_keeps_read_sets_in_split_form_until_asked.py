@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from cleanclaim.x12 import X12Error, parse, read_document, tokenize, validate
-from cleanclaim.x12.envelope import TransactionSet
-from cleanclaim.x12.segments import Segment
+from cleanclaim.x12._envelope import TransactionSet
+from cleanclaim.x12._segments import Segment
 
 
 def _files(shared_data: Path) -> list[Path]:

@@ -12,7 +12,7 @@ import pytest
 
 from cleanclaim.cli import main
 from cleanclaim.x12 import X12Error, parse, read_document, validate, write_document, write_json
-from cleanclaim.x12.json_view import document_json
+from cleanclaim.x12._json_view import document_json
 
 GOLDEN = (Path(__file__).parent / "golden" / "claims.837").read_text()
 ISA_TAIL = "*^*00501*000000101*0*T*:~"

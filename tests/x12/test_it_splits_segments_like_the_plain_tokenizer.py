@@ -8,8 +8,8 @@ from __future__ import annotations
 import random
 
 from cleanclaim.x12 import X12Error
-from cleanclaim.x12 import tokenizer as T
-from cleanclaim.x12.segments import Delimiters
+from cleanclaim.x12 import _tokenizer as T
+from cleanclaim.x12._segments import Delimiters
 
 
 def plain_split_parts(

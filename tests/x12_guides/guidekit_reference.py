@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from cleanclaim.x12.errors import IK304
+from cleanclaim.x12._errors import IK304
+from cleanclaim.x12._segments import Segment
 from cleanclaim.x12.guidekit.context import Context
 from cleanclaim.x12.guidekit.elements import check_segment
 from cleanclaim.x12.guidekit.spec import LoopSpec, SegmentSpec
 from cleanclaim.x12.guidekit.tree import LoopNode, SegNode
 from cleanclaim.x12.guidekit.validate import _required, _where
-from cleanclaim.x12.segments import Segment
 
 __all__ = ["build_tree", "check_loop"]
 

@@ -23,12 +23,12 @@ import pytest
 from conftest_paths import SAMPLES
 from samples import NOT_X12, X4010
 
-from cleanclaim.x12.envelope import read_document
+from cleanclaim.x12._envelope import read_document
+from cleanclaim.x12._segments import Delimiters, Segment
 from cleanclaim.x12.guidekit.context import Context
 from cleanclaim.x12.guidekit.elements import _check_segment, _clean, _plan
 from cleanclaim.x12.guidekit.tree import LoopNode, SegNode, build_tree
 from cleanclaim.x12.guidekit.validate import _guide_ids, check_loop
-from cleanclaim.x12.segments import Delimiters, Segment
 
 GOLDEN = sorted((Path(__file__).parent / "golden").iterdir())
 #: The 5010 837Ps of the shared samples (not the 4010 ones, refused before placing,

@@ -22,7 +22,7 @@ from conftest_paths import SAMPLES
 from samples import NOT_X12, decimals
 
 from cleanclaim.x12 import parse, validate
-from cleanclaim.x12.json_view import document_json, write_json
+from cleanclaim.x12._json_view import document_json, write_json
 
 GOLDEN = Path(__file__).parent / "golden"
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)

@@ -17,7 +17,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from cleanclaim.x12 import parse, validate
-from cleanclaim.x12.json_view import document_json, write_json
+from cleanclaim.x12._json_view import document_json, write_json
 
 GOLDEN = Path(__file__).parent / "golden"
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)

@@ -26,7 +26,7 @@ from conftest_paths import SAMPLES
 from samples import decimals
 
 from cleanclaim.x12 import X12Error, parse, validate
-from cleanclaim.x12.json_view import document_json, write_json
+from cleanclaim.x12._json_view import document_json, write_json
 
 GOLDEN = Path(__file__).parent / "golden"
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanclaim.x12.errors import X12Error
+from cleanclaim.x12._errors import X12Error
 from cleanclaim.x12.guidekit import from_pyx12
 from cleanclaim.x12.x221a1_835.loops import spec as spec_835
 

@@ -6,7 +6,7 @@ currencies) reject, evolving ones (claim status, remark codes) warn."""
 from __future__ import annotations
 
 from cleanclaim.x12 import parse, validate
-from cleanclaim.x12.errors import Severity
+from cleanclaim.x12._errors import Severity
 
 REMITTANCE = "x12/835/stupidedi_X221A1_pass_era-sample.edi"
 STATUS = "x12/277/stupidedi_X212_pass_claim-response.edi"

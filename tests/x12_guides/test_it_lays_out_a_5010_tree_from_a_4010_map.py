@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanclaim.x12.errors import X12Error
+from cleanclaim.x12._errors import X12Error
 from cleanclaim.x12.guidekit.from_pyx12 import apply_layout, convert, pyx12_map_dir
 from cleanclaim.x12.x217_278.loops import spec
 

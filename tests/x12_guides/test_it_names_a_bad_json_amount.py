@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from test_it_builds_835_and_270_from_json import REMITTANCE
 
 from cleanclaim.x12 import X12Error
-from cleanclaim.x12.json_view import write_json
+from cleanclaim.x12._json_view import write_json
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 

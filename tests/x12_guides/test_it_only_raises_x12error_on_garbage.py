@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanclaim.x12 import X12Error, parse, validate
-from cleanclaim.x12.json_view import document_json, write_json
+from cleanclaim.x12._json_view import document_json, write_json
 
 _DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "x12"
 _SAMPLES = {

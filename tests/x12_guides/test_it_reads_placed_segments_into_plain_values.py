@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from cleanclaim.x12._segments import Delimiters, Segment
 from cleanclaim.x12.guidekit.read import (
     AAA,
     AMT,
@@ -18,7 +19,6 @@ from cleanclaim.x12.guidekit.read import (
     repeats,
 )
 from cleanclaim.x12.guidekit.tree import SegNode
-from cleanclaim.x12.segments import Delimiters, Segment
 
 
 def _node(tag: str, *elements: str) -> SegNode:

@@ -16,7 +16,7 @@ from conftest_paths import SAMPLES
 from samples import decimals
 
 from cleanclaim.x12 import parse, validate
-from cleanclaim.x12.json_view import document_json, write_json
+from cleanclaim.x12._json_view import document_json, write_json
 
 ELIGIBILITY = [p for p in SAMPLES if p.parent.name in ("270", "271")]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleanclaim.x12 import X12Error
-from cleanclaim.x12.registry import find_guide
+from cleanclaim.x12._registry import find_guide
 
 CASES = [
     ("835", "005010X221A1", "835", "HP"),

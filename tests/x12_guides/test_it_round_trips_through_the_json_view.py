@@ -16,7 +16,7 @@ from conftest_paths import SAMPLES
 from samples import NOT_X12, X4010
 
 from cleanclaim.x12 import parse
-from cleanclaim.x12.json_view import document_json, write_json
+from cleanclaim.x12._json_view import document_json, write_json
 
 READABLE = [p for p in SAMPLES if p.name not in NOT_X12 | X4010]
 

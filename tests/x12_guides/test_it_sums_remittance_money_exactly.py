@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanclaim.x12 import parse, validate
-from cleanclaim.x12.json_view import document_json, write_json
+from cleanclaim.x12._json_view import document_json, write_json
 
 CENTS = st.integers(min_value=0, max_value=10_000_000).map(lambda c: Decimal(c) / 100)
 

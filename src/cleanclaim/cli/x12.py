@@ -23,8 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from cleanclaim.cli import CLIError
-from cleanclaim.x12 import Finding, X12Error, document_json, parse, validate, write_json
-from cleanclaim.x12.validate import ParsedDocument
+from cleanclaim.x12 import (
+    Finding,
+    ParsedDocument,
+    X12Error,
+    document_json,
+    parse,
+    validate,
+    write_json,
+)
 
 
 def _quiet_broken_pipe(func: Callable[[argparse.Namespace], int]) -> Callable[..., int]:

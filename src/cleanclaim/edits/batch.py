@@ -5,7 +5,7 @@ form reference cycles; the cyclic garbage collector would otherwise run over and
 over during the read (and walk the code store's long-lived objects unless they were
 frozen, see :func:`cleanclaim.edits.refdata.warm`), which costs more than the
 reading itself. It is paused for the duration of a file and restored after, by the
-X12 engine's :func:`cleanclaim.x12.perf.gc_paused`.
+X12 engine's :func:`cleanclaim.x12.gc_paused`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.scrub import ClaimResult, scrub_claim
 from cleanclaim.edits.x12_adapter import SyntaxLevel, read_837p
-from cleanclaim.x12.perf import gc_paused
+from cleanclaim.x12 import gc_paused
 
 __all__ = ["scrub_837p"]
 

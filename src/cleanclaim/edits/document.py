@@ -25,8 +25,7 @@ from cleanclaim.edits.finding import FileFinding, Finding
 from cleanclaim.edits.json_adapter import from_json_view
 from cleanclaim.edits.scrub import ScrubResult, scrub_claim
 from cleanclaim.edits.x12_adapter import SyntaxLevel, read_837p
-from cleanclaim.x12 import X12Error
-from cleanclaim.x12.perf import gc_paused
+from cleanclaim.x12 import X12Error, gc_paused
 
 __all__ = ["DocumentClaims", "DocumentError", "read_document_claims", "scrub_document"]
 

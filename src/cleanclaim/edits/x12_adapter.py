@@ -23,9 +23,8 @@ from cleanclaim.edits.fastinit import maker
 from cleanclaim.edits.finding import FileFinding, Finding
 from cleanclaim.edits.rules.syntax import SYNTAX
 from cleanclaim.edits.x12_findings import GroupSpans, SetSpan, place
-from cleanclaim.x12 import Delimiters, X12Error, read_document
+from cleanclaim.x12 import Delimiters, Document, X12Error, check_envelopes, read_document
 from cleanclaim.x12 import Finding as X12Finding
-from cleanclaim.x12.envelope import Document, check_envelopes
 
 __all__ = ["PROFILE_BY_FILING_INDICATOR", "ReadClaim", "ReadFile", "SyntaxLevel", "read_837p"]
 

@@ -145,7 +145,7 @@ def scrub(
     ``coverage``: given the member ids of the claims read, the coverage on file for
     them (the ``coverage`` rules); without it, coverage is not judged (as the CLI)."""
     from cleanclaim.edits.refdata import context_from_refdata
-    from cleanclaim.x12.perf import gc_paused
+    from cleanclaim.x12 import gc_paused
 
     upload = describe(data, name)
     got = read_claims(data, name, kind=kind)

@@ -11,31 +11,36 @@ Public API (stable; additions only)::
         t.findings                                    # list[Finding]
     text = write_json(document_json(parsed))          # lossless round trip
 
+The public surface is what :data:`__all__` names (parse, validate, write, the guides,
+the JSON view, findings and their catalogue in :mod:`.finding_codes`) and each guide
+package's ``view``, ``building``, ``json`` and ``codes``; the modules whose names start
+with ``_`` are internals (a test holds code outside this package to that).
+
 Layers, bottom up:
 
-* :mod:`.tokenizer` -- delimiters from the ISA, ``tokenize(data)`` → segments.
-* :mod:`.segments` -- :class:`Segment` (tag + element texts), :class:`Delimiters`.
-* :mod:`.envelope` -- ISA/GS/ST tree (:class:`Document`), envelope checks, writer
+* :mod:`._tokenizer` -- delimiters from the ISA, ``tokenize(data)`` → segments.
+* :mod:`._segments` -- :class:`Segment` (tag + element texts), :class:`Delimiters`.
+* :mod:`._envelope` -- ISA/GS/ST tree (:class:`Document`), envelope checks, writer
   that computes SE01/GE01/IEA01.
-* :mod:`.elements` -- element types (AN, ID, N0, N2, R, DT, TM) and value checks.
+* :mod:`._elements` -- element types (AN, ID, N0, N2, R, DT, TM) and value checks.
 * :mod:`.guidekit` -- the one guide model: a guide's loop tree as data (pyx12's
   map plus our documented patches), one placer and one structure walk; each guide's
   ``view.py`` reads the placed tree into plain dataclasses (:mod:`.guidekit.read`).
-* :mod:`.registry` -- :class:`Guide` and :func:`find_guide` (ST01 + version →
+* :mod:`._registry` -- :class:`Guide` and :func:`find_guide` (ST01 + version →
   guide package). Guide packages, all on the guide model: ``x222a1_837p`` (837P),
   ``x231a1_999`` (999), ``x221a1_835``, ``x279a1_270_271``, ``x212_276_277``,
   ``x214_277ca``, ``x217_278``, each exposing ``GUIDE`` or ``GUIDES``; see
-  :mod:`.registry` for the contract.
-* :mod:`.validate` -- :func:`parse` and :func:`validate`, the shared driver.
-* :mod:`.json_view` -- the versioned JSON view and :func:`write_json`.
-* :mod:`.errors` -- :class:`X12Error` (unusable input, one line) and
+  :mod:`._registry` for the contract.
+* :mod:`._validate` -- :func:`parse` and :func:`validate`, the shared driver.
+* :mod:`._json_view` -- the versioned JSON view and :func:`write_json`.
+* :mod:`._errors` -- :class:`X12Error` (unusable input, one line) and
   :class:`Finding` (a deviation, with its 999 IK304/IK403 codes).
 """
 
 from __future__ import annotations
 
-from .elements import ElementSpec, ElementType, check_value, parse_date
-from .envelope import (
+from ._elements import ElementSpec, ElementType, check_value, parse_date
+from ._envelope import (
     Document,
     FunctionalGroup,
     Interchange,
@@ -44,12 +49,13 @@ from .envelope import (
     read_document,
     write_document,
 )
-from .errors import IK304, IK403, Finding, Severity, X12Error
-from .json_view import X12_JSON_VERSION, document_json, transaction_json, write_json
-from .registry import GUIDE_PACKAGES, Guide, all_guides, find_guide
-from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
-from .tokenizer import tokenize
-from .validate import ParsedDocument, ParsedTransaction, parse, validate
+from ._errors import IK304, IK403, Finding, Severity, X12Error
+from ._json_view import X12_JSON_VERSION, document_json, transaction_json, write_json
+from ._perf import gc_paused
+from ._registry import GUIDE_PACKAGES, Guide, all_guides, find_guide
+from ._segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from ._tokenizer import tokenize
+from ._validate import ParsedDocument, ParsedTransaction, parse, validate
 
 __all__ = [
     "DEFAULT_DELIMITERS",
@@ -76,6 +82,7 @@ __all__ = [
     "check_value",
     "document_json",
     "find_guide",
+    "gc_paused",
     "parse",
     "parse_date",
     "read_document",

@@ -1,6 +1,6 @@
 """The catalogue of the X12 engine's finding codes: code → meaning → fix → 999 codes.
 
-Every :class:`~cleanclaim.x12.errors.Finding` the engine emits carries one of these
+Every :class:`~cleanclaim.x12._errors.Finding` the engine emits carries one of these
 ``code`` values (a test runs the engine over the samples in ``../shared/data/x12``
 and over mutated golden files and holds it to that, with the IK304/IK403 each
 finding carries). The scrubber takes a syntax finding's fix from here, and the
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import IK304, IK403
+from ._errors import IK304, IK403
 
 __all__ = ["FINDING_CODES", "FindingCode", "catalogue"]
 

@@ -17,7 +17,7 @@ committed, decision 0404). It uses:
 * :mod:`.reading` -- ST/SE handling around the tree and the shared checks;
 * :mod:`.validate` (structure), :mod:`.elements` (element checks, external code
   lists) and :mod:`.context` -- findings as the core's
-  :class:`~cleanclaim.x12.errors.Finding` with 999 IK304/IK403 codes;
+  :class:`~cleanclaim.x12._errors.Finding` with 999 IK304/IK403 codes;
 * :mod:`.hl` -- the HL parent/child rule;
 * :mod:`.read` -- the segments several guides' views read (HL, NM1, REF, DTP...),
   as plain dataclasses read from the placed tree;

@@ -1,6 +1,6 @@
 """What every finding of one transaction set shares, and how findings are added.
 
-:class:`Context` collects the core's :class:`~cleanclaim.x12.errors.Finding` for
+:class:`Context` collects the core's :class:`~cleanclaim.x12._errors.Finding` for
 one transaction set. While ``record`` is set, :meth:`Context.add` records the
 call instead (element checks are memoised per distinct segment and replayed).
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import IK304, Finding, Severity
-from ..segments import Delimiters
+from .._errors import IK304, Finding, Severity
+from .._segments import Delimiters
 from .tree import SegNode
 
 

@@ -19,8 +19,8 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from ..errors import IK403, Severity
-from ..segments import Delimiters
+from .._errors import IK403, Severity
+from .._segments import Delimiters
 from .context import Context
 from .fastcheck import compile_clean
 from .spec import CompositeSpec, ElementSpec, SegmentSpec

@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import X12Error
+from .._errors import X12Error
 
 
 def pyx12_map_dir() -> Path:

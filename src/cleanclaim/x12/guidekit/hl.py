@@ -8,7 +8,7 @@ the top level, HL03 ``20`` information source); and the parent's level code
 
 from __future__ import annotations
 
-from ..errors import IK403
+from .._errors import IK403
 from .tree import LoopNode, SegNode
 from .validate import Context
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...money import read_amount
-from ..segments import Delimiters
+from .._segments import Delimiters
 from .tree import SegNode
 from .values import date_json
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import IK304, Severity, X12Error
-from ..segments import Delimiters, Segment
+from .._errors import IK304, Severity, X12Error
+from .._segments import Delimiters, Segment
 from .spec import LoopSpec
 from .tree import LoopNode, build_tree, tree_segments
 from .validate import After, Context, validate_tree

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from ..segments import Segment
+from .._segments import Segment
 
 Usage = Literal["R", "S", "N"]
 

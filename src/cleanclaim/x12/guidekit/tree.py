@@ -8,7 +8,7 @@ else, going up, a segment or loop of an enclosing loop. What fits nowhere is
 kept as an *unknown* segment in the current loop, so writing the tree back
 (:func:`tree_segments`) always gives the same segments in the same order.
 
-Segments are the core's :class:`~cleanclaim.x12.segments.Segment`: composites
+Segments are the core's :class:`~cleanclaim.x12._segments.Segment`: composites
 stay joined with the interchange's component separator and repetitions with
 its repetition separator (so the text round-trips exactly).
 """
@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..segments import Segment
+from .._segments import Segment
 from .spec import LoopSpec, SegmentSpec
 
 

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from ..errors import IK304
-from ..segments import Delimiters
+from .._errors import IK304
+from .._segments import Delimiters
 from .context import Context
 from .elements import (
     check_segment,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...money import MoneyError, parse_money, parse_optional_money
-from ..errors import X12Error
+from .._errors import X12Error
 
 
 def x12_number(value: Decimal | int | None) -> str:

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..registry import Guide
-from ..segments import Delimiters
+from .._registry import Guide
+from .._segments import Delimiters
 from .building import build_276
 from .json import report_json
 from .parsing import VERSION, VERSIONS, TransactionStatus, parse_276, parse_277

@@ -16,16 +16,16 @@ request read from a file can be sent again as a new transaction:
 
 Claims are grouped into the guide's hierarchy (HL 20 → 21 → 19 per provider →
 22 per subscriber → 23 per dependent, 005010X212); every missing required
-field is an :class:`~cleanclaim.x12.errors.X12Error` naming it.
+field is an :class:`~cleanclaim.x12._errors.X12Error` naming it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import X12Error
+from .._errors import X12Error
+from .._segments import DEFAULT_DELIMITERS, Segment
 from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
-from ..segments import DEFAULT_DELIMITERS, Segment
 from .parsing import VERSION
 
 

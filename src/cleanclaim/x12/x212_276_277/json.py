@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._segments import Delimiters
 from ..guidekit.read import NM1
 from ..guidekit.values import date_json, json_money
-from ..segments import Delimiters
 from .view import STC, ClaimStatus, Party, StatusInformation, StatusReport
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._segments import Delimiters, Segment
 from ..guidekit.reading import Placed, place
-from ..segments import Delimiters, Segment
 from .loops import spec
 from .view import StatusReport, status_report
 

@@ -7,10 +7,10 @@ HL01 (005010X212 §1.4.2).
 
 from __future__ import annotations
 
-from ..errors import Finding
+from .._errors import Finding
+from .._segments import Delimiters
 from ..guidekit.hl import PARENTS_212, check_hl
 from ..guidekit.reading import check
-from ..segments import Delimiters
 from .parsing import TransactionStatus
 
 

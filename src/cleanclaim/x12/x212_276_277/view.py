@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...money import read_amount
+from .._segments import Delimiters
 from ..guidekit.read import AMT, DMG, DTP, HL, NM1, REF, TRN, components, reference
 from ..guidekit.tree import LoopNode, SegNode
-from ..segments import Delimiters
 from .loops import CLAIM_LOOPS, LINE_LOOPS, PARTY_LOOPS
 
 __all__ = [

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import X12Error
-from ..segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from .._errors import X12Error
+from .._segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .building import build_276
 from .parsing import TransactionStatus, parse_276
 

@@ -25,7 +25,7 @@ is the 276/277 :class:`~cleanclaim.x12.x212_276_277.parsing.TransactionStatus`.
 
 from __future__ import annotations
 
-from ..registry import Guide
+from .._registry import Guide
 from .building import build_277ca
 from .json import to_json
 from .parsing import VERSION, parse

@@ -29,9 +29,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..errors import X12Error
+from .._errors import X12Error
+from .._segments import DEFAULT_DELIMITERS, Segment
 from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
-from ..segments import DEFAULT_DELIMITERS, Segment
 from ..x212_276_277.building import dates_in, list_in, name_of, obj_in, seg
 from .parsing import VERSION
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._segments import Delimiters
 from ..guidekit.values import date_json
-from ..segments import Delimiters
 from ..x212_276_277.json import report_json
 from ..x212_276_277.parsing import TransactionStatus
 

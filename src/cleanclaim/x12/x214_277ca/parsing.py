@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .._segments import Delimiters, Segment
 from ..guidekit.reading import place
-from ..segments import Delimiters, Segment
 from ..x212_276_277.parsing import TransactionStatus
 from .loops import spec
 from .view import status_report

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..errors import IK403, Finding, Severity
+from .._errors import IK403, Finding, Severity
+from .._segments import Delimiters
 from ..guidekit.hl import check_hl
 from ..guidekit.reading import check
 from ..guidekit.tree import LoopNode, SegNode
 from ..guidekit.validate import Context
-from ..segments import Delimiters
 from ..x212_276_277.parsing import TransactionStatus
 
 #: X214 HL03 codes: 20 source, 21 receiver, 19 billing provider, PT patient.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .._segments import Delimiters
 from ..guidekit.tree import LoopNode
-from ..segments import Delimiters
 from ..x212_276_277 import view as _view
 from ..x212_276_277.view import ClaimStatus, LineStatus, Party, StatusReport
 from .loops import PARTY_LOOPS

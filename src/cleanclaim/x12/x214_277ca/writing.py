@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from .._segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from ..x212_276_277.parsing import TransactionStatus
 from .building import build_277ca
 from .parsing import parse

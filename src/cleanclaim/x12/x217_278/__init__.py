@@ -20,7 +20,7 @@ Loop tree (HL 20 → 21 → 22 → (23) → EV → SS)::
 (2000E sits under 2000D when there is a dependent, else under 2000C.) The
 request and the response share ST01 ``278`` and ST03 ``005010X217``; BHT02
 tells them apart (``11`` response; ``13`` request, ``01`` cancellation), so
-the one registered :class:`~cleanclaim.x12.registry.Guide` reads both: its
+the one registered :class:`~cleanclaim.x12._registry.Guide` reads both: its
 ``parse`` picks the tree (:mod:`.parsing`).
 
 Modules (the same names in every guide package): :mod:`.loops` (the loop
@@ -35,7 +35,7 @@ guide kit's HL, NM1, DMG, DTP, REF, TRN, N3, N4, PER, PRV, AAA), :mod:`.validati
 
 from __future__ import annotations
 
-from ..registry import Guide
+from .._registry import Guide
 from .building import build_278
 from .json import to_json
 from .parsing import VERSION, VERSIONS, TransactionReview, parse_278

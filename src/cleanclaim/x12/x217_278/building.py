@@ -29,7 +29,7 @@ docs/x12-json-guides.md), so a view read from a file builds a new transaction:
 
 HL numbers, parent pointers and child codes are computed (HL 20 → 21 → 22 →
 (23) → EV → SS, 005010X217); every missing required field is an
-:class:`~cleanclaim.x12.errors.X12Error` naming it. Not built: AAA request
+:class:`~cleanclaim.x12._errors.X12Error` naming it. Not built: AAA request
 validations, CRC/CR1-CR6/CL1/PWK/MSG (the JSON view does not show them either).
 """
 
@@ -37,9 +37,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import X12Error
+from .._errors import X12Error
+from .._segments import DEFAULT_DELIMITERS, Segment
 from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
-from ..segments import DEFAULT_DELIMITERS, Segment
 from .parsing import VERSION
 
 #: DTP01 in the order the guide lists the dates (2000E, then 2000F).

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._segments import Delimiters
 from ..guidekit.read import reference
 from ..guidekit.values import date_json, json_money
-from ..segments import Delimiters
 from .parsing import TransactionReview
 from .view import HCR, HSD, UM, Party, PatientEvent, Service
 

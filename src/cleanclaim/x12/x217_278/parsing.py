@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._segments import Delimiters, Segment
 from ..guidekit.reading import Placed, place
-from ..segments import Delimiters, Segment
 from .loops import Kind, spec
 from .view import Review, review
 

@@ -18,12 +18,12 @@
 
 from __future__ import annotations
 
-from ..errors import IK304, IK403, Finding, Severity
+from .._errors import IK304, IK403, Finding, Severity
+from .._segments import Delimiters
 from ..guidekit.context import Context
 from ..guidekit.hl import check_hl
 from ..guidekit.reading import check
 from ..guidekit.tree import LoopNode, SegNode
-from ..segments import Delimiters
 from .loops import DEPENDENT, EVENT, SERVICE, SUBSCRIBER
 from .parsing import TransactionReview
 

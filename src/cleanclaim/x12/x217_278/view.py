@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...money import read_amount
+from .._segments import Delimiters
 from ..guidekit.read import (
     AAA,
     DMG,
@@ -45,7 +46,6 @@ from ..guidekit.read import (
     reference,
 )
 from ..guidekit.tree import LoopNode, SegNode
-from ..segments import Delimiters
 from .loops import DEPENDENT, EVENT, REQUESTER, SERVICE, SUBSCRIBER, UMO, Kind
 
 __all__ = [

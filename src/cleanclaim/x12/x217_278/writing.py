@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from .._segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .building import build_278
 from .parsing import TransactionReview, parse_278
 

@@ -25,7 +25,7 @@ as data), :mod:`.codes` (BPR01/03/04, CLP02, CAS01, PLB03-1 enums),
 
 from __future__ import annotations
 
-from ..registry import Guide
+from .._registry import Guide
 from .building import build_segments
 from .json import to_json
 from .parsing import GUIDE as VERSION

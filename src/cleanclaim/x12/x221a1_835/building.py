@@ -3,7 +3,7 @@
 :func:`build_segments` makes ST..SE of a complete 835 from the fields the JSON
 view shows (``total_payment``, ``payer``, ``payee``, ``claims`` with their
 ``services`` and ``adjustments``, ``provider_adjustments``); every missing
-required field is an :class:`~cleanclaim.x12.errors.X12Error` naming it
+required field is an :class:`~cleanclaim.x12._errors.X12Error` naming it
 (``835.claims[0].charge is required``). Amounts are strings in decimal
 notation (or integers); floats are refused.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import X12Error
+from .._errors import X12Error
+from .._segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from ..guidekit.values import amount_in, date_x12, decimal_in, text_in, x12_number
-from ..segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .segments import (
     BPR,
     CAS,

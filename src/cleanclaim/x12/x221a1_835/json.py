@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._segments import Delimiters
 from ..guidekit.values import date_json, json_money
-from ..segments import Delimiters
 from .parsing import Transaction835
 from .segments import CAS
 from .validation import is_balanced

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._perf import gc_paused
+from .._segments import Delimiters, Segment
 from ..guidekit.reading import Placed, place
-from ..perf import gc_paused
-from ..segments import Delimiters, Segment
 from .loops import spec
 from .view import Remittance, remittance
 
@@ -42,5 +42,5 @@ class Transaction835:
 
 def parse(segments: list[Segment], delimiters: Delimiters) -> Transaction835:
     """Read one 835 transaction set (ST..SE)."""
-    with gc_paused():  # many small objects, no cycles (see cleanclaim.x12.perf)
+    with gc_paused():  # many small objects, no cycles (see cleanclaim.x12._perf)
         return Transaction835(place(segments, delimiters, spec(), "835", GUIDE), delimiters)

@@ -3,7 +3,7 @@
 Each class reads one segment (:meth:`from_segment`) and writes it back
 (:meth:`to_segment`); amounts are :class:`~decimal.Decimal`. Only the segments
 the remittance view interprets are typed; every other segment stays a generic
-:class:`~cleanclaim.x12.segments.Segment` in the loop tree, so nothing is lost.
+:class:`~cleanclaim.x12._segments.Segment` in the loop tree, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...money import read_amount, read_amount_or_zero
+from .._segments import Delimiters, Segment
 from ..guidekit.values import x12_number
-from ..segments import Delimiters, Segment
 
 
 def _trim(elements: list[str]) -> list[str]:

@@ -19,13 +19,13 @@ from decimal import Decimal
 from functools import cache
 
 from ...money import read_amount_or_zero
-from ..errors import IK403, Finding, Severity
+from .._errors import IK403, Finding, Severity
+from .._perf import gc_paused
+from .._segments import Delimiters
 from ..guidekit.reading import check
 from ..guidekit.spec import LoopSpec
 from ..guidekit.tree import LoopNode, SegNode
 from ..guidekit.validate import Context
-from ..perf import gc_paused
-from ..segments import Delimiters
 from .parsing import Transaction835
 
 ZERO = Decimal(0)
@@ -231,7 +231,7 @@ def validate(tx: Transaction835, delimiters: Delimiters) -> list[Finding]:
     """
     placed = tx.placed
     tree = placed.tree
-    with gc_paused():  # see cleanclaim.x12.perf
+    with gc_paused():  # see cleanclaim.x12._perf
         claims = _claim_specs(tree.spec)
         if claims is None:
             ctx = check(placed, delimiters)

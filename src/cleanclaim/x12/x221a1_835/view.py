@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...money import read_amount_or_zero
+from .._segments import Delimiters
 from ..guidekit.tree import LoopNode, SegNode
-from ..segments import Delimiters
 from .segments import BPR, CAS, CLP, PLB, SVC, TRN, Adjustment
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from .._segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .building import build_segments
 from .parsing import Transaction835, parse
 

@@ -50,8 +50,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..registry import Guide
-from ..segments import Delimiters
+from .._registry import Guide
+from .._segments import Delimiters
 from .json import to_json
 from .parsing import VERSIONS, Transaction837P, parse
 from .validation import validate_837p
@@ -84,9 +84,9 @@ def read_claims(data: bytes | str) -> list[Claim]:
     """Every 837P claim in a file as a plain :class:`Claim` (raises ``X12Error`` if unusable).
 
     Other transaction sets in the file are skipped; validation is not run (call
-    :func:`cleanclaim.x12.validate` on :func:`cleanclaim.x12.parse`'s result for that).
+    :func:`cleanclaim.x12._validate` on :func:`cleanclaim.x12.parse`'s result for that).
     """
-    from ..validate import parse as parse_file
+    from .._validate import parse as parse_file
 
     out: list[Claim] = []
     for t in parse_file(data).transactions:

@@ -26,8 +26,8 @@ from decimal import Decimal
 from typing import Any
 
 from ...money import MoneyError, format_money, parse_money
-from ..errors import X12Error
-from ..segments import Delimiters, Segment
+from .._errors import X12Error
+from .._segments import Delimiters, Segment
 from .parsing import Transaction837P, parse
 
 __all__ = ["build_837p"]

@@ -1,7 +1,7 @@
 """The 837P part of the JSON view: ``claims`` with the convenient fields.
 
 ``to_json`` adds ``{"claims": [...]}`` next to the lossless ``segments`` the
-shared view writes (:mod:`cleanclaim.x12.json_view`); ``from_json`` builds a
+shared view writes (:mod:`cleanclaim.x12._json_view`); ``from_json`` builds a
 transaction from ``claims`` (and ``submitter``/``receiver``) when there are
 no segments. Money is a string in decimal notation; dates ``YYYY-MM-DD``.
 """
@@ -12,7 +12,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from ..segments import Delimiters
+from .._segments import Delimiters
 from .building import build_837p
 from .parsing import Transaction837P
 from .view import Claim, Party, claims

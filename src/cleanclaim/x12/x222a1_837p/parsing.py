@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._perf import gc_paused
+from .._segments import Delimiters, Segment
 from ..guidekit.reading import Placed, place
 from ..guidekit.tree import LoopNode
-from ..perf import gc_paused
-from ..segments import Delimiters, Segment
 from .loops import spec
 
 GUIDE = "005010X222A1"
@@ -39,6 +39,6 @@ class Transaction837P:
 def parse(segments: list[Segment], delimiters: Delimiters) -> Transaction837P:
     """Read one 837P transaction set (ST..SE)."""
     st03 = segments[0].get(3) if segments else ""
-    with gc_paused():  # many small objects, no cycles (see cleanclaim.x12.perf)
+    with gc_paused():  # many small objects, no cycles (see cleanclaim.x12._perf)
         placed = place(segments, delimiters, spec(), "837", st03 if st03 in VERSIONS else GUIDE)
     return Transaction837P(placed, delimiters)

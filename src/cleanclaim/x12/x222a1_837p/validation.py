@@ -35,13 +35,13 @@ from decimal import Decimal
 
 from ...money import read_amount as decimal_or_none
 from ...npi import is_valid_npi
-from ..elements import parse_date
-from ..errors import IK304, IK403, Finding, Severity
+from .._elements import parse_date
+from .._errors import IK304, IK403, Finding, Severity
+from .._perf import gc_paused
+from .._segments import Delimiters, Segment
 from ..guidekit.context import Context
 from ..guidekit.reading import check
 from ..guidekit.tree import LoopNode, SegNode
-from ..perf import gc_paused
-from ..segments import Delimiters, Segment
 from .codes import US_STATES
 from .parsing import Transaction837P
 
@@ -52,7 +52,7 @@ def validate_837p(tx: Transaction837P, delimiters: Delimiters) -> list[Finding]:
     """Every finding for one 837P transaction, in file order."""
     placed = tx.placed
     tree = placed.tree
-    with gc_paused():  # see cleanclaim.x12.perf
+    with gc_paused():  # see cleanclaim.x12._perf
         ctx = check(placed, delimiters)
         rules = Context(delimiters, placed.st.get(2), [])
         if not placed.st.get(3):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..segments import Delimiters, Segment
+from .._segments import Delimiters, Segment
 from .building import build_837p
 from .parsing import Transaction837P
 

@@ -21,7 +21,7 @@ fields), :mod:`.codes` (IK501, IK502, AK901, AK905 enums).
 
 from __future__ import annotations
 
-from ..registry import Guide
+from .._registry import Guide
 from .building import build_999, build_ack, build_ack_document
 from .json import from_json, to_json
 from .validation import validate

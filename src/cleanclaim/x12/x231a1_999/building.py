@@ -30,10 +30,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from ..envelope import Document, FunctionalGroup, Interchange, TransactionSet, write_document
-from ..errors import Finding, X12Error
-from ..segments import Segment
-from ..validate import ParsedDocument, ParsedTransaction, validate
+from .._envelope import Document, FunctionalGroup, Interchange, TransactionSet, write_document
+from .._errors import Finding, X12Error
+from .._segments import Segment
+from .._validate import ParsedDocument, ParsedTransaction, validate
 from .codes import SetSyntaxError
 from .view import ACCEPTING, VERSION_999, parse, write
 

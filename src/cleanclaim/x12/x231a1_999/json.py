@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..segments import DEFAULT_DELIMITERS, Delimiters
+from .._segments import DEFAULT_DELIMITERS, Delimiters
 from .building import build_999
 from .view import SegmentError, Transaction999, parse
 

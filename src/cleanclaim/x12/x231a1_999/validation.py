@@ -16,11 +16,11 @@ match failure):
 
 from __future__ import annotations
 
-from ..errors import IK403, Finding
+from .._errors import IK403, Finding
+from .._segments import Delimiters
 from ..guidekit.reading import check
 from ..guidekit.tree import SegNode
 from ..guidekit.validate import Context
-from ..segments import Delimiters
 from .view import ACCEPTING, Transaction999
 
 __all__ = ["validate"]

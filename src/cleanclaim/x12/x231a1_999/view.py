@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .._segments import Delimiters, Segment
 from ..guidekit.reading import Placed, place
 from ..guidekit.spec import LoopSpec, load_spec
 from ..guidekit.tree import LoopNode, SegNode
-from ..segments import Delimiters, Segment
 from .codes import TransactionSetAcknowledgment
 
 __all__ = [

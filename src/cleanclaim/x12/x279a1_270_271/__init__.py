@@ -21,7 +21,7 @@ guide kit's HL, NM1, DMG, DTP, AAA), :mod:`.validation` (guide checks, HL hierar
 
 from __future__ import annotations
 
-from ..registry import Guide
+from .._registry import Guide
 from .building import build_270, build_271
 from .json import to_json
 from .parsing import VERSION, VERSIONS, TransactionEligibility, parse_270, parse_271

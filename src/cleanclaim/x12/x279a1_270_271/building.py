@@ -14,16 +14,16 @@ read from a file can be written back as a new transaction:
 
 HL numbers, parent pointers and child codes are computed (HL 20 → 21 → 22 →
 23, 005010X279A1); every missing required field is an
-:class:`~cleanclaim.x12.errors.X12Error` naming it.
+:class:`~cleanclaim.x12._errors.X12Error` naming it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import X12Error
+from .._errors import X12Error
+from .._segments import DEFAULT_DELIMITERS, Segment
 from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
-from ..segments import DEFAULT_DELIMITERS, Segment
 from .parsing import VERSION
 
 

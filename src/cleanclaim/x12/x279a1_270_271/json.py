@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._segments import Delimiters
 from ..guidekit.read import NM1
 from ..guidekit.values import date_json, json_money
-from ..segments import Delimiters
 from .building import build_270, build_271
 from .parsing import TransactionEligibility
 from .view import Benefit, Member

@@ -6,10 +6,10 @@ HL 20 (information source) → 21 (information receiver) → 22 (subscriber) →
 
 from __future__ import annotations
 
-from ..errors import Finding
+from .._errors import Finding
+from .._segments import Delimiters
 from ..guidekit.hl import PARENTS_279, check_hl
 from ..guidekit.reading import check
-from ..segments import Delimiters
 from .parsing import TransactionEligibility
 
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...money import read_amount
+from .._segments import Delimiters
 from ..guidekit.read import AAA, DMG, DTP, HL, NM1, Rejection, repeats
 from ..guidekit.tree import LoopNode, SegNode
-from ..segments import Delimiters
 
 __all__ = [
     "EB",

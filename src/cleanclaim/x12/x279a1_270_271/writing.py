@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from .._segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from .building import build_270, build_271
 from .parsing import TransactionEligibility, parse_270, parse_271
 

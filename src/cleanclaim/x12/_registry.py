@@ -18,7 +18,7 @@ transaction (a placed guidekit tree with the guide's typed view beside it)::
     from_json(obj: dict[str, Any]) -> T                              # convenient fields → typed
 
 ``to_json`` returns only the convenient fields (``claims``, ``payer``...);
-the shared JSON view (:mod:`cleanclaim.x12.json_view`) adds the envelope and
+the shared JSON view (:mod:`cleanclaim.x12._json_view`) adds the envelope and
 the lossless ``segments`` list around them. ``from_json`` receives the
 transaction's JSON object (it has no ``segments``) and must build a complete
 transaction a receiver accepts.
@@ -35,8 +35,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import Finding, X12Error
-from .segments import Delimiters, Segment
+from ._errors import Finding, X12Error
+from ._segments import Delimiters, Segment
 
 __all__ = [
     "GUIDE_PACKAGES",

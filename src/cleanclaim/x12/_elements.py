@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from .errors import IK403
+from ._errors import IK403
 
 __all__ = ["ElementSpec", "ElementType", "check_value", "parse_date"]
 

@@ -26,15 +26,15 @@ what was unusual (collected when :func:`split_interchanges` is given ``notes``):
   The blanks are dropped; writing back puts the line break that followed the
   ISA's terminator (``Delimiters.suffix``) after each segment, without indentation.
 
-Only :class:`~cleanclaim.x12.errors.X12Error` leaves this module.
+Only :class:`~cleanclaim.x12._errors.X12Error` leaves this module.
 """
 
 from __future__ import annotations
 
 import re
 
-from .errors import Finding, Severity, X12Error
-from .segments import Delimiters, Segment
+from ._errors import Finding, Severity, X12Error
+from ._segments import Delimiters, Segment
 
 __all__ = ["decode", "read_delimiters", "split_interchanges", "tokenize", "tokenize_interchanges"]
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .envelope import (
+from ._envelope import (
     Document,
     FunctionalGroup,
     Interchange,
@@ -31,9 +31,9 @@ from .envelope import (
     check_envelopes,
     read_document,
 )
-from .errors import Finding, Severity, X12Error
-from .perf import gc_paused
-from .registry import Guide, base_release_of, find_guide
+from ._errors import Finding, Severity, X12Error
+from ._perf import gc_paused
+from ._registry import Guide, base_release_of, find_guide
 
 __all__ = ["ParsedDocument", "ParsedTransaction", "parse", "validate"]
 

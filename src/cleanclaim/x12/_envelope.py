@@ -12,7 +12,7 @@ finding, not a crash); :func:`check_envelopes` reports counts and control
 numbers that do not match; :func:`write_document` computes SE01, GE01 and IEA01
 and copies control numbers into the trailers.
 
-Only :class:`~cleanclaim.x12.errors.X12Error` leaves this module, raised when the
+Only :class:`~cleanclaim.x12._errors.X12Error` leaves this module, raised when the
 segments cannot be arranged into envelopes at all (no ISA first, a GS outside an
 interchange, a segment outside any transaction set).
 """
@@ -23,10 +23,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
-from .errors import IK304, Finding, Severity, X12Error
-from .perf import gc_paused
-from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
-from .tokenizer import repetition_separator, split_interchanges
+from ._errors import IK304, Finding, Severity, X12Error
+from ._perf import gc_paused
+from ._segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from ._tokenizer import repetition_separator, split_interchanges
 
 __all__ = [
     "Document",
@@ -46,7 +46,7 @@ class TransactionSet:
     SE as the tokenizer split them (the tag, then the element texts; see
     :meth:`split_form`) and builds their :class:`Segment` objects the first time
     ``segments`` or ``body`` is asked for: a reader that takes the split form
-    (:attr:`~cleanclaim.x12.registry.Guide.parse_split`, the scrubber's) never needs
+    (:attr:`~cleanclaim.x12._registry.Guide.parse_split`, the scrubber's) never needs
     them, which spares two objects per segment on a large file. Either way ``segments``
     gives the same segments, positions included.
     """

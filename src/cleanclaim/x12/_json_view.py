@@ -38,12 +38,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from .envelope import Document, FunctionalGroup, Interchange, TransactionSet, write_document
-from .errors import X12Error
-from .perf import gc_paused
-from .registry import find_guide, guide_by_name
-from .segments import DEFAULT_DELIMITERS, Delimiters, Segment
-from .validate import ParsedDocument, ParsedTransaction
+from ._envelope import Document, FunctionalGroup, Interchange, TransactionSet, write_document
+from ._errors import X12Error
+from ._perf import gc_paused
+from ._registry import find_guide, guide_by_name
+from ._segments import DEFAULT_DELIMITERS, Delimiters, Segment
+from ._validate import ParsedDocument, ParsedTransaction
 
 __all__ = [
     "X12_JSON_VERSION",
