@@ -16,7 +16,34 @@ from functools import lru_cache
 
 from cleanclaim.codes.model import normalize_icd10cm
 
-__all__ = ["Address", "Patient", "Payer", "Provider", "ScrubClaim", "ServiceLine", "normalize_dx"]
+__all__ = [
+    "PROFILE_BY_FILING_INDICATOR",
+    "Address",
+    "Patient",
+    "Payer",
+    "Provider",
+    "ScrubClaim",
+    "ServiceLine",
+    "normalize_dx",
+]
+
+
+# SBR09 claim filing indicator code -> timely-filing / payer-rule profile key (Payer.profile).
+PROFILE_BY_FILING_INDICATOR = {
+    "MB": "medicare-part-b",
+    "MC": "medicaid",
+    "CI": "commercial",
+    "BL": "commercial",
+    "HM": "commercial",
+    "12": "commercial",
+    "13": "commercial",
+    "14": "commercial",
+    "15": "commercial",
+    "16": "commercial",
+    "17": "commercial",
+    "DS": "commercial",
+    "LM": "commercial",
+}
 
 
 @lru_cache(maxsize=65536)

@@ -20,8 +20,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from cleanclaim.edits.claim import Address, Patient, Payer, Provider, ScrubClaim, ServiceLine
-from cleanclaim.edits.x12_adapter import PROFILE_BY_FILING_INDICATOR
+from cleanclaim.edits.claim import (
+    PROFILE_BY_FILING_INDICATOR,
+    Address,
+    Patient,
+    Payer,
+    Provider,
+    ScrubClaim,
+    ServiceLine,
+)
 from cleanclaim.money import parse_money
 
 __all__ = ["from_json_view"]
