@@ -45,6 +45,20 @@ COVERED_BY_RULES = {
 _LEVELS = frozenset({"2000A", "2000B", "2000C"})
 
 
+def _positions(loop: LoopNode) -> list[int]:
+    """The file positions of every segment under ``loop`` (a plain stack, no generators:
+    a set's index visits each of its segments once)."""
+    out: list[int] = []
+    stack = [loop]
+    while stack:
+        for child in stack.pop().children:
+            if isinstance(child, SegNode):
+                out.append(child.segment.position)
+            else:
+                stack.append(child)
+    return out
+
+
 @dataclass(slots=True)
 class SetSpan:
     """One ST..SE as read, with what :func:`place` needs to find a finding's owner: the
@@ -84,12 +98,12 @@ class SetSpan:
             rc = self.by_loop.get(id(child)) if lid == "2300" else None
             if rc is not None:
                 under.append(rc)
-                for seg in child.walk():
-                    owners[seg.segment.position] = rc
+                for pos in _positions(child):
+                    owners[pos] = rc
             elif lid in _LEVELS:
                 under.extend(self._index(child))
             else:
-                own.extend(seg.segment.position for seg in child.walk())
+                own.extend(_positions(child))
         if not top and len(under) == 1:
             only = under[0]
             for pos in own:
