@@ -158,9 +158,9 @@ def from_x12_claim(c: X12Claim, *, source: str = "") -> ScrubClaim:
     )
 
 
-def _check_versions(data: bytes) -> ParsedDocument:
-    """The file read by the engine, refused with a clear X12Error unless every set is a
-    5010 837P."""
+def _parse_837p(data: bytes) -> ParsedDocument:
+    """The file read by the engine (:func:`cleanclaim.x12.parse`: every set placed in its
+    guide's loop tree), refused with a clear X12Error unless every set is a 5010 837P."""
     doc = read_document(data)
     for _ic, group, ts in doc.transactions():
         version = ts.st.get(3) or group.version
@@ -198,7 +198,7 @@ def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -
     ``syntax`` chooses how much of the X12 engine's validation becomes ``syntax``
     findings (see :func:`_x12_findings`); the view's notes on values it could not
     read are always reported."""
-    parsed = _check_versions(data)
+    parsed = _parse_837p(data)
     read: list[ReadClaim] = []
     sets: list[SetSpan] = []
     for t in parsed.transactions:
