@@ -19,9 +19,7 @@ def _read(data: bytes) -> list[str]:
         got = read_837p(data)
     except X12Error as exc:
         return [f"X12Error: {exc}"]
-    claims = [
-        repr((rc.claim, rc.findings, rc.first_position, rc.last_position)) for rc in got.claims
-    ]
+    claims = [repr((rc.claim, rc.findings, rc.view)) for rc in got.claims]
     return claims + [repr(ff) for ff in got.findings]
 
 

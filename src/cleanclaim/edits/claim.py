@@ -1,10 +1,13 @@
-"""The neutral claim the scrubber reads.
+"""The neutral claim the scrubber reads: the X12 engine's 837P claim, in rule types.
 
-Rules never see X12 segments or Django models: adapters turn an 837P file
-(:mod:`cleanclaim.edits.x12_adapter`) or the X12 engine's JSON view
-(:mod:`cleanclaim.edits.json_adapter`) into these frozen dataclasses. Money is
-``Decimal``; ICD-10-CM codes are in dot form and in HI order (the order dx
-pointers count in).
+The claim has one shape, the engine's 837P view claim
+(:class:`cleanclaim.x12.x222a1_837p.view.Claim`); these frozen dataclasses are an
+explicit view of it, made by one adapter,
+:func:`cleanclaim.edits.x12_adapter.from_x12_claim`, whether the claim came in an
+837P (:func:`~cleanclaim.edits.x12_adapter.read_837p`) or as the JSON claim form
+(:mod:`cleanclaim.edits.json_adapter`). Rules never see X12 segments or Django
+models. Money is ``Decimal``; dates are ``datetime.date``; ICD-10-CM codes are in dot
+form and in HI order (the order dx pointers count in).
 """
 
 from __future__ import annotations
@@ -16,7 +19,34 @@ from functools import lru_cache
 
 from cleanclaim.codes.model import normalize_icd10cm
 
-__all__ = ["Address", "Patient", "Payer", "Provider", "ScrubClaim", "ServiceLine", "normalize_dx"]
+__all__ = [
+    "PROFILE_BY_FILING_INDICATOR",
+    "Address",
+    "Patient",
+    "Payer",
+    "Provider",
+    "ScrubClaim",
+    "ServiceLine",
+    "normalize_dx",
+]
+
+
+# SBR09 claim filing indicator code -> timely-filing / payer-rule profile key (Payer.profile).
+PROFILE_BY_FILING_INDICATOR = {
+    "MB": "medicare-part-b",
+    "MC": "medicaid",
+    "CI": "commercial",
+    "BL": "commercial",
+    "HM": "commercial",
+    "12": "commercial",
+    "13": "commercial",
+    "14": "commercial",
+    "15": "commercial",
+    "16": "commercial",
+    "17": "commercial",
+    "DS": "commercial",
+    "LM": "commercial",
+}
 
 
 @lru_cache(maxsize=65536)

@@ -1,12 +1,14 @@
 """X12 engine findings → scrub findings, each reported once, where it belongs.
 
 :func:`place` puts each finding of the engine's validation of an 837P on the claim
-whose segments hold it (or whose subscriber or patient loop holds it, when that loop
-holds only this claim); otherwise it is reported once for its transaction set, group
-or file (:class:`~cleanclaim.edits.finding.FileFinding`), identical ones folded into
-one with a count. A scrub finding keeps the engine's code, IK304/IK403, segment,
+whose 2300 loop holds its segment in the placed tree (or whose subscriber or patient
+loop holds it, when that loop holds only this claim); otherwise it is reported once
+for its transaction set, group or file
+(:class:`~cleanclaim.edits.finding.FileFinding`), identical ones folded into one
+with a count. A scrub finding keeps the engine's code, IK304/IK403, segment,
 position and element reference (:func:`syntax_finding`). The cost is linear in the
-file: a binary search per finding, no finding copied.
+file: a set's segment → claim index is built once, from its tree, when the set has a
+finding; no finding copied.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from cleanclaim.edits.rules.syntax import SYNTAX, SYNTAX_WARNING
 from cleanclaim.edits.scrub import MAX_FINDINGS_PER_CHECK
 from cleanclaim.x12 import Finding as X12Finding
 from cleanclaim.x12.finding_codes import FINDING_CODES
+from cleanclaim.x12.guidekit.tree import LoopNode, SegNode
 
 if TYPE_CHECKING:
     from cleanclaim.edits.x12_adapter import ReadClaim
@@ -38,46 +41,74 @@ COVERED_BY_RULES = {
 }
 
 
+#: The HL loops of the 837P (2000A billing provider, 2000B subscriber, 2000C patient).
+_LEVELS = frozenset({"2000A", "2000B", "2000C"})
+
+
+def _positions(loop: LoopNode) -> list[int]:
+    """The file positions of every segment under ``loop`` (a plain stack, no generators:
+    a set's index visits each of its segments once)."""
+    out: list[int] = []
+    stack = [loop]
+    while stack:
+        for child in stack.pop().children:
+            if isinstance(child, SegNode):
+                out.append(child.segment.position)
+            else:
+                stack.append(child)
+    return out
+
+
 @dataclass(slots=True)
 class SetSpan:
-    """One ST..SE as read, with what :func:`place` needs to find a finding's owner."""
+    """One ST..SE as read, with what :func:`place` needs to find a finding's owner: the
+    placed loop tree and the claims read from it, by their 2300 loop."""
 
     start: int  # position of the ST
     end: int  # position of its last segment (the SE when present)
     group: str  # GS06
     control: str  # ST02
-    claims: list[ReadClaim]
-    firsts: list[int]  # each claim's CLM position, in file order
-    hls: list[int]  # every HL position, in file order
-    under: dict[int, list[ReadClaim]]  # HL position -> the claims in its loop
-
-    @classmethod
-    def of(
-        cls, start: int, end: int, group: str, control: str, claims: list[ReadClaim], hls: list[int]
-    ) -> SetSpan:
-        under: dict[int, list[ReadClaim]] = {}
-        for rc in claims:
-            for hl in {rc.provider_position, rc.subscriber_position, rc.patient_position}:
-                if hl:
-                    under.setdefault(hl, []).append(rc)
-        return cls(
-            start, end, group, control, claims, [rc.first_position for rc in claims], hls, under
-        )
+    tree: LoopNode | None  # the body placed in the 837P's loops
+    by_loop: dict[int, ReadClaim]  # id() of a claim's 2300 loop -> the claim read from it
+    _owners: dict[int, ReadClaim] | None = None
 
     def owner(self, p: int) -> ReadClaim | None:
         """The claim a finding at position ``p`` of this set is about: the claim whose
-        segments hold ``p``, or the only claim under the HL loop (2000A/B/C) whose own
-        segments hold it; None when it is about the set or a loop above several claims."""
-        i = bisect.bisect_right(self.firsts, p) - 1
-        if i >= 0 and p <= self.claims[i].last_position:
-            return self.claims[i]
-        h = bisect.bisect_right(self.hls, p) - 1
-        if h >= 0:
-            under = self.under.get(self.hls[h], ())
-            # in the HL loop's own segments (before its first claim), not after its claims
-            if len(under) == 1 and p < under[0].first_position:
-                return under[0]
-        return None
+        2300 loop holds the segment, or the only claim under the HL loop (2000A/B/C)
+        whose own segments (and non-HL loops, e.g. 2010CA) hold it; None when it is
+        about the set or a loop above several claims. The segment → claim index is
+        built once per set, on the first finding (a clean set never builds it)."""
+        if self._owners is None:
+            self._owners = {}
+            if self.tree is not None:
+                self._index(self.tree, top=True)
+        return self._owners.get(p)
+
+    def _index(self, loop: LoopNode, *, top: bool = False) -> list[ReadClaim]:
+        """Index the segments under ``loop`` by owner; returns the claims under it."""
+        owners = self._owners
+        assert owners is not None
+        under: list[ReadClaim] = []
+        own: list[int] = []
+        for child in loop.children:
+            if isinstance(child, SegNode):
+                own.append(child.segment.position)
+                continue
+            lid = child.spec.id
+            rc = self.by_loop.get(id(child)) if lid == "2300" else None
+            if rc is not None:
+                under.append(rc)
+                for pos in _positions(child):
+                    owners[pos] = rc
+            elif lid in _LEVELS:
+                under.extend(self._index(child))
+            else:
+                own.extend(_positions(child))
+        if not top and len(under) == 1:
+            only = under[0]
+            for pos in own:
+                owners[pos] = only
+        return under
 
 
 @dataclass(slots=True)
@@ -182,8 +213,8 @@ def place(
     found: list[X12Finding], sets: list[SetSpan], groups: GroupSpans, source: str
 ) -> list[FileFinding]:
     """Each engine finding on its claim (:meth:`SetSpan.owner`), else once for its set,
-    group or file; returns the latter, folded (:class:`_Folder`). Linear in findings:
-    a binary search over the sets, then over the set's claims and HLs."""
+    group or file; returns the latter, folded (:class:`_Folder`). Linear: a binary search
+    over the sets per finding, then the set's segment → claim index."""
     starts = [s.start for s in sets]
     by_control: dict[str, list[SetSpan]] = {}
     for s in sets:

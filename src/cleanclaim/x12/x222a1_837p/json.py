@@ -4,20 +4,27 @@
 shared view writes (:mod:`cleanclaim.x12._json_view`); ``from_json`` builds a
 transaction from ``claims`` (and ``submitter``/``receiver``) when there are
 no segments. Money is a string in decimal notation; dates ``YYYY-MM-DD``.
+
+One claim shape: :func:`claim_json` writes a view :class:`~.view.Claim` as its JSON
+claim form and :func:`claim_from_json` reads that form back into the same
+:class:`~.view.Claim` (what the scrubber does with a JSON document).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
+from ...money import parse_optional_money
 from .._segments import Delimiters
 from .building import build_837p
 from .parsing import Transaction837P
-from .view import Claim, Party, claims
+from .view import Address, Claim, Party, Payer, Person, ServiceLine, claims
 
-__all__ = ["claim_json", "from_json", "to_json"]
+__all__ = ["claim_from_json", "claim_json", "from_json", "to_json"]
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -88,3 +95,157 @@ def to_json(tx: Transaction837P, delimiters: Delimiters) -> dict[str, Any]:
 def from_json(obj: dict[str, Any]) -> Transaction837P:
     """Build a transaction from the convenient fields (see :mod:`.building`)."""
     return build_837p(obj)
+
+
+def _obj(value: Any, where: str) -> Mapping[str, Any]:
+    """A JSON object of the claim form (absent: empty); ValueError naming ``where``."""
+    if value is None or value == "":
+        return {}
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{where}: expected a JSON object, not {value!r}")
+    return value
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _iso_date(value: Any, where: str) -> str | None:
+    """A date of the claim form, ``YYYY-MM-DD`` (or ``YYYYMMDD``), as ``YYYY-MM-DD``."""
+    if value in (None, ""):
+        return None
+    text = str(value)
+    try:
+        if len(text) == 8 and text.isdigit():
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:])).isoformat()
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ValueError(f"{where}: {text!r} is not a date (YYYY-MM-DD)")
+
+
+def _address_from(value: Any, where: str) -> Address | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        return Address(line1=value)
+    a = _obj(value, where)
+    return Address(
+        *(_text(a.get(k)) for k in ("line1", "line2", "city", "state", "zip", "country"))
+    )
+
+
+def _party_from(value: Any, where: str) -> Party:
+    """A provider object (or its NPI alone, as a string)."""
+    if isinstance(value, str):
+        return Party(npi=value)
+    p = _obj(value, where)
+    return Party(
+        npi=_text(p.get("npi")),
+        name=_text(p.get("name")),
+        last_name=_text(p.get("last_name")),
+        first_name=_text(p.get("first_name")),
+        entity_type=_text(p.get("entity_type")),
+        address=_address_from(p.get("address"), f"{where}.address"),
+        tax_id=_text(p.get("tax_id")),
+        taxonomy=_text(p.get("taxonomy")),
+    )
+
+
+def _person_from(value: Any, where: str) -> Person:
+    """A subscriber or patient object (or a member ID alone, as a string)."""
+    if isinstance(value, str):
+        return Person(member_id=value)
+    p = _obj(value, where)
+    return Person(
+        name=_text(p.get("name")),
+        last_name=_text(p.get("last_name")),
+        first_name=_text(p.get("first_name")),
+        middle_name=_text(p.get("middle_name")),
+        dob=_iso_date(p.get("dob"), f"{where}.dob"),
+        sex=_text(p.get("sex")),
+        member_id=_text(p.get("member_id")),
+        address=_address_from(p.get("address"), f"{where}.address"),
+        relationship=_text(p.get("relationship")),
+    )
+
+
+def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
+    ln = _obj(value, where)
+    pointers: list[int] = []
+    raw: list[str] = []
+    for ptr in ln.get("dx_pointers") or ():
+        text = _text(ptr)
+        raw.append(text)
+        if isinstance(ptr, int) and not isinstance(ptr, bool):
+            pointers.append(ptr)
+        elif text.isdecimal():
+            pointers.append(int(text))
+    number = _text(ln.get("number"))
+    rendering = ln.get("rendering_provider")
+    return ServiceLine(
+        procedure=_text(ln.get("procedure")),
+        modifiers=[_text(m) for m in ln.get("modifiers") or ()],
+        charge=parse_optional_money(ln.get("charge"), what=f"{where} charge"),
+        units=parse_optional_money(ln.get("units"), what=f"{where} units"),
+        dx_pointers=pointers,
+        service_date=_iso_date(ln.get("service_date"), f"{where} service_date"),
+        service_date_end=_iso_date(ln.get("service_date_end"), f"{where} service_date_end"),
+        unit_code=_text(ln.get("unit_code")) or "UN",
+        place_of_service=_text(ln.get("place_of_service")) or pos,
+        ndc=_text(ln.get("ndc")),
+        number=int(number) if number.isdecimal() else index,
+        qualifier=_text(ln.get("qualifier")) or "HC",
+        description=_text(ln.get("description")),
+        raw_pointers=raw if len(raw) != len(pointers) else [],
+        rendering_npi=_party_from(rendering, f"{where} rendering_provider").npi,
+    )
+
+
+def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
+    """One claim of the JSON claim form (what :func:`claim_json` writes; money a string
+    in decimal notation, dates ``YYYY-MM-DD``) as a view :class:`Claim`. Read leniently
+    where the form is: a missing field is empty, a provider may be its NPI alone, a
+    subscriber its member ID alone (the patient's when absent), ``frequency_code``
+    defaults to ``1`` (CLM05-3 original), diagnoses are ICD-10-CM (HI qualifiers
+    ABK, ABF) unless ``diagnosis_qualifiers`` says otherwise; ``filing_indicator``
+    may sit in ``payer``.
+    Anything that is not what it should be raises ``ValueError`` naming the field."""
+    c = _obj(obj, where)
+    cid = _text(c.get("claim_id"))
+    where = f"{where} {cid}".strip()
+    pos = _text(c.get("place_of_service"))
+    payer = _obj(c.get("payer"), f"{where} payer")
+    patient = _person_from(c.get("patient"), f"{where} patient")
+    subscriber = _person_from(c.get("subscriber"), f"{where} subscriber")
+    subscriber.member_id = subscriber.member_id or patient.member_id
+    rendering = c.get("rendering_provider")
+    diagnoses = [_text(d) for d in c.get("diagnoses") or ()]
+    # the form's diagnoses are ICD-10-CM (HI ABK principal, then ABF) unless it says
+    quals = c.get("diagnosis_qualifiers") or ["ABK", *["ABF"] * (len(diagnoses) - 1)]
+    return Claim(
+        claim_id=cid,
+        total_charge=parse_optional_money(c.get("total_charge"), what=f"{where} total_charge"),
+        frequency_code=_text(c.get("frequency_code")) or "1",
+        place_of_service=pos,
+        diagnoses=diagnoses,
+        billing_provider=_party_from(c.get("billing_provider"), f"{where} billing_provider"),
+        rendering_provider=(
+            _party_from(rendering, f"{where} rendering_provider") if rendering else None
+        ),
+        subscriber=subscriber,
+        patient=patient,
+        payer=Payer(_text(payer.get("name")), _text(payer.get("id"))),
+        lines=[
+            _line_from(ln, i, pos, f"{where} line {i}")
+            for i, ln in enumerate(c.get("lines") or (), start=1)
+        ],
+        payer_responsibility=_text(c.get("payer_responsibility")),
+        filing_indicator=_text(c.get("filing_indicator") or payer.get("filing_indicator")),
+        group_number=_text(c.get("group_number")),
+        payer_claim_control_number=_text(c.get("payer_claim_control_number")),
+        prior_authorization=_text(c.get("prior_authorization")),
+        position=int(_text(c.get("position"))) if _text(c.get("position")).isdecimal() else 0,
+        diagnosis_qualifiers=[_text(q) for q in quals][: len(diagnoses)],
+    )

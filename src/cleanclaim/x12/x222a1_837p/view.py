@@ -4,13 +4,22 @@
 (:class:`~.parsing.Transaction837P`) into one :class:`Claim` per 2300 loop,
 carrying what a biller (or the scrubber) needs: who bills, who is covered, who
 is the patient, which payer, the diagnoses (with dots) and the lines. It is what
-the JSON view shows.
+the JSON view shows, and what the scrubber reads (``cleanclaim.edits.x12_adapter``).
+
+It is built in one pass over the tree: each 2000A, 2000B and 2000C loop is read
+once for every claim under it, each 2300 and 2400 loop once. Each claim keeps its
+2300 loop (:attr:`Claim.loop`), so whatever is said about one of the placed
+segments can be traced to the claim through the tree, and notes the values it
+could not read (:attr:`Claim.notes`: a composite that ignores the ISA16 component
+separator, an amount or a date that does not parse).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from ...money import read_amount as decimal_or_none
 from ..guidekit.tree import LoopNode, SegNode
@@ -27,6 +36,9 @@ __all__ = [
     "dx_with_dot",
 ]
 
+#: HI qualifiers of a diagnosis: ICD-10-CM (ABK principal, ABF other) and ICD-9-CM (BK, BF).
+DX_QUALIFIERS = frozenset({"ABK", "ABF", "BK", "BF"})
+
 
 def dx_with_dot(code: str, qualifier: str = "ABK") -> str:
     """``E119`` → ``E11.9``. ICD-10-CM puts the dot after 3 characters; ICD-9-CM (BK/BF)
@@ -41,6 +53,18 @@ def _iso(d8: str) -> str | None:
     if len(d8) == 8 and d8.isdigit():
         return f"{d8[:4]}-{d8[4:6]}-{d8[6:]}"
     return d8 or None
+
+
+@lru_cache(maxsize=4096)
+def _is_date(d8: str) -> bool:
+    """A DTP ``D8`` value (CCYYMMDD) that is a calendar date (dates repeat: cached)."""
+    if len(d8) != 8 or not d8.isdigit():
+        return False
+    try:
+        dt.date(int(d8[:4]), int(d8[4:6]), int(d8[6:]))
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(slots=True)
@@ -90,6 +114,9 @@ class Payer:
 
 @dataclass(slots=True)
 class ServiceLine:
+    """One 2400 loop. ``dx_pointers`` are SV107's numeric pointers; ``raw_pointers``
+    all of SV107's components as written when some are not numeric."""
+
     procedure: str
     modifiers: list[str]
     charge: Decimal | None
@@ -100,6 +127,11 @@ class ServiceLine:
     unit_code: str = "UN"
     place_of_service: str = ""
     ndc: str = ""
+    number: int = 0  # LX01 (its place among the claim's lines when not a number)
+    qualifier: str = ""  # SV101-1 product/service ID qualifier (HC: HCPCS/CPT)
+    description: str = ""  # SV101-7
+    raw_pointers: list[str] = field(default_factory=list)
+    rendering_npi: str = ""  # 2420A NM1*82 NM109 (NM108 XX)
 
 
 @dataclass(slots=True)
@@ -121,6 +153,21 @@ class Claim:
     payer_claim_control_number: str = ""
     prior_authorization: str = ""
     position: int = 0
+    #: the HI qualifier of each diagnosis (ABK/ABF ICD-10-CM, BK/BF ICD-9-CM)
+    diagnosis_qualifiers: list[str] = field(default_factory=list)
+    #: (segment position, what could not be read there), in file order
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    #: the claim's own 2300 loop in the placed tree (its lines are under it)
+    loop: LoopNode | None = field(default=None, repr=False, compare=False)
+
+
+_PAD = ("",) * 12
+
+
+def _padded(node: SegNode) -> list[str]:
+    """A placed segment's elements with at least 12 more empty ones (``e[0]`` is
+    element 1), for the segments whose many elements are read."""
+    return [*node.segment.elements, *_PAD]
 
 
 def _address(n3: SegNode | None, n4: SegNode | None) -> Address | None:
@@ -128,206 +175,357 @@ def _address(n3: SegNode | None, n4: SegNode | None) -> Address | None:
         return None
     a = Address()
     if n3 is not None:
-        a.line1, a.line2 = n3.get(1), n3.get(2)
+        e = _padded(n3)
+        a.line1, a.line2 = e[0], e[1]
     if n4 is not None:
-        a.city, a.state, a.zip, a.country = n4.get(1), n4.get(2), n4.get(3), n4.get(4)
+        e = _padded(n4)
+        a.city, a.state, a.zip, a.country = e[0], e[1], e[2], e[3]
     return a
 
 
 def _name(nm1: SegNode) -> str:
     """NM103 (organisation or last name), ``LAST, FIRST`` for a person (NM102 ``1``)."""
-    if nm1.get(2) == "1" and nm1.get(4):
-        return f"{nm1.get(3)}, {nm1.get(4)}"
-    return nm1.get(3)
+    e = _padded(nm1)
+    if e[1] == "1" and e[3]:
+        return f"{e[2]}, {e[3]}"
+    return e[2]
 
 
 def _party(nm1: SegNode | None, n3: SegNode | None = None, n4: SegNode | None = None) -> Party:
     if nm1 is None:
         return Party()
-    person = nm1.get(2) == "1"
+    e = _padded(nm1)
+    person = e[1] == "1"
     return Party(
-        npi=nm1.get(9) if nm1.get(8) == "XX" else "",
+        npi=e[8] if e[7] == "XX" else "",
         name=_name(nm1),
-        last_name=nm1.get(3) if person else "",
-        first_name=nm1.get(4) if person else "",
+        last_name=e[2] if person else "",
+        first_name=e[3] if person else "",
         entity_type="person" if person else "organization",
         address=_address(n3, n4),
     )
 
 
+def _el(node: SegNode, index: int) -> str:
+    """Element ``index`` (1-based) of a placed segment, ``""`` when absent."""
+    els = node.segment.elements
+    return els[index - 1] if index <= len(els) else ""
+
+
 def _person(loop: LoopNode | None) -> Person:
-    """A subscriber (2010BA) or patient (2010CA): NM1, N3/N4 address, DMG."""
+    """A subscriber (2010BA) or patient (2010CA): NM1, N3/N4 address, DMG (one pass)."""
     p = Person()
     if loop is None:
         return p
-    nm1 = loop.first("NM1")
+    nm1 = dmg = n3 = n4 = None
+    for child in loop.children:
+        if isinstance(child, SegNode):
+            sid = child.segment.id
+            if sid == "NM1":
+                nm1 = nm1 or child
+            elif sid == "DMG":
+                dmg = dmg or child
+            elif sid == "N3":
+                n3 = n3 or child
+            elif sid == "N4":
+                n4 = n4 or child
     if nm1 is not None:
         p.name = _name(nm1)
-        p.last_name, p.first_name, p.middle_name = nm1.get(3), nm1.get(4), nm1.get(5)
-        p.member_id = nm1.get(9)
-    dmg = loop.first("DMG")
+        p.last_name, p.first_name, p.middle_name = _el(nm1, 3), _el(nm1, 4), _el(nm1, 5)
+        p.member_id = _el(nm1, 9)
     if dmg is not None:
-        p.dob = _iso(dmg.get(2)) if dmg.get(1) == "D8" else None
-        p.sex = dmg.get(3)
-    p.address = _address(loop.first("N3"), loop.first("N4"))
+        p.dob = _iso(_el(dmg, 2)) if _el(dmg, 1) == "D8" else None
+        p.sex = _el(dmg, 3)
+    if n3 is not None or n4 is not None:
+        p.address = _address(n3, n4)
     return p
-
-
-def _parts(node: SegNode, n: int, comp: str) -> list[str]:
-    value = node.get(n)
-    return value.split(comp) if value else []
 
 
 def _part(parts: list[str], c: int) -> str:
     return parts[c - 1] if c <= len(parts) else ""
 
 
-def _line(line: LoopNode, pos: str, comp: str) -> ServiceLine:
-    """One 2400 loop: SV1 (procedure SV101-2, modifiers SV101-3..6, charge SV102, unit
-    SV103, units SV104, place SV105, pointers SV107), DTP*472, the NDC of 2410 LIN03.
+def _line(
+    line: LoopNode, index: int, pos: str, comp: str, notes: list[tuple[int, str]]
+) -> ServiceLine:
+    """One 2400 loop: LX01, SV1 (qualifier SV101-1, procedure SV101-2, modifiers
+    SV101-3..6, description SV101-7, charge SV102, unit SV103, units SV104, place
+    SV105, pointers SV107), DTP*472, the NDC of 2410 LIN03, the 2420A rendering NPI.
 
     Runs once per line of a large file: the line's children are read in one pass."""
     start = end = None
     sv1: SegNode | None = None
+    lx: SegNode | None = None
     drug: LoopNode | None = None
+    rendering = ""
     dated = False
     for child in line.children:
         if isinstance(child, LoopNode):
-            if drug is None and child.spec.id == "2410":
+            lid = child.spec.id
+            if drug is None and lid == "2410":
                 drug = child
+            elif lid == "2420A" and not rendering:
+                nm1 = child.first("NM1")
+                if nm1 is not None and _el(nm1, 8) == "XX":
+                    rendering = _el(nm1, 9)
             continue
         sid = child.segment.id
         if sid == "SV1":
             if sv1 is None:
                 sv1 = child
-        elif sid == "DTP" and not dated and child.get(1) == "472":
+        elif sid == "LX":
+            if lx is None:
+                lx = child
+        elif sid == "DTP" and not dated and _el(child, 1) == "472":
             dated = True
-            if child.get(2) == "RD8":
-                a, _, b = child.get(3).partition("-")
+            value = _el(child, 3)
+            if _el(child, 2) == "RD8":
+                a, _, b = value.partition("-")
                 start, end = _iso(a), _iso(b)
+                ok = _is_date(a) and _is_date(b)
             else:
-                start = _iso(child.get(3))
+                start = _iso(value)
+                ok = _is_date(value)
+            if not ok:
+                where = child.segment.position
+                notes.append((where, f"DTP*472 service date {value!r} is not a date"))
+    n = _el(lx, 1) if lx is not None else ""
+    number = int(n) if n.isdigit() else index
     if sv1 is None:
-        return ServiceLine("", [], None, None, [], start, end)
+        return ServiceLine("", [], None, None, [], start, end, number=number)
+    at = sv1.segment.position
     els = sv1.segment.elements
-    proc = els[0].split(comp) if els and els[0] else []
-    ptrs = sv1.get(7)
-    pointers = [int(p) for p in ptrs.split(comp) if p.isdecimal()] if ptrs else []
+    if len(els) < 7:
+        els = [*els, "", "", "", "", "", "", ""]
+    sv101 = els[0]
+    proc = sv101.split(comp) if sv101 else [""]
+    if len(proc) < 2:
+        notes.append(
+            (
+                at,
+                f"SV101 {sv101!r} is not qualifier{comp}procedure code "
+                f"(the component separator declared in ISA16 is {comp!r})",
+            )
+        )
+    ptrs = els[6]
+    raw = [p for p in ptrs.split(comp) if p] if ptrs else []
+    pointers = [int(p) for p in raw if p.isdecimal()]
+    charge_text = els[1]
+    charge = decimal_or_none(charge_text)
+    if charge is None:
+        notes.append((at, f"SV102 charge {charge_text!r} is not an amount"))
+    units_text = els[3]
+    units = decimal_or_none(units_text)
+    if units is None and units_text:
+        notes.append((at, f"SV104 units {units_text!r} are not a number"))
     lin = drug.first("LIN") if drug is not None else None
     return ServiceLine(
         procedure=_part(proc, 2),
         modifiers=[m for m in proc[2:6] if m],
-        charge=decimal_or_none(sv1.get(2)),
-        units=decimal_or_none(sv1.get(4)),
+        charge=charge,
+        units=units,
         dx_pointers=pointers,
         service_date=start,
         service_date_end=end,
-        unit_code=sv1.get(3),
-        place_of_service=sv1.get(5) or pos,
-        ndc=lin.get(3) if lin is not None else "",
+        unit_code=els[2],
+        place_of_service=els[4] or pos,
+        ndc=_el(lin, 3) if lin is not None else "",
+        number=number,
+        qualifier=proc[0],
+        description=_part(proc, 7),
+        raw_pointers=raw if len(pointers) != len(raw) else [],
+        rendering_npi=rendering,
     )
 
 
-def _claim(
-    sub: LoopNode, pat: LoopNode | None, claim: LoopNode, billing: Party, comp: str
-) -> Claim:
+@dataclass(slots=True)
+class _Level:
+    """What the claims under one 2000B (and 2000C) loop share, read once."""
+
+    subscriber: Person
+    patient: Person
+    payer: Payer
+    sbr: SegNode | None
+
+
+def _subscriber(sub: LoopNode) -> _Level:
+    """A 2000B loop: SBR, the subscriber (2010BA), the payer (2010BB); the patient is the
+    subscriber (PAT relationship ``18``) until a 2000C says otherwise. One pass."""
+    sbr: SegNode | None = None
+    name: LoopNode | None = None
+    payer_loop: LoopNode | None = None
+    for child in sub.children:
+        if isinstance(child, SegNode):
+            if sbr is None and child.segment.id == "SBR":
+                sbr = child
+            continue
+        lid = child.spec.id
+        if lid == "2010BA":
+            name = name or child
+        elif lid == "2010BB":
+            payer_loop = payer_loop or child
+    s = _person(name)
+    s.relationship = _el(sbr, 2) if sbr is not None else ""
+    patient = Person(
+        s.name, s.last_name, s.first_name, s.middle_name, s.dob, s.sex, s.member_id, s.address
+    )
+    patient.relationship = "18"
+    payer = Payer()
+    payer_nm1 = payer_loop.first("NM1") if payer_loop is not None else None
+    if payer_nm1 is not None:
+        payer = Payer(_el(payer_nm1, 3), _el(payer_nm1, 9))
+    return _Level(s, patient, payer, sbr)
+
+
+def _patient(level: _Level, pat: LoopNode) -> _Level:
+    """A 2000C loop: the patient (2010CA; the subscriber's member ID when it has none)."""
+    name = next(pat.loops("2010CA"), None)
+    if name is None:
+        return level
+    patient = _person(name)
+    patient.member_id = patient.member_id or level.subscriber.member_id
+    pat_seg = pat.first("PAT")
+    patient.relationship = pat_seg.get(1) if pat_seg else ""
+    return _Level(level.subscriber, patient, level.payer, level.sbr)
+
+
+def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
+    """One 2300 loop: CLM (CLM01 id, CLM02 total, CLM05 place/frequency), REF*F8/G1,
+    HI diagnoses, 2310B rendering provider, its 2400 lines."""
     clm: SegNode | None = None
     his: list[SegNode] = []
     refs: dict[str, str] = {}
-    providers: list[LoopNode] = []
+    rendering: Party | None = None
     lines: list[LoopNode] = []
     for child in claim.children:  # one pass over the claim's children
         if isinstance(child, LoopNode):
-            if child.spec.id == "2400":
+            lid = child.spec.id
+            if lid == "2400":
                 lines.append(child)
-            elif child.spec.id == "2310B":
-                providers.append(child)
+            elif lid == "2310B":
+                rendering = _party(child.first("NM1"))
+                prv = child.first("PRV")
+                if prv is not None:
+                    rendering.taxonomy = prv.get(3)
             continue
         sid = child.segment.id
         if sid == "HI":
             his.append(child)
         elif sid == "REF":
-            refs[child.get(1)] = child.get(2)
+            refs[_el(child, 1)] = _el(child, 2)
         elif sid == "CLM" and clm is None:
             clm = child
-    assert clm is not None
-    sbr = sub.first("SBR")
-    subscriber = _person(next(sub.loops("2010BA"), None))
-    subscriber.relationship = sbr.get(2) if sbr else ""
-    if pat is not None and next(pat.loops("2010CA"), None) is not None:
-        patient = _person(next(pat.loops("2010CA")))
-        patient.member_id = patient.member_id or subscriber.member_id
-        pat_seg = pat.first("PAT")
-        patient.relationship = pat_seg.get(1) if pat_seg else ""
-    else:
-        patient = Person(**{k: getattr(subscriber, k) for k in Person.__slots__})
-        patient.relationship = "18"
-    payer = Payer()
-    payer_loop = next(sub.loops("2010BB"), None)
-    payer_nm1 = payer_loop.first("NM1") if payer_loop is not None else None
-    if payer_nm1 is not None:
-        payer = Payer(payer_nm1.get(3), payer_nm1.get(9))
-    rendering = None
-    for prov in providers:
-        rendering = _party(prov.first("NM1"))
-        prv = prov.first("PRV")
-        if prv is not None:
-            rendering.taxonomy = prv.get(3)
+    assert clm is not None  # CLM opens the 2300 loop
+    notes: list[tuple[int, str]] = []
+    at = clm.segment.position
+    ce = _padded(clm)
+    clm05 = ce[4]
+    loc = clm05.split(comp) if clm05 else []
+    if len(loc) < 3:
+        notes.append(
+            (
+                at,
+                f"CLM05 {clm05!r} is not place of service{comp}B{comp}frequency "
+                f"(the component separator declared in ISA16 is {comp!r})",
+            )
+        )
+    total = decimal_or_none(ce[1])
+    if total is None:
+        notes.append((at, f"CLM02 total charge {ce[1]!r} is not an amount"))
     dx: list[str] = []
+    quals: list[str] = []
     for hi in his:
         for value in hi.segment.elements[:12]:
-            if value:
-                parts = value.split(comp)
-                qual = parts[0]
-                if qual in ("ABK", "ABF", "BK", "BF"):
-                    dx.append(dx_with_dot(_part(parts, 2), qual))
-    loc = _parts(clm, 5, comp)
+            if not value:
+                continue
+            parts = value.split(comp)
+            qual = parts[0]
+            if len(parts) == 1:
+                notes.append(
+                    (
+                        hi.segment.position,
+                        f"HI element {value!r} is not qualifier{comp}code (ISA16 is {comp!r})",
+                    )
+                )
+            elif qual in DX_QUALIFIERS and parts[1]:
+                dx.append(dx_with_dot(parts[1].strip().upper(), qual))
+                quals.append(qual)
     pos = _part(loc, 1)
+    sbr = _padded(level.sbr) if level.sbr is not None else _PAD
+    read = [_line(line, i, pos, comp, notes) for i, line in enumerate(lines, start=1)]
+    if len(notes) > 1:
+        notes.sort(key=lambda n: n[0])
     return Claim(
-        claim_id=clm.get(1),
-        total_charge=decimal_or_none(clm.get(2)),
+        claim_id=ce[0],
+        total_charge=total,
         frequency_code=_part(loc, 3),
         place_of_service=pos,
         diagnoses=dx,
         billing_provider=billing,
         rendering_provider=rendering,
-        subscriber=subscriber,
-        patient=patient,
-        payer=payer,
-        lines=[_line(line, pos, comp) for line in lines],
-        payer_responsibility=sbr.get(1) if sbr else "",
-        filing_indicator=sbr.get(9) if sbr else "",
-        group_number=sbr.get(3) if sbr else "",
+        subscriber=level.subscriber,
+        patient=level.patient,
+        payer=level.payer,
+        lines=read,
+        payer_responsibility=sbr[0],
+        filing_indicator=sbr[8],
+        group_number=sbr[2],
         payer_claim_control_number=refs.get("F8", ""),
         prior_authorization=refs.get("G1", ""),
-        position=clm.segment.position,
+        position=at,
+        diagnosis_qualifiers=quals,
+        notes=notes,
+        loop=claim,
     )
 
 
 def _billing(bp: LoopNode) -> Party:
-    name = next(bp.loops("2010AA"), None)
+    """A 2000A loop: PRV*BI taxonomy (PRV03); its 2010AA NM1 (NPI NM109), N3/N4 address,
+    REF*EI/SY tax ID. One pass over each."""
+    prv: SegNode | None = None
+    name: LoopNode | None = None
+    for child in bp.children:
+        if isinstance(child, SegNode):
+            if prv is None and child.segment.id == "PRV":
+                prv = child
+        elif name is None and child.spec.id == "2010AA":
+            name = child
     if name is None:
         return Party()
-    party = _party(name.first("NM1"), name.first("N3"), name.first("N4"))
-    for ref in name.segments("REF"):
-        if ref.get(1) in ("EI", "SY"):
-            party.tax_id = ref.get(2)
-    prv = bp.first("PRV")
+    nm1 = n3 = n4 = None
+    tax_id = ""
+    for seg in name.children:
+        if isinstance(seg, SegNode):
+            sid = seg.segment.id
+            if sid == "NM1":
+                nm1 = nm1 or seg
+            elif sid == "N3":
+                n3 = n3 or seg
+            elif sid == "N4":
+                n4 = n4 or seg
+            elif sid == "REF" and _el(seg, 1) in ("EI", "SY"):
+                tax_id = _el(seg, 2)
+    party = _party(nm1, n3, n4)
+    party.tax_id = tax_id
     if prv is not None:
-        party.taxonomy = prv.get(3)
+        party.taxonomy = _el(prv, 3)
     return party
 
 
 def claims(tx: Transaction837P) -> list[Claim]:
-    """Every claim of the transaction, in file order."""
+    """Every claim of the transaction, in file order (the claims of a subscriber before
+    those of its patients, as the guide orders them). The parties of a 2000A, 2000B or
+    2000C loop are read once and shared by the claims under it."""
     comp = tx.delimiters.component
     out: list[Claim] = []
     for bp in tx.tree.loops("2000A"):
         billing = _billing(bp)
         for sub in bp.loops("2000B"):
+            level = _subscriber(sub)
             for claim in sub.loops("2300"):
-                out.append(_claim(sub, None, claim, billing, comp))
+                out.append(_claim(level, claim, billing, comp))
             for pat in sub.loops("2000C"):
+                patient = _patient(level, pat)
                 for claim in pat.loops("2300"):
-                    out.append(_claim(sub, pat, claim, billing, comp))
+                    out.append(_claim(patient, claim, billing, comp))
     return out
