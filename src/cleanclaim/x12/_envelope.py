@@ -45,10 +45,9 @@ class TransactionSet:
     A set read from a file (:func:`read_document`) keeps the segments between ST and
     SE as the tokenizer split them (the tag, then the element texts; see
     :meth:`split_form`) and builds their :class:`Segment` objects the first time
-    ``segments`` or ``body`` is asked for: a reader that takes the split form
-    (:attr:`~cleanclaim.x12._registry.Guide.parse_split`, the scrubber's) never needs
-    them, which spares two objects per segment on a large file. Either way ``segments``
-    gives the same segments, positions included.
+    ``segments`` or ``body`` is asked for (the split lists become their elements,
+    nothing is copied); ``st``, ``se`` and ``segment_count`` never need them. Either
+    way ``segments`` gives the same segments, positions included.
     """
 
     __slots__ = ("_body", "_first", "_se", "_segments", "_st")

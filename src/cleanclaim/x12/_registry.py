@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,9 +88,6 @@ class Guide:
         business_units: optional; segment position → ``(element, value)`` naming the
             business unit a segment belongs to (837P: ``("CLM01", "26407789")``), used
             by the 999 builder for ``CTX`` after ``IK3``.
-        parse_split: optional; what ``parse`` does, from the tokenizer's split form of
-            ST..SE (each segment a list: tag, then element texts) and the ST's position,
-            so that a set read from a file needs no :class:`Segment` objects (no guide uses it now).
     """
 
     name: str
@@ -104,7 +101,6 @@ class Guide:
     from_json: Callable[[dict[str, Any]], Any]
     title: str = ""
     business_units: Callable[[Any], dict[int, tuple[str, str]]] | None = None
-    parse_split: Callable[[Iterable[list[str]], int, Delimiters], Any] | None = None
 
     @property
     def version(self) -> str:

@@ -113,13 +113,7 @@ def _parse(data: bytes | str | Document) -> ParsedDocument:
         except X12Error as exc:
             raise X12Error(exc.message, position=ts.st.position, segment_id="ST") from None
         try:
-            split = ts.split_form() if guide.parse_split is not None else None
-            if split is not None and guide.parse_split is not None:
-                # read from a file: the guide reads the tokenizer's split form and
-                # ``ts.segments`` is only built if someone asks for it
-                typed = guide.parse_split(*split, ic.delimiters)
-            else:
-                typed = guide.parse(ts.segments, ic.delimiters)
+            typed = guide.parse(ts.segments, ic.delimiters)
         except X12Error:
             raise
         except Exception as exc:  # a guide bug must still read as one clear line
