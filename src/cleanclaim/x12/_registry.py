@@ -40,6 +40,7 @@ from ._segments import Delimiters, Segment
 
 __all__ = [
     "GUIDE_PACKAGES",
+    "TRANSACTION_SETS",
     "Guide",
     "all_guides",
     "base_release_of",
@@ -57,6 +58,19 @@ GUIDE_PACKAGES: tuple[str, ...] = (
     "x214_277ca",
     "x217_278",
 )
+
+#: The transaction sets (ST01) each package reads, so that reading a file imports only
+#: the packages of its sets (a process that validates an 835 does not build the 837P's
+#: classes); a test holds this table to the packages' own ``Guide.st01``.
+TRANSACTION_SETS: dict[str, tuple[str, ...]] = {
+    "x222a1_837p": ("837",),
+    "x231a1_999": ("999",),
+    "x221a1_835": ("835",),
+    "x279a1_270_271": ("270", "271"),
+    "x212_276_277": ("276", "277"),
+    "x214_277ca": ("277",),
+    "x217_278": ("278",),
+}
 
 
 #: Implementation guides we know of but do not read, by the guide id in GS08/ST03
@@ -108,20 +122,32 @@ class Guide:
         return self.versions[0]
 
 
-_GUIDES: list[Guide] | None = None
+_BY_PACKAGE: dict[str, tuple[Guide, ...]] = {}
+
+
+def _package_guides(name: str) -> tuple[Guide, ...]:
+    """The guides of one package (imported on first use)."""
+    found = _BY_PACKAGE.get(name)
+    if found is None:
+        module = importlib.import_module(f"{__package__}.{name}")
+        guides = getattr(module, "GUIDES", None)
+        found = _BY_PACKAGE[name] = tuple(guides if guides is not None else (module.GUIDE,))
+    return found
 
 
 def all_guides() -> list[Guide]:
     """Every registered guide (packages imported on first use)."""
-    global _GUIDES
-    if _GUIDES is None:
-        found: list[Guide] = []
-        for name in GUIDE_PACKAGES:
-            module = importlib.import_module(f"{__package__}.{name}")
-            guides = getattr(module, "GUIDES", None)
-            found.extend(guides if guides is not None else (module.GUIDE,))
-        _GUIDES = found
-    return _GUIDES
+    return [g for name in GUIDE_PACKAGES for g in _package_guides(name)]
+
+
+def _guides_for(st01: str) -> list[Guide]:
+    """The guides of the packages that read transaction set ``st01``, in lookup order."""
+    return [
+        g
+        for name in GUIDE_PACKAGES
+        if st01 in TRANSACTION_SETS.get(name, ())
+        for g in _package_guides(name)
+    ]
 
 
 def base_release_of(guide: Guide, version: str) -> bool:
@@ -142,7 +168,7 @@ def find_guide(st01: str, version: str) -> Guide:
     group's GS08). A 5010 base release (``005010X222``) is read by the guide of its
     errata (``005010X222A1``): see :func:`base_release_of`.
     """
-    guides = all_guides()
+    guides = _guides_for(st01)
     for guide in guides:
         if guide.st01 == st01 and version in guide.versions:
             return guide
