@@ -102,7 +102,7 @@ CHANGED: dict[str, Change] = {
         GUIDE_CODES, (("x12.element.invalid-code", "IK5", "2000 IK502", "8", "7"),)
     ),
     MUTATED + "ctx-bad-context-name": Change(
-        "CTX01-1 names the context (patches_999.json): a name the guide does not list "
+        "CTX01-1 names the context (patches_5010.json): a name the guide does not list "
         "is reported, and the CTX is read as a segment context, whose CTX02/CTX03 are "
         "required and CTX01-2 not used; the typed loops took any CTX as it came",
         (

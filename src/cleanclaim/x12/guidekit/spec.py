@@ -10,7 +10,7 @@ the code values the guide allows.
 Specs are built once per process from pyx12's BSD-licensed guide maps (the
 installed ``pyx12`` package) by :mod:`cleanclaim.x12.guidekit.from_pyx12`: the
 999 (X231A1), 835 (X221A1), 277 (X212) and 277CA (X214) from their 5010 maps (the
-999 with the corrections of its ``patches_999.json``); the 270/271 (X279A1), 276
+999 with the corrections of its ``patches_5010.json``); the 270/271 (X279A1), 276
 (X212) and 278 (X217), for which pyx12 ships no 5010 map, from the 4010 maps with our
 documented 5010 corrections (``patches_5010.json`` in each guide; for the 278 also a
 5010 loop layout).

@@ -1,6 +1,6 @@
 """999 Implementation Acknowledgment for Health Care Insurance, 005010X231A1.
 
-Loop tree (data: pyx12's X231A1 map with the corrections of ``patches_999.json``)::
+Loop tree (data: pyx12's X231A1 map with the corrections of ``patches_5010.json``)::
 
     ST*999  AK1                         Functional group response header (R)
     ├── 2000  AK2                       Transaction set response header (S, repeats)
@@ -24,17 +24,10 @@ from __future__ import annotations
 from .._registry import Guide
 from .building import build_999, build_ack, build_ack_document
 from .json import from_json, to_json
+from .parsing import VERSION_999, Transaction999, parse
 from .validation import validate
-from .view import (
-    VERSION_999,
-    Acknowledgment,
-    ElementError,
-    SegmentError,
-    SetResponse,
-    Transaction999,
-    parse,
-    write,
-)
+from .view import Acknowledgment, ElementError, SegmentError, SetResponse
+from .writing import write
 
 __all__ = [
     "GUIDE",

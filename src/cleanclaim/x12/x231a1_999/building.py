@@ -35,7 +35,9 @@ from .._errors import Finding, X12Error
 from .._segments import Segment
 from .._validate import ParsedDocument, ParsedTransaction, validate
 from .codes import SetSyntaxError
-from .view import ACCEPTING, VERSION_999, parse, write
+from .parsing import VERSION_999, parse
+from .view import ACCEPTING
+from .writing import write
 
 __all__ = ["build_999", "build_ack", "build_ack_document"]
 

@@ -20,7 +20,8 @@ from typing import Any
 
 from .._segments import DEFAULT_DELIMITERS, Delimiters
 from .building import build_999
-from .view import SegmentError, Transaction999, parse
+from .parsing import Transaction999, parse
+from .view import SegmentError
 
 __all__ = ["from_json", "to_json"]
 

@@ -21,7 +21,8 @@ from .._segments import Delimiters
 from ..guidekit.reading import check
 from ..guidekit.tree import SegNode
 from ..guidekit.validate import Context
-from .view import ACCEPTING, Transaction999
+from .parsing import Transaction999
+from .view import ACCEPTING
 
 __all__ = ["validate"]
 

@@ -1,39 +1,26 @@
-"""The 999 as read: the placed loop tree and a plain typed view of it.
+"""The 999 as a program reads it: plain typed dataclasses read from the placed tree.
 
-:func:`parse` places ST..SE in the 005010X231A1 loop tree (pyx12's map with the
-corrections of ``patches_999.json``); :attr:`Transaction999.acknowledgment` is
-what a program reads from an acknowledgment (:class:`Acknowledgment`): the group
-acknowledged (AK1), per transaction set its verdict (AK2, IK5) and the segments
-(IK3, CTX) and elements (IK4) in error, and the group's verdict and counts (AK9).
-:func:`write` gives the segments back in the order read.
+:func:`acknowledgment` (also :attr:`.parsing.Transaction999.acknowledgment`) gives
+:class:`Acknowledgment`: the group acknowledged (AK1), per transaction set its
+verdict (AK2, IK5) and the segments (IK3, CTX) and elements (IK4) in error, and the
+group's verdict and counts (AK9).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from .._segments import Delimiters, Segment
-from ..guidekit.reading import Placed, place
-from ..guidekit.spec import LoopSpec, load_spec
+from .._segments import Delimiters
 from ..guidekit.tree import LoopNode, SegNode
 from .codes import TransactionSetAcknowledgment
 
 __all__ = [
-    "VERSION_999",
     "Acknowledgment",
     "ElementError",
     "SegmentError",
     "SetResponse",
-    "Transaction999",
-    "parse",
-    "spec",
-    "write",
+    "acknowledgment",
 ]
-
-VERSION_999 = "005010X231A1"
-MAP = "999.5010X231.A1.xml"
-PATCHES = Path(__file__).parent / "patches_999.json"
 
 #: CTX01-1 of a segment or element context (the other CTX names a business unit: CLM01...).
 SEGMENT_CONTEXT = "SITUATIONAL TRIGGER"
@@ -41,11 +28,6 @@ SEGMENT_CONTEXT = "SITUATIONAL TRIGGER"
 ACCEPTING = frozenset(
     {TransactionSetAcknowledgment.ACCEPTED, TransactionSetAcknowledgment.ACCEPTED_WITH_ERRORS}
 )
-
-
-def spec() -> LoopSpec:
-    """The 999 loop tree (built once per process from pyx12's X231A1 map)."""
-    return load_spec(MAP, PATCHES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,31 +158,3 @@ def acknowledgment(tree: LoopNode, d: Delimiters) -> Acknowledgment:
         ak9.get(4) if ak9 else "",
         _els(ak9, 5, 9),
     )
-
-
-@dataclass(slots=True)
-class Transaction999:
-    """One 999 transaction set as read: the placed tree; its typed view on first use."""
-
-    placed: Placed
-    delimiters: Delimiters
-    _view: Acknowledgment | None = None
-
-    @property
-    def acknowledgment(self) -> Acknowledgment:
-        if self._view is None:
-            self._view = acknowledgment(self.placed.tree, self.delimiters)
-        return self._view
-
-
-def parse(segments: list[Segment], delimiters: Delimiters) -> Transaction999:
-    """Read one 999 (ST..SE): place it in the X231A1 loop tree."""
-    return Transaction999(place(segments, delimiters, spec(), "999", VERSION_999), delimiters)
-
-
-def write(tx: Transaction999, delimiters: Delimiters) -> list[Segment]:
-    """ST, the segments in the order read, SE with its count (SE01) and ST02 (SE02)."""
-    segs = tx.placed.segments()
-    if tx.placed.se is not None:
-        segs[-1] = Segment("SE", [str(len(segs)), tx.placed.st.get(2)], segs[-1].position)
-    return segs
