@@ -1,4 +1,4 @@
-"""The 835 as typed loops: a remittance, its claim payments and service lines.
+"""The 835 as a program reads it: a remittance, its claim payments and service lines.
 
 Built from the placed loop tree (:mod:`cleanclaim.x12.guidekit.tree`); each
 typed object keeps its :class:`~cleanclaim.x12.guidekit.tree.LoopNode`, so the
