@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ...money import parse_optional_money
@@ -164,6 +165,8 @@ def _obj(value: Any, where: str) -> Mapping[str, Any]:
 def _text(value: Any, where: str) -> str:
     """A text field of the claim form (a number is its text); ValueError naming ``where``
     for an object, a list, a boolean or a float."""
+    if value.__class__ is str:  # the usual case, first: the claim form is mostly text
+        return value
     if value is None:
         return ""
     if isinstance(value, (Mapping, list, tuple, bool, float)):
@@ -185,6 +188,16 @@ def _iso_date(value: Any, where: str) -> str | None:
     if value in (None, ""):
         return None
     text = str(value)
+    iso = _iso(text)
+    if iso is None:
+        raise ValueError(f"{where}: {text!r} is not a date (YYYY-MM-DD)")
+    return iso
+
+
+@lru_cache(maxsize=4096)
+def _iso(text: str) -> str | None:
+    """``text`` as a ``YYYY-MM-DD`` date, ``None`` when it is not one (dates repeat:
+    cached, bounded)."""
     try:
         if len(text) == 8 and text.isdigit():
             return dt.date(int(text[:4]), int(text[4:6]), int(text[6:])).isoformat()
@@ -192,7 +205,7 @@ def _iso_date(value: Any, where: str) -> str | None:
             return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         pass
-    raise ValueError(f"{where}: {text!r} is not a date (YYYY-MM-DD)")
+    return None
 
 
 def _address_from(value: Any, where: str) -> Address | None:
@@ -201,11 +214,13 @@ def _address_from(value: Any, where: str) -> Address | None:
     if isinstance(value, str):
         return Address(line1=value)
     a = _obj(value, where)
+
+    def text(key: str) -> str:
+        value = a.get(key)
+        return value if value.__class__ is str else _text(value, f"{where}.{key}")
+
     return Address(
-        *(
-            _text(a.get(k), f"{where}.{k}")
-            for k in ("line1", "line2", "city", "state", "zip", "country")
-        )
+        text("line1"), text("line2"), text("city"), text("state"), text("zip"), text("country")
     )
 
 
@@ -216,7 +231,8 @@ def _party_from(value: Any, where: str) -> Party:
     p = _obj(value, where)
 
     def text(key: str) -> str:
-        return _text(p.get(key), f"{where}.{key}")
+        value = p.get(key)
+        return value if value.__class__ is str else _text(value, f"{where}.{key}")
 
     return Party(
         npi=text("npi"),
@@ -238,7 +254,8 @@ def _person_from(value: Any, where: str) -> Person:
     p = _obj(value, where)
 
     def text(key: str) -> str:
-        return _text(p.get(key), f"{where}.{key}")
+        value = p.get(key)
+        return value if value.__class__ is str else _text(value, f"{where}.{key}")
 
     return Person(
         name=text("name"),
@@ -257,7 +274,8 @@ def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
     ln = _obj(value, where)
 
     def text(key: str) -> str:
-        return _text(ln.get(key), f"{where} {key}")
+        value = ln.get(key)
+        return value if value.__class__ is str else _text(value, f"{where} {key}")
 
     pointers: list[int] = []
     raw: list[str] = []
@@ -287,7 +305,9 @@ def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
         qualifier=text("qualifier") or "HC",
         description=text("description"),
         raw_pointers=raw if len(raw) != len(pointers) else [],
-        rendering_npi=_party_from(rendering, f"{where} rendering_provider").npi,
+        rendering_npi=(
+            _party_from(rendering, f"{where} rendering_provider").npi if rendering else ""
+        ),
     )
 
 
@@ -307,7 +327,8 @@ def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
     where = f"{where} {cid}".strip()
 
     def text(key: str) -> str:
-        return _text(c.get(key), f"{where} {key}")
+        value = c.get(key)
+        return value if value.__class__ is str else _text(value, f"{where} {key}")
 
     pos = text("place_of_service")
     payer = _obj(c.get("payer"), f"{where} payer")
