@@ -1,36 +1,45 @@
-"""Build an 837P from the convenient JSON fields, for programs that do not know X12.
+"""Build an 837P from view :class:`~.view.Claim` objects, for programs that do not know X12.
 
-Input (one transaction; see docs/x12-json.md for every field)::
+:func:`build_837p` takes the claims (the shape :func:`~.view.claims` reads from an
+837P and :func:`~.json.claim_from_json` reads from the JSON claim form), who submits
+them (1000A) and who receives them (1000B), and writes one transaction::
 
-    {"transaction_set": "837",
-     "submitter": {"name": "ACME BILLING", "id": "123456789", "contact_name": "JO",
-                   "phone": "5555550100"},
-     "receiver": {"name": "CLEARINGHOUSE", "id": "CH01"},
-     "reference": "BATCH0001", "created": "2026-11-27T09:30",
-     "claims": [{"claim_id": "A1", "place_of_service": "11", "frequency_code": "1",
-                 "diagnoses": ["E11.9"], "billing_provider": {...}, "subscriber": {...},
-                 "patient": {...}, "payer": {...}, "lines": [...]}]}
+    build_837p(
+        [Claim(claim_id="A1", place_of_service="11", ...)],
+        submitter=Submitter("ACME BILLING", "123456789", "JO", phone="5555550100"),
+        receiver=Receiver("CLEARINGHOUSE", "CH01"),
+        reference="BATCH0001", created=datetime(2026, 11, 27, 9, 30),
+    )
+
+The claims JSON (``{"transaction_set": "837", "submitter": ..., "claims": [...]}``,
+see docs/x12-json.md) reaches it through :func:`~.json.from_json`: each claim is
+read by ``claim_from_json``, the one reader of the JSON claim form.
 
 Claims are grouped into the hierarchy the guide wants: one 2000A per billing
-provider, one 2000B per subscriber and payer, a 2000C when the patient is not
-the subscriber; HL numbers, LX numbers and (when absent) CLM02 are computed.
-Every missing required field is an :class:`X12Error` naming it
-(``claims[0].billing_provider.npi is required``).
+provider, one 2000B per subscriber, payer and SBR, a 2000C when the patient is
+not the subscriber; HL numbers, LX numbers and (when absent) CLM02 are computed.
+Every missing required field is an :class:`X12Error` naming it as the JSON form
+does (``claims[0].billing_provider.npi is required``).
+
+What a :class:`Claim` carries that is not written: a line's NDC (2410) and
+rendering NPI (2420A), a claim's notes, position and loop; a provider's address
+other than the billing provider's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from ...money import MoneyError, format_money, parse_money
 from .._errors import X12Error
 from .._segments import Delimiters, Segment
 from .parsing import Transaction837P, parse
+from .view import Address, Claim, Party, Person, ServiceLine
 
-__all__ = ["build_837p"]
+__all__ = ["Receiver", "Submitter", "build_837p"]
 
 VERSION = "005010X222A1"
 #: Loop 2300 repeats at most 100 times per subscriber or patient level (005010X222A1).
@@ -79,239 +88,299 @@ class _Level:
         return out
 
 
-def _get(obj: Any, key: str, where: str, *, required: bool = True) -> str:
-    if not isinstance(obj, dict):
-        raise X12Error(f"{where} must be an object")
-    value = obj.get(key)
-    if value is None or value == "":
-        if required:
-            raise X12Error(f"{where}.{key} is required")
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise X12Error(f"{where}.{key} must be a string")
-    return str(value).strip()
+@dataclass(frozen=True, slots=True)
+class Submitter:
+    """1000A: who sends the claims (NM1*41 NM103 name, NM109 ID; PER*IC contact with
+    a phone, PER04 ``TE``, or else an email, ``EM``)."""
+
+    name: str
+    id: str
+    contact_name: str
+    phone: str = ""
+    email: str = ""
 
 
-def _d8(value: str, where: str) -> str:
-    v = value.replace("-", "")
+@dataclass(frozen=True, slots=True)
+class Receiver:
+    """1000B: who receives them (NM1*40 NM103 name, NM109 ID)."""
+
+    name: str
+    id: str
+
+
+def _req(value: str | None, where: str) -> str:
+    """A required value, stripped; ``X12Error("<where> is required")`` when empty."""
+    text = (value or "").strip()
+    if not text:
+        raise X12Error(f"{where} is required")
+    return text
+
+
+def _d8(value: str | None, where: str) -> str:
+    """A date (``YYYY-MM-DD`` or ``YYYYMMDD``) as DTP/DMG ``D8`` text (CCYYMMDD)."""
+    v = _req(value, where).replace("-", "")
     if len(v) != 8 or not v.isdigit():
         raise X12Error(f"{where} {value!r} is not a date (YYYY-MM-DD)")
     return v
 
 
-def _money(value: Any, where: str) -> Decimal:
+def _address(a: Address | None, where: str, *, required: bool) -> list[Segment]:
+    """N3 (address lines) and N4 (city, state, ZIP without its dash, country) of an
+    address; none when absent and not required."""
+    if a is None:
+        if required:
+            raise X12Error(f"{where} is required")
+        return []
+    return [
+        _seg("N3", _req(a.line1, f"{where}.line1"), a.line2.strip()),
+        _seg(
+            "N4",
+            _req(a.city, f"{where}.city"),
+            _req(a.state, f"{where}.state"),
+            _req(a.zip, f"{where}.zip").replace("-", ""),
+            a.country.strip(),
+        ),
+    ]
+
+
+def _person_nm1(
+    entity: str, last: str, first: str, middle: str, name: str, where: str, id_qual: str, ident: str
+) -> Segment:
+    """NM1 of a person (NM102 ``1``): NM103 last, NM104 first, NM105 middle, NM108/NM109
+    the ID when there is one; the last and first names from ``name`` as ``LAST, FIRST``
+    when not given apart."""
+    if last.strip():
+        return _seg(
+            "NM1",
+            entity,
+            "1",
+            last.strip(),
+            first.strip(),
+            middle.strip(),
+            "",
+            "",
+            id_qual if ident else "",
+            ident,
+        )
+    if "," in name:
+        last, first = (p.strip() for p in name.split(",", 1))
+        return _seg("NM1", entity, "1", last, first, "", "", "", id_qual if ident else "", ident)
+    if not name.strip():
+        raise X12Error(f"{where}.name is required")
+    raise X12Error(f"{where}: give last_name and first_name (or name as 'LAST, FIRST')")
+
+
+def _provider_nm1(entity: str, p: Party, where: str) -> Segment:
+    """NM1 of a provider, its NPI in NM109 (NM108 ``XX``): a person when ``entity_type``
+    says so or a last name is given, else an organisation (NM102 ``2``, NM103 name)."""
+    npi = _req(p.npi, f"{where}.npi")
+    if p.entity_type == "person" or p.last_name.strip():
+        return _person_nm1(entity, p.last_name, p.first_name, "", p.name, where, "XX", npi)
+    return _seg("NM1", entity, "2", _req(p.name, f"{where}.name"), "", "", "", "", "XX", npi)
+
+
+def _subject_nm1(entity: str, p: Person, where: str, id_qual: str, ident: str) -> Segment:
+    return _person_nm1(
+        entity, p.last_name, p.first_name, p.middle_name, p.name, where, id_qual, ident
+    )
+
+
+def _dmg(p: Person, where: str) -> Segment:
+    """DMG: DMG02 date of birth (DMG01 ``D8``), DMG03 sex."""
+    return _seg("DMG", "D8", _d8(p.dob, f"{where}.dob"), _req(p.sex, f"{where}.sex"))
+
+
+def _billing_level(c: Claim, where: str) -> _Level:
+    """2000A (HL*20, PRV*BI) and 2010AA (NM1*85, N3, N4, REF*EI or REF*SY)."""
+    bp = c.billing_provider
+    w = f"{where}.billing_provider"
+    address = _address(bp.address, f"{w}.address", required=True)
+    tax_id = _req(bp.tax_id, f"{w}.tax_id")
+    head: list[Segment] = []
+    if bp.taxonomy.strip():
+        head.append(_seg("PRV", "BI", "PXC", bp.taxonomy.strip()))
+    ref01 = "SY" if bp.tax_id_type == "ssn" else "EI"
+    head += [_provider_nm1("85", bp, w), *address, _seg("REF", ref01, tax_id)]
+    return _Level(_seg("HL", "0", "", "20", "1"), head)
+
+
+def _is_self(c: Claim) -> bool:
+    """The patient is the subscriber: no patient given, relationship 18, or the same person."""
+    pat = c.patient
+    if pat == Person():
+        return True
+    return pat.relationship == "18" or (not pat.relationship and pat == c.subscriber)
+
+
+def _sbr(c: Claim, self_pay: bool) -> Segment:
+    """SBR: SBR01 payer responsibility (default ``P``), SBR02 ``18`` when the patient is
+    the subscriber, SBR03 group number, SBR09 claim filing indicator (default ``CI``)."""
+    return _seg(
+        "SBR",
+        c.payer_responsibility.strip() or "P",
+        "18" if self_pay else "",
+        c.group_number.strip(),
+        "",
+        "",
+        "",
+        "",
+        "",
+        c.filing_indicator.strip() or "CI",
+    )
+
+
+def _subscriber_level(c: Claim, where: str) -> _Level:
+    """2000B (HL*22, SBR), 2010BA (NM1*IL, N3, N4, DMG) and 2010BB (NM1*PR)."""
+    sub = c.subscriber
+    w = f"{where}.subscriber"
+    pw = f"{where}.payer"
+    self_pay = _is_self(c)
+    address = _address(sub.address, f"{w}.address", required=self_pay)
+    head = [_sbr(c, self_pay), _subject_nm1("IL", sub, w, "MI", sub.member_id.strip()), *address]
+    if self_pay or sub.dob:
+        head.append(_dmg(sub, w))
+    head.append(
+        _seg(
+            "NM1",
+            "PR",
+            "2",
+            _req(c.payer.name, f"{pw}.name"),
+            "",
+            "",
+            "",
+            "",
+            "PI",
+            _req(c.payer.id, f"{pw}.id"),
+        )
+    )
+    return _Level(_seg("HL", "0", "0", "22", "0" if self_pay else "1"), head)
+
+
+def _patient_level(c: Claim, where: str) -> _Level:
+    """2000C (HL*23, PAT01 relationship, default ``19``) and 2010CA (NM1*QC, N3, N4, DMG)."""
+    pat = c.patient
+    w = f"{where}.patient"
+    address = _address(pat.address, f"{w}.address", required=True)
+    head = [
+        _seg("PAT", pat.relationship.strip() or "19"),
+        _subject_nm1("QC", pat, w, "", ""),
+        *address,
+        _dmg(pat, w),
+    ]
+    return _Level(_seg("HL", "0", "0", "23", "0"), head)
+
+
+def _money(value: Decimal | None, where: str) -> Decimal:
     try:
         return parse_money(value, what=where)
     except MoneyError as exc:
         raise X12Error(str(exc)) from exc
 
 
-def _address(obj: Any, where: str, *, required: bool) -> list[Segment]:
-    """N3 and N4 of an address object (none when absent and not required)."""
-    if obj is None:
-        if required:
-            raise X12Error(f"{where} is required")
-        return []
-    return [
-        _seg("N3", _get(obj, "line1", where), _get(obj, "line2", where, required=False)),
-        _seg(
-            "N4",
-            _get(obj, "city", where),
-            _get(obj, "state", where),
-            _get(obj, "zip", where).replace("-", ""),
-            _get(obj, "country", where, required=False),
-        ),
-    ]
-
-
-def _person_nm1(
-    entity: str, obj: Any, where: str, id_qual: str, id_key: str, ident: str | None = None
-) -> Segment:
-    """NM1 of a person: NM103 last, NM104 first, NM105 middle, NM108/NM109 the id
-    (``ident`` when given, else ``obj[id_key]``)."""
-    ident = _get(obj, id_key, where, required=False) if ident is None else ident
-    last = _get(obj, "last_name", where, required=False)
-    if last:
-        return _seg(
-            "NM1",
-            entity,
-            "1",
-            last,
-            _get(obj, "first_name", where, required=False),
-            _get(obj, "middle_name", where, required=False),
-            "",
-            "",
-            id_qual if ident else "",
-            ident,
-        )
-    name = _get(obj, "name", where)
-    if "," in name:
-        last, first = (p.strip() for p in name.split(",", 1))
-        return _seg("NM1", entity, "1", last, first, "", "", "", id_qual, ident)
-    raise X12Error(f"{where}: give last_name and first_name (or name as 'LAST, FIRST')")
-
-
-def _provider_nm1(entity: str, obj: Any, where: str) -> Segment:
-    npi = _get(obj, "npi", where)
-    person = _get(obj, "entity_type", where, required=False) == "person" or bool(
-        _get(obj, "last_name", where, required=False)
+def _service_line(line: ServiceLine, n: int, pos: str, lw: str) -> tuple[Decimal, list[Segment]]:
+    """One 2400 loop: LX (LX01 numbered from 1), SV1 (SV101 qualifier, default ``HC``,
+    procedure, modifiers and description; SV102 charge; SV103 unit, default ``UN``;
+    SV104 units, default 1; SV105 place of service only when it differs from CLM05-1,
+    as the guide asks; SV107 diagnosis pointers, default 1) and DTP*472 (D8 or RD8)."""
+    charge = _money(line.charge, f"{lw}.charge")
+    units = _money(line.units if line.units is not None else Decimal(1), f"{lw}.units")
+    if len(line.modifiers) > 4:
+        raise X12Error(f"{lw}.modifiers must be a list of at most 4 codes")
+    if line.raw_pointers:
+        raise X12Error(f"{lw}.dx_pointers must list 1 to 4 diagnosis numbers")
+    ptrs = line.dx_pointers or [1]
+    if not 1 <= len(ptrs) <= 4:
+        raise X12Error(f"{lw}.dx_pointers must list 1 to 4 diagnosis numbers")
+    mods = [m.strip() for m in line.modifiers]
+    sv101: tuple[str, ...] = (
+        line.qualifier.strip() or "HC",
+        _req(line.procedure, f"{lw}.procedure"),
+        *mods,
     )
-    if person:
-        return _person_nm1(entity, obj, where, "XX", "npi", npi)
-    return _seg("NM1", entity, "2", _get(obj, "name", where), "", "", "", "", "XX", npi)
-
-
-def _dmg(obj: Any, where: str) -> Segment:
-    return _seg("DMG", "D8", _d8(_get(obj, "dob", where), f"{where}.dob"), _get(obj, "sex", where))
-
-
-def _billing_level(claim: dict[str, Any], where: str) -> _Level:
-    """2000A (HL*20, PRV*BI) and 2010AA (NM1*85, N3, N4, REF*EI or REF*SY)."""
-    bp = claim.get("billing_provider")
-    w = f"{where}.billing_provider"
-    address = _address(
-        bp.get("address") if isinstance(bp, dict) else None, f"{w}.address", required=True
-    )
-    tax_id = _get(bp, "tax_id", w)
-    head: list[Segment] = []
-    taxonomy = _get(bp, "taxonomy", w, required=False)
-    if taxonomy:
-        head.append(_seg("PRV", "BI", "PXC", taxonomy))
-    ssn = _get(bp, "tax_id_type", w, required=False) == "ssn"
-    head += [_provider_nm1("85", bp, w), *address, _seg("REF", "SY" if ssn else "EI", tax_id)]
-    return _Level(_seg("HL", "0", "", "20", "1"), head)
-
-
-def _subscriber_level(claim: dict[str, Any], where: str) -> _Level:
-    """2000B (HL*22, SBR), 2010BA (NM1*IL, N3, N4, DMG) and 2010BB (NM1*PR)."""
-    sub = claim.get("subscriber")
-    w = f"{where}.subscriber"
-    payer = claim.get("payer")
-    pw = f"{where}.payer"
-    self_pay = _is_self(claim)
-    address = _address(
-        sub.get("address") if isinstance(sub, dict) else None, f"{w}.address", required=self_pay
-    )
-    sbr = _seg(
-        "SBR",
-        _get(claim, "payer_responsibility", where, required=False) or "P",
-        "18" if self_pay else "",
-        _get(claim, "group_number", where, required=False),
+    if line.description.strip():
+        sv101 = (*sv101, *[""] * (4 - len(mods)), line.description.strip())
+    line_pos = line.place_of_service.strip()
+    sv1 = _seg(
+        "SV1",
+        sv101,
+        format_money(charge),
+        line.unit_code.strip() or "UN",
+        format_money(units),
+        line_pos if line_pos != pos else "",
         "",
-        "",
-        "",
-        "",
-        "",
-        _get(claim, "filing_indicator", where, required=False) or "CI",
+        tuple(str(p) for p in ptrs),
     )
-    head = [sbr, _person_nm1("IL", sub, w, "MI", "member_id"), *address]
-    if self_pay or (isinstance(sub, dict) and sub.get("dob")):
-        head.append(_dmg(sub, w))
-    head.append(
-        _seg("NM1", "PR", "2", _get(payer, "name", pw), "", "", "", "", "PI", _get(payer, "id", pw))
+    start = _d8(line.service_date, f"{lw}.service_date")
+    dtp = (
+        _seg("DTP", "472", "RD8", f"{start}-{_d8(line.service_date_end, f'{lw}.service_date_end')}")
+        if line.service_date_end
+        else _seg("DTP", "472", "D8", start)
     )
-    return _Level(_seg("HL", "0", "0", "22", "0" if self_pay else "1"), head)
+    return charge, [_seg("LX", str(n)), sv1, dtp]
 
 
-def _is_self(claim: dict[str, Any]) -> bool:
-    """The patient is the subscriber: no patient given, relationship 18, or the same person."""
-    patient = claim.get("patient")
-    if not patient:
-        return True
-    if not isinstance(patient, dict):
-        raise X12Error("patient must be an object")
-    rel = str(patient.get("relationship", ""))
-    return rel == "18" or (not rel and patient == claim.get("subscriber"))
+def _claim_loop(c: Claim, where: str) -> list[Segment]:
+    """2300 (CLM, REF*F8, REF*G1, HI), 2310B (NM1*82, PRV*PE) and the 2400 lines.
 
-
-def _patient_level(claim: dict[str, Any], where: str) -> _Level:
-    """2000C (HL*23, PAT) and 2010CA (NM1*QC, N3, N4, DMG)."""
-    pat = claim.get("patient")
-    w = f"{where}.patient"
-    rel = _get(pat, "relationship", w, required=False) or "19"
-    address = _address(
-        pat.get("address") if isinstance(pat, dict) else None, f"{w}.address", required=True
-    )
-    head = [_seg("PAT", rel), _person_nm1("QC", pat, w, "", "_none"), *address, _dmg(pat, w)]
-    return _Level(_seg("HL", "0", "0", "23", "0"), head)
-
-
-def _claim_loop(claim: dict[str, Any], where: str) -> list[Segment]:
-    """2300 (CLM, REF*F8, REF*G1, HI), 2310B (NM1*82, PRV*PE) and the 2400 lines
-    (LX, SV1, DTP*472)."""
-    lines_in = claim.get("lines")
-    if not isinstance(lines_in, list) or not lines_in:
+    CLM: CLM01 claim ID, CLM02 total (the lines' sum when not given), CLM05 place of
+    service, ``B``, frequency (CLM05-3, default ``1``), CLM06 ``Y``, CLM07 assignment
+    (default ``A``), CLM08 ``Y``, CLM09 ``Y``; REF*F8 the payer's claim control number
+    (required for frequency 7 and 8); HI the diagnoses without dots (HI01-1 ``ABK``, then
+    ``ABF``, or the claim's own qualifiers)."""
+    if not c.lines:
         raise X12Error(f"{where}.lines must be a non-empty list")
-    dx_in = claim.get("diagnoses")
-    if not isinstance(dx_in, list) or not dx_in or not all(isinstance(d, str) for d in dx_in):
+    if not c.diagnoses or not all(d.strip() for d in c.diagnoses):
         raise X12Error(f"{where}.diagnoses must be a non-empty list of codes")
-    if len(dx_in) > 12:
+    if len(c.diagnoses) > 12:
         raise X12Error(f"{where}.diagnoses: at most 12 on a professional claim")
+    pos = _req(c.place_of_service, f"{where}.place_of_service")
     lines: list[Segment] = []
     total = Decimal(0)
-    for n, line in enumerate(lines_in, start=1):
-        lw = f"{where}.lines[{n - 1}]"
-        charge = _money(line.get("charge") if isinstance(line, dict) else None, f"{lw}.charge")
+    for n, line in enumerate(c.lines, start=1):
+        charge, segs = _service_line(line, n, pos, f"{where}.lines[{n - 1}]")
         total += charge
-        units = _money(line.get("units", "1"), f"{lw}.units")
-        mods = line.get("modifiers") or []
-        if not isinstance(mods, list) or len(mods) > 4:
-            raise X12Error(f"{lw}.modifiers must be a list of at most 4 codes")
-        ptrs = line.get("dx_pointers") or [1]
-        if not isinstance(ptrs, list) or not 1 <= len(ptrs) <= 4:
-            raise X12Error(f"{lw}.dx_pointers must list 1 to 4 diagnosis numbers")
-        sv1 = _seg(
-            "SV1",
-            ("HC", _get(line, "procedure", lw), *(str(m) for m in mods)),
-            format_money(charge),
-            _get(line, "unit_code", lw, required=False) or "UN",
-            format_money(units),
-            _get(line, "place_of_service", lw, required=False),
-            "",
-            tuple(str(p) for p in ptrs),
-        )
-        start = _d8(_get(line, "service_date", lw), f"{lw}.service_date")
-        end = line.get("service_date_end")
-        dtp = (
-            _seg("DTP", "472", "RD8", f"{start}-{_d8(str(end), f'{lw}.service_date_end')}")
-            if end
-            else _seg("DTP", "472", "D8", start)
-        )
-        lines += [_seg("LX", str(n)), sv1, dtp]
-    given = claim.get("total_charge")
-    total_charge = _money(given, f"{where}.total_charge") if given not in (None, "") else total
-    freq = _get(claim, "frequency_code", where, required=False) or "1"
+        lines += segs
+    given = c.total_charge
+    total_charge = total if given is None else _money(given, f"{where}.total_charge")
+    freq = c.frequency_code.strip() or "1"
     out = [
         _seg(
             "CLM",
-            _get(claim, "claim_id", where),
+            _req(c.claim_id, f"{where}.claim_id"),
             format_money(total_charge),
             "",
             "",
-            (_get(claim, "place_of_service", where), "B", freq),
+            (pos, "B", freq),
             "Y",
-            _get(claim, "assignment", where, required=False) or "A",
+            c.assignment.strip() or "A",
             "Y",
             "Y",
         )
     ]
     if freq in ("7", "8"):
-        out.append(_seg("REF", "F8", _get(claim, "payer_claim_control_number", where)))
-    prior = _get(claim, "prior_authorization", where, required=False)
-    if prior:
-        out.append(_seg("REF", "G1", prior))
-    composites = [
-        ("ABK" if i == 0 else "ABF", d.replace(".", "").strip().upper())
-        for i, d in enumerate(dx_in)
-    ]
-    out.append(_seg("HI", *composites))
-    rendering = claim.get("rendering_provider")
-    if rendering:
+        control = _req(c.payer_claim_control_number, f"{where}.payer_claim_control_number")
+        out.append(_seg("REF", "F8", control))
+    if c.prior_authorization.strip():
+        out.append(_seg("REF", "G1", c.prior_authorization.strip()))
+    quals = c.diagnosis_qualifiers
+    out.append(
+        _seg(
+            "HI",
+            *(
+                (
+                    quals[i] if i < len(quals) and quals[i] else ("ABK" if i == 0 else "ABF"),
+                    d.replace(".", "").strip().upper(),
+                )
+                for i, d in enumerate(c.diagnoses)
+            ),
+        )
+    )
+    rendering = c.rendering_provider
+    if rendering is not None and rendering != Party():
         rw = f"{where}.rendering_provider"
         out.append(_provider_nm1("82", rendering, rw))
-        taxonomy = _get(rendering, "taxonomy", rw, required=False)
-        if taxonomy:
-            out.append(_seg("PRV", "PE", "PXC", taxonomy))
+        if rendering.taxonomy.strip():
+            out.append(_seg("PRV", "PE", "PXC", rendering.taxonomy.strip()))
     return out + lines
 
 
@@ -322,36 +391,19 @@ def _join(segments: list[Segment], component: str) -> list[Segment]:
     return segments
 
 
-def _component_separator(obj: dict[str, Any]) -> str:
-    env = obj.get("envelope")
-    delims = env.get("delimiters") if isinstance(env, dict) else None
-    comp = delims.get("component") if isinstance(delims, dict) else None
-    return comp if isinstance(comp, str) and comp else Delimiters().component
-
-
-def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transaction837P:
-    """The convenient JSON of one 837P transaction → a complete, placed 837P."""
-    claims = obj.get("claims")
-    if not isinstance(claims, list) or not claims:
-        raise X12Error("claims must be a non-empty list")
-    now = now or datetime.now()
-    created = obj.get("created")
-    if created:
-        try:
-            now = datetime.fromisoformat(str(created))
-        except ValueError as exc:
-            raise X12Error(f"created {created!r} is not an ISO date-time") from exc
-    sub = obj.get("submitter")
-    rec = obj.get("receiver")
-    ctl = _get(obj, "control_number", "transaction", required=False) or "0001"
-    ctl = ctl.rjust(4, "0")
-    header = [
+def _header(
+    submitter: Submitter, receiver: Receiver, ctl: str, reference: str, now: datetime
+) -> list[Segment]:
+    """ST (ST03 the guide's version), BHT (BHT01 ``0019``, BHT02 ``00`` original, BHT03
+    reference, BHT04/05 creation date and time, BHT06 ``CH`` chargeable), 1000A and 1000B."""
+    phone = submitter.phone.strip()
+    return [
         _seg("ST", "837", ctl, VERSION),
         _seg(
             "BHT",
             "0019",
             "00",
-            _get(obj, "reference", "transaction", required=False) or ctl,
+            reference or ctl,
             now.strftime("%Y%m%d"),
             now.strftime("%H%M"),
             "CH",
@@ -360,34 +412,54 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
             "NM1",
             "41",
             "2",
-            _get(sub, "name", "submitter"),
+            _req(submitter.name, "submitter.name"),
             "",
             "",
             "",
             "",
             "46",
-            _get(sub, "id", "submitter"),
+            _req(submitter.id, "submitter.id"),
         ),
         _seg(
             "PER",
             "IC",
-            _get(sub, "contact_name", "submitter"),
-            "EM" if not _get(sub, "phone", "submitter", required=False) else "TE",
-            _get(sub, "phone", "submitter", required=False) or _get(sub, "email", "submitter"),
+            _req(submitter.contact_name, "submitter.contact_name"),
+            "TE" if phone else "EM",
+            phone or _req(submitter.email, "submitter.email"),
         ),
         _seg(
             "NM1",
             "40",
             "2",
-            _get(rec, "name", "receiver"),
+            _req(receiver.name, "receiver.name"),
             "",
             "",
             "",
             "",
             "46",
-            _get(rec, "id", "receiver"),
+            _req(receiver.id, "receiver.id"),
         ),
     ]
+
+
+def build_837p(
+    claims: Sequence[Claim],
+    *,
+    submitter: Submitter,
+    receiver: Receiver,
+    control_number: str = "0001",
+    reference: str = "",
+    created: datetime | None = None,
+    component: str = "",
+) -> Transaction837P:
+    """The claims as one complete, placed 837P transaction (ST02 ``control_number``
+    padded to 4 digits, BHT03 ``reference`` or the control number, BHT04/05
+    ``created`` or now); composites joined with ``component`` (default ``:``)."""
+    if not claims:
+        raise X12Error("claims must be a non-empty list")
+    now = created or datetime.now()
+    ctl = (control_number.strip() or "0001").rjust(4, "0")
+    header = _header(submitter, receiver, ctl, reference.strip(), now)
     billing: list[_Level] = []
     providers: dict[str, _Level] = {}
     subscribers: dict[tuple[str, str], _Level] = {}
@@ -395,23 +467,15 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
     # Group first (HL numbers must follow the written order), then number.
     for i, claim in enumerate(claims):
         where = f"claims[{i}]"
-        if not isinstance(claim, dict):
-            raise X12Error(f"{where} must be an object")
-        bp_key = repr(claim.get("billing_provider"))
+        bp_key = repr(claim.billing_provider)
         bp = providers.get(bp_key)
         if bp is None:
             bp = providers[bp_key] = _billing_level(claim, where)
             billing.append(bp)
+        self_pay = _is_self(claim)
         sub_key = (
             bp_key,
-            repr(
-                (
-                    claim.get("subscriber"),
-                    claim.get("payer"),
-                    claim.get("payer_responsibility"),
-                    _is_self(claim),
-                )
-            ),
+            repr((claim.subscriber, claim.payer, _sbr(claim, self_pay).elements)),
         )
         sl = subscribers.get(sub_key)
         if sl is None or len(sl.claims) >= MAX_CLAIMS_PER_LEVEL:
@@ -419,10 +483,10 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
             sl = subscribers[sub_key] = _subscriber_level(claim, where)
             bp.children.append(sl)
         loop = _claim_loop(claim, where)
-        if _is_self(claim):
+        if self_pay:
             sl.claims.append(loop)
         else:
-            pkey = (*sub_key, repr(claim.get("patient")))
+            pkey = (*sub_key, repr(claim.patient))
             pl = patients.get(pkey)
             if pl is None or len(pl.claims) >= MAX_CLAIMS_PER_LEVEL:
                 pl = patients[pkey] = _patient_level(claim, where)
@@ -443,6 +507,6 @@ def build_837p(obj: dict[str, Any], *, now: datetime | None = None) -> Transacti
                 hl += 1
                 pl.hl.elements[:2] = [str(hl), str(sub_id)]
         body.extend(bp.segments())
-    comp = _component_separator(obj)
+    comp = component or Delimiters().component
     segments = _join([*header, *body, _seg("SE", "0", ctl)], comp)
     return parse(segments, Delimiters(component=comp))

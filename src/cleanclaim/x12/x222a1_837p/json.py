@@ -7,7 +7,8 @@ no segments. Money is a string in decimal notation; dates ``YYYY-MM-DD``.
 
 One claim shape: :func:`claim_json` writes a view :class:`~.view.Claim` as its JSON
 claim form and :func:`claim_from_json` reads that form back into the same
-:class:`~.view.Claim` (what the scrubber does with a JSON document).
+:class:`~.view.Claim` (what the scrubber does with a JSON document, and what
+``from_json`` does before :func:`~.building.build_837p` writes the claims).
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict
+from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ...money import parse_optional_money
+from .._errors import X12Error
 from .._segments import Delimiters
-from .building import build_837p
+from .building import Receiver, Submitter, build_837p
 from .parsing import Transaction837P
 from .view import Address, Claim, Party, Payer, Person, ServiceLine, claims
 
@@ -63,6 +67,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "filing_indicator": c.filing_indicator,
         "payer_claim_control_number": c.payer_claim_control_number or None,
         "prior_authorization": c.prior_authorization or None,
+        **({"assignment": c.assignment} if c.assignment != "A" else {}),
         "lines": [
             {
                 "procedure": line.procedure,
@@ -93,8 +98,59 @@ def to_json(tx: Transaction837P, delimiters: Delimiters) -> dict[str, Any]:
 
 
 def from_json(obj: dict[str, Any]) -> Transaction837P:
-    """Build a transaction from the convenient fields (see :mod:`.building`)."""
-    return build_837p(obj)
+    """Build a transaction from the convenient fields: each of ``claims`` read by
+    :func:`claim_from_json` (``claims[0]`` ... naming where), ``submitter`` and
+    ``receiver`` (1000A/1000B), ``control_number`` (ST02), ``reference`` (BHT03),
+    ``created`` (BHT04/05, ISO date-time) and ``envelope.delimiters.component``,
+    then :func:`~.building.build_837p`. A field that is not what it should be is an
+    ``X12Error`` naming it."""
+    raw = obj.get("claims")
+    if not isinstance(raw, list) or not raw:
+        raise X12Error("claims must be a non-empty list")
+    try:
+        read = [claim_from_json(c, where=f"claims[{i}]") for i, c in enumerate(raw)]
+        sub = _obj(obj.get("submitter"), "submitter")
+        rec = _obj(obj.get("receiver"), "receiver")
+        submitter = Submitter(
+            name=_text(sub.get("name"), "submitter.name"),
+            id=_text(sub.get("id"), "submitter.id"),
+            contact_name=_text(sub.get("contact_name"), "submitter.contact_name"),
+            phone=_text(sub.get("phone"), "submitter.phone"),
+            email=_text(sub.get("email"), "submitter.email"),
+        )
+        receiver = Receiver(*(_text(rec.get(k), f"receiver.{k}") for k in ("name", "id")))
+        control = _text(obj.get("control_number"), "control_number")
+        reference = _text(obj.get("reference"), "reference")
+        created = _created(obj.get("created"))
+    except ValueError as exc:
+        raise X12Error(str(exc)) from exc
+    return build_837p(
+        read,
+        submitter=submitter,
+        receiver=receiver,
+        control_number=control,
+        reference=reference,
+        created=created,
+        component=_component(obj),
+    )
+
+
+def _created(value: Any) -> datetime | None:
+    """``created``: the ISO date-time of BHT04/BHT05 (absent: now)."""
+    if value in (None, ""):
+        return None
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"created {value!r} is not an ISO date-time") from None
+
+
+def _component(obj: Mapping[str, Any]) -> str:
+    """``envelope.delimiters.component``, the ISA16 component separator (``""``: default)."""
+    env = obj.get("envelope")
+    delims = env.get("delimiters") if isinstance(env, Mapping) else None
+    comp = delims.get("component") if isinstance(delims, Mapping) else None
+    return comp if isinstance(comp, str) else ""
 
 
 def _obj(value: Any, where: str) -> Mapping[str, Any]:
@@ -106,8 +162,25 @@ def _obj(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+def _text(value: Any, where: str) -> str:
+    """A text field of the claim form (a number is its text); ValueError naming ``where``
+    for an object, a list, a boolean or a float."""
+    if value.__class__ is str:  # the usual case, first: the claim form is mostly text
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (Mapping, list, tuple, bool, float)):
+        raise ValueError(f"{where}: expected text, not {value!r}")
+    return str(value)
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    """A list field of the claim form (absent: empty); ValueError naming ``where``."""
+    if value is None or value == "":
+        return []
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(f"{where}: expected a list, not {value!r}")
+    return list(value)
 
 
 def _iso_date(value: Any, where: str) -> str | None:
@@ -115,6 +188,16 @@ def _iso_date(value: Any, where: str) -> str | None:
     if value in (None, ""):
         return None
     text = str(value)
+    iso = _iso(text)
+    if iso is None:
+        raise ValueError(f"{where}: {text!r} is not a date (YYYY-MM-DD)")
+    return iso
+
+
+@lru_cache(maxsize=4096)
+def _iso(text: str) -> str | None:
+    """``text`` as a ``YYYY-MM-DD`` date, ``None`` when it is not one (dates repeat:
+    cached, bounded)."""
     try:
         if len(text) == 8 and text.isdigit():
             return dt.date(int(text[:4]), int(text[4:6]), int(text[6:])).isoformat()
@@ -122,7 +205,7 @@ def _iso_date(value: Any, where: str) -> str | None:
             return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         pass
-    raise ValueError(f"{where}: {text!r} is not a date (YYYY-MM-DD)")
+    return None
 
 
 def _address_from(value: Any, where: str) -> Address | None:
@@ -131,8 +214,13 @@ def _address_from(value: Any, where: str) -> Address | None:
     if isinstance(value, str):
         return Address(line1=value)
     a = _obj(value, where)
+
+    def text(key: str) -> str:
+        value = a.get(key)
+        return value if value.__class__ is str else _text(value, f"{where}.{key}")
+
     return Address(
-        *(_text(a.get(k)) for k in ("line1", "line2", "city", "state", "zip", "country"))
+        text("line1"), text("line2"), text("city"), text("state"), text("zip"), text("country")
     )
 
 
@@ -141,15 +229,21 @@ def _party_from(value: Any, where: str) -> Party:
     if isinstance(value, str):
         return Party(npi=value)
     p = _obj(value, where)
+
+    def text(key: str) -> str:
+        value = p.get(key)
+        return value if value.__class__ is str else _text(value, f"{where}.{key}")
+
     return Party(
-        npi=_text(p.get("npi")),
-        name=_text(p.get("name")),
-        last_name=_text(p.get("last_name")),
-        first_name=_text(p.get("first_name")),
-        entity_type=_text(p.get("entity_type")),
+        npi=text("npi"),
+        name=text("name"),
+        last_name=text("last_name"),
+        first_name=text("first_name"),
+        entity_type=text("entity_type"),
         address=_address_from(p.get("address"), f"{where}.address"),
-        tax_id=_text(p.get("tax_id")),
-        taxonomy=_text(p.get("taxonomy")),
+        tax_id=text("tax_id"),
+        taxonomy=text("taxonomy"),
+        tax_id_type=text("tax_id_type"),
     )
 
 
@@ -158,48 +252,62 @@ def _person_from(value: Any, where: str) -> Person:
     if isinstance(value, str):
         return Person(member_id=value)
     p = _obj(value, where)
+
+    def text(key: str) -> str:
+        value = p.get(key)
+        return value if value.__class__ is str else _text(value, f"{where}.{key}")
+
     return Person(
-        name=_text(p.get("name")),
-        last_name=_text(p.get("last_name")),
-        first_name=_text(p.get("first_name")),
-        middle_name=_text(p.get("middle_name")),
+        name=text("name"),
+        last_name=text("last_name"),
+        first_name=text("first_name"),
+        middle_name=text("middle_name"),
         dob=_iso_date(p.get("dob"), f"{where}.dob"),
-        sex=_text(p.get("sex")),
-        member_id=_text(p.get("member_id")),
+        sex=text("sex"),
+        member_id=text("member_id"),
         address=_address_from(p.get("address"), f"{where}.address"),
-        relationship=_text(p.get("relationship")),
+        relationship=text("relationship"),
     )
 
 
 def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
     ln = _obj(value, where)
+
+    def text(key: str) -> str:
+        value = ln.get(key)
+        return value if value.__class__ is str else _text(value, f"{where} {key}")
+
     pointers: list[int] = []
     raw: list[str] = []
-    for ptr in ln.get("dx_pointers") or ():
-        text = _text(ptr)
-        raw.append(text)
-        if isinstance(ptr, int) and not isinstance(ptr, bool):
+    for ptr in _list(ln.get("dx_pointers"), f"{where} dx_pointers"):
+        text_ = _text(ptr, f"{where} dx_pointers")
+        raw.append(text_)
+        if isinstance(ptr, int):
             pointers.append(ptr)
-        elif text.isdecimal():
-            pointers.append(int(text))
-    number = _text(ln.get("number"))
+        elif text_.isdecimal():
+            pointers.append(int(text_))
+    number = text("number")
     rendering = ln.get("rendering_provider")
     return ServiceLine(
-        procedure=_text(ln.get("procedure")),
-        modifiers=[_text(m) for m in ln.get("modifiers") or ()],
+        procedure=text("procedure"),
+        modifiers=[
+            _text(m, f"{where} modifiers") for m in _list(ln.get("modifiers"), f"{where} modifiers")
+        ],
         charge=parse_optional_money(ln.get("charge"), what=f"{where} charge"),
         units=parse_optional_money(ln.get("units"), what=f"{where} units"),
         dx_pointers=pointers,
         service_date=_iso_date(ln.get("service_date"), f"{where} service_date"),
         service_date_end=_iso_date(ln.get("service_date_end"), f"{where} service_date_end"),
-        unit_code=_text(ln.get("unit_code")) or "UN",
-        place_of_service=_text(ln.get("place_of_service")) or pos,
-        ndc=_text(ln.get("ndc")),
+        unit_code=text("unit_code") or "UN",
+        place_of_service=text("place_of_service") or pos,
+        ndc=text("ndc"),
         number=int(number) if number.isdecimal() else index,
-        qualifier=_text(ln.get("qualifier")) or "HC",
-        description=_text(ln.get("description")),
+        qualifier=text("qualifier") or "HC",
+        description=text("description"),
         raw_pointers=raw if len(raw) != len(pointers) else [],
-        rendering_npi=_party_from(rendering, f"{where} rendering_provider").npi,
+        rendering_npi=(
+            _party_from(rendering, f"{where} rendering_provider").npi if rendering else ""
+        ),
     )
 
 
@@ -211,23 +319,35 @@ def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
     defaults to ``1`` (CLM05-3 original), diagnoses are ICD-10-CM (HI qualifiers
     ABK, ABF) unless ``diagnosis_qualifiers`` says otherwise; ``filing_indicator``
     may sit in ``payer``.
+    ``assignment`` (CLM07) defaults to ``A``; ``tax_id_type: "ssn"`` marks a billing
+    provider's SSN (REF*SY).
     Anything that is not what it should be raises ``ValueError`` naming the field."""
     c = _obj(obj, where)
-    cid = _text(c.get("claim_id"))
+    cid = _text(c.get("claim_id"), f"{where} claim_id")
     where = f"{where} {cid}".strip()
-    pos = _text(c.get("place_of_service"))
+
+    def text(key: str) -> str:
+        value = c.get(key)
+        return value if value.__class__ is str else _text(value, f"{where} {key}")
+
+    pos = text("place_of_service")
     payer = _obj(c.get("payer"), f"{where} payer")
     patient = _person_from(c.get("patient"), f"{where} patient")
     subscriber = _person_from(c.get("subscriber"), f"{where} subscriber")
     subscriber.member_id = subscriber.member_id or patient.member_id
     rendering = c.get("rendering_provider")
-    diagnoses = [_text(d) for d in c.get("diagnoses") or ()]
+    diagnoses = [
+        _text(d, f"{where} diagnoses") for d in _list(c.get("diagnoses"), f"{where} diagnoses")
+    ]
     # the form's diagnoses are ICD-10-CM (HI ABK principal, then ABF) unless it says
-    quals = c.get("diagnosis_qualifiers") or ["ABK", *["ABF"] * (len(diagnoses) - 1)]
+    quals = _list(c.get("diagnosis_qualifiers"), f"{where} diagnosis_qualifiers") or [
+        "ABK",
+        *["ABF"] * (len(diagnoses) - 1),
+    ]
     return Claim(
         claim_id=cid,
         total_charge=parse_optional_money(c.get("total_charge"), what=f"{where} total_charge"),
-        frequency_code=_text(c.get("frequency_code")) or "1",
+        frequency_code=text("frequency_code") or "1",
         place_of_service=pos,
         diagnoses=diagnoses,
         billing_provider=_party_from(c.get("billing_provider"), f"{where} billing_provider"),
@@ -236,16 +356,23 @@ def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
         ),
         subscriber=subscriber,
         patient=patient,
-        payer=Payer(_text(payer.get("name")), _text(payer.get("id"))),
+        payer=Payer(
+            _text(payer.get("name"), f"{where} payer.name"),
+            _text(payer.get("id"), f"{where} payer.id"),
+        ),
         lines=[
             _line_from(ln, i, pos, f"{where} line {i}")
-            for i, ln in enumerate(c.get("lines") or (), start=1)
+            for i, ln in enumerate(_list(c.get("lines"), f"{where} lines"), start=1)
         ],
-        payer_responsibility=_text(c.get("payer_responsibility")),
-        filing_indicator=_text(c.get("filing_indicator") or payer.get("filing_indicator")),
-        group_number=_text(c.get("group_number")),
-        payer_claim_control_number=_text(c.get("payer_claim_control_number")),
-        prior_authorization=_text(c.get("prior_authorization")),
-        position=int(_text(c.get("position"))) if _text(c.get("position")).isdecimal() else 0,
-        diagnosis_qualifiers=[_text(q) for q in quals][: len(diagnoses)],
+        payer_responsibility=text("payer_responsibility"),
+        filing_indicator=text("filing_indicator")
+        or _text(payer.get("filing_indicator"), f"{where} payer.filing_indicator"),
+        group_number=text("group_number"),
+        payer_claim_control_number=text("payer_claim_control_number"),
+        prior_authorization=text("prior_authorization"),
+        position=int(text("position")) if text("position").isdecimal() else 0,
+        diagnosis_qualifiers=[_text(q, f"{where} diagnosis_qualifiers") for q in quals][
+            : len(diagnoses)
+        ],
+        assignment=text("assignment") if "assignment" in c else "A",
     )

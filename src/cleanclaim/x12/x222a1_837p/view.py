@@ -89,6 +89,9 @@ class Party:
     address: Address | None = None
     tax_id: str = ""
     taxonomy: str = ""
+    #: ``"ssn"`` when the tax ID is a Social Security number (2010AA REF01 ``SY``),
+    #: ``""`` for an employer's ID (REF01 ``EI``)
+    tax_id_type: str = ""
 
 
 @dataclass(slots=True)
@@ -155,6 +158,8 @@ class Claim:
     position: int = 0
     #: the HI qualifier of each diagnosis (ABK/ABF ICD-10-CM, BK/BF ICD-9-CM)
     diagnosis_qualifiers: list[str] = field(default_factory=list)
+    #: CLM07 assignment or plan participation code (``A`` assigned, ``B``, ``C``)
+    assignment: str = ""
     #: (segment position, what could not be read there), in file order
     notes: list[tuple[int, str]] = field(default_factory=list)
     #: the claim's own 2300 loop in the placed tree (its lines are under it)
@@ -390,7 +395,8 @@ def _patient(level: _Level, pat: LoopNode) -> _Level:
 
 
 def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
-    """One 2300 loop: CLM (CLM01 id, CLM02 total, CLM05 place/frequency), REF*F8/G1,
+    """One 2300 loop: CLM (CLM01 id, CLM02 total, CLM05 place/frequency, CLM07
+    assignment), REF*F8/G1,
     HI diagnoses, 2310B rendering provider, its 2400 lines."""
     clm: SegNode | None = None
     his: list[SegNode] = []
@@ -474,6 +480,7 @@ def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
         prior_authorization=refs.get("G1", ""),
         position=at,
         diagnosis_qualifiers=quals,
+        assignment=ce[6],
         notes=notes,
         loop=claim,
     )
@@ -481,7 +488,7 @@ def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
 
 def _billing(bp: LoopNode) -> Party:
     """A 2000A loop: PRV*BI taxonomy (PRV03); its 2010AA NM1 (NPI NM109), N3/N4 address,
-    REF*EI/SY tax ID. One pass over each."""
+    REF*EI/SY tax ID (REF01 ``SY``: an SSN). One pass over each."""
     prv: SegNode | None = None
     name: LoopNode | None = None
     for child in bp.children:
@@ -493,7 +500,7 @@ def _billing(bp: LoopNode) -> Party:
     if name is None:
         return Party()
     nm1 = n3 = n4 = None
-    tax_id = ""
+    tax_id = tax_id_type = ""
     for seg in name.children:
         if isinstance(seg, SegNode):
             sid = seg.segment.id
@@ -505,8 +512,10 @@ def _billing(bp: LoopNode) -> Party:
                 n4 = n4 or seg
             elif sid == "REF" and _el(seg, 1) in ("EI", "SY"):
                 tax_id = _el(seg, 2)
+                tax_id_type = "ssn" if _el(seg, 1) == "SY" else ""
     party = _party(nm1, n3, n4)
     party.tax_id = tax_id
+    party.tax_id_type = tax_id_type
     if prv is not None:
         party.taxonomy = _el(prv, 3)
     return party

@@ -2,8 +2,9 @@
 
 :func:`write` gives ST, the segments in the order read (unknown ones kept),
 then SE counting them (SE01) and echoing ST02 (SE02). :func:`from_json` builds
-an 837P from the convenient JSON fields (:mod:`.building`) and reads it back
-with :func:`~.parsing.parse`, so it is a normal transaction.
+an 837P from the convenient JSON fields (:func:`.json.from_json`: the claim form
+read into view claims, then :mod:`.building`) and reads it back with
+:func:`~.parsing.parse`, so it is a normal transaction.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._segments import Delimiters, Segment
-from .building import build_837p
+from . import json as _json
 from .parsing import Transaction837P
 
 
@@ -24,5 +25,5 @@ def write(tx: Transaction837P, delimiters: Delimiters) -> list[Segment]:
 
 
 def from_json(obj: dict[str, Any]) -> Transaction837P:
-    """An 837P from the convenient JSON fields (no ``segments``; see :mod:`.building`)."""
-    return build_837p(obj)
+    """An 837P from the convenient JSON fields (no ``segments``; see :mod:`.json`)."""
+    return _json.from_json(obj)
