@@ -13,9 +13,11 @@ written ``34``: the value is the same, and readers compare amounts as Decimal.""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from ...money import MoneyError, parse_money, parse_optional_money
 from .._errors import X12Error
+from .._segments import Segment
 
 
 def x12_number(value: Decimal | int | None) -> str:
@@ -82,3 +84,27 @@ def text_in(obj: dict[str, object], key: str, where: str, *, required: bool = Fa
     if not isinstance(value, str | int) or isinstance(value, bool):
         raise X12Error(f"{where}.{key} must be a string")
     return str(value)
+
+
+def segment(seg_id: str, *elements: str) -> Segment:
+    """A segment to write, without its trailing empty elements (X12 drops them)."""
+    els = list(elements)
+    while els and els[-1] == "":
+        els.pop()
+    return Segment(seg_id, els)
+
+
+def object_in(value: Any, where: str) -> dict[str, Any]:
+    """A JSON object handed in at ``where``, or an ``X12Error`` naming it."""
+    if not isinstance(value, dict):
+        raise X12Error(f"{where} must be an object")
+    return value
+
+
+def list_in(value: Any, where: str) -> list[Any]:
+    """A JSON list handed in at ``where`` (absent: empty), or an ``X12Error`` naming it."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise X12Error(f"{where} must be a list")
+    return value

@@ -25,30 +25,10 @@ from typing import Any
 
 from .._errors import X12Error
 from .._segments import DEFAULT_DELIMITERS, Segment
-from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
+from ..guidekit.values import date_x12, decimal_in, list_in, text_in, x12_number
+from ..guidekit.values import object_in as obj_in
+from ..guidekit.values import segment as seg
 from .parsing import VERSION
-
-
-def seg(seg_id: str, *elements: str) -> Segment:
-    """A segment without its trailing empty elements."""
-    els = list(elements)
-    while els and els[-1] == "":
-        els.pop()
-    return Segment(seg_id, els)
-
-
-def obj_in(value: Any, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise X12Error(f"{where} must be an object")
-    return value
-
-
-def list_in(value: Any, where: str) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise X12Error(f"{where} must be a list")
-    return value
 
 
 def name_of(p: dict[str, Any], where: str) -> tuple[str, str, str]:

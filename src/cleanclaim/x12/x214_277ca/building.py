@@ -31,8 +31,10 @@ from typing import Any
 
 from .._errors import X12Error
 from .._segments import DEFAULT_DELIMITERS, Segment
-from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
-from ..x212_276_277.building import dates_in, list_in, name_of, obj_in, seg
+from ..guidekit.values import date_x12, decimal_in, list_in, text_in, x12_number
+from ..guidekit.values import object_in as obj_in
+from ..guidekit.values import segment as seg
+from ..x212_276_277.building import dates_in, name_of
 from .parsing import VERSION
 
 ZERO = Decimal(0)

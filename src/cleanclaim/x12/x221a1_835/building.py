@@ -15,6 +15,9 @@ from typing import Any
 from .._errors import X12Error
 from .._segments import DEFAULT_DELIMITERS, Delimiters, Segment
 from ..guidekit.values import amount_in, date_x12, decimal_in, text_in, x12_number
+from ..guidekit.values import list_in as _list
+from ..guidekit.values import object_in as _obj
+from ..guidekit.values import segment as _seg
 from .segments import (
     BPR,
     CAS,
@@ -26,27 +29,6 @@ from .segments import (
     ProcedureIdentifier,
     ProviderAdjustment,
 )
-
-
-def _seg(seg_id: str, *elements: str) -> Segment:
-    els = list(elements)
-    while els and els[-1] == "":
-        els.pop()
-    return Segment(seg_id, els)
-
-
-def _obj(value: Any, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise X12Error(f"{where} must be an object")
-    return value
-
-
-def _list(value: Any, where: str) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise X12Error(f"{where} must be a list")
-    return value
 
 
 def _party(obj: dict[str, Any], code: str, where: str) -> list[Segment]:

@@ -34,6 +34,7 @@ from .._envelope import Document, FunctionalGroup, Interchange, TransactionSet, 
 from .._errors import Finding, X12Error
 from .._segments import Segment
 from .._validate import ParsedDocument, ParsedTransaction, validate
+from ..guidekit.values import segment as _seg
 from .codes import SetSyntaxError
 from .parsing import VERSION_999, parse
 from .view import ACCEPTING
@@ -222,14 +223,6 @@ def build_ack(
 ) -> str:
     """The 999 as X12 text."""
     return write_document(build_ack_document(parsed, control_number=control_number, now=now))
-
-
-def _seg(seg_id: str, *elements: str) -> Segment:
-    """A segment without its trailing empty elements."""
-    els = list(elements)
-    while els and els[-1] == "":
-        els.pop()
-    return Segment(seg_id, els)
 
 
 def _s(obj: Any, key: str, where: str, required: bool = False) -> str:

@@ -24,28 +24,10 @@ from typing import Any
 from .._errors import X12Error
 from .._segments import DEFAULT_DELIMITERS, Segment
 from ..guidekit.values import date_x12, decimal_in, text_in, x12_number
+from ..guidekit.values import list_in as _list
+from ..guidekit.values import object_in as _obj
+from ..guidekit.values import segment as _seg
 from .parsing import VERSION
-
-
-def _seg(seg_id: str, *elements: str) -> Segment:
-    els = list(elements)
-    while els and els[-1] == "":
-        els.pop()
-    return Segment(seg_id, els)
-
-
-def _obj(value: Any, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise X12Error(f"{where} must be an object")
-    return value
-
-
-def _list(value: Any, where: str) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise X12Error(f"{where} must be a list")
-    return value
 
 
 def _strings(value: Any, where: str) -> list[str]:
