@@ -24,7 +24,8 @@ PARENTS_212: dict[str, tuple[str, ...]] = {
 }
 
 
-def _hl_nodes(tree: LoopNode) -> list[tuple[str, SegNode]]:
+def hl_nodes(tree: LoopNode) -> list[tuple[str, SegNode]]:
+    """Every HL segment of the tree in file order, with the id of the loop it opens."""
     out: list[tuple[str, SegNode]] = []
 
     def walk(node: LoopNode) -> None:
@@ -41,7 +42,7 @@ def _hl_nodes(tree: LoopNode) -> list[tuple[str, SegNode]]:
 def check_hl(ctx: Context, tree: LoopNode, parents: dict[str, tuple[str, ...]]) -> None:
     """Add findings for duplicate HL01, unknown HL02 and wrong parent levels."""
     levels: dict[str, str] = {}
-    for loop_id, seg in _hl_nodes(tree):
+    for loop_id, seg in hl_nodes(tree):
         hl01, hl02, hl03 = seg.get(1), seg.get(2), seg.get(3)
         if hl01 in levels:
             ctx.add(

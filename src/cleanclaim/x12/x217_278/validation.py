@@ -21,9 +21,9 @@ from __future__ import annotations
 from .._errors import IK304, IK403, Finding, Severity
 from .._segments import Delimiters
 from ..guidekit.context import Context
-from ..guidekit.hl import check_hl
+from ..guidekit.hl import check_hl, hl_nodes
 from ..guidekit.reading import check
-from ..guidekit.tree import LoopNode, SegNode
+from ..guidekit.tree import LoopNode
 from .loops import DEPENDENT, EVENT, SERVICE, SUBSCRIBER
 from .parsing import TransactionReview
 
@@ -38,22 +38,8 @@ PARENTS_217: dict[str, tuple[str, ...]] = {
 }
 
 
-def _hls(tree: LoopNode) -> list[tuple[str, SegNode]]:
-    out: list[tuple[str, SegNode]] = []
-
-    def walk(node: LoopNode) -> None:
-        for child in node.children:
-            if isinstance(child, LoopNode):
-                walk(child)
-            elif child.id == "HL":
-                out.append((node.id, child))
-
-    walk(tree)
-    return out
-
-
 def _check_child_codes(ctx: Context, tree: LoopNode) -> None:
-    hls = _hls(tree)
+    hls = hl_nodes(tree)
     parents = {seg.get(2) for _, seg in hls if seg.get(2)}
     for loop_id, seg in hls:
         has_children = seg.get(1) in parents
