@@ -158,24 +158,19 @@ def from_x12_claim(c: X12Claim, *, source: str = "") -> ScrubClaim:
 
 def _parse_837p(data: bytes) -> ParsedDocument:
     """The file read by the engine (:func:`cleanclaim.x12.parse`: every set placed in its
-    guide's loop tree), refused with a clear X12Error unless every set is a 5010 837P."""
-    doc = read_document(data)
-    for _ic, group, ts in doc.transactions():
-        version = ts.st.get(3) or group.version
-        if ts.set_id != "837":
+    guide's loop tree; 4010 files, 837I/837D and other versions are refused there, each
+    with one clear line), refused with an X12Error naming the set unless every set is
+    read by the 837P guide."""
+    parsed = parse(read_document(data))
+    for t in parsed.transactions:
+        if t.guide.name != "837P":
             raise X12Error(
-                f"transaction set {ts.set_id} {ts.control_number}: not an 837 claim file"
+                f"transaction set {t.ts.set_id} {t.ts.control_number} is not an 837P "
+                f"professional claim file (it reads as {t.guide.name})",
+                position=t.ts.st.position,
+                segment_id="ST",
             )
-        if version.startswith("00401"):
-            raise X12Error(
-                f"version {version} is X12 4010; the scrubber reads 5010 837P (005010X222A1) only"
-            )
-        if not version.startswith("005010X222"):
-            raise X12Error(
-                f"transaction set 837 version {version} is not an 837P (005010X222A1) "
-                "professional claim"
-            )
-    return parse(doc)
+    return parsed
 
 
 def _x12_findings(parsed: ParsedDocument, level: SyntaxLevel) -> list[X12Finding]:
