@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import datetime
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from ...money import parse_optional_money
@@ -174,6 +174,13 @@ def _text(value: Any, where: str) -> str:
     return str(value)
 
 
+def _field(obj: Mapping[str, Any], where: str, key: str) -> str:
+    """``obj[key]`` as text (:func:`_text`); ``where`` names ``obj`` with the separator
+    that comes before a field's name in an error (``claims[0].billing_provider.``)."""
+    value = obj.get(key)
+    return value if value.__class__ is str else _text(value, where + key)
+
+
 def _list(value: Any, where: str) -> list[Any]:
     """A list field of the claim form (absent: empty); ValueError naming ``where``."""
     if value is None or value == "":
@@ -215,9 +222,7 @@ def _address_from(value: Any, where: str) -> Address | None:
         return Address(line1=value)
     a = _obj(value, where)
 
-    def text(key: str) -> str:
-        value = a.get(key)
-        return value if value.__class__ is str else _text(value, f"{where}.{key}")
+    text = partial(_field, a, f"{where}.")
 
     return Address(
         text("line1"), text("line2"), text("city"), text("state"), text("zip"), text("country")
@@ -230,9 +235,7 @@ def _party_from(value: Any, where: str) -> Party:
         return Party(npi=value)
     p = _obj(value, where)
 
-    def text(key: str) -> str:
-        value = p.get(key)
-        return value if value.__class__ is str else _text(value, f"{where}.{key}")
+    text = partial(_field, p, f"{where}.")
 
     return Party(
         npi=text("npi"),
@@ -253,9 +256,7 @@ def _person_from(value: Any, where: str) -> Person:
         return Person(member_id=value)
     p = _obj(value, where)
 
-    def text(key: str) -> str:
-        value = p.get(key)
-        return value if value.__class__ is str else _text(value, f"{where}.{key}")
+    text = partial(_field, p, f"{where}.")
 
     return Person(
         name=text("name"),
@@ -273,9 +274,7 @@ def _person_from(value: Any, where: str) -> Person:
 def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
     ln = _obj(value, where)
 
-    def text(key: str) -> str:
-        value = ln.get(key)
-        return value if value.__class__ is str else _text(value, f"{where} {key}")
+    text = partial(_field, ln, f"{where} ")
 
     pointers: list[int] = []
     raw: list[str] = []
@@ -326,9 +325,7 @@ def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
     cid = _text(c.get("claim_id"), f"{where} claim_id")
     where = f"{where} {cid}".strip()
 
-    def text(key: str) -> str:
-        value = c.get(key)
-        return value if value.__class__ is str else _text(value, f"{where} {key}")
+    text = partial(_field, c, f"{where} ")
 
     pos = text("place_of_service")
     payer = _obj(c.get("payer"), f"{where} payer")
