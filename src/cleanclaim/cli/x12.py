@@ -19,6 +19,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -155,35 +156,48 @@ SHOWN_PER_REPEAT = 3
 POSITIONS_NAMED = 10
 
 
-def _fold(findings: list[Finding]) -> tuple[list[Finding], list[dict[str, object]]]:
-    """The findings to list, in file order, and one record per repeated finding folded
-    away: ``code``, ``severity``, ``element``, ``message``, ``count`` (all of them),
-    ``more`` (not listed) and ``positions`` (the first of those not listed)."""
+@dataclass(slots=True)
+class _Repeat:
+    """A finding repeated word for word: the first one, how many in all, and the
+    positions of the first of those not listed."""
+
+    first: Finding
+    count: int = 0
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def more(self) -> int:
+        return self.count - SHOWN_PER_REPEAT
+
+    def as_dict(self) -> dict[str, object]:
+        f = self.first
+        return {
+            "code": f.code,
+            "severity": f.severity.value,
+            "element": f.element or f.loop_id,
+            "message": f.message,
+            "count": self.count,
+            "more": self.more,
+            "positions": self.positions,
+        }
+
+
+def _fold(findings: list[Finding]) -> tuple[list[Finding], list[_Repeat]]:
+    """The findings to list, in file order (the first :data:`SHOWN_PER_REPEAT` of each
+    repeated one), and the repeats folded away."""
     shown: list[Finding] = []
-    groups: dict[tuple[str, str, str, str], dict[str, object]] = {}
+    repeats: dict[tuple[str, str, str, str], _Repeat] = {}
     for f in findings:
         key = (f.code, f.severity.value, f.element or f.loop_id, f.message)
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = {
-                "code": f.code,
-                "severity": f.severity.value,
-                "element": f.element or f.loop_id,
-                "message": f.message,
-                "count": 0,
-                "more": 0,
-                "positions": [],
-            }
-        group["count"] = int(group["count"]) + 1  # type: ignore[call-overload]
-        if int(group["count"]) <= SHOWN_PER_REPEAT:  # type: ignore[call-overload]
+        repeat = repeats.get(key)
+        if repeat is None:
+            repeat = repeats[key] = _Repeat(f)
+        repeat.count += 1
+        if repeat.count <= SHOWN_PER_REPEAT:
             shown.append(f)
-            continue
-        group["more"] = int(group["more"]) + 1  # type: ignore[call-overload]
-        positions = group["positions"]
-        assert isinstance(positions, list)
-        if len(positions) < POSITIONS_NAMED:
-            positions.append(f.position)
-    return shown, [g for g in groups.values() if g["more"]]
+        elif len(repeat.positions) < POSITIONS_NAMED:
+            repeat.positions.append(f.position)
+    return shown, [r for r in repeats.values() if r.more > 0]
 
 
 @_quiet_broken_pipe
@@ -216,20 +230,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
                             "errors": errors,
                             "findings_total": len(findings),
                             "findings": [f.as_dict() for f in shown],
-                            "repeated": repeated,
+                            "repeated": [r.as_dict() for r in repeated],
                         }
                     )
                 )
             else:
                 for f in shown:
                     print(f"{name}: {f.line()}")
-                for g in repeated:
-                    named = ", ".join(str(p) for p in g["positions"])  # type: ignore[attr-defined]
-                    more = int(g["more"])  # type: ignore[call-overload]
-                    etc = ", ..." if more > POSITIONS_NAMED else ""
+                for r in repeated:
+                    named = ", ".join(str(p) for p in r.positions)
+                    etc = ", ..." if r.more > POSITIONS_NAMED else ""
                     print(
-                        f"{name}: {g['severity']}: the same {g['code']} ({g['element']}) "
-                        f"{more} more time(s), at segments {named}{etc}: {g['message']}"
+                        f"{name}: {r.first.severity.value}: the same {r.first.code} "
+                        f"({r.first.element or r.first.loop_id}) {r.more} more time(s), "
+                        f"at segments {named}{etc}: {r.first.message}"
                     )
                 verdict = "valid" if not errors else f"{errors} error(s)"
                 print(f"{name}: {verdict}")
