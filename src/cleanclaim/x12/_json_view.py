@@ -78,7 +78,7 @@ def transaction_json(t: ParsedTransaction) -> dict[str, Any]:
         "x12_json_version": X12_JSON_VERSION,
         "transaction_set": t.ts.set_id,
         "guide": t.guide.name,
-        "version": t.ts.st.get(3) or t.group.version,
+        "version": t.version,
         "control_number": t.ts.control_number,
         "envelope": {
             "delimiters": d.as_dict(),

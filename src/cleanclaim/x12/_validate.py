@@ -56,7 +56,7 @@ class ParsedTransaction:
 
     @property
     def version(self) -> str:
-        return self.ts.st.get(3) or self.group.version
+        return transaction_version(self.group, self.ts)
 
     @property
     def accepted(self) -> bool:
