@@ -8,7 +8,7 @@ import logging
 import pytest
 from django.test import Client
 
-from cleanclaim.web.request_id import LogFilter
+from cleanclaim.web.request_id import LogFilter, NoQueryString
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +40,17 @@ def test_it_tags_the_requests_log_lines(client: Client, caplog: pytest.LogCaptur
     tagged = [r for r in caplog.records if getattr(r, "request_id", None) == "trace-0001-abcd"]
     assert tagged and "Not Found" in tagged[0].getMessage()
     assert all("Smith" not in r.getMessage() for r in caplog.records)
+
+
+def test_it_drops_query_strings_from_the_development_servers_lines() -> None:
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"%s" %s %s',
+        ("GET /patients/?q=Smith+1980-01-02 HTTP/1.1", "200", "512"),
+        None,
+    )
+    NoQueryString().filter(record)
+    assert record.getMessage() == '"GET /patients/ HTTP/1.1" 200 512'

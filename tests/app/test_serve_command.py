@@ -5,6 +5,7 @@ outside production only; Django's development server only with ``--dev``."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from django.test import override_settings
 from cleanclaim.cli import main
 from cleanclaim.cli import serve as serve_module
 from cleanclaim.web import demo
+from cleanclaim.web.request_id import NoQueryString
 
 
 @pytest.fixture
@@ -76,6 +78,11 @@ def test_it_runs_the_development_server_only_when_asked(started: dict[str, Any])
     with _production(False):
         assert main(["serve", "--dev"]) == 0
     assert started["commands"] == ["runserver"] and "options" not in started
+    server_log = logging.getLogger("django.server")
+    added = [f for f in server_log.filters if isinstance(f, NoQueryString)]
+    for f in added:
+        server_log.removeFilter(f)
+    assert added  # the development server's lines carry query strings otherwise
 
 
 @pytest.mark.parametrize("flag", ["--workers", "--threads"])

@@ -18,6 +18,7 @@ TLS belongs to the proxy in front (docs/configuration.md).
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 from typing import Any
 
@@ -77,13 +78,14 @@ def handle(ns: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.db import connections
 
-    from cleanclaim.web import demo
+    from cleanclaim.web import demo, request_id
 
     config = settings.CONFIG
     if not config.production and demo.exists():
         print(demo.logins_text())
         print()
     if ns.dev:
+        logging.getLogger("django.server").addFilter(request_id.NoQueryString())
         print(f"cleanclaim: development server on http://{host}:{port}/  (Ctrl-C stops)")
         call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True)
         return 0

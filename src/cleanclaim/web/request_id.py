@@ -37,3 +37,15 @@ class LogFilter(logging.Filter):
         request = getattr(record, "request", None)
         record.request_id = getattr(request, "request_id", None) or current.get()
         return True
+
+
+class NoQueryString(logging.Filter):
+    """Drops the query string from a logged request line (``GET /p/?q=Smith HTTP/1.1``
+    becomes ``GET /p/ HTTP/1.1``): Django's development server logs whole request lines."""
+
+    _QUERY = re.compile(r"^(\S+ [^?\s]*)\?\S*")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and record.args and isinstance(record.args[0], str):
+            record.args = (self._QUERY.sub(r"\1", record.args[0]), *record.args[1:])
+        return True
