@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## make run: install, migrate, load reference data and the demo practice, serve on :8000
+## make run: install, migrate, load reference data and the demo practice, serve on :8000 (gunicorn)
 run: $(STAMP)
 	$(CC) manage migrate --noinput
 	$(CC) refdata import

@@ -7,11 +7,16 @@ its own with one line in ``ROUTERS``.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 
-from cleanclaim.api.auth import AUTH
+from cleanclaim.api.auth import AUTH, TokenAuth
 
 #: (mount prefix, "module:attribute") — one line per app.
 ROUTERS: list[tuple[str, str]] = [
@@ -22,12 +27,32 @@ ROUTERS: list[tuple[str, str]] = [
     ("/scrub", "cleanclaim.scrubbing.api:router"),
 ]
 
+
+def docs_guard(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The schema for everyone (``API_DOCS = "public"``), or only for a signed-in
+    session or a token holder (``"login"``, the default in production): 401 otherwise.
+    GET and HEAD only."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if settings.API_DOCS == "login" and not (
+            request.user.is_authenticated or TokenAuth()(request)
+        ):
+            return JsonResponse(
+                {"detail": "sign in or send a token to read the schema"}, status=401
+            )
+        return view(request, *args, **kwargs)
+
+    return require_safe(wrapper)
+
+
 api = NinjaAPI(
     title="cleanclaim API",
     version="1",
     urls_namespace="api",
     auth=AUTH,
     docs_url=None,  # the Swagger page loads third-party JS from a CDN; the schema is enough
+    docs_decorator=docs_guard,
     description="Scoped to the caller's organisation; see docs/app.md.",
 )
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.practices.decorators import requires
@@ -22,6 +23,7 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
+@require_GET
 @requires("audit.view")
 def audit_list(request: HttpRequest) -> HttpResponse:
     qs = scoped(AuditEntry, request.user, "audit.view").select_related("practice")

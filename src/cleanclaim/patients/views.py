@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET, require_http_methods
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.patients import actions
@@ -39,9 +40,13 @@ def search_patients(user: object, query: str) -> list[Patient]:
     return list(qs[:PAGE_SIZE])
 
 
+@require_http_methods(["GET", "POST"])
 @requires("patients.view")
 def patient_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")
+    """The page's search form posts its terms (names, birth dates and account numbers
+    stay out of URLs, browser history and proxies' logs); ``?q=`` still works for links."""
+    source = request.POST if request.method == "POST" else request.GET
+    query = source.get("q", "")
     try:
         patients = search_patients(request.user, query)
     except ValueError:
@@ -59,6 +64,7 @@ def patient_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_GET
 @requires("patients.view")
 def patient_detail(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(
@@ -77,6 +83,7 @@ def patient_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 @requires("patients.change")
 def patient_create(request: HttpRequest) -> HttpResponse:
     form = PatientForm(request.POST or None, user=request.user)
@@ -88,6 +95,7 @@ def patient_create(request: HttpRequest) -> HttpResponse:
     return render(request, "patients/form.html", {"form": form, "title": "Register a patient"})
 
 
+@require_http_methods(["GET", "POST"])
 @requires("patients.change")
 def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
@@ -108,6 +116,7 @@ def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 @requires("patients.change")
 def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
@@ -122,6 +131,7 @@ def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 @requires("patients.change")
 def coverage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     coverage = get_scoped_or_404(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
 from cleanclaim.payers.forms import PayerForm
 from cleanclaim.payers.models import Payer
@@ -11,6 +12,7 @@ from cleanclaim.practices.decorators import requires
 from cleanclaim.practices.scoping import get_scoped_or_404, has_permission, scoped
 
 
+@require_GET
 @requires("payers.view")
 def payer_list(request: HttpRequest) -> HttpResponse:
     payers = scoped(Payer, request.user, "payers.view")
@@ -18,6 +20,7 @@ def payer_list(request: HttpRequest) -> HttpResponse:
     return render(request, "payers/list.html", {"payers": payers, "can_change": can_change})
 
 
+@require_GET
 @requires("payers.view")
 def payer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     payer = get_scoped_or_404(Payer, request.user, "payers.view", pk=pk)
@@ -25,6 +28,7 @@ def payer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "payers/detail.html", {"payer": payer, "can_change": can_change})
 
 
+@require_http_methods(["GET", "POST"])
 @requires("payers.change")
 def payer_create(request: HttpRequest) -> HttpResponse:
     form = PayerForm(request.POST or None)
@@ -35,6 +39,7 @@ def payer_create(request: HttpRequest) -> HttpResponse:
     return render(request, "payers/form.html", {"form": form, "title": "Add a payer"})
 
 
+@require_http_methods(["GET", "POST"])
 @requires("payers.change")
 def payer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     payer = get_scoped_or_404(Payer, request.user, "payers.change", pk=pk)

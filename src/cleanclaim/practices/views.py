@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.practices import actions
@@ -31,6 +32,7 @@ def _managed_practices(request: HttpRequest) -> list[Practice]:
     return list(scoped(Practice, request.user, "users.manage"))
 
 
+@require_GET
 @requires("users.manage")
 def user_list(request: HttpRequest) -> HttpResponse:
     users = scoped(User, request.user, "users.manage").prefetch_related(
@@ -39,6 +41,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     return render(request, "practices/users.html", {"users": users})
 
 
+@require_http_methods(["GET", "POST"])
 @requires("users.manage")
 def user_create(request: HttpRequest) -> HttpResponse:
     form = NewUserForm(request.POST or None, practices=_managed_practices(request))
@@ -54,6 +57,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
     return render(request, "practices/user_form.html", {"form": form, "title": "Add a user"})
 
 
+@require_http_methods(["GET", "POST"])
 @requires("users.manage")
 def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
     target = get_scoped_or_404(User, request.user, "users.manage", pk=pk)
@@ -70,6 +74,7 @@ def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_GET
 @requires("practices.manage")
 def practice_list(request: HttpRequest) -> HttpResponse:
     practices = scoped(Practice, request.user, "practices.manage").prefetch_related(
@@ -78,6 +83,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     return render(request, "practices/practices.html", {"practices": practices})
 
 
+@require_GET
 @requires("practices.manage")
 def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
     practice = get_scoped_or_404(Practice, request.user, "practices.manage", pk=pk)
@@ -102,12 +108,14 @@ def _setup_form(
     )
 
 
+@require_http_methods(["GET", "POST"])
 @requires("practices.manage")
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     practice = get_scoped_or_404(Practice, request.user, "practices.manage", pk=pk)
     return _setup_form(request, PracticeForm, practice, practice, f"Edit {practice.name}")
 
 
+@require_http_methods(["GET", "POST"])
 @requires("practices.manage")
 def provider_add(request: HttpRequest, pk: int) -> HttpResponse:
     practice = get_scoped_or_404(Practice, request.user, "practices.manage", pk=pk)
@@ -115,12 +123,14 @@ def provider_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _setup_form(request, ProviderForm, provider, practice, "Add a rendering provider")
 
 
+@require_http_methods(["GET", "POST"])
 @requires("practices.manage")
 def provider_edit(request: HttpRequest, pk: int) -> HttpResponse:
     provider = get_scoped_or_404(RenderingProvider, request.user, "practices.manage", pk=pk)
     return _setup_form(request, ProviderForm, provider, provider.practice, f"Edit {provider}")
 
 
+@require_http_methods(["GET", "POST"])
 @requires("practices.manage")
 def location_add(request: HttpRequest, pk: int) -> HttpResponse:
     practice = get_scoped_or_404(Practice, request.user, "practices.manage", pk=pk)
@@ -128,6 +138,7 @@ def location_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _setup_form(request, LocationForm, location, practice, "Add a service location")
 
 
+@require_http_methods(["GET", "POST"])
 @requires("practices.manage")
 def location_edit(request: HttpRequest, pk: int) -> HttpResponse:
     location = get_scoped_or_404(ServiceLocation, request.user, "practices.manage", pk=pk)

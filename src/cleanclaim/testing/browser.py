@@ -61,11 +61,29 @@ def browser() -> Iterator[Any]:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+#: Console errors that mean a page broke a response header's policy.
+POLICY_WORDS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    """A fresh browser context (own cookies) and page per test, laptop-sized."""
+    """A fresh browser context (own cookies) and page per test, laptop-sized.
+
+    The test fails when Chromium reports a Content-Security-Policy or
+    Permissions-Policy violation on the console (an inline script or style, a
+    third-party load): the pages must work under the headers production sends."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
+    violations: list[str] = []
+
+    def on_console(message: Any) -> None:
+        if message.type in ("error", "warning") and any(w in message.text for w in POLICY_WORDS):
+            violations.append(message.text)
+
     try:
-        yield context.new_page()
+        new = context.new_page()
+        new.on("console", on_console)
+        yield new
     finally:
         context.close()
+    if violations:
+        pytest.fail("policy violations on the console:\n" + "\n".join(violations))

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-__all__ = ["Config", "ConfigError", "load", "parse_database_url"]
+__all__ = ["Config", "ConfigError", "load", "parse_database_url", "private_dir", "private_file"]
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -46,6 +46,11 @@ class Config:
     celery_result_backend: str | None
     var_dir: Path
     log_level: str = "INFO"
+    #: ``cleanclaim serve``: gunicorn worker processes and threads per worker.
+    web_workers: int = 2
+    web_threads: int = 4
+    #: ``public`` or ``login``: who may read the OpenAPI schema at /api/openapi.json.
+    api_docs: str = "public"
 
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -161,14 +166,51 @@ def _secret_key(env: Mapping[str, str], production: bool, var_dir: Path) -> tupl
     return key, source
 
 
+def private_dir(path: Path) -> None:
+    """Create ``path`` (and missing parents) readable by its owner only: mode 0700
+    whatever the umask, and an existing directory of ours with looser bits is tightened.
+    A directory owned by someone else (a shared mount) is left alone."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _tighten(path, 0o700)
+
+
+def private_file(path: Path) -> None:
+    """Make an existing file of ours mode 0600 (the SQLite database, the secret key);
+    a missing file is created empty with 0600 so SQLite never makes it world-readable."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        os.close(fd)
+    _tighten(path, 0o600)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    if st.st_uid == os.getuid() and st.st_mode & 0o077:  # group or others have a bit
+        try:
+            path.chmod(mode)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot make {path} private (mode {mode:o}): {exc.strerror}"
+            ) from None
+
+
 def _dev_secret_key(var_dir: Path) -> str:
-    """A key kept in ``var/secret_key`` so sessions survive restarts in development."""
+    """A key kept in ``var/secret_key`` (mode 0600) so sessions survive restarts in development."""
     path = var_dir / "secret_key"
     try:
-        return path.read_text(encoding="utf-8").strip()
+        key = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         pass
-    var_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        _tighten(path, 0o600)
+        return key
+    private_dir(var_dir)
     key = secrets.token_urlsafe(50)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -195,8 +237,13 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
             "NAME": str(var_dir / "cleanclaim.sqlite3"),
             "OPTIONS": {},
         }
-    if database["ENGINE"].endswith("sqlite3"):
-        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    private_dir(var_dir)
+    if database["ENGINE"].endswith("sqlite3") and database["NAME"] != ":memory:":
+        db_file = Path(database["NAME"])
+        db_file.parent.mkdir(parents=True, exist_ok=True)
+        private_file(db_file)
+        for suffix in ("-wal", "-shm", "-journal"):  # SQLite's side files, when present
+            _tighten(db_file.with_name(db_file.name + suffix), 0o600)
     default_hosts = [] if production else ["127.0.0.1", "localhost", "[::1]"]
     allowed_hosts = env_list(env, "CLEANCLAIM_ALLOWED_HOSTS", default_hosts)
     if production and not allowed_hosts:
@@ -215,6 +262,12 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         raise ConfigError(
             f"CLEANCLAIM_LOG_LEVEL: expected DEBUG, INFO, WARNING, ERROR or CRITICAL, got {level!r}"
         )
+    cores = os.cpu_count() or 1
+    api_docs = env.get("CLEANCLAIM_API_DOCS", "").strip().lower() or (
+        "login" if production else "public"
+    )
+    if api_docs not in {"public", "login"}:
+        raise ConfigError(f"CLEANCLAIM_API_DOCS: expected public or login, got {api_docs!r}")
     return Config(
         debug=debug,
         production=production,
@@ -230,4 +283,7 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         celery_result_backend=backend,
         var_dir=var_dir,
         log_level=level,
+        web_workers=env_int(env, "CLEANCLAIM_WEB_WORKERS", min(2 * cores + 1, 9), low=1, high=64),
+        web_threads=env_int(env, "CLEANCLAIM_WEB_THREADS", 4, low=1, high=64),
+        api_docs=api_docs,
     )

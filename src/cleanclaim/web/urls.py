@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.http import require_http_methods
 
 from cleanclaim.api.main import api
 from cleanclaim.web import views
@@ -13,6 +14,8 @@ from cleanclaim.web.forms import ThrottledAuthenticationForm
 # Django's admin is for platform staff only; it signs in through the same throttled form.
 admin.site.login_form = ThrottledAuthenticationForm
 admin.site.site_header = "cleanclaim platform administration"
+# Its sign-in page would take PUT, DELETE and TRACE as a GET (405 instead, as on our pages).
+admin.site.login = require_http_methods(["GET", "POST"])(admin.site.login)  # type: ignore[method-assign]
 
 work = (
     [

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 
 from cleanclaim.practices.decorators import requires, signed_in
 from cleanclaim.web.forms import ThrottledAuthenticationForm
@@ -16,12 +19,19 @@ class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
     authentication_form = ThrottledAuthenticationForm
     redirect_authenticated_user = True
+    http_method_names = ["get", "post", "head", "options"]  # Django's form views take PUT too
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method is None or request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):
     """POST only (Django 5): a link cannot sign somebody out."""
 
 
+@require_GET
 @signed_in
 def home(request: HttpRequest) -> HttpResponse:
     """Go to the first page this user's roles allow."""
@@ -34,6 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def _placeholder(url_name: str):  # type: ignore[no-untyped-def]
     item = next(i for i in NAV if i.url_name == url_name)
 
+    @require_GET
     @requires(item.permission)
     def view(request: HttpRequest) -> HttpResponse:
         return render(
