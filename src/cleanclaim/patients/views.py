@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 
 from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.phi import shows_phi
 from cleanclaim.patients import actions
 from cleanclaim.patients.forms import CoverageForm, PatientForm
 from cleanclaim.patients.models import Coverage, Patient
@@ -40,6 +41,7 @@ def search_patients(user: object, query: str) -> list[Patient]:
 
 
 @requires("patients.view")
+@shows_phi
 def patient_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     try:
@@ -60,6 +62,7 @@ def patient_list(request: HttpRequest) -> HttpResponse:
 
 
 @requires("patients.view")
+@shows_phi
 def patient_detail(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(
         Patient.objects.select_related("practice"), request.user, "patients.view", pk=pk
@@ -89,6 +92,7 @@ def patient_create(request: HttpRequest) -> HttpResponse:
 
 
 @requires("patients.change")
+@shows_phi
 def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
     form = PatientForm(request.POST or None, instance=patient, user=request.user)
@@ -99,8 +103,7 @@ def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, exc.messages)
         else:
             return redirect("patients:detail", pk=patient.pk)
-    if request.method != "POST":
-        actions.view_patient(Actor.from_request(request), patient)
+    actions.view_patient(Actor.from_request(request), patient)  # also a form shown again
     return render(
         request,
         "patients/form.html",
@@ -109,12 +112,14 @@ def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires("patients.change")
+@shows_phi
 def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
     form = CoverageForm(request.POST or None, user=request.user, patient=patient)
     if request.method == "POST" and form.is_valid():
         actions.add_coverage(Actor.from_request(request), patient, **form.cleaned_data)
         return redirect("patients:detail", pk=patient.pk)
+    actions.view_patient(Actor.from_request(request), patient)  # the page names the patient
     return render(
         request,
         "patients/form.html",
@@ -123,6 +128,7 @@ def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires("patients.change")
+@shows_phi
 def coverage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     coverage = get_scoped_or_404(
         Coverage.objects.select_related("patient"), request.user, "patients.change", pk=pk
@@ -132,8 +138,7 @@ def coverage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         actions.update_coverage(Actor.from_request(request), coverage, **form.cleaned_data)
         return redirect("patients:detail", pk=patient.pk)
-    if request.method != "POST":
-        actions.view_patient(Actor.from_request(request), patient)
+    actions.view_patient(Actor.from_request(request), patient)  # also a form shown again
     return render(
         request,
         "patients/form.html",
