@@ -3,14 +3,13 @@
 Every entry written is also noted for the code that asked for it: the web request
 being served (:func:`tracking`, opened by :class:`cleanclaim.audit.phi.PHIAuditMiddleware`,
 which checks that a response showing PHI wrote an entry), and the change fallback of
-:mod:`cleanclaim.audit.signals` (a create/update/delete recorded here is not recorded
-again as a "system" change).
+:mod:`cleanclaim.audit.signals` (an instance whose create/update/delete is recorded here
+is flagged, and not recorded again as a "system" change).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -24,8 +23,8 @@ from cleanclaim.audit.models import AuditEntry
 
 #: The entries written while serving the current request (None outside a request).
 _request_entries: ContextVar[list[int] | None] = ContextVar("audit_request_entries", default=None)
-#: ``(model label, pk)`` of changes recorded by an action, for the signal fallback.
-_changes_recorded = threading.local()
+#: Set on a model instance whose change an action recorded (read by the signal fallback).
+RECORDED = "_audit_change_recorded"
 
 CHANGE_ACTIONS = frozenset(
     {AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE, AuditEntry.Action.DELETE}
@@ -46,14 +45,6 @@ def tracking() -> Iterator[list[int]]:
 def in_request() -> bool:
     """True while a web request is being served (its entries are tracked)."""
     return _request_entries.get() is not None
-
-
-def recorded_changes() -> set[tuple[str, str]]:
-    """This thread's changes recorded by actions and not yet checked by the fallback."""
-    got = getattr(_changes_recorded, "keys", None)
-    if got is None:
-        got = _changes_recorded.keys = set()
-    return got  # type: ignore[no-any-return]
 
 
 def _jsonable(value: Any) -> Any:
@@ -94,7 +85,7 @@ def record(
     practice = practice_of(obj)
     label_fn = getattr(obj, "audit_label", None)
     if action in CHANGE_ACTIONS:
-        recorded_changes().add((obj._meta.label, str(obj.pk)))
+        setattr(obj, RECORDED, True)  # on the instance: nothing outlives it
     return _write(
         actor,
         action,

@@ -6,10 +6,11 @@ patients, coverage) saved or deleted any other way gets an entry here, with the
 actor ``system: <process>`` (:meth:`Actor.process`) and the audited field values.
 
 How double entries are avoided: a change is checked when its transaction commits
-(``transaction.on_commit``); by then the action that made it has called ``record``,
-which noted the row (:func:`cleanclaim.audit.record.recorded_changes`). Changes made
-while a web request is served are the app's own (every write path is an action) and
-are left to it.
+(``transaction.on_commit``; the last save of an instance decides); by then the action
+that made it has called ``record``, which flagged the instance
+(:data:`cleanclaim.audit.record.RECORDED`). The flags live on the instance, so nothing
+outlives it. Changes made while a web request is served are the app's own (every
+write path is an action) and are left to it.
 """
 
 from __future__ import annotations
@@ -23,15 +24,12 @@ from django.db.models.signals import post_delete, post_save
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
-from cleanclaim.audit.record import (
-    in_request,
-    practice_of,
-    record_event,
-    recorded_changes,
-    snapshot,
-)
+from cleanclaim.audit.record import RECORDED, in_request, practice_of, record_event, snapshot
 
 DISPATCH = "cleanclaim.audit.signals"
+#: The latest check of an instance's change waiting for the commit (an object compared by
+#: identity: a later save of the instance supersedes an earlier check).
+PENDING = "_audit_change_pending"
 
 
 def audited_models() -> list[type[models.Model]]:
@@ -61,6 +59,8 @@ def _deleted(sender: type[models.Model], instance: models.Model, **kw: Any) -> N
 
 def _check_at_commit(instance: models.Model, action: str, using: str | None) -> None:
     """Note what the row was now (a deleted row is gone by commit time); decide then."""
+    token = object()
+    setattr(instance, PENDING, token)
     label_fn = getattr(instance, "audit_label", None)
     entry = {
         "model": instance._meta.label,
@@ -69,14 +69,17 @@ def _check_at_commit(instance: models.Model, action: str, using: str | None) -> 
         "practice": practice_of(instance),
         "changes": snapshot(instance, type(instance).audited_fields),  # type: ignore[attr-defined]
     }
-    transaction.on_commit(partial(_record_unless_recorded, action, entry), using)
+    check = partial(_record_unless_recorded, instance, token, action, entry)
+    transaction.on_commit(check, using)
 
 
-def _record_unless_recorded(action: str, entry: dict[str, Any]) -> None:
-    done = recorded_changes()
-    key = (entry["model"], entry["object_pk"])
-    if key in done:  # the action that made the change recorded it
-        done.discard(key)
+def _record_unless_recorded(
+    instance: models.Model, token: object, action: str, entry: dict[str, Any]
+) -> None:
+    if getattr(instance, PENDING, None) is not token:
+        return  # saved again in the same transaction: the last check decides
+    if getattr(instance, RECORDED, False):  # the action that made the change recorded it
+        setattr(instance, RECORDED, False)
         return
     record_event(
         Actor.process(),
