@@ -74,3 +74,10 @@ def test_it_does_not_record_an_action_twice(world: World, django_capture_on_comm
         ("create", desk),
         ("update", desk),
     ]
+
+
+def test_it_names_the_process_that_made_the_change(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sys.argv", ["/srv/cc/cleanclaim/__main__.py", "manage", "shell"])
+    assert Actor.process().label == "system: cleanclaim manage shell"
+    monkeypatch.setattr("sys.argv", ["/usr/local/bin/fix_addresses.py", "--dry-run"])
+    assert Actor.process().label == "system: fix_addresses.py"

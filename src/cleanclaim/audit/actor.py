@@ -36,7 +36,9 @@ class Actor:
     def process(cls) -> Actor:
         """This process when no user acts through the app (``manage shell``, a script):
         ``system: <program> <first arguments>``."""
-        words = [Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "python"]
+        program = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path("python")
+        # ``python -m cleanclaim`` runs .../cleanclaim/__main__.py: name the package
+        words = [program.parent.name if program.name == "__main__.py" else program.name]
         words += [a for a in sys.argv[1:3] if not a.startswith("-")]
         return cls(user=None, via="system", label=f"system: {' '.join(words)}"[:254])
 
