@@ -19,3 +19,14 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared reference data not found at {SHARED_DATA} (see ../shared/data/README)")
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _audit_test_mode(django_test_environment: None) -> None:
+    """A PHI response without an audit entry fails the test that made it (strict), and
+    the test runner may empty the tables between transactional tests (``flush``); the
+    refusal of ``flush`` for people is tested with this switched off."""
+    from django.conf import settings
+
+    settings.AUDIT_STRICT_PHI = True
+    settings.AUDIT_FLUSH_ALLOWED = True

@@ -16,6 +16,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cleanclaim.api.main import api
+from cleanclaim.audit.models import AuditEntry
+from cleanclaim.audit.phi import UnauditedPHIError, shown
 from cleanclaim.practices.permissions import ROLE_PERMISSIONS, Role
 from cleanclaim.testing.personas import World
 
@@ -145,10 +147,53 @@ def test_it_shows_an_outsider_nothing_of_another_organisation(world: World) -> N
             response = _request(client, key, entry, world)
             if entry.kind == "object" and response.status_code not in (403, 404):
                 failures.append(f"{key} as outsider {role.value}: got {response.status_code}")
-            body = response.content.decode("utf-8", "replace")
+            body = _body(response).decode("utf-8", "replace")
             leaked = [m for m in world.home.markers if m in body]
             if leaked:
                 failures.append(f"{key} as outsider {role.value} shows {leaked}")
+    assert not failures, "\n".join(failures)
+
+
+def _body(response: Any) -> bytes:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return bytes(response.content)
+
+
+def test_it_has_a_phi_decision_for_every_url() -> None:
+    undecided = sorted(k for k, e in REGISTRY.items() if e.phi is None)
+    assert not undecided, "\n".join(
+        f"{k}: say whether it shows PHI (phi=True/False) in tests/app/url_registry.py"
+        for k in undecided
+    )
+
+
+def test_it_writes_an_audit_entry_for_every_phi_answer(world: World) -> None:
+    """Every entry as each home role: a PHI answer 200 wrote an audit entry during
+    that request; and the view's ``@shows_phi`` marker agrees with the registry."""
+    failures = []
+    for key, entry in ENTRIES:
+        for role, user in world.home.users.items():
+            client = Client()
+            client.force_login(user)
+            before = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+            try:
+                response = _request(client, key, entry, world)
+            except UnauditedPHIError as exc:
+                failures.append(f"{key} as {role.value}: {exc}")
+                continue
+            _body(response)  # a streamed answer runs to its end
+            if response.status_code != 200:
+                continue
+            written = AuditEntry.objects.filter(id__gt=before).count()
+            if entry.phi and not written:
+                failures.append(f"{key} as {role.value}: PHI answered 200 with no audit entry")
+            marked = shown(response.wsgi_request)
+            if marked != bool(entry.phi):
+                failures.append(
+                    f"{key} as {role.value}: registry says phi={entry.phi} but the view "
+                    f"{'is' if marked else 'is not'} marked @shows_phi"
+                )
     assert not failures, "\n".join(failures)
 
 

@@ -12,6 +12,8 @@ needs; ``SIGNED_IN`` any signed-in user; ``PUBLIC`` no sign-in.
 ``args``: URL kwargs built from the home tenant of the test world
 (``cleanclaim.testing.personas``). ``kind``: ``object`` pages must answer 404
 or 403 to an outsider; ``list`` pages must not show the home tenant's markers.
+``phi``: whether a successful answer shows patient data; every such answer must write
+an audit entry (``cleanclaim.audit.phi``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ class Entry:
     method: str = "GET"
     #: Status codes that mean "allowed" for this URL.
     ok: tuple[int, ...] = (200,)
+    #: Does a successful answer show PHI (patient data)? Then the view is marked
+    #: ``@shows_phi`` and every 200 must write an audit entry. No default: each new
+    #: URL states it (None fails the URL walk).
+    phi: bool | None = None
 
 
 def pk(attr: str) -> Callable[[Any], dict[str, Any]]:
@@ -40,61 +46,64 @@ def pk(attr: str) -> Callable[[Any], dict[str, Any]]:
 
 REGISTRY: dict[str, Entry] = {
     # shell
-    "home": Entry(SIGNED_IN, ok=(200, 302)),
-    "login": Entry(PUBLIC, ok=(200, 302)),
-    "logout": Entry(PUBLIC, method="POST", ok=(302,)),
+    "home": Entry(SIGNED_IN, ok=(200, 302), phi=False),
+    "login": Entry(PUBLIC, ok=(200, 302), phi=False),
+    "logout": Entry(PUBLIC, method="POST", ok=(302,), phi=False),
     # patients
-    "patients:list": Entry("patients.view"),
-    "patients:create": Entry("patients.change"),
-    "patients:detail": Entry("patients.view", "object", pk("patient")),
-    "patients:edit": Entry("patients.change", "object", pk("patient")),
-    "patients:coverage_add": Entry("patients.change", "object", pk("patient")),
-    "patients:coverage_edit": Entry("patients.change", "object", pk("coverage")),
+    "patients:list": Entry("patients.view", phi=True),
+    "patients:create": Entry("patients.change", phi=False),
+    "patients:detail": Entry("patients.view", "object", pk("patient"), phi=True),
+    "patients:edit": Entry("patients.change", "object", pk("patient"), phi=True),
+    "patients:coverage_add": Entry("patients.change", "object", pk("patient"), phi=True),
+    "patients:coverage_edit": Entry("patients.change", "object", pk("coverage"), phi=True),
     # payers
-    "payers:list": Entry("payers.view"),
-    "payers:create": Entry("payers.change"),
-    "payers:detail": Entry("payers.view", "object", pk("payer")),
-    "payers:edit": Entry("payers.change", "object", pk("payer")),
+    "payers:list": Entry("payers.view", phi=False),
+    "payers:create": Entry("payers.change", phi=False),
+    "payers:detail": Entry("payers.view", "object", pk("payer"), phi=False),
+    "payers:edit": Entry("payers.change", "object", pk("payer"), phi=False),
     # in-app admin
-    "manage:users": Entry("users.manage"),
-    "manage:user_create": Entry("users.manage"),
-    "manage:user_roles": Entry("users.manage", "object", pk("user_front_desk")),
-    "manage:practices": Entry("practices.manage"),
-    "manage:practice": Entry("practices.manage", "object", pk("practice")),
-    "manage:practice_edit": Entry("practices.manage", "object", pk("practice")),
-    "manage:provider_add": Entry("practices.manage", "object", pk("practice")),
-    "manage:provider_edit": Entry("practices.manage", "object", pk("provider")),
-    "manage:location_add": Entry("practices.manage", "object", pk("practice")),
-    "manage:location_edit": Entry("practices.manage", "object", pk("location")),
-    "manage:audit": Entry("audit.view"),
+    "manage:users": Entry("users.manage", phi=False),
+    "manage:user_create": Entry("users.manage", phi=False),
+    "manage:user_roles": Entry("users.manage", "object", pk("user_front_desk"), phi=False),
+    "manage:practices": Entry("practices.manage", phi=False),
+    "manage:practice": Entry("practices.manage", "object", pk("practice"), phi=False),
+    "manage:practice_edit": Entry("practices.manage", "object", pk("practice"), phi=False),
+    "manage:provider_add": Entry("practices.manage", "object", pk("practice"), phi=False),
+    "manage:provider_edit": Entry("practices.manage", "object", pk("provider"), phi=False),
+    "manage:location_add": Entry("practices.manage", "object", pk("practice"), phi=False),
+    "manage:location_edit": Entry("practices.manage", "object", pk("location"), phi=False),
+    "manage:audit": Entry("audit.view", phi=True),
+    "manage:audit_export": Entry("audit.view", phi=True),
     # placeholders for later capabilities
-    "work:claims": Entry("claims.work"),
-    "work:remittance": Entry("remittance.post"),
-    "work:denials": Entry("denials.work"),
-    "work:reports": Entry("reports.view"),
+    "work:claims": Entry("claims.work", phi=False),
+    "work:remittance": Entry("remittance.post", phi=False),
+    "work:denials": Entry("denials.work", phi=False),
+    "work:reports": Entry("reports.view", phi=False),
     # coding screen, code pages, reference data status (tests/integ)
-    "coding:screen": Entry("coding.work"),
-    "coding:search": Entry("coding.work"),
-    "coding:pick": Entry("coding.work", method="POST", ok=(400,)),  # no code given
-    "coding:remove": Entry("coding.work", method="POST", ok=(302,)),
-    "coding:code": Entry("coding.work", args=lambda w: {"system": "icd10cm", "code": "E11"}),
-    "coding:refdata": Entry("refdata.view"),
+    "coding:screen": Entry("coding.work", phi=False),
+    "coding:search": Entry("coding.work", phi=False),
+    "coding:pick": Entry("coding.work", method="POST", ok=(400,), phi=False),  # no code given
+    "coding:remove": Entry("coding.work", method="POST", ok=(302,), phi=False),
+    "coding:code": Entry(
+        "coding.work", args=lambda w: {"system": "icd10cm", "code": "E11"}, phi=False
+    ),
+    "coding:refdata": Entry("refdata.view", phi=False),
     # scrubber pages (tests/integ)
-    "scrubbing:upload": Entry("claims.work"),
-    "scrubbing:rules": Entry("claims.work"),
+    "scrubbing:upload": Entry("claims.work", phi=False),
+    "scrubbing:rules": Entry("claims.work", phi=False),
     # API
-    "api:openapi-json": Entry(PUBLIC),
-    "api:api-root": Entry(PUBLIC, ok=(200, 404)),
+    "api:openapi-json": Entry(PUBLIC, phi=False),
+    "api:api-root": Entry(PUBLIC, ok=(200, 404), phi=False),
     # Django admin: its sign-in page is public; everything else is staff only (below)
-    "admin:login": Entry(PUBLIC, ok=(200, 302)),
-    "GET api:me": Entry(SIGNED_IN),
-    "GET api:practice_list": Entry(SIGNED_IN),
-    "GET api:practice_detail": Entry("practices.manage", "object", pk("practice")),
-    "GET api:patient_list": Entry("patients.view"),
-    "GET api:patient_detail": Entry("patients.view", "object", pk("patient")),
-    "GET api:payer_list": Entry("payers.view"),
-    "GET api:payer_detail": Entry("payers.view", "object", pk("payer")),
-    "POST api:scrub": Entry("claims.work", method="POST", ok=(400,)),  # empty body
+    "admin:login": Entry(PUBLIC, ok=(200, 302), phi=False),
+    "GET api:me": Entry(SIGNED_IN, phi=False),
+    "GET api:practice_list": Entry(SIGNED_IN, phi=False),
+    "GET api:practice_detail": Entry("practices.manage", "object", pk("practice"), phi=False),
+    "GET api:patient_list": Entry("patients.view", phi=True),
+    "GET api:patient_detail": Entry("patients.view", "object", pk("patient"), phi=True),
+    "GET api:payer_list": Entry("payers.view", phi=False),
+    "GET api:payer_detail": Entry("payers.view", "object", pk("payer"), phi=False),
+    "POST api:scrub": Entry("claims.work", method="POST", ok=(400,), phi=True),  # empty body
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.

@@ -5,3 +5,8 @@ class AuditConfig(AppConfig):
     name = "cleanclaim.audit"
     label = "audit"
     verbose_name = "Audit trail"
+
+    def ready(self) -> None:
+        from cleanclaim.audit import signals
+
+        signals.connect()

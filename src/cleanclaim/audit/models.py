@@ -1,8 +1,9 @@
 """AuditEntry: who did what to which record, when, and from where.
 
 Append-only at three levels: the model refuses to update or delete a saved
-entry, its queryset refuses bulk ``update``/``delete``, and on PostgreSQL a
-trigger (migration 0002) rejects UPDATE and DELETE from any client. HIPAA's
+entry (and always saves by INSERT), its queryset refuses bulk ``update``/``delete``,
+and triggers (PostgreSQL: migration 0002, SQLite: 0003) reject UPDATE and DELETE
+from any client. HIPAA's
 audit-controls standard (45 CFR 164.312(b)) asks for a record of activity in
 systems holding ePHI; reads are recorded as well as changes.
 """
@@ -22,6 +23,9 @@ class AppendOnlyError(RuntimeError):
 
 class AuditQuerySet(models.QuerySet["AuditEntry"]):
     def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("the audit trail is append-only: entries cannot be updated")
+
+    def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> int:
         raise AppendOnlyError("the audit trail is append-only: entries cannot be updated")
 
     def delete(self) -> tuple[int, dict[str, int]]:
@@ -86,6 +90,9 @@ class AuditEntry(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise AppendOnlyError("the audit trail is append-only: entries cannot be updated")
+        # Always an INSERT: a new object given an existing entry's id must not turn
+        # into an UPDATE of that entry (it fails on the primary key instead).
+        kwargs["force_insert"] = True
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:

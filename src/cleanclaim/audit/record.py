@@ -1,9 +1,18 @@
-"""Writing audit entries. Domain actions and the read paths call these."""
+"""Writing audit entries. Domain actions and the read paths call these.
+
+Every entry written is also noted for the code that asked for it: the web request
+being served (:func:`tracking`, opened by :class:`cleanclaim.audit.phi.PHIAuditMiddleware`,
+which checks that a response showing PHI wrote an entry), and the change fallback of
+:mod:`cleanclaim.audit.signals` (an instance whose create/update/delete is recorded here
+is flagged, and not recorded again as a "system" change).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -11,6 +20,31 @@ from django.db import models
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
+
+#: The entries written while serving the current request (None outside a request).
+_request_entries: ContextVar[list[int] | None] = ContextVar("audit_request_entries", default=None)
+#: Set on a model instance whose change an action recorded (read by the signal fallback).
+RECORDED = "_audit_change_recorded"
+
+CHANGE_ACTIONS = frozenset(
+    {AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE, AuditEntry.Action.DELETE}
+)
+
+
+@contextmanager
+def tracking() -> Iterator[list[int]]:
+    """Collect the ids of the entries written inside the block (one web request)."""
+    written: list[int] = []
+    token = _request_entries.set(written)
+    try:
+        yield written
+    finally:
+        _request_entries.reset(token)
+
+
+def in_request() -> bool:
+    """True while a web request is being served (its entries are tracked)."""
+    return _request_entries.get() is not None
 
 
 def _jsonable(value: Any) -> Any:
@@ -31,7 +65,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
 
-def _practice_of(obj: models.Model) -> Any:
+def practice_of(obj: models.Model) -> Any:
     for path in ("practice", "patient"):
         target = getattr(obj, path, None)
         if target is not None:
@@ -48,8 +82,10 @@ def record(
     context: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry about ``obj``."""
-    practice = _practice_of(obj)
+    practice = practice_of(obj)
     label_fn = getattr(obj, "audit_label", None)
+    if action in CHANGE_ACTIONS:
+        setattr(obj, RECORDED, True)  # on the instance: nothing outlives it
     return _write(
         actor,
         action,
@@ -83,6 +119,32 @@ def record_list(
     )
 
 
+def record_event(
+    actor: Actor,
+    action: str,
+    *,
+    model: str,
+    label: str,
+    context: dict[str, Any] | None = None,
+    practice: Any = None,
+    object_pk: str = "",
+    changes: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry described field by field: a page of the audit trail, an export,
+    a refused upload, a response recorded by the PHI fallback, a change made outside
+    the actions (whose row may be gone)."""
+    return _write(
+        actor,
+        action,
+        model=model,
+        object_pk=object_pk,
+        object_label=label,
+        practice=practice,
+        changes=changes or {},
+        context=context or {},
+    )
+
+
 def _write(
     actor: Actor,
     action: str,
@@ -98,9 +160,9 @@ def _write(
     organisation_id = getattr(user, "organisation_id", None)
     if practice is not None:
         organisation_id = practice.organisation_id
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         user=user,
-        user_label=getattr(user, "email", "") or f"({actor.via})",
+        user_label=getattr(user, "email", "") or actor.label or f"({actor.via})",
         organisation_id=organisation_id,
         practice=practice,
         ip=actor.ip,
@@ -113,3 +175,7 @@ def _write(
         context=context,
         via=actor.via,
     )
+    written = _request_entries.get()
+    if written is not None:
+        written.append(entry.pk)
+    return entry

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 
 from cleanclaim.api.auth import api_requires
 from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.phi import shows_phi
 from cleanclaim.patients import actions
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.patients.views import search_patients
@@ -63,6 +64,7 @@ class PatientDetailOut(PatientOut):
 
 @router.get("", response=list[PatientOut], url_name="patient_list")
 @api_requires("patients.view")
+@shows_phi
 def patient_list(request: HttpRequest, q: str = "") -> list[Patient]:
     patients = search_patients(request.auth, q)  # type: ignore[attr-defined]
     actions.view_patients(Actor.from_request(request, via="api"), patients, query=q)
@@ -71,6 +73,7 @@ def patient_list(request: HttpRequest, q: str = "") -> list[Patient]:
 
 @router.get("/{pk}", response=PatientDetailOut, url_name="patient_detail")
 @api_requires("patients.view")
+@shows_phi
 def patient_detail(request: HttpRequest, pk: int) -> Patient:
     patient = get_scoped_or_404(Patient, request.auth, "patients.view", pk=pk)  # type: ignore[attr-defined]
     return actions.view_patient(Actor.from_request(request, via="api"), patient)

@@ -10,6 +10,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.phi import shows_phi
 from cleanclaim.patients import actions
 from cleanclaim.patients.forms import CoverageForm, PatientForm
 from cleanclaim.patients.models import Coverage, Patient
@@ -42,6 +43,7 @@ def search_patients(user: object, query: str) -> list[Patient]:
 
 @require_http_methods(["GET", "POST"])
 @requires("patients.view")
+@shows_phi
 def patient_list(request: HttpRequest) -> HttpResponse:
     """The page's search form posts its terms (names, birth dates and account numbers
     stay out of URLs, browser history and proxies' logs); ``?q=`` still works for links."""
@@ -66,6 +68,7 @@ def patient_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @requires("patients.view")
+@shows_phi
 def patient_detail(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(
         Patient.objects.select_related("practice"), request.user, "patients.view", pk=pk
@@ -97,6 +100,7 @@ def patient_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @requires("patients.change")
+@shows_phi
 def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
     form = PatientForm(request.POST or None, instance=patient, user=request.user)
@@ -107,8 +111,7 @@ def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, exc.messages)
         else:
             return redirect("patients:detail", pk=patient.pk)
-    if request.method != "POST":
-        actions.view_patient(Actor.from_request(request), patient)
+    actions.view_patient(Actor.from_request(request), patient)  # also a form shown again
     return render(
         request,
         "patients/form.html",
@@ -118,12 +121,14 @@ def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @requires("patients.change")
+@shows_phi
 def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
     form = CoverageForm(request.POST or None, user=request.user, patient=patient)
     if request.method == "POST" and form.is_valid():
         actions.add_coverage(Actor.from_request(request), patient, **form.cleaned_data)
         return redirect("patients:detail", pk=patient.pk)
+    actions.view_patient(Actor.from_request(request), patient)  # the page names the patient
     return render(
         request,
         "patients/form.html",
@@ -133,6 +138,7 @@ def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @requires("patients.change")
+@shows_phi
 def coverage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     coverage = get_scoped_or_404(
         Coverage.objects.select_related("patient"), request.user, "patients.change", pk=pk
@@ -142,8 +148,7 @@ def coverage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         actions.update_coverage(Actor.from_request(request), coverage, **form.cleaned_data)
         return redirect("patients:detail", pk=patient.pk)
-    if request.method != "POST":
-        actions.view_patient(Actor.from_request(request), patient)
+    actions.view_patient(Actor.from_request(request), patient)  # also a form shown again
     return render(
         request,
         "patients/form.html",

@@ -16,4 +16,5 @@ urlpatterns = [
     path("practices/<int:pk>/locations/new/", views.location_add, name="location_add"),
     path("locations/<int:pk>/", views.location_edit, name="location_edit"),
     path("audit/", audit_views.audit_list, name="audit"),
+    path("audit/export.csv", audit_views.audit_export, name="audit_export"),
 ]

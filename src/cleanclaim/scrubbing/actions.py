@@ -13,6 +13,7 @@ from typing import Any
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
+from cleanclaim.audit.record import record_event
 from cleanclaim.edits.coverage import CoverageTable
 from cleanclaim.scrubbing import service
 from cleanclaim.scrubbing.coverage import coverage_on_file
@@ -21,22 +22,13 @@ AUDIT_MODEL = "scrubbing.Upload"
 
 
 def _audit(actor: Actor, upload: service.Upload, context: dict[str, Any]) -> AuditEntry:
-    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
-    summary = f"scrubbed {upload.name} ({upload.size:,} bytes)"
-    return AuditEntry.objects.create(
-        user=user,
-        user_label=getattr(user, "email", "") or f"({actor.via})",
-        organisation_id=getattr(user, "organisation_id", None),
-        practice=None,
-        ip=actor.ip,
-        user_agent=actor.user_agent,
-        action=AuditEntry.Action.READ,
+    verb = "refused" if "refused" in context else "scrubbed"
+    return record_event(
+        actor,
+        AuditEntry.Action.READ,
         model=AUDIT_MODEL,
-        object_pk="",
-        object_label=summary[:200],
-        changes={},
+        label=f"{verb} {upload.name} ({upload.size:,} bytes)",
         context={"file": upload.name, "size": upload.size, "sha256": upload.sha256, **context},
-        via=actor.via,
     )
 
 
@@ -74,5 +66,6 @@ def scrub_upload(
 
 
 def record_refusal(actor: Actor, name: str, size: int, reason: str) -> AuditEntry:
-    """A file refused before it was read (too big): name and size, no digest."""
+    """A file refused before it was scrubbed (too big, a bad as-of date, a wrong content
+    type): what was attempted, its name, size and the reason; never its content."""
     return _audit(actor, service.Upload(name, size, ""), {"claims": 0, "refused": reason})

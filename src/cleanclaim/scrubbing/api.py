@@ -25,6 +25,7 @@ from ninja.errors import HttpError
 
 from cleanclaim.api.auth import api_requires
 from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.phi import shows_phi
 from cleanclaim.coding.service import BadInput, parse_dos
 from cleanclaim.scrubbing import actions, service
 
@@ -108,6 +109,17 @@ REQUEST_BODY: dict[str, Any] = {
 }
 
 
+def _attempted(request: HttpRequest) -> tuple[str, int]:
+    """The name and size of what the caller sent, for the record of a refusal."""
+    f = request.FILES.get("file") if request.content_type == "multipart/form-data" else None
+    if f is not None:
+        return f.name or "upload", f.size or 0
+    try:
+        return "request body", int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return "request body", 0
+
+
 def _read_body(request: HttpRequest) -> tuple[bytes, str, str]:
     """(bytes, name, kind) from the request, refusing oversize input before reading it."""
     ctype = (request.content_type or "").lower()
@@ -144,20 +156,28 @@ def _read_body(request: HttpRequest) -> tuple[bytes, str, str]:
     summary="Scrub an 837P or JSON claims",
 )
 @api_requires("claims.work")
+@shows_phi
 def scrub(request: HttpRequest, as_of: str | None = None) -> Status[dict[str, Any]] | HttpResponse:
     """Every claim's findings, the findings about the file, its groups and sets, and the
     summary, exactly as ``cleanclaim scrub --json``.
     ``as_of``: the checking date, YYYY-MM-DD (default today)."""
+    actor = Actor.from_request(request, via="api")
     try:
         day = parse_dos(as_of, what="as_of")
     except BadInput as exc:
+        actions.record_refusal(actor, *_attempted(request), str(exc))
         return Status(400, {"detail": str(exc)})
     try:
         data, name, kind = _read_body(request)
-        outcome = actions.scrub_upload(
-            Actor.from_request(request, via="api"), data, name, as_of=day, kind=kind
-        )
-    except service.ScrubInputError as exc:
+    except (service.ScrubInputError, HttpError) as exc:
+        # refused before reading: what was attempted is recorded, never the content
+        actions.record_refusal(actor, *_attempted(request), str(exc))
+        if isinstance(exc, HttpError):
+            raise
+        return Status(exc.status, {"detail": str(exc)})
+    try:
+        outcome = actions.scrub_upload(actor, data, name, as_of=day, kind=kind)
+    except service.ScrubInputError as exc:  # recorded by scrub_upload
         return Status(exc.status, {"detail": str(exc)})
     # The report is built by the scrubber in the shape of ScrubReport (a test holds the
     # two together); serialised as is, since validating tens of thousands of findings

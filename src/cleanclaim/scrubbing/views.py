@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.phi import shows_phi
 from cleanclaim.coding.service import BadInput, parse_dos
 from cleanclaim.edits import ClaimResult
 from cleanclaim.practices.decorators import requires
@@ -101,6 +102,7 @@ def _results_context(outcome: service.Outcome) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 @requires("claims.work")
+@shows_phi(methods=("POST",))
 def upload(request: HttpRequest) -> HttpResponse:
     """Drop an 837P (from any billing system) and read its findings. The file is read,
     scrubbed and forgotten; only an audit entry about it is kept."""
@@ -125,10 +127,12 @@ def upload(request: HttpRequest) -> HttpResponse:
             outcome = actions.scrub_upload(Actor.from_request(request), data, name, as_of=as_of)
             context.update(_results_context(outcome))
         except BadInput as exc:
+            # not read: the attempt is recorded (name, size, why), never the content
+            actions.record_refusal(Actor.from_request(request), name, f.size or 0, str(exc))
             context["error"] = str(exc)
             status = 400
         except service.ScrubInputError as exc:
-            if exc.status == 413:
+            if exc.status == 413:  # scrub_upload records the files it read and refused
                 actions.record_refusal(Actor.from_request(request), name, f.size or 0, str(exc))
             context["error"] = str(exc)
             status = exc.status

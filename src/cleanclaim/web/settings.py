@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cleanclaim.web.middleware.IdleTimeoutMiddleware",
+    "cleanclaim.audit.phi.PHIAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -91,6 +92,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Audit (cleanclaim.audit): a PHI response with no audit entry raises when strict
+# (development; the test suite turns it on), else gets a generic READ entry. `manage
+# flush` is refused while audit entries exist unless allowed (the test suite only).
+AUDIT_STRICT_PHI = DEBUG
+AUDIT_FLUSH_ALLOWED = False
 
 # Login throttling (cleanclaim.web.throttle) and the idle timeout (middleware).
 LOGIN_MAX_FAILURES = CONFIG.login_max_failures

@@ -1,5 +1,5 @@
 """On PostgreSQL, reject UPDATE and DELETE on the audit table from any client
-(the app, a shell, psql). SQLite relies on the model and queryset guards.
+(the app, a shell, psql). SQLite gets its triggers in 0003.
 
 Row-level triggers do not fire on TRUNCATE (PostgreSQL docs, CREATE TRIGGER).
 TRUNCATE is left to privileges: the production database role should not own
