@@ -389,8 +389,9 @@ class SearchIndex:
 
 def synonym_readings(words: list[str], cap: int = 4) -> list[list[str]]:
     """The query with lay phrases replaced by clinical words, left to right, longest lay
-    phrase first; a phrase with several clinical readings branches (at most ``cap``).
-    Readings identical to ``words`` are left out."""
+    phrase first; a phrase with several clinical readings branches (at most ``cap``), and
+    a phrase after the first word also branches to itself as typed. Readings identical
+    to ``words`` are left out."""
     readings: list[list[str]] = [[]]
     table = _synonyms_by_first_word()
     i = 0
@@ -405,6 +406,11 @@ def synonym_readings(words: list[str], cap: int = 4) -> list[list[str]]:
                 best_n = n
                 choices.append(clinical)
         if choices:
+            # a lay phrase after the first word may also stay as typed, so that the
+            # readings of a query with two lay phrases include the first one replaced
+            # alone ("flu vaccine" -> "influenza vaccine" besides "influenza immunization")
+            if i:
+                choices.append(tuple(words[i : i + best_n]))
             readings = [r + list(c) for r in readings for c in choices][:cap]
             i += best_n
         else:
