@@ -447,7 +447,7 @@ def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     return idx
 
 
-INDEX_FORMAT = "5"  # bump when SearchIndex or index_build changes
+INDEX_FORMAT = "6"  # bump when SearchIndex or index_build changes
 
 
 @lru_cache(maxsize=1)
