@@ -1,6 +1,6 @@
 """Build the :class:`~cleanclaim.codes.search.SearchIndex` of one release.
 
-HCPCS Level II descriptions name the item first and qualify it after a comma
+HCPCS Level II (and CPT) descriptions name the item first and qualify it after a comma
 ("Walker, folding, wheeled, adjustable or fixed height"; "Cane, quad or three prong,
 ..."): that head is indexed as a text of its own, so a query of just the item's name
 matches it exactly and outranks codes that only mention the item ("Seat attachment,
@@ -61,7 +61,7 @@ _RAW_WORD_RE = re.compile(r"[a-z0-9]+")
 _HEAD_SYSTEMS = ("hcpcs", "cpt")
 
 
-def head_of(description: str) -> str:
+def _head_of(description: str) -> str:
     """The words before the first comma or semicolon ("Walker, folding, ..." -> "Walker"),
     without a parenthesised aside; "" when the description has no such head."""
     parts = re.split(r"[,;]", description, maxsplit=1)
@@ -73,7 +73,7 @@ def head_of(description: str) -> str:
     return head
 
 
-def abbreviations_in(description: str) -> list[tuple[str, tuple[str, ...]]]:
+def _abbreviations_in(description: str) -> list[tuple[str, tuple[str, ...]]]:
     """``(abbr)`` written right after the words whose initials spell it:
     "continuous positive airway pressure (cpap)" -> ("cpap", (continuous, positive,
     airway, pressure)). Stop words inside the spelled-out words are skipped for the
@@ -142,10 +142,10 @@ def build_index(store: Store, system: str, release: str) -> SearchIndex:
         if row.short and row.short != desc:
             texts.append((doc_id, row.short))
         if system in _HEAD_SYSTEMS:
-            head = head_of(desc)
+            head = _head_of(desc)
             if head:
                 texts.append((doc_id, head))
-            for abbr, words in abbreviations_in(desc):
+            for abbr, words in _abbreviations_in(desc):
                 seen.setdefault(abbr, Counter())[words] += 1
     abbreviations = {a: c.most_common(1)[0][0] for a, c in seen.items()}
     return SearchIndex(docs, texts, abbreviations)
