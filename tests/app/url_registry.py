@@ -104,6 +104,7 @@ REGISTRY: dict[str, Entry] = {
     "GET api:payer_list": Entry("payers.view", phi=False),
     "GET api:payer_detail": Entry("payers.view", "object", pk("payer"), phi=False),
     "POST api:scrub": Entry("claims.work", method="POST", ok=(400,), phi=True),  # empty body
+    "GET api:codes_search": Entry("coding.work", phi=False),
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.

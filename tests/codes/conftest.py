@@ -28,3 +28,14 @@ def empty_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def equipment_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The packaged ICD-10-CM and starter sets plus a few HCPCS equipment and supply codes
+    (fixtures/HCPC2026_JAN_ANWEB_equipment.csv, in the CMS CSV layout)."""
+    from cleanclaim.codes.importing import import_paths
+
+    root = tmp_path_factory.mktemp("refdata-equipment")
+    import_paths([FIXTURES / "HCPC2026_JAN_ANWEB_equipment.csv"], root)
+    return Store(root)

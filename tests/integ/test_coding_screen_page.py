@@ -17,7 +17,9 @@ def test_it_renders_an_accessible_combobox(client_as) -> None:
     assert 'role="listbox"' in body and 'aria-expanded="false"' in body
     for system in ("icd10cm", "hcpcs", "cpt", "modifier", "pos", "carc", "rarc", "all"):
         assert f'<option value="{system}"' in body
-    assert '<option value="icd10cm" selected>' in body  # ICD-10-CM by default
+    assert '<option value="diagnosis" selected>' in body  # the diagnosis field by default
+    for field in ("procedure", "modifier"):
+        assert f'<option value="{field}"' in body
     assert "coding/coding.js" in body
 
 

@@ -1,12 +1,24 @@
-"""Build the :class:`~cleanclaim.codes.search.SearchIndex` of one release."""
+"""Build the :class:`~cleanclaim.codes.search.SearchIndex` of one release.
+
+HCPCS Level II (and CPT) descriptions name the item first and qualify it after a comma
+("Walker, folding, wheeled, adjustable or fixed height"; "Cane, quad or three prong,
+..."): that head is indexed as a text of its own, so a query of just the item's name
+matches it exactly and outranks codes that only mention the item ("Seat attachment,
+walker"). Abbreviations the descriptions spell out in parentheses ("continuous positive
+airway pressure (cpap) device", "transcutaneous electrical nerve stimulation (tens)")
+are collected, so the abbreviation finds every code written with the long words
+("Full face mask used with positive airway pressure device").
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .icd10cm import IcdTabular
-from .search import Doc, SearchIndex
+from .search import STOP, Doc, SearchIndex, stem, tokens
 
 if TYPE_CHECKING:
     from .store import Store
@@ -44,6 +56,41 @@ def _defaults(tab: IcdTabular, docs: list[Doc]) -> None:
             docs[i] = replace(d, default=ids[pick])
 
 
+_PAREN_RE = re.compile(r"\(([a-z]{2,6})\)")
+_RAW_WORD_RE = re.compile(r"[a-z0-9]+")
+_HEAD_SYSTEMS = ("hcpcs", "cpt")
+
+
+def _head_of(description: str) -> str:
+    """The words before the first comma or semicolon ("Walker, folding, ..." -> "Walker"),
+    without a parenthesised aside; "" when the description has no such head."""
+    parts = re.split(r"[,;]", description, maxsplit=1)
+    if len(parts) == 1:
+        return ""
+    head = re.sub(r"\([^)]*\)", " ", parts[0]).strip()
+    if head == description.strip() or not any(t not in STOP for t in tokens(head)):
+        return ""
+    return head
+
+
+def _abbreviations_in(description: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``(abbr)`` written right after the words whose initials spell it:
+    "continuous positive airway pressure (cpap)" -> ("cpap", (continuous, positive,
+    airway, pressure)). Stop words inside the spelled-out words are skipped for the
+    initials; an aside whose letters are not those initials ("(pickup)") is no abbreviation.
+    """
+    low = description.lower()
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for m in _PAREN_RE.finditer(low):
+        abbr = m.group(1)
+        before = _RAW_WORD_RE.findall(re.split(r"[,;(]", low[: m.start()])[-1])
+        content = [w for w in before if w not in STOP]
+        n = len(abbr)
+        if len(content) >= n and "".join(w[0] for w in content[-n:]) == abbr:
+            found.append((stem(abbr), tuple(stem(w) for w in content[-n:])))
+    return found
+
+
 def build_index(store: Store, system: str, release: str) -> SearchIndex:
     docs: list[Doc] = []
     texts: list[tuple[int, str]] = []
@@ -72,6 +119,7 @@ def build_index(store: Store, system: str, release: str) -> SearchIndex:
         _defaults(tab, docs)
         return SearchIndex(docs, texts)
     rel = next(r for r in store.releases(system) if r.release == release)
+    seen: dict[str, Counter[tuple[str, ...]]] = {}
     for row in store.codes_of(rel).values():
         doc_id = len(docs)
         desc = row.long or row.short
@@ -93,4 +141,11 @@ def build_index(store: Store, system: str, release: str) -> SearchIndex:
         texts.append((doc_id, desc))
         if row.short and row.short != desc:
             texts.append((doc_id, row.short))
-    return SearchIndex(docs, texts)
+        if system in _HEAD_SYSTEMS:
+            head = _head_of(desc)
+            if head:
+                texts.append((doc_id, head))
+            for abbr, words in _abbreviations_in(desc):
+                seen.setdefault(abbr, Counter())[words] += 1
+    abbreviations = {a: c.most_common(1)[0][0] for a, c in seen.items()}
+    return SearchIndex(docs, texts, abbreviations)

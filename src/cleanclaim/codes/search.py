@@ -42,7 +42,28 @@ from .model import SYSTEMS, SearchHit, normalize_icd10cm
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["Doc", "SearchIndex", "search_store", "stem", "tokens"]
+__all__ = [
+    "KINDS",
+    "STOP",
+    "Doc",
+    "SearchIndex",
+    "kind_of",
+    "search_grouped",
+    "search_store",
+    "stem",
+    "tokens",
+]
+
+#: What the user is coding -> the systems searched for it. A claim's diagnosis field
+#: takes ICD-10-CM; its procedure field CPT and HCPCS Level II (which includes equipment
+#: and supplies); the modifier field modifiers; "other" is the remittance and reference
+#: lists (place of service, adjustment reasons, remarks, claim status, taxonomy).
+KINDS: dict[str, tuple[str, ...]] = {
+    "diagnosis": ("icd10cm",),
+    "procedure": ("cpt", "hcpcs"),
+    "modifier": ("modifier",),
+    "other": tuple(s for s in SYSTEMS if s not in ("icd10cm", "cpt", "hcpcs", "modifier")),
+}
 
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP = frozenset(
@@ -130,7 +151,8 @@ def synonyms() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        lay, _, clinical = line.partition("\t")
+        lay, _, rest = line.partition("\t")
+        clinical = rest.partition("\t")[0]  # a third column is the source
         key = tuple(t for t in tokens(lay) if t not in STOP) or tuple(tokens(lay))
         pairs.append((key, tuple(t for t in tokens(clinical) if t not in STOP)))
     pairs.sort(key=lambda p: -len(p[0]))
@@ -177,8 +199,16 @@ class Doc:
 class SearchIndex:
     """The index of one release of one system (or any list of docs)."""
 
-    def __init__(self, docs: list[Doc], texts: Iterable[tuple[int, str]]) -> None:
+    def __init__(
+        self,
+        docs: list[Doc],
+        texts: Iterable[tuple[int, str]],
+        abbreviations: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.docs = docs
+        #: abbreviation (stemmed) -> the words it stands for, as the texts themselves
+        #: spell them out ("continuous positive airway pressure (CPAP)")
+        self.abbreviations = dict(abbreviations or {})
         self.text_doc: list[int] = []
         self.text_len: list[int] = []
         self.text_norm: list[str] = []
@@ -250,11 +280,31 @@ class SearchIndex:
             out.append(alts)
         return out
 
+    def abbreviation_readings(self, words: list[str]) -> list[list[str]]:
+        """The query with each abbreviation the texts define replaced by its words."""
+        if not self.abbreviations or not any(w in self.abbreviations for w in words):
+            return []
+        out: list[str] = []
+        for w in words:
+            out.extend(self.abbreviations.get(w, (w,)))
+        return [out]
+
     # -- scoring ---------------------------------------------------------------------------
     def score_words(
-        self, words: list[str], phrase: str, as_of: dt.date | None, *, prefix: bool
+        self,
+        words: list[str],
+        phrase: str,
+        as_of: dt.date | None,
+        *,
+        prefix: bool,
+        reading: bool = False,
     ) -> dict[int, float]:
         concepts = self.concepts(words, last_is_prefix=prefix)
+        if reading and not all(concepts):
+            # a synonym reading speaks this system's words or does not apply here: the
+            # clinical words of an ICD-10-CM reading must not leave the rest of the query
+            # to match any HCPCS text that says "test" or "visit"
+            return {}
         weights = [max((self.idf.get(a, 0.0) for a in c), default=0.0) or 1.0 for c in concepts]
         total = sum(weights) or 1.0
         # one dict for both sums: each matched concept adds _UNIT (a count) + its weight
@@ -310,7 +360,8 @@ class SearchIndex:
         scores = self.score_words(raw, phrase, as_of, prefix=prefix)
         for reading in readings:
             alt_phrase = " " + " ".join(reading) + " "
-            for d, s in self.score_words(reading, alt_phrase, as_of, prefix=False).items():
+            found = self.score_words(reading, alt_phrase, as_of, prefix=False, reading=True)
+            for d, s in found.items():
                 if s > scores.get(d, 0.0):
                     scores[d] = s
         defaults = self.defaults
@@ -338,8 +389,9 @@ class SearchIndex:
 
 def synonym_readings(words: list[str], cap: int = 4) -> list[list[str]]:
     """The query with lay phrases replaced by clinical words, left to right, longest lay
-    phrase first; a phrase with several clinical readings branches (at most ``cap``).
-    Readings identical to ``words`` are left out."""
+    phrase first; a phrase with several clinical readings branches (at most ``cap``), and
+    a phrase after the first word also branches to itself as typed. Readings identical
+    to ``words`` are left out."""
     readings: list[list[str]] = [[]]
     table = _synonyms_by_first_word()
     i = 0
@@ -354,6 +406,11 @@ def synonym_readings(words: list[str], cap: int = 4) -> list[list[str]]:
                 best_n = n
                 choices.append(clinical)
         if choices:
+            # a lay phrase after the first word may also stay as typed, so that the
+            # readings of a query with two lay phrases include the first one replaced
+            # alone ("flu vaccine" -> "influenza vaccine" besides "influenza immunization")
+            if i:
+                choices.append(tuple(words[i : i + best_n]))
             readings = [r + list(c) for r in readings for c in choices][:cap]
             i += best_n
         else:
@@ -390,7 +447,7 @@ def _index_for(store: Store, system: str, release_label: str) -> SearchIndex:
     return idx
 
 
-INDEX_FORMAT = "4"  # bump when SearchIndex or index_build changes
+INDEX_FORMAT = "6"  # bump when SearchIndex or index_build changes
 
 
 @lru_cache(maxsize=1)
@@ -450,7 +507,8 @@ def search_store(
             hits.extend(found)
             if found:
                 continue
-        hits.extend(idx.search_words(raw, readings, as_of, limit, prefix=prefix))
+        extra = [r for base in (raw, *readings) for r in idx.abbreviation_readings(base)]
+        hits.extend(idx.search_words(raw, readings + extra, as_of, limit, prefix=prefix))
     best: dict[tuple[str, str], tuple[float, Doc]] = {}
     for s, d in hits:
         key = (d.system, d.code)
@@ -458,6 +516,31 @@ def search_store(
             best[key] = (s, d)
     ranked = sorted(best.values(), key=lambda sd: (-sd[0], sd[1].system, sd[1].code))[:limit]
     return [SearchHit(d.system, d.code, d.description, d.billable, round(s, 3)) for s, d in ranked]
+
+
+def kind_of(system: str) -> str:
+    """The field a code of ``system`` belongs in: diagnosis, procedure, modifier or other."""
+    for kind, systems in KINDS.items():
+        if system in systems:
+            return kind
+    raise ValueError(f"unknown code system {system!r}")
+
+
+def search_grouped(
+    store: Store, query: str, *, as_of: dt.date, limit: int, systems: tuple[str, ...] = SYSTEMS
+) -> list[tuple[str, list[SearchHit]]]:
+    """Search "all": each kind (diagnosis, procedure, modifier, other, in that order) is
+    ranked on its own, at most ``limit`` hits each, so a strong diagnosis match does not
+    push every procedure off the list. Kinds without hits are left out."""
+    out: list[tuple[str, list[SearchHit]]] = []
+    for kind, kind_systems in KINDS.items():
+        chosen = tuple(s for s in kind_systems if s in systems)
+        if not chosen:
+            continue
+        hits = search_store(store, query, systems=chosen, as_of=as_of, limit=limit)
+        if hits:
+            out.append((kind, hits))
+    return out
 
 
 _ADJUSTMENT_RE = re.compile(r"^(CO|PR|OA|PI|CR)[-\s]?([A-Z]?[0-9]{1,3})$")

@@ -14,14 +14,33 @@ from typing import Any
 
 from cleanclaim.codes.model import CodeRange, Lookup, Release, SearchHit
 from cleanclaim.codes.paths import refdata_dir
+from cleanclaim.codes.search import KINDS, kind_of, search_grouped
 from cleanclaim.codes.store import SYSTEM_NAMES, Store, open_store
 
 #: The systems the coding screen searches, in the order of its selector.
 SEARCH_SYSTEMS: tuple[str, ...] = ("icd10cm", "hcpcs", "cpt", "modifier", "pos", "carc", "rarc")
-SYSTEM_CHOICES: tuple[tuple[str, str], ...] = (
-    *((s, SYSTEM_NAMES[s]) for s in SEARCH_SYSTEMS),
-    ("all", "all of these"),
+#: What the coder is filling in (a claim's diagnosis, procedure or modifier field) -> the
+#: systems searched for it; "all" answers every kind, each ranked on its own.
+FIELDS: dict[str, tuple[str, ...]] = {
+    kind: tuple(s for s in systems if s in SEARCH_SYSTEMS) for kind, systems in KINDS.items()
+}
+KIND_NAMES: dict[str, str] = {
+    "diagnosis": "Diagnoses (ICD-10-CM)",
+    "procedure": "Procedures, supplies and equipment (CPT, HCPCS)",
+    "modifier": "Modifiers",
+    "other": "Other (place of service, adjustment reasons, remarks)",
+}
+#: The screen's selector: the fields first, then one system at a time.
+FIELD_CHOICES: tuple[tuple[str, str], ...] = (
+    ("diagnosis", "Diagnosis (ICD-10-CM)"),
+    ("procedure", "Procedure, supply or equipment (CPT, HCPCS)"),
+    ("modifier", "Modifier"),
+    ("all", "All, grouped by kind"),
 )
+SYSTEM_CHOICES: tuple[tuple[str, str], ...] = tuple(
+    (s, SYSTEM_NAMES[s]) for s in SEARCH_SYSTEMS if s != "modifier"
+)
+DEFAULT_FIELD = "diagnosis"
 #: Every system a code page can show.
 PAGE_SYSTEMS: tuple[str, ...] = tuple(SYSTEM_NAMES)
 RESULT_LIMIT = 12
@@ -49,33 +68,74 @@ def parse_dos(text: str | None, *, what: str = "date of service") -> dt.date:
 
 
 def parse_system(text: str | None, *, allow_all: bool = True) -> str:
-    system = (text or "icd10cm").strip()
-    allowed = (*SEARCH_SYSTEMS, "all") if allow_all else PAGE_SYSTEMS
-    if system not in allowed:
-        raise BadInput(f"unknown code system {system!r} (one of {', '.join(allowed)})")
+    """A search target: a field (``diagnosis``, ``procedure``, ``modifier``, ``other``,
+    ``all``) or one code system; with ``allow_all=False``, one system a code page can show."""
+    system = (text or (DEFAULT_FIELD if allow_all else "icd10cm")).strip()
+    if not allow_all:
+        if system not in PAGE_SYSTEMS:
+            raise BadInput(f"unknown code system {system!r} (one of {', '.join(PAGE_SYSTEMS)})")
+        return system
+    if system not in (*FIELDS, "all", *SEARCH_SYSTEMS):
+        raise BadInput(
+            f"unknown code system {system!r} (a field: {', '.join((*FIELDS, 'all'))}; "
+            f"or one system: {', '.join(SEARCH_SYSTEMS)})"
+        )
     return system
+
+
+@dataclass(frozen=True)
+class Group:
+    """The hits of one kind when searching "all"."""
+
+    kind: str
+    label: str
+    hits: list[SearchHit]
 
 
 @dataclass(frozen=True)
 class SearchAnswer:
     hits: list[SearchHit]
     warnings: list[str]
+    #: "all" only: the hits by kind (diagnoses, procedures, modifiers, other), each
+    #: ranked on its own; ``hits`` is then their concatenation.
+    groups: list[Group] = field(default_factory=list)
+
+
+def systems_for(target: str) -> tuple[str, ...]:
+    """The systems a field or a single system searches."""
+    if target == "all":
+        return SEARCH_SYSTEMS
+    return FIELDS.get(target, (target,))
 
 
 def search(query: str, system: str, dos: dt.date, limit: int = RESULT_LIMIT) -> SearchAnswer:
-    """The hits for ``query`` and the stale/before-oldest warnings of the systems that answered."""
+    """The hits for ``query`` in a field (``system`` = ``diagnosis``, ``procedure``,
+    ``modifier``, ``other`` or ``all``) or one code system, and the stale/before-oldest
+    warnings of the systems that answered. "all" groups the hits by kind."""
     query = query.strip()[:MAX_QUERY]
     if not query:
         return SearchAnswer([], [])
     s = store()
-    systems = SEARCH_SYSTEMS if system == "all" else (system,)
-    hits = s.search(query, systems=systems, as_of=dos, limit=limit)
+    systems = systems_for(system)
+    groups: list[Group] = []
+    if system == "all":
+        per_kind = max(3, limit // 2)
+        for kind, found in search_grouped(s, query, as_of=dos, limit=per_kind, systems=systems):
+            groups.append(Group(kind, KIND_NAMES[kind], found))
+        hits = [h for g in groups for h in g.hits]
+    else:
+        hits = s.search(query, systems=systems, as_of=dos, limit=limit)
     warnings = []
     for name in systems:
         _rel, coverage, msg = s.choose(name, dos)
         if coverage in ("stale", "before-oldest") and any(h.system == name for h in hits):
             warnings.append(msg)
-    return SearchAnswer(hits, warnings)
+    return SearchAnswer(hits, warnings, groups)
+
+
+def hit_kind(hit: SearchHit) -> str:
+    """The field a hit belongs in (diagnosis, procedure, modifier, other)."""
+    return kind_of(hit.system)
 
 
 @dataclass

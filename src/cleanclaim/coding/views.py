@@ -24,8 +24,9 @@ def _is_fragment(request: HttpRequest) -> bool:
 def _screen_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     dos_text = request.GET.get("date") or ""
     context: dict[str, Any] = {
+        "fields": service.FIELD_CHOICES,
         "systems": service.SYSTEM_CHOICES,
-        "system": request.GET.get("system") or "icd10cm",
+        "system": request.GET.get("system") or service.DEFAULT_FIELD,
         "dos": dos_text,
         "today": service.parse_dos(None).isoformat(),
         "query": request.GET.get("q", ""),
