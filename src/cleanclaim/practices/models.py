@@ -168,7 +168,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    tenant_path: ClassVar[str] = "organisation"
+    #: Scoped through roles: see ``cleanclaim.practices.scoping``.
+    tenant_path: ClassVar[str] = "memberships"
 
     class Meta:
         ordering = ["email"]
