@@ -19,3 +19,16 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared reference data not found at {SHARED_DATA} (see ../shared/data/README)")
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Client.force_login`` signs in *and* marks the second factor passed
+    (``cleanclaim.testing.personas.verified_login``): administrators must use
+    one, and tests about other things should not each enrol a device. The
+    second factor itself is tested through its pages (test_second_factor*.py)."""
+    from django.test import Client
+
+    from cleanclaim.testing.personas import verified_login
+
+    monkeypatch.setattr(Client, "force_login", verified_login)

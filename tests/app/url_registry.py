@@ -43,6 +43,11 @@ REGISTRY: dict[str, Entry] = {
     "home": Entry(SIGNED_IN, ok=(200, 302)),
     "login": Entry(PUBLIC, ok=(200, 302)),
     "logout": Entry(PUBLIC, method="POST", ok=(302,)),
+    # a person's own account (the walk's sessions have passed the second factor, so
+    # enrol and verify send them on; tests/app/test_second_factor*.py cover the pages)
+    "account:password": Entry(SIGNED_IN),
+    "account:enrol": Entry(SIGNED_IN, ok=(302,)),
+    "account:verify": Entry(SIGNED_IN, ok=(302,)),
     # patients
     "patients:list": Entry("patients.view"),
     "patients:create": Entry("patients.change"),

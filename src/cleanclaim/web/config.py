@@ -46,6 +46,9 @@ class Config:
     celery_result_backend: str | None
     var_dir: Path
     log_level: str = "INFO"
+    #: Who must use a second factor (TOTP): "admins" (administrators and platform
+    #: staff; the default) or "all".
+    require_2fa: str = "admins"
 
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -215,6 +218,11 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         raise ConfigError(
             f"CLEANCLAIM_LOG_LEVEL: expected DEBUG, INFO, WARNING, ERROR or CRITICAL, got {level!r}"
         )
+    require_2fa = env.get("CLEANCLAIM_REQUIRE_2FA", "admins").strip().lower() or "admins"
+    if require_2fa not in {"admins", "all"}:
+        raise ConfigError(
+            f"CLEANCLAIM_REQUIRE_2FA: expected admins or all, got {env['CLEANCLAIM_REQUIRE_2FA']!r}"
+        )
     return Config(
         debug=debug,
         production=production,
@@ -230,4 +238,5 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         celery_result_backend=backend,
         var_dir=var_dir,
         log_level=level,
+        require_2fa=require_2fa,
     )

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "cleanclaim.web",
     "cleanclaim.practices",
     "cleanclaim.payers",
@@ -42,6 +44,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cleanclaim.web.twofactor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cleanclaim.web.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -93,6 +97,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "cleanclaim.practices.passwords.NotDemoPasswordValidator"},
 ]
+
+# Second factor (cleanclaim.web.twofactor): TOTP through django-otp.
+CLEANCLAIM_REQUIRE_2FA = CONFIG.require_2fa
+OTP_TOTP_ISSUER = "cleanclaim"
 
 # Login throttling (cleanclaim.web.throttle) and the idle timeout (middleware).
 LOGIN_MAX_FAILURES = CONFIG.login_max_failures
