@@ -74,3 +74,21 @@ def test_it_accepts_a_long_unrelated_passphrase(world: World, settings) -> None:
         roles={},
     )
     assert user.check_password("violet harbour lantern sixty")
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [(demo.PASSWORD, "published with the demo"), ("janeokonkwo2024", "too similar")],
+)
+def test_it_refuses_a_weak_password_in_djangos_admin(
+    world: World, password: str, message: str
+) -> None:
+    client = Client()
+    client.force_login(world.staff)
+    response = client.post(
+        reverse("admin:practices_user_add"),
+        {"email": EMAIL, "full_name": NAME, "password1": password, "password2": password},
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not User.objects.filter(email=EMAIL).exists()
