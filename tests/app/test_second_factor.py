@@ -132,3 +132,27 @@ def test_enrolling_again_needs_the_first_device(world: World) -> None:
     response = client.get(reverse("account:enrol"))
     assert response["Location"] == reverse("account:verify")
     assert TOTPDevice.objects.filter(user=admin).count() == 1
+
+
+def test_it_sends_an_htmx_request_to_enrol_with_a_client_redirect(world: World) -> None:
+    client = _sign_in(world.home.users[Role.ADMIN])
+    response = client.get(reverse("manage:users"), HTTP_HX_REQUEST="true")
+    assert response["HX-Redirect"].startswith(reverse("account:enrol"))
+
+
+def test_it_shows_no_navigation_before_the_second_factor(world: World) -> None:
+    client = _sign_in(world.home.users[Role.ADMIN])
+    page = client.get(reverse("account:enrol"))
+    assert page.context["nav_items"] == []
+
+
+def test_it_does_not_redirect_off_site_after_the_code(world: World) -> None:
+    coder = world.home.users[Role.CODER]
+    device = _device(coder)
+    client = _sign_in(coder)
+    response = client.post(
+        reverse("account:verify"),
+        {"code": _code(device.bin_key, device), "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
