@@ -124,3 +124,13 @@ def test_it_gives_the_same_answer_for_an_email_here_and_in_another_organisation(
     assert here == there
     assert "already has an account" not in there
     assert "organisation" not in there.lower()
+
+
+def test_it_lists_only_the_roles_at_practices_the_admin_administers(world: World) -> None:
+    coder = world.home.users[Role.CODER]
+    other = world.home.other_practice
+    assert other is not None
+    Membership.objects.create(user=coder, practice=other, role=Role.BILLER)
+    body = _admin(world).get(reverse("manage:users")).content.decode()
+    assert coder.email in body
+    assert other.name not in body

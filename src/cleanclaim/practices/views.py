@@ -33,8 +33,10 @@ def _managed_practices(request: HttpRequest) -> list[Practice]:
 
 @requires("users.manage")
 def user_list(request: HttpRequest) -> HttpResponse:
+    managed = _managed_practices(request)
+    here = Membership.objects.filter(practice__in=managed).select_related("practice")
     users = scoped(User, request.user, "users.manage").prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("practice"))
+        Prefetch("memberships", queryset=here)  # roles at the practices this admin runs
     )
     return render(request, "practices/users.html", {"users": users})
 
