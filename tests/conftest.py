@@ -30,3 +30,16 @@ def _audit_test_mode(django_test_environment: None) -> None:
 
     settings.AUDIT_STRICT_PHI = True
     settings.AUDIT_FLUSH_ALLOWED = True
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Client.force_login`` signs in *and* marks the second factor passed
+    (``cleanclaim.testing.personas.verified_login``): administrators must use
+    one, and tests about other things should not each enrol a device. The
+    second factor itself is tested through its pages (test_second_factor*.py)."""
+    from django.test import Client
+
+    from cleanclaim.testing.personas import verified_login
+
+    monkeypatch.setattr(Client, "force_login", verified_login)

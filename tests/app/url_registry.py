@@ -49,6 +49,11 @@ REGISTRY: dict[str, Entry] = {
     "home": Entry(SIGNED_IN, ok=(200, 302), phi=False),
     "login": Entry(PUBLIC, ok=(200, 302), phi=False),
     "logout": Entry(PUBLIC, method="POST", ok=(302,), phi=False),
+    # a person's own account (the walk's sessions have passed the second factor, so
+    # enrol and verify send them on; tests/app/test_second_factor*.py cover the pages)
+    "account:password": Entry(SIGNED_IN, phi=False),
+    "account:enrol": Entry(SIGNED_IN, ok=(302,), phi=False),
+    "account:verify": Entry(SIGNED_IN, ok=(302,), phi=False),
     # patients
     "patients:list": Entry("patients.view", phi=True),
     "patients:create": Entry("patients.change", phi=False),

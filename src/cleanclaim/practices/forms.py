@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import password_validation
 
+from cleanclaim.practices import passwords
 from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation, User
 from cleanclaim.practices.permissions import Role
 
@@ -50,15 +50,21 @@ class NewUserForm(RolesForm):
     field_order = ["email", "full_name", "password"]
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email=email).exists():
-            raise forms.ValidationError(f"{email} already has an account")
-        return email
+        return str(self.cleaned_data["email"]).lower()
 
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        password_validation.validate_password(password)
-        return password
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        password = cleaned.get("password")
+        if password:
+            try:
+                passwords.check(
+                    password,
+                    email=cleaned.get("email", ""),
+                    full_name=cleaned.get("full_name", ""),
+                )
+            except forms.ValidationError as exc:
+                self.add_error("password", exc)
+        return cleaned
 
 
 class PracticeForm(forms.ModelForm):

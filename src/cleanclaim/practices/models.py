@@ -144,8 +144,16 @@ class UserManager(BaseUserManager["User"]):
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        """Platform staff. A password must pass every validator: ``createsuperuser``
+        otherwise takes ``DJANGO_SUPERUSER_PASSWORD`` unchecked and offers to bypass
+        the validators interactively (the ``ValidationError`` becomes its error)."""
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
+        if password is not None:
+            from django.contrib.auth import password_validation
+
+            candidate = self.model(email=email, full_name=extra.get("full_name", ""))
+            password_validation.validate_password(password, candidate)
         return self.create_user(email, password, **extra)
 
 
@@ -168,7 +176,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    tenant_path: ClassVar[str] = "organisation"
+    #: Scoped through roles: see ``cleanclaim.practices.scoping``.
+    tenant_path: ClassVar[str] = "memberships"
 
     class Meta:
         ordering = ["email"]

@@ -8,6 +8,12 @@ its Organisation (``"organisation"`` on organisation-wide models such as
 Payer). Rows are visible when they belong to the user's organisation and, for
 practice-level rows, to a practice where the user's role grants the
 permission asked for.
+
+People are scoped through their roles (``tenant_path = "memberships"`` on
+User): a user is visible when they hold a role at a practice where the
+permission is granted, or when they hold no role anywhere in the organisation
+(so an admin can still find and deactivate them). A person who works only at
+practice B is invisible to the admin of practice A.
 """
 
 from __future__ import annotations
@@ -85,6 +91,13 @@ def scoped(source: type[M] | models.QuerySet[M], user: Any, permission: str) -> 
     if not ids:
         return qs.none()
     path = _tenant_path(qs.model)
+    if path == "memberships":
+        in_org = qs.filter(organisation_id=user.organisation_id)
+        with_role_here = in_org.filter(memberships__practice_id__in=ids).values("pk")
+        with_no_role = in_org.exclude(
+            memberships__practice__organisation_id=user.organisation_id
+        ).values("pk")
+        return in_org.filter(models.Q(pk__in=with_role_here) | models.Q(pk__in=with_no_role))
     if path == "organisation" or path.endswith("__organisation"):
         return qs.filter(**{f"{path}_id": user.organisation_id})
     if path == "pk":

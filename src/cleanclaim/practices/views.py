@@ -35,8 +35,10 @@ def _managed_practices(request: HttpRequest) -> list[Practice]:
 @require_GET
 @requires("users.manage")
 def user_list(request: HttpRequest) -> HttpResponse:
+    managed = _managed_practices(request)
+    here = Membership.objects.filter(practice__in=managed).select_related("practice")
     users = scoped(User, request.user, "users.manage").prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("practice"))
+        Prefetch("memberships", queryset=here)  # roles at the practices this admin runs
     )
     return render(request, "practices/users.html", {"users": users})
 
@@ -46,14 +48,19 @@ def user_list(request: HttpRequest) -> HttpResponse:
 def user_create(request: HttpRequest) -> HttpResponse:
     form = NewUserForm(request.POST or None, practices=_managed_practices(request))
     if request.method == "POST" and form.is_valid():
-        actions.add_user(
-            Actor.from_request(request),
-            email=form.cleaned_data["email"],
-            full_name=form.cleaned_data["full_name"],
-            password=form.cleaned_data["password"],
-            roles=form.roles(),
-        )
-        return redirect("manage:users")
+        try:
+            actions.add_user(
+                Actor.from_request(request),
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password"],
+                roles=form.roles(),
+            )
+        except ValidationError as exc:
+            field = "email" if getattr(exc, "code", None) == "email_unavailable" else None
+            form.add_error(field, exc)
+        else:
+            return redirect("manage:users")
     return render(request, "practices/user_form.html", {"form": form, "title": "Add a user"})
 
 
@@ -63,10 +70,17 @@ def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
     target = get_scoped_or_404(User, request.user, "users.manage", pk=pk)
     form = RolesForm(request.POST or None, practices=_managed_practices(request), user=target)
     if request.method == "POST" and form.is_valid():
-        actions.set_roles(
-            Actor.from_request(request), target, form.roles(), active=form.cleaned_data["active"]
-        )
-        return redirect("manage:users")
+        try:
+            actions.set_roles(
+                Actor.from_request(request),
+                target,
+                form.roles(),
+                active=form.cleaned_data["active"],
+            )
+        except ValidationError as exc:  # the last administrator, or someone working elsewhere
+            form.add_error(None, exc)
+        else:
+            return redirect("manage:users")
     return render(
         request,
         "practices/user_form.html",

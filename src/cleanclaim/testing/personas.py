@@ -14,6 +14,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.test import Client
+from django.test.client import ClientMixin
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from cleanclaim.npi import check_digit
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.payers.models import Payer
@@ -166,3 +171,18 @@ def build_world() -> World:
     outsider = _tenant("Southside", "Southside Clinic", 1567, with_second=False)
     staff = User.objects.create_superuser("operator@platform.test", None)
     return World(home=home, outsider=outsider, staff=staff)
+
+
+def verified_login(client: Client, user: User) -> None:
+    """``force_login`` plus a passed second factor: the session is marked verified
+    with a confirmed TOTP device (made for the test when the user has none), as
+    ``django_otp.login`` does after a right code. ``tests/conftest.py`` makes the
+    test client's ``force_login`` do this, so tests about other things sign in as
+    before; the tests of the second factor sign in through the real pages."""
+    ClientMixin.force_login(client, user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test device", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

@@ -52,6 +52,10 @@ class Config:
     #: ``public`` or ``login``: who may read the OpenAPI schema at /api/openapi.json.
     api_docs: str = "public"
 
+    #: Who must use a second factor (TOTP): "admins" (administrators and platform
+    #: staff; the default) or "all".
+    require_2fa: str = "admins"
+
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     raw = env.get(name)
@@ -268,6 +272,12 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
     )
     if api_docs not in {"public", "login"}:
         raise ConfigError(f"CLEANCLAIM_API_DOCS: expected public or login, got {api_docs!r}")
+
+    require_2fa = env.get("CLEANCLAIM_REQUIRE_2FA", "admins").strip().lower() or "admins"
+    if require_2fa not in {"admins", "all"}:
+        raise ConfigError(
+            f"CLEANCLAIM_REQUIRE_2FA: expected admins or all, got {env['CLEANCLAIM_REQUIRE_2FA']!r}"
+        )
     return Config(
         debug=debug,
         production=production,
@@ -286,4 +296,5 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         web_workers=env_int(env, "CLEANCLAIM_WEB_WORKERS", min(2 * cores + 1, 9), low=1, high=64),
         web_threads=env_int(env, "CLEANCLAIM_WEB_THREADS", 4, low=1, high=64),
         api_docs=api_docs,
+        require_2fa=require_2fa,
     )

@@ -78,6 +78,11 @@ def exists() -> bool:
         return False
 
 
+def is_demo_user(user: Any) -> bool:
+    """A user of the demo (their email is at the demo's domain)."""
+    return str(getattr(user, "email", "")).lower().endswith(f"@{DOMAIN}")
+
+
 def logins() -> list[tuple[str, str]]:
     """(email, role label) of the demo users, one per role."""
     from cleanclaim.practices.permissions import Role

@@ -1,16 +1,21 @@
-"""The sign-in form, with throttling (see ``cleanclaim.web.throttle``)."""
+"""The sign-in form, with throttling (see ``cleanclaim.web.throttle``), refusing the
+demo users in production."""
 
 from __future__ import annotations
 
+import logging
 import math
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
 from cleanclaim.audit.actor import client_ip
-from cleanclaim.web import throttle
+from cleanclaim.web import demo, throttle
+
+log = logging.getLogger(__name__)
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
@@ -44,3 +49,16 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             raise
         throttle.clear(username, ip)
         return cleaned
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        """In production the demo users (``@demo.test``, published password) cannot
+        sign in even when the demo data is present. The person signing in sees the
+        ordinary "not right" answer; the reason goes to the log for the operator."""
+        super().confirm_login_allowed(user)
+        if settings.CONFIG.production and demo.is_demo_user(user):
+            log.warning(
+                "sign-in refused: %s is a demo user and CLEANCLAIM_PRODUCTION is on; "
+                "remove the demo organisation from this database",
+                user.email,
+            )
+            raise forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")

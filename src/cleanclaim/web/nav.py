@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from cleanclaim.practices.scoping import permissions_of
+from cleanclaim.web.twofactor import next_step
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ def items_for(user: Any) -> list[NavItem]:
 def navigation(request: HttpRequest) -> dict[str, Any]:
     """Template context processor: the items this user may open, and which is current."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"nav_items": []}
+    if user is None or not user.is_authenticated or next_step(user) is not None:
+        return {"nav_items": []}  # signed out, or the second factor comes first
     path = request.path
     items = []
     for item in items_for(user):

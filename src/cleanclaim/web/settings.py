@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "cleanclaim.web",
     "cleanclaim.practices",
     "cleanclaim.payers",
@@ -44,6 +46,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cleanclaim.web.twofactor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cleanclaim.web.middleware.IdleTimeoutMiddleware",
     "cleanclaim.audit.phi.PHIAuditMiddleware",
@@ -84,13 +88,17 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name")},
+    },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "cleanclaim.practices.passwords.NotDemoPasswordValidator"},
 ]
 
 # Audit (cleanclaim.audit): a PHI response with no audit entry raises when strict
@@ -98,6 +106,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # flush` is refused while audit entries exist unless allowed (the test suite only).
 AUDIT_STRICT_PHI = DEBUG
 AUDIT_FLUSH_ALLOWED = False
+
+# Second factor (cleanclaim.web.twofactor): TOTP through django-otp.
+CLEANCLAIM_REQUIRE_2FA = CONFIG.require_2fa
+OTP_TOTP_ISSUER = "cleanclaim"
 
 # Login throttling (cleanclaim.web.throttle) and the idle timeout (middleware).
 LOGIN_MAX_FAILURES = CONFIG.login_max_failures

@@ -8,7 +8,7 @@ from django.urls import include, path
 from django.views.decorators.http import require_http_methods
 
 from cleanclaim.api.main import api
-from cleanclaim.web import views
+from cleanclaim.web import account, views
 from cleanclaim.web.forms import ThrottledAuthenticationForm
 
 # Django's admin is for platform staff only; it signs in through the same throttled form.
@@ -27,10 +27,20 @@ work = (
     "work",
 )
 
+own_account = (
+    [
+        path("password/", account.PasswordChangeView.as_view(), name="password"),
+        path("two-factor/", account.enrol, name="enrol"),
+        path("two-factor/verify/", account.verify, name="verify"),
+    ],
+    "account",
+)
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("account/", include(own_account)),
     path("patients/", include("cleanclaim.patients.urls")),
     path("payers/", include("cleanclaim.payers.urls")),
     path("admin/", include("cleanclaim.practices.urls")),

@@ -1,0 +1,161 @@
+"""A person's own account: change password, enrol an authenticator app, and the
+second-factor step after signing in (see :mod:`cleanclaim.web.twofactor`).
+
+Each change is audited on the user ("password changed", "authenticator app
+enrolled"); no password, secret or code is ever written to the entry.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import segno
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django_otp import devices_for_user
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.record import record
+from cleanclaim.practices.decorators import signed_in
+from cleanclaim.web.twofactor import is_verified, required
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(str(self.cleaned_data["code"]).split())
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError("Enter the 6 digits your app shows.", code="format")
+        return code
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("home")
+
+
+def _audit(request: HttpRequest, event: str, changes: dict[str, Any]) -> None:
+    record(
+        Actor.from_request(request),
+        "update",
+        request.user,
+        changes=changes,
+        context={"event": event},
+    )
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's view (old password, new twice, every validator with the user's name
+    and email); the session stays signed in (``update_session_auth_hash``)."""
+
+    template_name = "web/password_change.html"
+    success_url = reverse_lazy("home")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        _audit(self.request, "password changed", {"password": "changed"})
+        messages.success(self.request, "Your password was changed.")
+        return response
+
+
+def _wrong_code(device: TOTPDevice, code: str) -> str | None:
+    """None when ``code`` is right for ``device``; else what to tell the person
+    (django-otp throttles: after a wrong code the next try must wait)."""
+    allowed, info = device.verify_is_allowed()
+    if not allowed:
+        until = (info or {}).get("locked_until")
+        when = f"{until:%H:%M:%S} UTC" if until else "a moment"
+        return f"Too many wrong codes: wait until {when} and try again."
+    if device.verify_token(code):
+        return None
+    return "That code is not right: check the app's clock and try again."
+
+
+def _secret(device: TOTPDevice) -> str:
+    text = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+@signed_in
+def enrol(request: HttpRequest) -> HttpResponse:
+    """Show a new secret (QR code and text) and confirm it with a first code."""
+    user = request.user
+    if any(devices_for_user(user, confirmed=True)):
+        if not is_verified(user):
+            return redirect("account:verify")
+        messages.info(request, "You already use an authenticator app.")
+        return redirect("home")
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator app", confirmed=False)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        error = _wrong_code(device, form.cleaned_data["code"])
+        if error is None:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            _audit(request, "authenticator app enrolled", {"second_factor": "totp enrolled"})
+            messages.success(request, "Your authenticator app is set up.")
+            return redirect(_next(request))
+        form.add_error("code", error)
+    qr = segno.make(device.config_url, error="m").svg_inline(scale=4, title="QR code")
+    return render(
+        request,
+        "web/two_factor_enrol.html",
+        {
+            "form": form,
+            "qr": mark_safe(qr),  # segno's own SVG of the otpauth URL: no user input
+            "secret": _secret(device),
+            "required": required(user),
+            "next": request.GET.get("next", ""),
+        },
+    )
+
+
+@signed_in
+def verify(request: HttpRequest) -> HttpResponse:
+    """The second step of signing in: a code from the enrolled app."""
+    user = request.user
+    if is_verified(user):
+        return redirect(_next(request))
+    devices = list(devices_for_user(user, confirmed=True))
+    if not devices:
+        return redirect("account:enrol")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        errors = []
+        for device in devices:
+            error = _wrong_code(device, form.cleaned_data["code"])
+            if error is None:
+                otp_login(request, device)
+                return redirect(_next(request))
+            errors.append(error)
+        # With several devices, "not right" from one beats "wait" from another.
+        not_right = [e for e in errors if not e.startswith("Too many")]
+        form.add_error("code", (not_right or errors)[0])
+    return render(
+        request,
+        "web/two_factor_verify.html",
+        {"form": form, "next": request.GET.get("next", "")},
+    )
