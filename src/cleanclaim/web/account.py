@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -96,6 +97,7 @@ def _secret(device: TOTPDevice) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+@require_http_methods(["GET", "POST"])
 @signed_in
 def enrol(request: HttpRequest) -> HttpResponse:
     """Show a new secret (QR code and text) and confirm it with a first code."""
@@ -133,6 +135,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 @signed_in
 def verify(request: HttpRequest) -> HttpResponse:
     """The second step of signing in: a code from the enrolled app."""

@@ -29,7 +29,11 @@ work = (
 
 own_account = (
     [
-        path("password/", account.PasswordChangeView.as_view(), name="password"),
+        path(
+            "password/",
+            require_http_methods(["GET", "POST"])(account.PasswordChangeView.as_view()),
+            name="password",
+        ),
         path("two-factor/", account.enrol, name="enrol"),
         path("two-factor/verify/", account.verify, name="verify"),
     ],
