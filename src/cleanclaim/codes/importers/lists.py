@@ -90,7 +90,7 @@ def sniff_list(path: Path, head: bytes) -> str | None:
     if path.suffix.lower() not in (".csv", ".txt"):
         return None
     try:
-        header, rows = read_csv_rows(path, head.rsplit(b"\n", 1)[0] if len(head) >= 65536 else head)
+        header, rows = read_csv_rows(path, head, strict=False)
     except (RefdataFileError, ValueError):
         return None
     return _kind_of(path, header, rows)
