@@ -130,7 +130,7 @@ def import_file(path: Path, root: Path, *, kind: str | None = None) -> list[Impo
 
         try:
             return list(ncci.import_file(path, root))
-        except (ValueError, OSError):  # NcciFormatError names the file and line
+        except (ncci.NcciFormatError, RefdataFileError, OSError):  # each names the file
             raise
         except Exception as exc:  # anything else the file provokes: named, no traceback
             raise _unreadable(path, kind, exc) from exc
@@ -138,8 +138,10 @@ def import_file(path: Path, root: Path, *, kind: str | None = None) -> list[Impo
     if kind == "icd10cm-tabular":
         try:
             return [_import_icd(path, data, root)]
-        except (ValueError, OSError):
+        except (RefdataFileError, OSError):
             raise
+        except ValueError as exc:  # the tabular reader's errors name the file
+            raise RefdataFileError(str(exc)) from None
         except Exception as exc:
             raise _unreadable(path, kind, exc) from exc
     try:
