@@ -77,7 +77,7 @@ def _refuse_constant(name: str) -> Any:
 def _text_of(data: bytes | str, name: str) -> str:
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 1 and b"\x00" in data[:4]):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0\0\0\0" in (data[1:8:2], data[0:8:2]):
         raise JsonInputError(f"{name}: the file is UTF-16 encoded; save it as UTF-8 and send again")
     try:
         return data.decode("utf-8-sig")

@@ -98,7 +98,7 @@ def _check_json(data: bytes, name: str) -> None:
 
 
 def _check_x12(data: bytes, name: str) -> None:
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:8]:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0\0\0\0" in (data[1:8:2], data[0:8:2]):
         raise ScrubInputError(
             f"{name}: the file is UTF-16 encoded; an 837P is ASCII or UTF-8 text "
             "(save it as plain text and send again)"
