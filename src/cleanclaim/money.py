@@ -48,6 +48,23 @@ def _decimal(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+#: Largest magnitude (power of ten) of an amount handed in: no charge, payment or unit
+#: count reaches a trillion, and ``1E+999999`` would make every later sum fail.
+_MAX_ADJUSTED = 12
+
+
+def _shown(value: object) -> str:
+    """``value``'s repr for a message, cut short (a handed-in value may be megabytes)."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _in_range(amount: Decimal, value: object, what: str) -> Decimal:
+    if amount and not -_MAX_ADJUSTED <= amount.adjusted() < _MAX_ADJUSTED:
+        raise MoneyError(f"{what}: {_shown(value)} is out of range for an amount")
+    return amount
+
+
 def parse_money(value: object, *, what: str = "amount") -> Decimal:
     """An amount handed in (``"120"``, ``"120.5"``, ``"-3.00"``, ``120``) as a Decimal.
 
@@ -60,19 +77,19 @@ def parse_money(value: object, *, what: str = "amount") -> Decimal:
             raise MoneyError(f"{what} is required")
         amount = _decimal(text)
         if amount is None:
-            raise MoneyError(f"{what}: {value!r} is not an amount")
-        return amount
+            raise MoneyError(f"{what}: {_shown(value)} is not an amount")
+        return _in_range(amount, value, what)
     if isinstance(value, Decimal) and value.is_finite():
-        return value
+        return _in_range(value, value, what)
     if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
+        return _in_range(Decimal(value), value, what)
     if isinstance(value, float):
         raise MoneyError(
-            f"{what}: floats are not money, write {value!r} as a string in decimal notation"
+            f"{what}: floats are not money, write {_shown(value)} as a string in decimal notation"
         )
     if value is None:
         raise MoneyError(f"{what} is required")
-    raise MoneyError(f"{what}: {value!r} is not an amount")
+    raise MoneyError(f"{what}: {_shown(value)} is not an amount")
 
 
 def parse_optional_money(value: object, *, what: str = "amount") -> Decimal | None:

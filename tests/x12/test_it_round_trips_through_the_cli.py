@@ -89,4 +89,4 @@ def test_it_names_bad_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     path.write_text("{not json")
     assert main(["x12", "write", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("cleanclaim x12: ") and "not JSON" in err and err.count("\n") == 1
+    assert err.startswith("cleanclaim x12: ") and "not valid JSON" in err and err.count("\n") == 1

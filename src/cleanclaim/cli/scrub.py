@@ -1,7 +1,7 @@
 """``cleanclaim scrub FILE.837... [--as-of YYYY-MM-DD] [--json]`` and ``--catalogue``.
 
 Exit 0 when no claim has an error, 1 when some do, 2 when an input cannot be
-read (one line on stderr).
+read or holds no readable claim (truncated, ISA-only, empty: one line on stderr).
 """
 
 from __future__ import annotations
@@ -120,6 +120,14 @@ def _print_text(
     )
 
 
+def _no_claim(path: Path, findings: list[Any]) -> str:
+    """Why a file read without error gave no claim: its first error about the file
+    (a truncated or ISA-only 837P), else that it holds none (an empty JSON list)."""
+    first = next((ff.finding for ff in findings if ff.finding.severity == "error"), None)
+    why = f": {first.message}" if first is not None else " (no CLM segment, no JSON claim)"
+    return f"{path}: no claim could be read{why}"
+
+
 def run(args: argparse.Namespace) -> int:
     if args.catalogue:
         return _catalogue(args.json)
@@ -157,6 +165,8 @@ def run(args: argparse.Namespace) -> int:
                 got = scrub_document(_read(path), ctx, name=str(path), syntax=args.syntax)
                 results.extend(got.claims)
                 file_findings.extend(got.findings)
+                if not got.claims:
+                    raise CLIError(_no_claim(path, got.findings))
             except (DocumentError, CLIError) as exc:
                 unreadable.append({"file": str(path), "error": str(exc)})
                 print(f"cleanclaim scrub: {exc}", file=sys.stderr)

@@ -279,15 +279,14 @@ def cmd_ack(args: argparse.Namespace) -> int:
 
 @_quiet_broken_pipe
 def cmd_write(args: argparse.Namespace) -> int:
+    from cleanclaim.jsonin import JsonInputError, load_json
+
     try:
-        raw = _read_bytes(args.file).decode("utf-8-sig")
-    except (X12Error, UnicodeDecodeError) as exc:
+        obj = load_json(_read_bytes(args.file), name=str(args.file))
+    except X12Error as exc:
         raise CLIError(f"{args.file}: {exc}") from exc
-    lines = [line for line in raw.splitlines() if line.strip()]
-    try:
-        obj = json.loads(raw) if len(lines) != 1 else json.loads(lines[0])
-    except json.JSONDecodeError as exc:
-        raise CLIError(f"{args.file}: not JSON ({exc.msg} at line {exc.lineno})") from exc
+    except JsonInputError as exc:
+        raise CLIError(str(exc)) from None
     if isinstance(obj, dict) and "error" in obj and "transactions" not in obj:
         raise CLIError(f"{args.file}: the JSON records a file that could not be read")
     try:

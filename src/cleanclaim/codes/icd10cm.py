@@ -245,14 +245,35 @@ def _notes_of(el: ET.Element, at: str) -> list[tuple[NoteKind, str, str]]:
     return out
 
 
+#: Deepest nesting of ``<diag>`` accepted in a tabular XML. The published files nest a
+#: category's subcategories one level per code character (at most five); anything far
+#: deeper is not a tabular and would exhaust the (recursive) reader.
+MAX_DIAG_DEPTH = 16
+
+
+def _parse_xml(name: str, raw: bytes) -> ET.Element:
+    """The XML's root; ValueError naming ``name`` when it is not well-formed, declares a
+    DTD or entities (the published files have none: refused, as defusedxml does, so no
+    entity can expand or reach outside). Nesting is bounded by the walk that reads it
+    (:data:`MAX_DIAG_DEPTH`); Python's parser itself builds deep trees without recursion."""
+    at = max(raw.find(b"<!DOCTYPE"), raw.find(b"<!ENTITY"))
+    if at >= 0:
+        kind = "a DTD" if b"<!DOCTYPE" in raw else "entities"
+        line = raw.count(b"\n", 0, at) + 1
+        raise ValueError(
+            f"{name} line {line}: the XML declares {kind}; a tabular file has none (refused)"
+        )
+    try:
+        return ET.fromstring(raw)
+    except ET.ParseError as exc:
+        raise ValueError(f"{name}: not well-formed XML ({exc})") from None
+
+
 def parse_tabular(path: Path, *, data: bytes | None = None) -> IcdTabular:
     """Read one tabular XML file. Raises ValueError naming the file on bad input."""
     raw = data if data is not None else path.read_bytes()
     sha = hashlib.sha256(raw).hexdigest()
-    try:
-        root = ET.fromstring(raw)
-    except ET.ParseError as exc:
-        raise ValueError(f"{path.name}: not well-formed XML ({exc})") from exc
+    root = _parse_xml(path.name, raw)
     if root.tag != "ICD10CM.tabular":
         raise ValueError(f"{path.name}: root element is <{root.tag}>, not <ICD10CM.tabular>")
     version = _text(root.find("version"))
@@ -262,10 +283,15 @@ def parse_tabular(path: Path, *, data: bytes | None = None) -> IcdTabular:
     blocks: dict[str, IcdBlock] = {}
     pending: list[tuple[IcdNode | IcdBlock, list[tuple[NoteKind, str, str]]]] = []
 
-    def walk(el: ET.Element, parent: str | None, section: str, chapter: str) -> None:
+    def walk(el: ET.Element, parent: str | None, section: str, chapter: str, depth: int) -> None:
         code = _text(el.find("name"))
         if not code:
             raise ValueError(f"{path.name}: a <diag> without <name> under {parent or section}")
+        if depth > MAX_DIAG_DEPTH:
+            raise ValueError(
+                f"{path.name}: <diag> {code[:20]} is nested {depth} deep under {section} "
+                f"(a tabular nests at most {MAX_DIAG_DEPTH}): not a tabular file"
+            )
         node = IcdNode(code, _text(el.find("desc")), parent, section, chapter)
         if code in nodes:
             raise ValueError(f"{path.name}: code {code} appears twice")
@@ -276,7 +302,7 @@ def parse_tabular(path: Path, *, data: bytes | None = None) -> IcdTabular:
         pending.append((node, _notes_of(el, code)))
         for sub in el.findall("diag"):
             node.children.append(_text(sub.find("name")))
-            walk(sub, code, section, chapter)
+            walk(sub, code, section, chapter, depth + 1)
 
     for ch in root.iter("chapter"):
         num = _text(ch.find("name"))
@@ -289,7 +315,7 @@ def parse_tabular(path: Path, *, data: bytes | None = None) -> IcdTabular:
             blocks[sid] = block
             pending.append((block, _notes_of(sec, sid)))
             for diag in sec.findall("diag"):
-                walk(diag, None, sid, num)
+                walk(diag, None, sid, num, 1)
 
     def known(code: str) -> bool:
         return code in nodes

@@ -6,6 +6,7 @@ reports ``changed=False``; a different file for an already loaded release replac
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from ._tabular_cache import cache_path, write_cache
 from .db import RefDB
 from .icd10cm import package_xml, parse_tabular
 from .importers import HEAD_BYTES, RefdataFileError, detect, parse_file
+from .importers.base import UNDATED, ParsedRelease, check_ends_with_line_break
 from .model import ImportResult, Release
 
 __all__ = ["ImportReport", "expand_paths", "import_file", "import_paths"]
@@ -63,48 +65,112 @@ def _import_icd(path: Path, data: bytes, root: Path) -> ImportResult:
     return ImportResult("icd10cm-tabular", path.name, tab.release, len(tab.nodes), tab.sha256, True)
 
 
+#: Suffixes of files that are not line-oriented text (their completeness is the
+#: container's: a zip's members, a workbook's sheets).
+_BINARY_SUFFIXES = (".zip", ".xlsx", ".xls")
+
+
+def _ends_mid_line(path: Path) -> bool:
+    """True when a non-empty text file's last byte is not a line break."""
+    with path.open("rb") as fh:
+        fh.seek(0, 2)
+        if fh.tell() == 0:
+            return False
+        fh.seek(-1, 2)
+        return fh.read(1) not in (b"\n", b"\r")
+
+
+def _check_complete(path: Path, kind: str) -> None:
+    """Refuse a text file cut off mid-line (every published CSV and text file ends with a
+    line break); XML is checked by its parser, zips and workbooks by their readers."""
+    if kind == "icd10cm-tabular" or path.suffix.lower() in _BINARY_SUFFIXES:
+        return
+    if _ends_mid_line(path):
+        check_ends_with_line_break(str(path), path.read_bytes())
+
+
+def _check_not_shrunk(con: sqlite3.Connection, pr: ParsedRelease) -> None:
+    """An undated list (CARC, RARC, POS, modifiers ...) replaces the one in use when
+    imported; one holding less than half the codes of the list in use is a file cut off at
+    a line break (the publishers deactivate codes, they do not drop them): refused, and
+    the list in use kept."""
+    if pr.effective != UNDATED:
+        return
+    row = con.execute(
+        "SELECT rows, source_file FROM releases WHERE system = ? AND effective = ?"
+        " AND complete = 1 ORDER BY seq DESC LIMIT 1",
+        (pr.system, UNDATED.isoformat()),
+    ).fetchone()
+    if row is not None and len(pr.codes) * 2 < int(row[0]):
+        raise RefdataFileError(
+            f"{pr.source_file}: {len(pr.codes)} {pr.system} code(s), the list in use "
+            f"({row[1]}) has {row[0]}: the file looks cut off; the list in use is kept"
+        )
+
+
+def _unreadable(path: Path, kind: str, exc: Exception) -> RefdataFileError:
+    return RefdataFileError(f"{path}: unreadable {kind} file ({type(exc).__name__}: {exc})")
+
+
 def import_file(path: Path, root: Path, *, kind: str | None = None) -> list[ImportResult]:
-    """Import one file of a known (or given) kind into the store at ``root``."""
+    """Import one file of a known (or given) kind into the store at ``root``.
+
+    The whole file is read and checked before anything is written; a damaged file (cut off,
+    a row of the wrong shape, not well-formed) raises :class:`RefdataFileError` (or the
+    NCCI reader's ``NcciFormatError``) naming the file and line, and the releases in use
+    stay as they were."""
     with path.open("rb") as fh:
         head = fh.read(HEAD_BYTES)
     kind = kind or detect(path, head)
     if kind is None:
         raise RefdataFileError(f"{path}: not a reference file of a known kind")
+    _check_complete(path, kind)
     if kind.startswith("ncci-"):
         from . import ncci
 
-        return list(ncci.import_file(path, root))
+        try:
+            return list(ncci.import_file(path, root))
+        except (ncci.NcciFormatError, RefdataFileError, OSError):  # each names the file
+            raise
+        except Exception as exc:  # anything else the file provokes: named, no traceback
+            raise _unreadable(path, kind, exc) from exc
     data = path.read_bytes()
     if kind == "icd10cm-tabular":
-        return [_import_icd(path, data, root)]
+        try:
+            return [_import_icd(path, data, root)]
+        except (RefdataFileError, OSError):
+            raise
+        except ValueError as exc:  # the tabular reader's errors name the file
+            raise RefdataFileError(str(exc)) from None
+        except Exception as exc:
+            raise _unreadable(path, kind, exc) from exc
     try:
         parsed = parse_file(path, data, kind)
     except RefdataFileError:
         raise
     except Exception as exc:  # a damaged zip/xlsx/xls: name the file, never a traceback
-        raise RefdataFileError(
-            f"{path}: unreadable {kind} file ({type(exc).__name__}: {exc})"
-        ) from exc
+        raise _unreadable(path, kind, exc) from exc
     results: list[ImportResult] = []
     db = RefDB(root)
-    for pr in parsed:
-        rel = Release(pr.system, pr.release, pr.effective, pr.end, pr.source_file, pr.sha256,
-                      len(pr.codes), pr.complete)  # fmt: skip
-        with db.write() as con:
+    with db.write() as con:  # one transaction: all the file's releases, or none
+        for pr in parsed:
+            rel = Release(pr.system, pr.release, pr.effective, pr.end, pr.source_file,
+                          pr.sha256, len(pr.codes), pr.complete)  # fmt: skip
             same = RefDB.stored_sha(con, pr.system, pr.release) == pr.sha256
             if not same:
+                _check_not_shrunk(con, pr)
                 RefDB.put_release(con, rel, pr.kind, pr.codes)
-        results.append(
-            ImportResult(
-                pr.kind,
-                pr.source_file,
-                pr.release,
-                len(pr.codes),
-                pr.sha256,
-                not same,
-                f"{pr.system}: already loaded" if same else pr.system,
+            results.append(
+                ImportResult(
+                    pr.kind,
+                    pr.source_file,
+                    pr.release,
+                    len(pr.codes),
+                    pr.sha256,
+                    not same,
+                    f"{pr.system}: already loaded" if same else pr.system,
+                )
             )
-        )
     return results
 
 

@@ -22,7 +22,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleanclaim.codes.ncci_common import NO_END, NcciFormatError, parse_date, quarter_start
+from cleanclaim.codes.ncci_common import (
+    NO_END,
+    NcciFormatError,
+    csv_rows,
+    parse_date,
+    quarter_start,
+)
 
 __all__ = ["AddonEdit", "AddonTable", "addon_release_from_name", "parse_addon"]
 
@@ -82,10 +88,10 @@ def parse_addon(path: Path, sha256: str) -> AddonTable:
     text = path.read_bytes().decode("utf-8-sig", errors="replace")
     first = text.split("\n", 1)[0]
     delim = "\t" if "\t" in first else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delim)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
     header: list[str] | None = None
     table = AddonTable(release, effective, sha256, path.name)
-    for lineno, row in enumerate(reader, start=1):
+    for lineno, row in csv_rows(reader, path):
         if header is None:
             names = [_norm(h) for h in row]
             if "add_on_code" in names and "primary_code" in names:
@@ -96,6 +102,12 @@ def parse_addon(path: Path, sha256: str) -> AddonTable:
             continue
         if not row or not any(c.strip() for c in row):
             continue
+        width = max(i for i, h in enumerate(header) if h in _REQUIRED) + 1
+        if len(row) < width:
+            raise NcciFormatError(
+                f"{path}:{lineno}: {len(row)} field(s), the header has {len(header)}: "
+                "the row is incomplete"
+            )
         rec = dict(zip(header, (c.strip() for c in row), strict=False))
         try:
             addon = rec["add_on_code"].upper()
@@ -120,4 +132,6 @@ def parse_addon(path: Path, sha256: str) -> AddonTable:
         table.edits.setdefault(addon, []).append(edit)
     if header is None:
         raise NcciFormatError(f"{path}: no header row with 'Add-On Code' and 'Primary Code'")
+    if not table.edits:
+        raise NcciFormatError(f"{path}: no add-on edits after the header (the file is cut off?)")
     return table

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "NO_END",
     "NcciFormatError",
+    "csv_rows",
     "pack_code",
     "parse_date",
     "quarter_start",
@@ -26,6 +30,19 @@ _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 class NcciFormatError(ValueError):
     """An NCCI file that does not have the published layout; names file and line."""
+
+
+def csv_rows(reader: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of a ``csv.reader`` (``strict``), a CSV error (a quoted
+    field left open: the file cut off) becoming :class:`NcciFormatError` naming the line."""
+    try:
+        for row in reader:
+            yield reader.line_num, row
+    except csv.Error as exc:
+        raise NcciFormatError(
+            f"{path}:{reader.line_num}: not readable as CSV ({exc}; a quoted field left "
+            "open means the file is cut off)"
+        ) from None
 
 
 def pack_code(code: str) -> int:

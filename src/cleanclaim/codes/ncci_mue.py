@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleanclaim.codes.ncci_common import NcciFormatError
+from cleanclaim.codes.ncci_common import NcciFormatError, csv_rows
 
 __all__ = ["MueEdit", "MueTable", "mue_release_from_name", "parse_mue"]
 
@@ -66,10 +66,10 @@ def parse_mue(path: Path, sha256: str) -> MueTable:
         )
     release, effective = info
     text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     edits: dict[str, MueEdit] = {}
     in_table = False
-    for lineno, row in enumerate(reader, start=1):
+    for lineno, row in csv_rows(reader, path):
         if not in_table:
             if row and "HCPCS" in row[0] and len(row) >= 3 and "MUE" in row[1]:
                 in_table = True
@@ -79,6 +79,8 @@ def parse_mue(path: Path, sha256: str) -> MueTable:
         if len(row) < 3:
             raise NcciFormatError(f"{path}:{lineno}: expected 4 comma-separated fields")
         code = row[0].strip().upper()
+        if len(row[1].strip()) > 9:
+            raise NcciFormatError(f"{path}:{lineno}: MUE value {row[1][:20]!r}... is not a count")
         try:
             value = int(row[1].strip())
             mai_text = row[2].strip()
@@ -95,4 +97,6 @@ def parse_mue(path: Path, sha256: str) -> MueTable:
         edits[code] = MueEdit(code, value, mai, mai_text, rationale)
     if not in_table:
         raise NcciFormatError(f"{path}: no 'HCPCS/CPT Code,...MUE Values,...' header row found")
+    if not edits:
+        raise NcciFormatError(f"{path}: no MUE rows after the header (the file is cut off?)")
     return MueTable(release, effective, sha256, path.name, edits)

@@ -150,6 +150,8 @@ def parse_ptp(path: Path, sha256: str) -> PtpPart:
         if rat > 255:
             raise NcciFormatError(f"{path}:{lineno}: more than 256 distinct rationales")
         append((key, eff, dele, mod, rat, 1 if f[2].strip() == "*" else 0))
+    if not rows:
+        raise NcciFormatError(f"{path}: no PTP edits after the header (the file is cut off?)")
     rows.sort()
     return PtpPart(
         release=release,

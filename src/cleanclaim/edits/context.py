@@ -12,6 +12,7 @@ from typing import Any
 from cleanclaim.codes.model import CodeSource, Lookup, Note
 from cleanclaim.codes.ncci import NcciTables
 from cleanclaim.edits.coverage import CoverageSource
+from cleanclaim.jsonin import JsonInputError, load_json, type_name
 
 __all__ = ["FilingLimit", "PayerRule", "ScrubContext", "load_filing_limits", "load_payer_rules"]
 
@@ -62,13 +63,25 @@ def load_filing_limits(path: Path | None = None) -> dict[str, FilingLimit]:
 
 
 def load_payer_rules(path: Path | None = None) -> list[PayerRule]:
+    """The payer rules of ``path`` (else the packaged ones); ValueError naming the file and
+    the rule for a file that is not JSON or not ``{"rules": [{...}, ...]}``."""
+    where = path or "payer_rules.json"
     try:
-        raw = json.loads(path.read_text()) if path else _data("payer_rules.json")
-    except (OSError, ValueError) as exc:
-        raise ValueError(f"payer rules {path}: {exc}") from None
+        raw = load_json(path.read_bytes(), name=str(path)) if path else _data("payer_rules.json")
+    except OSError as exc:
+        raise ValueError(f"payer rules {path}: {exc.strerror or exc}") from None
+    except JsonInputError as exc:
+        raise ValueError(f"payer rules {exc}") from None
+    if not isinstance(raw, dict):
+        raise ValueError(f'payer rules {where}: expected {{"rules": [...]}}, got {type_name(raw)}')
+    rules = raw.get("rules", [])
+    if not isinstance(rules, list):
+        raise ValueError(f"payer rules {where}: rules: expected a list, got {type_name(rules)}")
     out = []
-    for i, r in enumerate(raw.get("rules", [])):
+    for i, r in enumerate(rules):
         try:
+            if not isinstance(r, dict):
+                raise TypeError(f"the rule: expected an object, got {type_name(r)}")
             req = r["require"]
             out.append(
                 PayerRule(
@@ -87,9 +100,12 @@ def load_payer_rules(path: Path | None = None) -> list[PayerRule]:
                     prior_auth=bool(req.get("prior_auth", False)),
                 )
             )
-        except (KeyError, TypeError, IndexError) as exc:
-            where = path or "payer_rules.json"
+        except KeyError as exc:
             raise ValueError(f"payer rules {where}: rule #{i + 1} lacks {exc}") from None
+        except (TypeError, IndexError, AttributeError, ValueError) as exc:
+            raise ValueError(
+                f"payer rules {where}: rule #{i + 1} has a field of the wrong type ({exc})"
+            ) from None
     return out
 
 

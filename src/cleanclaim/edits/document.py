@@ -16,6 +16,7 @@ what it should be).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,9 +26,16 @@ from cleanclaim.edits.finding import FileFinding, Finding
 from cleanclaim.edits.json_adapter import from_json_view
 from cleanclaim.edits.scrub import ScrubResult, scrub_claim
 from cleanclaim.edits.x12_adapter import SyntaxLevel, read_837p
+from cleanclaim.jsonin import JsonInputError, load_json, type_name
 from cleanclaim.x12 import X12Error, gc_paused
 
-__all__ = ["DocumentClaims", "DocumentError", "read_document_claims", "scrub_document"]
+__all__ = [
+    "DocumentClaims",
+    "DocumentError",
+    "json_claims",
+    "read_document_claims",
+    "scrub_document",
+]
 
 
 class DocumentError(ValueError):
@@ -43,27 +51,55 @@ class DocumentClaims:
     findings: list[FileFinding] = field(default_factory=list)
 
 
+def _list(value: Any, name: str, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise DocumentError(f"{name}: {where}: expected a list, got {type_name(value)}")
+    return value
+
+
+def json_claims(doc: Any, name: str) -> Iterator[tuple[str, Any]]:
+    """(JSON path, claim) for every claim of a JSON document: a list of claims,
+    ``{"claims": [...]}`` or the X12 JSON view ``{"transactions": [{"claims": [...]}]}``;
+    :class:`DocumentError` naming the path when the containers are not of those shapes."""
+    if isinstance(doc, list):
+        for i, c in enumerate(doc):
+            yield f"[{i}]", c
+        return
+    if not isinstance(doc, dict):
+        raise DocumentError(
+            f"{name}: expected a list of claims or an object with claims, got {type_name(doc)}"
+        )
+    if "error" in doc and "transactions" not in doc:
+        err = doc["error"]
+        why = err if isinstance(err, str) else json.dumps(err)[:200]
+        raise DocumentError(f"{name}: the JSON holds an error, not claims: {why}")
+    for i, c in enumerate(_list(doc.get("claims"), name, "claims")):
+        yield f"claims[{i}]", c
+    for t, tx in enumerate(_list(doc.get("transactions"), name, "transactions")):
+        if not isinstance(tx, dict):
+            raise DocumentError(
+                f"{name}: transactions[{t}]: expected an object, got {type_name(tx)}"
+            )
+        where = f"transactions[{t}].claims"
+        for i, c in enumerate(_list(tx.get("claims"), name, where)):
+            yield f"{where}[{i}]", c
+
+
 def read_document_claims(
     data: bytes, *, name: str = "input", syntax: SyntaxLevel = "guide"
 ) -> DocumentClaims:
-    head = data.lstrip()[:1]
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head in (b"{", b"["):
         try:
-            doc = json.loads(data)
-        except ValueError as exc:
-            raise DocumentError(f"{name}: not valid JSON ({exc})") from None
-        if isinstance(doc, dict) and "error" in doc and "transactions" not in doc:
-            raise DocumentError(f"{name}: the JSON holds an error, not claims: {doc['error']}")
-        claims: list[Any] = []
-        if isinstance(doc, list):
-            claims = doc
-        elif isinstance(doc, dict):
-            claims = list(doc.get("claims") or [])
-            for t in doc.get("transactions") or []:
-                if isinstance(t, dict):
-                    claims.extend(t.get("claims") or [])
+            doc = load_json(data, name=name)
+        except JsonInputError as exc:
+            raise DocumentError(str(exc)) from None
         try:
-            return DocumentClaims([(from_json_view(c, where=name), []) for c in claims])
+            return DocumentClaims(
+                [(from_json_view(c, where=f"{name}: {at}"), []) for at, c in json_claims(doc, name)]
+            )
         except ValueError as exc:
             raise DocumentError(str(exc)) from None
     try:

@@ -27,6 +27,7 @@ from typing import Any
 
 from cleanclaim.edits.claim import ScrubClaim
 from cleanclaim.edits.x12_adapter import from_x12_claim
+from cleanclaim.jsonin import type_name
 from cleanclaim.x12.x222a1_837p.json import claim_from_json
 
 __all__ = ["from_json_view"]
@@ -40,7 +41,7 @@ _ALIASES = {
 
 def from_json_view(obj: Mapping[str, Any], *, where: str = "claim") -> ScrubClaim:
     if not isinstance(obj, Mapping):
-        raise ValueError(f"{where}: expected a JSON object")
+        raise ValueError(f"{where}: expected a JSON object (a claim), got {type_name(obj)}")
     form = dict(obj)
     for old, new in _ALIASES.items():
         if not form.get(new) and form.get(old):
@@ -49,5 +50,7 @@ def from_json_view(obj: Mapping[str, Any], *, where: str = "claim") -> ScrubClai
     payer = obj.get("payer")
     profile = payer.get("profile") if isinstance(payer, Mapping) else None
     if profile:
-        claim = replace(claim, payer=replace(claim.payer, profile=str(profile)))
+        if not isinstance(profile, str):
+            raise ValueError(f"{where} payer.profile: expected text, got {type_name(profile)}")
+        claim = replace(claim, payer=replace(claim.payer, profile=profile))
     return claim

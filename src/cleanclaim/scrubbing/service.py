@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -75,22 +74,22 @@ def check_size(size: int, name: str = "the file") -> None:
 
 
 def _check_json(data: bytes, name: str) -> None:
-    """400 unless ``data`` is JSON holding at least one claim (the engine reads it after)."""
-    if data.lstrip()[:1] not in (b"{", b"["):
+    """400 unless ``data`` is JSON (bounded: :func:`cleanclaim.jsonin.load_json`); 422
+    unless its containers hold at least one claim (the engine reads the claims after)."""
+    from cleanclaim.edits.document import DocumentError, json_claims
+    from cleanclaim.jsonin import JsonInputError, load_json
+
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"["):
         raise ScrubInputError(f"{name}: not JSON (it should start with {{ or [)")
     try:
-        doc = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ScrubInputError(f"{name}: not valid JSON ({exc})") from None
-    claims: list[Any] = []
-    if isinstance(doc, list):
-        claims = doc
-    elif isinstance(doc, dict):
-        claims = list(doc.get("claims") or [])
-        for t in doc.get("transactions") or []:
-            if isinstance(t, dict):
-                claims.extend(t.get("claims") or [])
-    if not claims and not (isinstance(doc, dict) and "error" in doc):
+        doc = load_json(data, name=name)
+    except JsonInputError as exc:
+        raise ScrubInputError(str(exc)) from None
+    try:
+        found = next(json_claims(doc, name), None)
+    except DocumentError as exc:
+        raise ScrubInputError(str(exc), 422) from None
+    if found is None:
         raise ScrubInputError(
             f'{name}: no claims found (expected a list of claims, {{"claims": [...]}} '
             'or the X12 JSON view {"transactions": [{"claims": [...]}]})',
@@ -99,6 +98,11 @@ def _check_json(data: bytes, name: str) -> None:
 
 
 def _check_x12(data: bytes, name: str) -> None:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\0\0\0\0" in (data[1:8:2], data[0:8:2]):
+        raise ScrubInputError(
+            f"{name}: the file is UTF-16 encoded; an 837P is ASCII or UTF-8 text "
+            "(save it as plain text and send again)"
+        )
     if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:3] != b"ISA":
         raise ScrubInputError(
             f"{name}: not an X12 file (an 837P starts with an ISA segment) and not JSON"
@@ -118,7 +122,7 @@ def read_claims(data: bytes, name: str, *, kind: str = "auto") -> DocumentClaims
     if not data.strip():
         raise ScrubInputError(f"{name}: the file is empty")
     if kind == "auto":
-        kind = "json" if data.lstrip()[:1] in (b"{", b"[") else "x12"
+        kind = "json" if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[") else "x12"
     if kind == "json":
         _check_json(data, name)
     else:

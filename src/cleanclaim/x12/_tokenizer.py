@@ -98,6 +98,11 @@ def repetition_separator(
 def _read_delimiters(text: str) -> tuple[Delimiters, int, str]:
     """What :func:`read_delimiters` returns, and the ISA11 warning (``""`` if none)."""
     if not text.startswith("ISA"):
+        if text[:2] in ("\xff\xfe", "\xfe\xff") or "\0\0\0\0" in (text[1:8:2], text[0:8:2]):
+            raise X12Error(
+                "not an X12 file as sent: it is UTF-16 encoded (X12 is ASCII or UTF-8); "
+                "save it as plain text and send again"
+            )
         snippet = text[:20].strip().splitlines()[0][:20] if text.strip() else ""
         raise X12Error(
             "not an X12 file: it must start with an ISA segment"

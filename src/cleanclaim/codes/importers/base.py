@@ -16,6 +16,8 @@ __all__ = [
     "UNDATED",
     "ParsedRelease",
     "RefdataFileError",
+    "check_ends_with_line_break",
+    "line_of",
     "parse_yyyymmdd",
     "read_csv_rows",
     "sha256_of",
@@ -67,18 +69,65 @@ def parse_yyyymmdd(value: str, *, where: str) -> dt.date | None:
         raise RefdataFileError(f"{where}: {value!r} is not a valid date ({exc})") from exc
 
 
-def read_csv_rows(path: Path, data: bytes) -> tuple[list[str], list[dict[str, str]]]:
-    """Decode (UTF-8 with or without BOM, else Latin-1) and read a CSV with a header."""
+def line_of(data: bytes, offset: int) -> int:
+    """1-based line number of byte ``offset`` in ``data``."""
+    return data.count(b"\n", 0, offset) + 1
+
+
+def check_ends_with_line_break(name: str, data: bytes) -> None:
+    """A text file the publishers end with a line break (every official CSV and text file
+    does) that does not is cut off mid-line: refuse it whole, naming the last line."""
+    if data and not data.endswith((b"\n", b"\r")):
+        last = line_of(data, len(data))
+        raise RefdataFileError(
+            f"{name} line {last}: the file ends mid-line (no line break after the last line): "
+            "it looks cut off; download it again (a file made by hand must end with a line break)"
+        )
+
+
+def _decode(data: bytes) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+        return data.decode("latin-1")
+
+
+def read_csv_rows(
+    path: Path, data: bytes, *, strict: bool = True
+) -> tuple[list[str], list[dict[str, str]]]:
+    """Decode (UTF-8 with or without BOM, else Latin-1) and read a CSV with a header.
+
+    Complete rows only: a quoted field left open at the end (the file cut mid-quote), or a
+    row with fewer fields than the header (cut mid-row) or more non-empty fields (a comma
+    that should have been quoted) raises :class:`RefdataFileError` naming the line.
+    ``strict=False`` (to sniff a file's kind from its first bytes) skips such rows."""
+    reader = csv.reader(io.StringIO(_decode(data), newline=""), strict=strict)
+    rows: list[dict[str, str]] = []
+    header: list[str] = []
+    try:
+        for fields in reader:
+            if not header:
+                header = [h.strip() for h in fields]
+                if not any(header):
+                    header = []
+                continue
+            if not any(f.strip() for f in fields):
+                continue  # a blank line
+            if len(fields) < len(header) or any(f.strip() for f in fields[len(header) :]):
+                if not strict:
+                    continue
+                raise RefdataFileError(
+                    f"{path.name} line {reader.line_num}: {len(fields)} field(s), the header has "
+                    f"{len(header)}: the row is incomplete or has an unquoted comma"
+                )
+            rows.append({k: v.strip() for k, v in zip(header, fields, strict=False)})
+    except csv.Error as exc:
+        if not strict and header:
+            return header, rows
+        raise RefdataFileError(
+            f"{path.name} line {reader.line_num}: not readable as CSV ({exc}; a quoted field "
+            "left open means the file is cut off)"
+        ) from None
     if not header:
         raise RefdataFileError(f"{path.name}: empty file, expected a CSV header")
-    reader.fieldnames = header
-    rows = []
-    for row in reader:
-        rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
     return header, rows

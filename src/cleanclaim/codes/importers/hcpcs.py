@@ -84,10 +84,19 @@ def sniff_hcpcs(path: Path, head: bytes) -> bool:
     return path.suffix.lower() == ".txt" and "ANWEB" in name
 
 
-def _fixed_width(text: str) -> Iterator[_Rec]:
-    for line in text.splitlines():
+#: A record reaches at least the ACTION CD (position 293); the published lines are 320.
+_RECORD_MIN = 293
+
+
+def _fixed_width(text: str, where: str) -> Iterator[_Rec]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
         if len(line) < 12 or line[10] not in "3478" or not line[5:10].isdigit():
             continue  # disclaimer and blank lines
+        if len(line.rstrip("\r\n")) < _RECORD_MIN and line[10] in "37":
+            raise RefdataFileError(
+                f"{where} line {lineno}: a {len(line)}-character record, the layout has "
+                f"{_RECORD_MIN} or more (positions 1-320): the record is cut off"
+            )
         yield _Rec(
             code=line[0:5].strip(),
             recid=line[10],
@@ -181,7 +190,7 @@ def _records(path: Path, data: bytes) -> tuple[str, list[_Rec]]:
     if data.lstrip(b"\xef\xbb\xbf").upper().startswith(b"HCPC,"):
         _, rows = read_csv_rows(path, data)
         return path.name, _merge(_columns(rows, path.name), path.name)
-    return path.name, _merge(_fixed_width(data.decode("latin-1")), path.name)
+    return path.name, _merge(_fixed_width(data.decode("latin-1"), path.name), path.name)
 
 
 def parse_hcpcs(path: Path, data: bytes) -> list[ParsedRelease]:

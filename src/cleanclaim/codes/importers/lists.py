@@ -90,7 +90,7 @@ def sniff_list(path: Path, head: bytes) -> str | None:
     if path.suffix.lower() not in (".csv", ".txt"):
         return None
     try:
-        header, rows = read_csv_rows(path, head.rsplit(b"\n", 1)[0] if len(head) >= 65536 else head)
+        header, rows = read_csv_rows(path, head, strict=False)
     except (RefdataFileError, ValueError):
         return None
     return _kind_of(path, header, rows)
@@ -231,7 +231,10 @@ def _pyx12(
         if system:
             code = r.get("code", "")
             out[system].codes.append(Code(system, code, "", "", None, None, None, label))
-    return [p for p in out.values() if p.codes]
+    found = [p for p in out.values() if p.codes]
+    if not found:
+        raise RefdataFileError(f"{path.name}: no claim_status_cat or claim_status rows")
+    return found
 
 
 def _cpt(path: Path, header: list[str], rows: list[dict[str, str]], sha: str) -> ParsedRelease:
@@ -275,11 +278,14 @@ LIST_KINDS = (*_SINGLE, *_MULTI)
 def parse_list(path: Path, data: bytes, kind: str | None = None) -> list[ParsedRelease]:
     sha = sha256_of(data)
     header, rows = read_csv_rows(path, data)
-    kind = kind or _kind_of(path, header, rows)
-    if kind is None:
+    found = _kind_of(path, header, rows)
+    same_layout = {kind, found} <= {"carc", "rarc"}  # one layout, told apart by name
+    if found is None or (kind is not None and kind != found and not same_layout):
+        expected = f"the {kind} layout" if kind else "a known code list layout"
         raise RefdataFileError(
-            f"{path.name}: header {','.join(header[:5])} is not a known code list layout"
+            f"{path.name} line 1: header {','.join(header[:5])[:120]!r} is not {expected}"
         )
+    kind = kind or found
     if not rows:
         raise RefdataFileError(f"{path.name}: no rows after the header")
     if kind in _SINGLE:

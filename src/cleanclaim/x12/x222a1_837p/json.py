@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Any
 
+from ...jsonin import type_name
 from ...money import parse_optional_money
 from .._errors import X12Error
 from .._segments import Delimiters
@@ -158,7 +159,7 @@ def _obj(value: Any, where: str) -> Mapping[str, Any]:
     if value is None or value == "":
         return {}
     if not isinstance(value, Mapping):
-        raise ValueError(f"{where}: expected a JSON object, not {value!r}")
+        raise ValueError(f"{where}: expected a JSON object, got {type_name(value)}")
     return value
 
 
@@ -170,7 +171,7 @@ def _text(value: Any, where: str) -> str:
     if value is None:
         return ""
     if isinstance(value, (Mapping, list, tuple, bool, float)):
-        raise ValueError(f"{where}: expected text, not {value!r}")
+        raise ValueError(f"{where}: expected text, got {type_name(value)}")
     return str(value)
 
 
@@ -186,8 +187,14 @@ def _list(value: Any, where: str) -> list[Any]:
     if value is None or value == "":
         return []
     if not isinstance(value, (list, tuple)):
-        raise ValueError(f"{where}: expected a list, not {value!r}")
+        raise ValueError(f"{where}: expected a list, got {type_name(value)}")
     return list(value)
+
+
+def _count(text: str, default: int) -> int:
+    """A line number or position written as text (``"3"``); ``default`` when it is not a
+    whole number of at most nine digits."""
+    return int(text) if text.isdecimal() and len(text) <= 9 else default
 
 
 def _iso_date(value: Any, where: str) -> str | None:
@@ -197,7 +204,7 @@ def _iso_date(value: Any, where: str) -> str | None:
     text = str(value)
     iso = _iso(text)
     if iso is None:
-        raise ValueError(f"{where}: {text!r} is not a date (YYYY-MM-DD)")
+        raise ValueError(f"{where}: {text[:40]!r} is not a date (YYYY-MM-DD)")
     return iso
 
 
@@ -300,7 +307,7 @@ def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
         unit_code=text("unit_code") or "UN",
         place_of_service=text("place_of_service") or pos,
         ndc=text("ndc"),
-        number=int(number) if number.isdecimal() else index,
+        number=_count(number, index),
         qualifier=text("qualifier") or "HC",
         description=text("description"),
         raw_pointers=raw if len(raw) != len(pointers) else [],
@@ -367,7 +374,7 @@ def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
         group_number=text("group_number"),
         payer_claim_control_number=text("payer_claim_control_number"),
         prior_authorization=text("prior_authorization"),
-        position=int(text("position")) if text("position").isdecimal() else 0,
+        position=_count(text("position"), 0),
         diagnosis_qualifiers=[_text(q, f"{where} diagnosis_qualifiers") for q in quals][
             : len(diagnoses)
         ],
