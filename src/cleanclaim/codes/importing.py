@@ -2,6 +2,11 @@
 
 Importing the same file (same system, release and SHA-256) again changes nothing and
 reports ``changed=False``; a different file for an already loaded release replaces it.
+
+Completeness: a release read from an official file is complete for its release; one
+whose file name says it is an excerpt or a sample (:func:`~.importers.base.is_excerpt`)
+is stored as partial (``complete=False``), like the starter sets: its codes are used,
+but a code missing from it is never reported as not existing.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from ._tabular_cache import cache_path, write_cache
 from .db import RefDB
 from .icd10cm import package_xml, parse_tabular
 from .importers import HEAD_BYTES, RefdataFileError, detect, parse_file
+from .importers.base import is_excerpt
 from .model import ImportResult, Release
 
 __all__ = ["ImportReport", "expand_paths", "import_file", "import_paths"]
@@ -88,8 +94,9 @@ def import_file(path: Path, root: Path, *, kind: str | None = None) -> list[Impo
     results: list[ImportResult] = []
     db = RefDB(root)
     for pr in parsed:
+        complete = pr.complete and not is_excerpt(path.name)
         rel = Release(pr.system, pr.release, pr.effective, pr.end, pr.source_file, pr.sha256,
-                      len(pr.codes), pr.complete)  # fmt: skip
+                      len(pr.codes), complete)  # fmt: skip
         with db.write() as con:
             same = RefDB.stored_sha(con, pr.system, pr.release) == pr.sha256
             if not same:

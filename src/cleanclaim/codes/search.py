@@ -438,19 +438,17 @@ def search_store(
     for system in systems:
         if system not in SYSTEMS:
             raise ValueError(f"unknown code system {system!r}")
-        rel, _coverage, _msg = store.choose(system, as_of)
-        if rel is None:
-            continue
-        idx = _index_for(store, system, rel.release)
-        if code_like:
-            found = idx.search_code(query, limit)
-            if system == "icd10cm":
-                found = found + _seventh_hits(store, query, rel.release, found) if found else []
-                found = found or _seventh_hit(store, query, rel.release)
-            hits.extend(found)
-            if found:
-                continue
-        hits.extend(idx.search_words(raw, readings, as_of, limit, prefix=prefix))
+        for rel in store.search_releases(system, as_of):
+            idx = _index_for(store, system, rel.release)
+            if code_like:
+                found = idx.search_code(query, limit)
+                if system == "icd10cm":
+                    found = found + _seventh_hits(store, query, rel.release, found) if found else []
+                    found = found or _seventh_hit(store, query, rel.release)
+                hits.extend(found)
+                if found:
+                    continue
+            hits.extend(idx.search_words(raw, readings, as_of, limit, prefix=prefix))
     best: dict[tuple[str, str], tuple[float, Doc]] = {}
     for s, d in hits:
         key = (d.system, d.code)

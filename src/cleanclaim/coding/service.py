@@ -279,6 +279,15 @@ class SystemState:
     name: str
     complete: bool
     releases: list[StatusRow]
+    partial: bool = False  # a partial list (starter, excerpt) is in use beside or instead
+
+    @property
+    def complete_in_use(self) -> list[str]:
+        return [r.release.release for r in self.releases if r.in_use and r.release.complete]
+
+    @property
+    def partial_in_use(self) -> list[str]:
+        return [r.release.release for r in self.releases if r.in_use and not r.release.complete]
 
 
 def status() -> tuple[list[SystemState], list[StatusRow]]:
@@ -290,7 +299,8 @@ def status() -> tuple[list[SystemState], list[StatusRow]]:
         used = {r.release for r in s.in_use(system)}
         rows = [StatusRow(system, name, r, r.release in used) for r in s.releases(system)]
         complete = any(r.release.complete for r in rows)
-        systems.append(SystemState(system, name, complete, rows))
+        partial = any(r.in_use and not r.release.complete for r in rows)
+        systems.append(SystemState(system, name, complete, rows, partial))
     ncci_rows: list[StatusRow] = []
     from cleanclaim.codes import ncci
 
