@@ -16,7 +16,7 @@ what it should be).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cleanclaim.edits.claim import ScrubClaim
@@ -63,7 +63,9 @@ def read_document_claims(
                 if isinstance(t, dict):
                     claims.extend(t.get("claims") or [])
         try:
-            return DocumentClaims([(from_json_view(c, where=name), []) for c in claims])
+            return DocumentClaims(
+                [(replace(from_json_view(c, where=name), file=name), []) for c in claims]
+            )
         except ValueError as exc:
             raise DocumentError(str(exc)) from None
     try:
