@@ -85,6 +85,9 @@ REGISTRY: dict[str, Entry] = {
     # API
     "api:openapi-json": Entry(PUBLIC),
     "api:api-root": Entry(PUBLIC, ok=(200, 404)),
+    "api-index": Entry(PUBLIC),  # JSON: version and links, no data
+    "api-docs": Entry(SIGNED_IN),
+    "api-not-found": Entry(PUBLIC, args=lambda w: {"rest": "no-such-operation"}, ok=(404,)),
     # Django admin: its sign-in page is public; everything else is staff only (below)
     "admin:login": Entry(PUBLIC, ok=(200, 302)),
     "GET api:me": Entry(SIGNED_IN),
