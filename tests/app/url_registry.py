@@ -98,6 +98,7 @@ REGISTRY: dict[str, Entry] = {
     "GET api:payer_list": Entry("payers.view"),
     "GET api:payer_detail": Entry("payers.view", "object", pk("payer")),
     "POST api:scrub": Entry("claims.work", method="POST", ok=(400,)),  # empty body
+    "GET api:code_search": Entry("coding.work"),
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.

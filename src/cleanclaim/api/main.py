@@ -20,6 +20,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/patients", "cleanclaim.patients.api:router"),
     ("/payers", "cleanclaim.payers.api:router"),
     ("/scrub", "cleanclaim.scrubbing.api:router"),
+    ("/codes", "cleanclaim.coding.api:router"),
 ]
 
 api = NinjaAPI(

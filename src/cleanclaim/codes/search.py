@@ -42,7 +42,7 @@ from .model import SYSTEMS, SearchHit, normalize_icd10cm
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["Doc", "SearchIndex", "search_store", "stem", "tokens"]
+__all__ = ["Doc", "SearchIndex", "coverage_warnings", "search_store", "stem", "tokens"]
 
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOP = frozenset(
@@ -495,3 +495,21 @@ def _seventh_hit(store: Store, query: str, release: str) -> list[tuple[float, Do
     if code is None:
         return []
     return [(100.0, Doc("icd10cm", code.code, code.long, True, True, False))]
+
+
+def coverage_warnings(
+    store: Store, systems: tuple[str, ...], as_of: dt.date, hits: list[SearchHit]
+) -> list[str]:
+    """What a search answer must say about its date, the same on the CLI, the coding
+    screen and the API: for each system, that no loaded release covers ``as_of`` ("no
+    loaded ICD-10-CM release covers 2014-05-01: the oldest, ... starts ...") — the reason
+    there are no hits, not "no codes match" — or, when it answered, that its release has
+    ended (the code set may be stale)."""
+    out = []
+    for system in systems:
+        _rel, coverage, msg = store.choose(system, as_of)
+        if coverage == "before-oldest" or (
+            coverage == "stale" and any(h.system == system for h in hits)
+        ):
+            out.append(msg)
+    return out

@@ -63,19 +63,18 @@ class SearchAnswer:
 
 
 def search(query: str, system: str, dos: dt.date, limit: int = RESULT_LIMIT) -> SearchAnswer:
-    """The hits for ``query`` and the stale/before-oldest warnings of the systems that answered."""
+    """The hits for ``query`` and what must be said about the date, as ``cleanclaim codes
+    search`` says it (:func:`cleanclaim.codes.search.coverage_warnings`): no loaded release
+    covers it, or the release that answered has ended."""
+    from cleanclaim.codes.search import coverage_warnings
+
     query = query.strip()[:MAX_QUERY]
     if not query:
         return SearchAnswer([], [])
     s = store()
     systems = SEARCH_SYSTEMS if system == "all" else (system,)
     hits = s.search(query, systems=systems, as_of=dos, limit=limit)
-    warnings = []
-    for name in systems:
-        _rel, coverage, msg = s.choose(name, dos)
-        if coverage in ("stale", "before-oldest") and any(h.system == name for h in hits):
-            warnings.append(msg)
-    return SearchAnswer(hits, warnings)
+    return SearchAnswer(hits, coverage_warnings(s, systems, dos, hits))
 
 
 @dataclass
