@@ -41,3 +41,17 @@ def test_inside_a_complete_release_an_unknown_modifier_is_an_error(mk, code_stor
     (f,) = mk.findings(c, ctx, "MOD-001")
     assert f.severity == "error" and "HCPCS 2020-01" in f.message
     assert mk.findings(c, ctx, "MOD-003") == []
+
+
+def test_a_diagnosis_missing_from_an_ended_icd_release_is_a_warning(mk, code_store) -> None:
+    """After FY2026 ends (2026-09-30) a code of a newer fiscal year may exist: a warning
+    naming the tabular to import; inside FY2026 the same code is an error."""
+    later = dt.date(2026, 11, 2)
+    ctx = ScrubContext(as_of=dt.date(2026, 11, 20), codes=code_store)
+    c = mk.claim(mk.line(1, "99213", service_date=later), diagnoses=("Z99.99",))
+    (f,) = mk.findings(c, ctx, "DX-INV-003")
+    assert f.severity == "warning" and "import the CMS ICD-10-CM tabular" in f.message
+    assert mk.findings(c, ctx, "DX-INV-001") == []
+    inside = mk.claim(mk.line(1, "99213"), diagnoses=("Z99.99",))
+    ctx = ScrubContext(as_of=mk.TODAY, codes=code_store)
+    assert [x.severity for x in mk.findings(inside, ctx, "DX-INV-001")] == ["error"]
