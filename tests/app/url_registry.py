@@ -99,6 +99,11 @@ REGISTRY: dict[str, Entry] = {
     # API
     "api:openapi-json": Entry(PUBLIC, phi=False),
     "api:api-root": Entry(PUBLIC, ok=(200, 404), phi=False),
+    "api-index": Entry(PUBLIC, phi=False),  # JSON: version and links, no data
+    "api-docs": Entry(SIGNED_IN, phi=False),
+    "api-not-found": Entry(
+        PUBLIC, args=lambda w: {"rest": "no-such-operation"}, ok=(404,), phi=False
+    ),
     # Django admin: its sign-in page is public; everything else is staff only (below)
     "admin:login": Entry(PUBLIC, ok=(200, 302), phi=False),
     "GET api:me": Entry(SIGNED_IN, phi=False),

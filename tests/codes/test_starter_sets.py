@@ -14,8 +14,10 @@ D = dt.date(2026, 5, 1)
 def test_it_has_icd10cm_and_starter_sets_out_of_the_box(package_store: Store) -> None:
     systems = {r.system: r for r in package_store.releases()}
     assert systems["icd10cm"].complete is True
-    for s in ("cpt", "modifier", "pos", "carc", "rarc", "group", "claim_status_category"):
+    for s in ("cpt", "pos", "carc", "rarc", "group", "claim_status_category"):
         assert systems[s].complete is False and systems[s].release == "starter"
+    mods = {r.release: r.complete for r in package_store.releases("modifier")}
+    assert mods == {"starter": False, "HCPCS 2020-01": True}
     cpt = package_store.lookup("cpt", "99213", D)
     assert cpt.code is not None and "starter set only" in cpt.message
 

@@ -47,7 +47,7 @@ def test_it_prints_text_grouped_by_claim_with_errors_first(shared_data: Path, ca
     rc = main(["scrub", str(f), "--as-of", "2005-06-01"])
     out = capsys.readouterr().out
     assert rc == 1
-    assert out.startswith("Claim ABC123-RI:")
+    assert out.startswith("Claim ABC123-RI — RING, DIAMOND (member 00124A089) · ")
     body = out.split("\n\n")[0]
     sev = [ln.split()[0] for ln in body.splitlines()[1:] if ln.startswith("  ") and ln[2] != " "]
     assert sev == sorted(sev, key=lambda s: s != "ERROR")

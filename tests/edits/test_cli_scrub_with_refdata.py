@@ -62,9 +62,21 @@ def test_it_uses_the_ncci_tables_that_refdata_imported(
     rules = {x["rule"]: x for x in claim["findings"]}
     assert rules["NCCI-PTP-001"]["line"] == 2
     assert "v322r0" in rules["NCCI-PTP-001"]["source"]
+    assert doc["notices"] == [
+        "CPT procedure codes: no complete list loaded, codes checked for their shape only; "
+        "import the practice's licensed CPT file (cleanclaim refdata import)",
+        "HCPCS Level II procedure codes: no complete list loaded, codes checked for their "
+        "shape only; import the HCPCS file (cleanclaim refdata import)",
+        "NCCI PTP loaded only in part (ccipra-v322r0-f1.excerpt.txt): pairs not in it are "
+        "not checked",
+        "NCCI MUE loaded only in part (MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv):"
+        " codes not in it are not checked",
+        "NCCI add-on code edits not loaded: add-on codes not checked",
+    ]
     assert doc["summary"] == {
         "claims": 1,
         "clean": 0,
+        "warnings_only": 0,
         "with_errors": 1,
         "file_findings": 0,
         "file_errors": 0,

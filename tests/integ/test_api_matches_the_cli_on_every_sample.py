@@ -41,4 +41,8 @@ def test_it_agrees_with_the_cli(client_as, shared_data: Path, name: str, capsys)
             assert "not an X12 file" in detail and "ISA" in err
         return
     assert r.status_code == 200, r.content[:300]
-    assert r.json() == json.loads(out)
+    got, want = r.json(), json.loads(out)
+    for rep in (got, want):  # the CLI names the path, the API the upload
+        for item in rep["claims"] + rep["findings"]:
+            item["file"] = ""
+    assert got == want

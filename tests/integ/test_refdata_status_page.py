@@ -29,6 +29,8 @@ def test_it_lists_complete_and_starter_only_systems(client_as) -> None:
     assert "complete" in _row(body, "icd10cm")
     for system in ("cpt", "modifier", "pos", "carc", "rarc"):
         assert "starter set only" in _row(body, system), system
+    # Level II modifiers: CMS's complete list ships in the starter data
+    assert "complete</span> (HCPCS 2020-01); " in _row(body, "modifier")
     assert "Starter set only (not the complete code set):" in body
     assert "No NCCI tables" in body
 

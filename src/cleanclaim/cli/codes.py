@@ -120,13 +120,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not args.query or not args.query.strip():
         raise CLIError("a QUERY (or --batch FILE) is required")
     hits = store.search(args.query, systems=systems, as_of=as_of, limit=args.limit)
-    warnings = []
-    for system in systems:
-        _rel, coverage, msg = store.choose(system, as_of)
-        if coverage == "before-oldest" or (
-            coverage == "stale" and any(h.system == system for h in hits)
-        ):
-            warnings.append(msg)
+    from cleanclaim.codes.search import coverage_warnings
+
+    warnings = coverage_warnings(store, systems, as_of, hits)
     if args.json:
         print(
             json.dumps(

@@ -125,7 +125,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(f"reference data in {root}")
     for r in rows:
         rows_txt = f"{r['rows']:>7} rows"
-        kind = "complete" if r["complete"] else "STARTER SET ONLY"
+        partial = "STARTER SET ONLY" if r["release"] == "starter" else "PARTIAL (an excerpt)"
+        kind = "complete" if r["complete"] else partial
         if not r["in_use"]:
             kind += " (not in use: a complete release is loaded)"
         dates = f"{r['effective']}..{r['end'] or ''}"

@@ -87,9 +87,34 @@ def _where(f: Any) -> str:
     return f" [{', '.join(parts)}]"
 
 
+def _claim_line(r: Any, status: str) -> str:
+    """``Claim 26463774 — SMITH JANE (member 123) · Acme Health (PAYER1) · 2026-05-01 to
+    2026-05-03 · $120.00 · file.837 ST 0001: 1 error(s), 0 warning(s)``."""
+    errors = sum(1 for f in r.findings if f.severity == "error")
+    warns = len(r.findings) - errors
+    state = {"clean": "clean", "warnings": f"warnings only ({warns})"}.get(
+        status, f"{errors} error(s), {warns} warning(s)"
+    )
+    if status == "errors" and not errors:
+        state = f"rejected with its envelope (see above), {warns} warning(s)"
+    who = r.patient or "patient not named"
+    if r.member_id:
+        who += f" (member {r.member_id})"
+    payer = r.payer or "payer not named"
+    if r.payer_id:
+        payer += f" ({r.payer_id})"
+    first, last = r.service_from, r.service_to
+    dates = "no date of service" if first is None else str(first)
+    if last is not None and last != first:
+        dates += f" to {last}"
+    where = r.file + (f" ST {r.set}" if r.set else "")
+    return f"Claim {r.claim_id} — {who} · {payer} · {dates} · ${r.total_charge} · {where}: {state}"
+
+
 def _print_text(
-    results: list[Any], file_findings: list[Any], summary: dict[str, Any], out: Any
+    results: list[Any], file_findings: list[Any], rep: dict[str, Any], out: Any
 ) -> None:
+    summary: dict[str, Any] = rep["summary"]
     for ff in file_findings:
         f = ff.finding
         times = f" (x{ff.count})" if ff.count > 1 else ""
@@ -97,11 +122,8 @@ def _print_text(
         head = f"{ff.file or 'file'}{owner}: {f.severity.upper()} {f.rule}{_where(f)}{times}"
         print(f"{head}: {f.message}", file=out)
         print(f"          fix: {f.fix}", file=out)
-    for r in results:
-        errors = sum(1 for f in r.findings if f.severity == "error")
-        warns = len(r.findings) - errors
-        state = "clean" if not r.findings else f"{errors} error(s), {warns} warning(s)"
-        print(f"Claim {r.claim_id}: {state}", file=out)
+    for r, c in zip(results, rep["claims"], strict=True):
+        print(_claim_line(r, c["status"]), file=out)
         for f in r.findings:
             where = f" line {f.line}" if f.line else ""
             carc = f", prevents CARC {f.carc}" if f.carc else ""
@@ -114,10 +136,13 @@ def _print_text(
     cats = ", ".join(f"{k} {v}" for k, v in summary["by_category"].items()) or "none"
     print(
         f"\n{summary['claims']} claim(s): {summary['clean']} clean, "
+        f"{summary['warnings_only']} with warnings only, "
         f"{summary['with_errors']} with errors; {summary['file_findings']} finding(s) about "
         f"the files, groups or sets. Findings by category: {cats}",
         file=out,
     )
+    for n in rep.get("notices", []):
+        print(f"Notice: {n}", file=out)
 
 
 def _no_claim(path: Path, findings: list[Any]) -> str:
@@ -137,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
 
     from cleanclaim.codes.ncci import NcciFormatError
     from cleanclaim.edits.document import DocumentError, scrub_document
+    from cleanclaim.edits.notices import notices
     from cleanclaim.edits.refdata import context_from_refdata, warm
     from cleanclaim.edits.scrub import report
 
@@ -177,21 +203,14 @@ def run(args: argparse.Namespace) -> int:
             progress.stop()
     if len(unreadable) == len(files):
         return 2  # nothing could be read: the one-line messages above say why
-    rep = report(results, file_findings)
+    rep = report(results, file_findings, notices(ctx))
     summary: dict[str, Any] = rep["summary"]  # type: ignore[assignment]
     if unreadable:
         rep["unreadable"] = unreadable
     if args.json:
         print(json.dumps(rep, indent=1, default=str))
     else:
-        missing = []
-        if ctx.codes is None:
-            missing.append("code sets (diagnosis and procedure code checks skipped)")
-        if ctx.ncci is None:
-            missing.append("NCCI tables (run `cleanclaim refdata import` with the CMS files)")
-        for m in missing:
-            print(f"note: not loaded: {m}", file=sys.stderr)
-        _print_text(results, file_findings, summary, sys.stdout)
+        _print_text(results, file_findings, rep, sys.stdout)
     if unreadable:
         return 2
     return 1 if summary["with_errors"] or summary["file_errors"] else 0

@@ -2,6 +2,11 @@
 
 Importing the same file (same system, release and SHA-256) again changes nothing and
 reports ``changed=False``; a different file for an already loaded release replaces it.
+
+Completeness: a release read from an official file is complete for its release; one
+whose file name says it is an excerpt or a sample (:func:`~.importers.base.is_excerpt`)
+is stored as partial (``complete=False``), like the starter sets: its codes are used,
+but a code missing from it is never reported as not existing.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from .db import RefDB
 from .icd10cm import package_xml, parse_tabular
 from .importers import HEAD_BYTES, RefdataFileError, detect, parse_file
 from .importers.base import UNDATED, ParsedRelease, check_ends_with_line_break
+from .importers.base import is_excerpt
 from .model import ImportResult, Release
 
 __all__ = ["ImportReport", "expand_paths", "import_file", "import_paths"]
@@ -154,8 +160,9 @@ def import_file(path: Path, root: Path, *, kind: str | None = None) -> list[Impo
     db = RefDB(root)
     with db.write() as con:  # one transaction: all the file's releases, or none
         for pr in parsed:
+            complete = pr.complete and not is_excerpt(path.name)
             rel = Release(pr.system, pr.release, pr.effective, pr.end, pr.source_file,
-                          pr.sha256, len(pr.codes), pr.complete)  # fmt: skip
+                          pr.sha256, len(pr.codes), complete)  # fmt: skip
             same = RefDB.stored_sha(con, pr.system, pr.release) == pr.sha256
             if not same:
                 _check_not_shrunk(con, pr)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cleanclaim.codes.importers.base import is_excerpt
 from cleanclaim.codes.model import ImportResult, Release
 from cleanclaim.codes.ncci_addon import AddonEdit, AddonTable, addon_release_from_name, parse_addon
 from cleanclaim.codes.ncci_common import NcciFormatError, sha256_of
@@ -173,7 +174,8 @@ def import_file(path: Path, refdata_dir: Path) -> list[ImportResult]:
 
 
 def status(refdata_dir: Path) -> list[Release]:
-    """What NCCI data is loaded: one Release per imported file."""
+    """What NCCI data is loaded: one Release per imported file, partial (``complete=False``)
+    when the file's name says it is an excerpt (:func:`~.importers.base.is_excerpt`)."""
     out = []
     for f in _manifest(refdata_dir):
         out.append(
@@ -185,6 +187,7 @@ def status(refdata_dir: Path) -> list[Release]:
                 source_file=str(f["file"]),
                 sha256=str(f["sha256"]),
                 rows=int(f["rows"]),
+                complete=not is_excerpt(str(f["file"])),
             )
         )
     return sorted(out, key=lambda r: (r.system, r.effective, r.release))

@@ -47,6 +47,7 @@ __all__ = [
     "STOP",
     "Doc",
     "SearchIndex",
+    "coverage_warnings",
     "kind_of",
     "search_grouped",
     "search_store",
@@ -495,20 +496,18 @@ def search_store(
     for system in systems:
         if system not in SYSTEMS:
             raise ValueError(f"unknown code system {system!r}")
-        rel, _coverage, _msg = store.choose(system, as_of)
-        if rel is None:
-            continue
-        idx = _index_for(store, system, rel.release)
-        if code_like:
-            found = idx.search_code(query, limit)
-            if system == "icd10cm":
-                found = found + _seventh_hits(store, query, rel.release, found) if found else []
-                found = found or _seventh_hit(store, query, rel.release)
-            hits.extend(found)
-            if found:
-                continue
-        extra = [r for base in (raw, *readings) for r in idx.abbreviation_readings(base)]
-        hits.extend(idx.search_words(raw, readings + extra, as_of, limit, prefix=prefix))
+        for rel in store.search_releases(system, as_of):
+            idx = _index_for(store, system, rel.release)
+            if code_like:
+                found = idx.search_code(query, limit)
+                if system == "icd10cm":
+                    found = found + _seventh_hits(store, query, rel.release, found) if found else []
+                    found = found or _seventh_hit(store, query, rel.release)
+                hits.extend(found)
+                if found:
+                    continue
+            extra = [r for base in (raw, *readings) for r in idx.abbreviation_readings(base)]
+            hits.extend(idx.search_words(raw, readings + extra, as_of, limit, prefix=prefix))
     best: dict[tuple[str, str], tuple[float, Doc]] = {}
     for s, d in hits:
         key = (d.system, d.code)
@@ -580,3 +579,21 @@ def _seventh_hit(store: Store, query: str, release: str) -> list[tuple[float, Do
     if code is None:
         return []
     return [(100.0, Doc("icd10cm", code.code, code.long, True, True, False))]
+
+
+def coverage_warnings(
+    store: Store, systems: tuple[str, ...], as_of: dt.date, hits: list[SearchHit]
+) -> list[str]:
+    """What a search answer must say about its date, the same on the CLI, the coding
+    screen and the API: for each system, that no loaded release covers ``as_of`` ("no
+    loaded ICD-10-CM release covers 2014-05-01: the oldest, ... starts ...") — the reason
+    there are no hits, not "no codes match" — or, when it answered, that its release has
+    ended (the code set may be stale)."""
+    out = []
+    for system in systems:
+        _rel, coverage, msg = store.choose(system, as_of)
+        if coverage == "before-oldest" or (
+            coverage == "stale" and any(h.system == system for h in hits)
+        ):
+            out.append(msg)
+    return out

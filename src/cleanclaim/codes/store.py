@@ -34,7 +34,7 @@ from .model import SYSTEMS, Code, Coverage, Lookup, Note, Release, SearchHit, no
 from .paths import refdata_dir, user_cache_dir
 from .starter import starter_sets
 
-__all__ = ["SYSTEM_NAMES", "Store", "open_store"]
+__all__ = ["IMPORT_HINTS", "SYSTEM_NAMES", "Store", "open_store"]
 
 SYSTEM_NAMES = {
     "icd10cm": "ICD-10-CM",
@@ -48,6 +48,23 @@ SYSTEM_NAMES = {
     "claim_status": "claim status codes",
     "claim_status_category": "claim status category codes",
     "taxonomy": "provider taxonomy",
+}
+
+
+#: The table that completes each system, named in completeness messages.
+IMPORT_HINTS = {
+    "icd10cm": "the CMS ICD-10-CM tabular",
+    "hcpcs": "the HCPCS file",
+    "cpt": "the practice's licensed CPT file",
+    "modifier": "the HCPCS file",
+    "modifier-I": "the practice's licensed CPT modifier list",
+    "pos": "the CMS place of service list",
+    "carc": "the X12 CARC list",
+    "rarc": "the X12 RARC list",
+    "group": "the X12 element code lists",
+    "claim_status": "the X12 code values",
+    "claim_status_category": "the X12 code values",
+    "taxonomy": "the NUCC taxonomy file",
 }
 
 
@@ -91,6 +108,7 @@ class Store:
         self._icd: dict[str, IcdTabular] = {}
         self._starter_data = starter_sets() if starter else {}
         self._indexes: dict[tuple[str, str], object] = {}
+        self._level_sets: dict[tuple[str, str], set[str]] = {}
         self._stamp: tuple[int, int] = (0, 0)
         self._checked = 0.0
 
@@ -102,6 +120,7 @@ class Store:
             self._codes.clear()
             self._icd.clear()
             self._indexes.clear()
+            self._level_sets.clear()
 
     def _db_stamp(self) -> tuple[int, int]:
         try:
@@ -130,8 +149,9 @@ class Store:
                         r.release.release == pkg.release for r in rels["icd10cm"]
                     ):
                         rels["icd10cm"].append(_Rel(pkg, "icd10cm-tabular", 0, "package"))
-                for system, (rel, _codes) in self._starter_data.items():
-                    rels.setdefault(system, []).append(_Rel(rel, "starter", -1, "starter"))
+                for (system, label), (rel, _codes) in self._starter_data.items():
+                    if not any(r.release.release == label for r in rels.get(system, [])):
+                        rels.setdefault(system, []).append(_Rel(rel, "starter", -1, "starter"))
                 for lst in rels.values():
                     lst.sort(key=lambda r: (r.release.effective, r.seq))
                 self._rels = rels
@@ -141,9 +161,13 @@ class Store:
         return _package_release()
 
     def _usable(self, system: str) -> list[_Rel]:
-        """Complete releases of ``system``, else its starter set."""
+        """Complete releases of ``system``, else its starter set. Modifiers keep the
+        starter list beside complete ones: Level I (CPT) modifiers are never in the
+        HCPCS file that completes Level II."""
         rels = self._all().get(system, [])
         complete = [r for r in rels if r.release.complete]
+        if system == "modifier" and complete:
+            return [r for r in rels if r.release.complete or r.origin == "starter"]
         return complete or rels
 
     def releases(self, system: str | None = None) -> list[Release]:
@@ -188,6 +212,70 @@ class Store:
             return rel, "stale", msg
         return rel, "ok", note
 
+    def search_releases(self, system: str, as_of: dt.date) -> list[Release]:
+        """The releases searched for ``system`` on ``as_of``: the one in force, and for
+        modifiers every other list in use that has started (Level I and Level II come
+        from different publishers, as in :meth:`find`)."""
+        rel, _coverage, _msg = self.choose(system, as_of)
+        if rel is None:
+            return []
+        out = [rel]
+        if system == "modifier":
+            out += [
+                r.release
+                for r in reversed(self._usable(system))
+                if r.release != rel and r.release.effective <= as_of
+            ]
+        return out
+
+    # -- completeness -------------------------------------------------------------
+    def _levels(self, rel: Release) -> set[str]:
+        """The modifier levels ("I", "II") a modifier release holds rows of."""
+        key = (rel.system, rel.release)
+        with self._lock:
+            got = self._level_sets.get(key)
+            if got is None:
+                got = {c.extra.get("level") or "?" for c in self.codes_of(rel).values()}
+                if "?" in got:  # a code-only list: it may hold either level
+                    got |= {"I", "II"}
+                self._level_sets[key] = got
+            return got
+
+    def completeness(self, system: str, code: str, as_of: dt.date) -> str:
+        """Whether a ``code`` missing from ``system`` on ``as_of`` does not exist: ``""``
+        when a complete release holding codes like it is in force on that date (absence
+        is proof), else a sentence saying which list it is missing from and which table
+        to import (``modifier RR is not in the starter modifier list; import the HCPCS
+        file``). Modifiers are judged per level: Level II is completed by the HCPCS
+        file (or the CMS list shipped in the starter data), Level I (two digits, CPT)
+        only by a practice's licensed list."""
+        canon = code.strip().upper()
+        rels = self._usable(system)
+        name = SYSTEM_NAMES.get(system, system)
+        what, table = f"{name} code {canon}", IMPORT_HINTS.get(system, "the official file")
+        if system == "modifier":
+            level = "I" if canon.isdigit() else "II"
+            rels = [r for r in rels if level in self._levels(r.release)]
+            what, name = f"modifier {canon}", "modifier"
+            if level == "I":
+                name, table = "Level I (CPT) modifier", IMPORT_HINTS["modifier-I"]
+        complete = [r for r in rels if r.release.complete]
+        for r in complete:
+            if _starts(r.release, rels) <= as_of and (
+                r.release.end is None or as_of <= r.release.end
+            ):
+                return ""
+        if complete:
+            newest = max(complete, key=lambda r: r.release.effective).release
+            span = f"{newest.effective} to {newest.end or 'now'}"
+            return (
+                f"{what} is not in {newest.release}, the {name} list loaded for {span}, "
+                f"not {as_of}; import {table} for {as_of}"
+            )
+        if rels:
+            return f"{what} is not in the starter {name} list; import {table}"
+        return f"no {name} list is loaded, so {what} cannot be checked; import {table}"
+
     # -- rows -------------------------------------------------------------------
     def icd_release(self, label: str) -> IcdTabular:
         with self._lock:
@@ -211,8 +299,9 @@ class Store:
         with self._lock:
             got = self._codes.get(key)
             if got is None:
-                if rel.release == "starter" and rel.system in self._starter_data:
-                    rows = self._starter_data[rel.system][1]
+                starter = self._starter_data.get(key)
+                if starter is not None and starter[0] == rel:
+                    rows = starter[1]
                 else:
                     rows = self.db.codes(rel.system, rel.release)
                 got = {c.code: c for c in rows}
@@ -283,14 +372,17 @@ class Store:
         canon = code.strip().upper()
         candidates = [rel]
         if system == "modifier":  # Level I and Level II come from different publishers
-            candidates += [
-                r.release for r in reversed(self._usable(system)) if r.release.effective <= as_of
-            ]
+            usable = list(reversed(self._usable(system)))
+            candidates += [r.release for r in usable if r.release.effective <= as_of]
+            # a later list still proves a modifier it holds, by the modifier's own dates
+            # (the HCPCS file keeps each code's add date): RR, added 1984, on a 2005 claim
+            candidates += [r.release for r in reversed(usable) if r.release.effective > as_of]
         for r in candidates:
             hit = self.codes_of(r).get(canon) or self.codes_of(r).get(code.strip())
             if hit is not None:
-                if not hit.long and system in self._starter_data:  # code-only lists (pyx12)
-                    st = self.codes_of(self._starter_data[system][0]).get(hit.code)
+                starter = self._starter_data.get((system, "starter"))
+                if not hit.long and starter is not None:  # code-only lists (pyx12)
+                    st = self.codes_of(starter[0]).get(hit.code)
                     if st is not None:
                         hit = replace(hit, short=st.short, long=st.long)
                 return Lookup(hit, coverage, r, msg)

@@ -110,8 +110,10 @@ def systems_for(target: str) -> tuple[str, ...]:
 
 def search(query: str, system: str, dos: dt.date, limit: int = RESULT_LIMIT) -> SearchAnswer:
     """The hits for ``query`` in a field (``system`` = ``diagnosis``, ``procedure``,
-    ``modifier``, ``other`` or ``all``) or one code system, and the stale/before-oldest
-    warnings of the systems that answered. "all" groups the hits by kind."""
+    ``modifier``, ``other`` or ``all``) or one code system, and what must be said about
+    the date, as ``cleanclaim codes search`` says it
+    (:func:`cleanclaim.codes.search.coverage_warnings`): no loaded release covers it, or
+    the release that answered has ended. "all" groups the hits by kind."""
     query = query.strip()[:MAX_QUERY]
     if not query:
         return SearchAnswer([], [])
@@ -125,12 +127,7 @@ def search(query: str, system: str, dos: dt.date, limit: int = RESULT_LIMIT) -> 
         hits = [h for g in groups for h in g.hits]
     else:
         hits = s.search(query, systems=systems, as_of=dos, limit=limit)
-    warnings = []
-    for name in systems:
-        _rel, coverage, msg = s.choose(name, dos)
-        if coverage in ("stale", "before-oldest") and any(h.system == name for h in hits):
-            warnings.append(msg)
-    return SearchAnswer(hits, warnings, groups)
+    return SearchAnswer(hits, coverage_warnings(s, systems, dos, hits), groups)
 
 
 def hit_kind(hit: SearchHit) -> str:
@@ -339,6 +336,15 @@ class SystemState:
     name: str
     complete: bool
     releases: list[StatusRow]
+    partial: bool = False  # a partial list (starter, excerpt) is in use beside or instead
+
+    @property
+    def complete_in_use(self) -> list[str]:
+        return [r.release.release for r in self.releases if r.in_use and r.release.complete]
+
+    @property
+    def partial_in_use(self) -> list[str]:
+        return [r.release.release for r in self.releases if r.in_use and not r.release.complete]
 
 
 def status() -> tuple[list[SystemState], list[StatusRow]]:
@@ -350,7 +356,8 @@ def status() -> tuple[list[SystemState], list[StatusRow]]:
         used = {r.release for r in s.in_use(system)}
         rows = [StatusRow(system, name, r, r.release in used) for r in s.releases(system)]
         complete = any(r.release.complete for r in rows)
-        systems.append(SystemState(system, name, complete, rows))
+        partial = any(r.in_use and not r.release.complete for r in rows)
+        systems.append(SystemState(system, name, complete, rows, partial))
     ncci_rows: list[StatusRow] = []
     from cleanclaim.codes import ncci
 

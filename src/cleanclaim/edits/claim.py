@@ -126,11 +126,21 @@ class ScrubClaim:
     prior_auth: str = ""  # REF*G1
     received: dt.date | None = None  # when the claim was built / file date (informational)
     source: str = ""  # where it came from, e.g. "file.837 ST 0001"
+    file: str = ""  # the file (or upload) it was read from
+    group: str = ""  # GS06 of its functional group (an 837P only)
+    set_control: str = ""  # ST02 of its transaction set (an 837P only)
 
     def icd9(self, index: int) -> bool:
         """True when diagnosis ``index`` (0-based) was sent as ICD-9-CM (HI qualifier BK/BF)."""
         q = self.diagnosis_qualifiers
         return index < len(q) and q[index] in ("BK", "BF")
+
+    def service_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """(first, last) date of service over the lines (a line's end date counts)."""
+        starts = [ln.service_date for ln in self.lines if ln.service_date is not None]
+        ends = [ln.service_date_end or ln.service_date for ln in self.lines]
+        last = [d for d in ends if d is not None]
+        return (min(starts) if starts else None, max(last) if last else None)
 
     def first_service_date(self) -> dt.date | None:
         dates = [ln.service_date for ln in self.lines if ln.service_date is not None]

@@ -149,6 +149,23 @@ class ScrubContext:
             self._notes[key] = hit
         return hit
 
+    def missing_table(self, system: str, code: str, dos: dt.date) -> str:
+        """Why ``code`` missing from ``system`` on ``dos`` proves nothing, naming the table
+        to import (the code store's ``completeness``), or ``""`` when the loaded list is
+        complete for that date and the code truly does not exist."""
+        if self.codes is None:
+            return f"no code sets are loaded, so {code} cannot be checked"
+        key = ("missing-table", system, code, dos)
+        hit = self.memo.get(key)
+        if hit is None:
+            judge = getattr(self.codes, "completeness", None)
+            if judge is not None:
+                hit = str(judge(system, code, dos))
+            else:  # a code source without the notion: complete releases decide
+                hit = "" if self.system_complete(system) else f"{system} is a partial list"
+            self.memo[key] = hit
+        return str(hit)
+
     def system_complete(self, system: str) -> bool:
         """True when a complete (not starter-only) release of ``system`` is loaded."""
         if self.codes is None:

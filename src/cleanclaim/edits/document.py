@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cleanclaim.edits.claim import ScrubClaim
@@ -98,7 +98,10 @@ def read_document_claims(
             raise DocumentError(str(exc)) from None
         try:
             return DocumentClaims(
-                [(from_json_view(c, where=f"{name}: {at}"), []) for at, c in json_claims(doc, name)]
+                [
+                    (replace(from_json_view(c, where=f"{name}: {at}"), file=name), [])
+                    for at, c in json_claims(doc, name)
+                ]
             )
         except ValueError as exc:
             raise DocumentError(str(exc)) from None

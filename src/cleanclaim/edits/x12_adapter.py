@@ -102,7 +102,9 @@ def _addr(a: X12Address | None) -> Address:
     return Address(a.line1, a.line2, a.city, a.state, a.zip)
 
 
-def from_x12_claim(c: X12Claim, *, source: str = "") -> ScrubClaim:
+def from_x12_claim(
+    c: X12Claim, *, source: str = "", file: str = "", group: str = "", set_control: str = ""
+) -> ScrubClaim:
     """The scrubber's view of one engine claim (field by field, see
     :mod:`cleanclaim.edits.claim`): absent money as 0 (units 1), ISO dates as dates,
     a line's end date only when it differs from its start, procedure codes and
@@ -153,6 +155,9 @@ def from_x12_claim(c: X12Claim, *, source: str = "") -> ScrubClaim:
         filing_indicator=c.filing_indicator,
         prior_auth=c.prior_authorization,
         source=source,
+        file=file,
+        group=group,
+        set_control=set_control,
     )
 
 
@@ -205,7 +210,14 @@ def read_837p(data: bytes, *, source: str = "", syntax: SyntaxLevel = "guide") -
                     SYNTAX.finding(c.claim_id, f"segment {pos}: {msg}", line=None)
                     for pos, msg in c.notes
                 ]
-                rc = ReadClaim(from_x12_claim(c, source=where), notes, c)
+                read_claim = from_x12_claim(
+                    c,
+                    source=where,
+                    file=source,
+                    group=t.group.control_number,
+                    set_control=ts.control_number,
+                )
+                rc = ReadClaim(read_claim, notes, c)
                 by_loop[id(c.loop)] = rc
                 read.append(rc)
         start = ts.st.position

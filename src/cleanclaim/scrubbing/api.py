@@ -63,13 +63,24 @@ class FileFindingOut(FindingOut):
 
 class ClaimOut(Schema):
     claim_id: str
+    patient: str  # 2010CA (or 2010BA) name as sent
+    member_id: str  # the subscriber's member ID (2010BA NM109)
+    payer: str  # 2010BB name
+    payer_id: str  # 2010BB NM109
+    service_from: str | None  # first date of service over the lines, YYYY-MM-DD
+    service_to: str | None  # last date of service over the lines
+    total_charge: str  # CLM02 as a decimal string (money is never a float)
+    file: str  # the file or upload the claim came from
+    set: str  # ST02 of its transaction set, "" for JSON claims
+    status: str  # clean, warnings (only) or errors (its own or its set's)
     findings: list[FindingOut]
 
 
 class SummaryOut(Schema):
     claims: int
     clean: int
-    with_errors: int
+    warnings_only: int
+    with_errors: int  # including claims in a set, group or file with an error
     file_findings: int
     file_errors: int
     by_category: dict[str, int]
@@ -78,6 +89,7 @@ class SummaryOut(Schema):
 class ScrubReport(Schema):
     claims: list[ClaimOut]
     findings: list[FileFindingOut]  # about the file, its groups and sets, each once
+    notices: list[str]  # what was not checked, once per scrub (e.g. NCCI PTP not loaded)
     summary: SummaryOut
 
 

@@ -159,7 +159,10 @@ def scrub(
         ctx.coverage = coverage({claim.subscriber_id for claim, _ in got.claims})
     with gc_paused():
         results = [scrub_claim(claim, ctx, extra) for claim, extra in got.claims]
-    return Outcome(upload, results, report(results, got.findings), got.findings)
+    from cleanclaim.edits.notices import notices
+
+    rep = report(results, got.findings, notices(ctx))
+    return Outcome(upload, results, rep, got.findings)
 
 
 def category_counts(rep: dict[str, Any]) -> list[tuple[str, int]]:

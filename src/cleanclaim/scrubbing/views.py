@@ -13,6 +13,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.coding.service import BadInput, parse_dos
 from cleanclaim.edits import ClaimResult
+from cleanclaim.edits.scrub import EnvelopeErrors
 from cleanclaim.practices.decorators import requires
 from cleanclaim.scrubbing import actions, catalogue, service
 from cleanclaim.scrubbing.svg import bar_chart
@@ -38,7 +39,9 @@ def rules(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _claim_view(r: ClaimResult, known: set[str], codes: set[str]) -> dict[str, Any]:
+def _claim_view(
+    r: ClaimResult, known: set[str], codes: set[str], status: str = ""
+) -> dict[str, Any]:
     findings = []
     for f in r.findings:
         d = f.as_dict()
@@ -48,6 +51,8 @@ def _claim_view(r: ClaimResult, known: set[str], codes: set[str]) -> dict[str, A
     errors = sum(1 for f in r.findings if f.severity == "error")
     return {
         "claim_id": r.claim_id,
+        "head": r,
+        "status": status,
         "findings": findings,
         "errors": errors,
         "warnings": len(r.findings) - errors,
@@ -83,15 +88,19 @@ def _results_context(outcome: service.Outcome) -> dict[str, Any]:
     codes = catalogue.x12_code_ids()
     # Claims with errors first, then those with warnings only, then clean ones;
     # file order within each group (sorted() is stable).
-    ranked = sorted(outcome.results, key=_rank)
-    flagged = [r for r in ranked if r.findings]
-    clean = [r.claim_id for r in ranked if not r.findings]
+    envelopes = EnvelopeErrors(outcome.findings)
+    ranked = sorted(outcome.results, key=lambda r: 0 if envelopes.holds(r) else _rank(r))
+    flagged = [r for r in ranked if r.findings or envelopes.holds(r)]
+    clean = [r for r in ranked if not r.findings and not envelopes.holds(r)]
     counts = service.category_counts(outcome.report)
     return {
         "upload": outcome.upload,
         "summary": outcome.report["summary"],
         "file_findings": _file_findings_view(outcome),
-        "claims": [_claim_view(r, known, codes) for r in flagged[:PAGE_CLAIMS]],
+        "notices": outcome.report.get("notices", []),
+        "claims": [
+            _claim_view(r, known, codes, envelopes.status(r)) for r in flagged[:PAGE_CLAIMS]
+        ],
         "claims_not_shown": max(0, len(flagged) - PAGE_CLAIMS),
         "clean_claims": clean[:PAGE_CLEAN_IDS],
         "clean_not_shown": max(0, len(clean) - PAGE_CLEAN_IDS),

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.http import require_http_methods
 
+from cleanclaim.api import index as api_index
 from cleanclaim.api.main import api
 from cleanclaim.web import account, views
 from cleanclaim.web.forms import ThrottledAuthenticationForm
@@ -51,6 +52,9 @@ urlpatterns = [
     path("", include(work)),
     path("", include("cleanclaim.coding.urls")),
     path("", include("cleanclaim.scrubbing.urls")),
+    path("api/", api_index.index, name="api-index"),
+    path("api/docs/", api_index.docs, name="api-docs"),
     path("api/", api.urls),
+    path("api/<path:rest>", api_index.not_found, name="api-not-found"),
     path("django-admin/", admin.site.urls),
 ]

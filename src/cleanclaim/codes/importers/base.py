@@ -18,6 +18,7 @@ __all__ = [
     "RefdataFileError",
     "check_ends_with_line_break",
     "line_of",
+    "is_excerpt",
     "parse_yyyymmdd",
     "read_csv_rows",
     "sha256_of",
@@ -44,6 +45,15 @@ class ParsedRelease:
     sha256: str
     codes: list[Code] = field(default_factory=list)
     complete: bool = True
+
+
+def is_excerpt(name: str) -> bool:
+    """True for a file that says it is part of an official file: CMS and X12 never put
+    "excerpt" or "sample" in the names of the files they publish (``HCPC2026_OCT_ANWEB.csv``,
+    ``ccipra-v322r0-f1.txt``), so a file named ``HCPC2026_OCT_ANWEB.excerpt.csv`` is read as
+    a partial release: its codes are used, but a code missing from it proves nothing."""
+    low = name.lower()
+    return "excerpt" in low or "sample" in low
 
 
 def sha256_of(data: bytes) -> str:

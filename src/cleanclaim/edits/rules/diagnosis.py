@@ -32,6 +32,17 @@ INVALID = RuleInfo(
     TAB,
     "146",
 )
+UNLISTED = RuleInfo(
+    "DX-INV-003",
+    "dx-invalid",
+    "warning",
+    "The diagnosis code is not in the loaded ICD-10-CM release, but that release does not "
+    "cover the date of service (a newer fiscal year is not loaded), so the code may exist.",
+    "Import the ICD-10-CM tabular the message names (cleanclaim refdata import FILE) and "
+    "scrub again.",
+    TAB,
+    "146",
+)
 HEADER = RuleInfo(
     "DX-NB-001",
     "dx-not-billable",
@@ -113,7 +124,7 @@ def check_icd9(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         )
 
 
-@register("diagnosis", INVALID, HEADER, SEVENTH)
+@register("diagnosis", INVALID, UNLISTED, HEADER, SEVENTH)
 def check_codes(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
     if ctx.codes is None:
         return
@@ -133,6 +144,10 @@ def check_codes(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
         rel = lk.release.release if lk.release else "ICD-10-CM"
         src = f"ICD-10-CM {rel} tabular"
         if lk.code is None:
+            why = ctx.missing_table("icd10cm", code, dos)
+            if why:  # the release in force has ended: a newer year may have the code
+                yield UNLISTED.finding(cid, f"{why}.", source=src)
+                continue
             yield INVALID.finding(
                 cid,
                 f"{code} is not an ICD-10-CM code in {rel} (date of service {dos}).",

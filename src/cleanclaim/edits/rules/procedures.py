@@ -1,5 +1,10 @@
 """``proc-invalid`` and ``modifier-invalid``.
 
+A modifier missing from the loaded lists is an error (MOD-001) only when a complete
+list of its level is in force on the date of service; missing from a partial list (the
+starter Level I list, an excerpt) or one that has ended, it is a warning (MOD-003) that
+names the table to import (:meth:`cleanclaim.edits.context.ScrubContext.missing_table`).
+
 CPT (Level I) codes are five digits, or four digits and F (category II),
 T (category III), U (proprietary laboratory analyses), M (multianalyte assays)
 or A; HCPCS Level II codes are a letter A-V and four digits. A code is looked
@@ -35,6 +40,18 @@ MOD = RuleInfo(
     "The modifier does not exist or is not valid on the date of service.",
     "Correct or remove the modifier.",
     "CMS HCPCS Level II modifiers and CPT Appendix A modifiers (as loaded)",
+    "182",
+)
+MOD_UNLISTED = RuleInfo(
+    "MOD-003",
+    "modifier-invalid",
+    "warning",
+    "The modifier is not in the loaded modifier list, but that list is partial (the starter "
+    "list, an excerpt) or does not cover the date of service, so the modifier may well exist.",
+    "Import the table the message names (cleanclaim refdata import FILE) and scrub again; "
+    "until then, check the modifier against the current HCPCS modifier list yourself.",
+    "CMS HCPCS Level II modifiers and CPT Appendix A modifiers (as loaded), and what is "
+    "loaded of them (cleanclaim refdata status)",
     "182",
 )
 MOD_FOR_CODE = RuleInfo(
@@ -76,7 +93,7 @@ def _dos(ln: ServiceLine, ctx: ScrubContext) -> dt.date:
     return ln.service_date or ctx.as_of
 
 
-@register("procedures", PROC, MOD, MOD_FOR_CODE)
+@register("procedures", PROC, MOD, MOD_UNLISTED, MOD_FOR_CODE)
 def check_procedures(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
     cid = claim.claim_id
     for ln in claim.lines:
@@ -142,14 +159,22 @@ def check_procedures(claim: ScrubClaim, ctx: ScrubContext) -> Iterator[Finding]:
             ):
                 lk = ctx.lookup("modifier", mod, dos)
                 if lk is not None and lk.coverage in ("ok", "stale") and lk.code is None:
-                    stale_mod = lk.coverage == "stale"
-                    yield MOD.finding(
-                        cid,
-                        f"Line {ln.number}: modifier {mod} on {code} is not a known modifier"
-                        + (" (the loaded modifier list may be stale)." if stale_mod else "."),
-                        line=ln.number,
-                        severity="warning" if stale_mod else None,
-                    )
+                    why = ctx.missing_table("modifier", mod, dos)
+                    if why:
+                        dated = lk.message.rsplit("; ", 1)[-1]
+                        if " was added " in dated or " was terminated" in dated:
+                            why += f" ({dated})"  # the list holds it, with other dates
+                        yield MOD_UNLISTED.finding(
+                            cid, f"Line {ln.number} ({code}): {why}.", line=ln.number
+                        )
+                    else:
+                        rel = lk.release.release if lk.release else "the modifier list"
+                        yield MOD.finding(
+                            cid,
+                            f"Line {ln.number}: modifier {mod} on {code} is not a valid "
+                            f"modifier on {dos} (not in {rel}: absent or terminated).",
+                            line=ln.number,
+                        )
             if mod == "25" and not is_em(code):
                 yield MOD_FOR_CODE.finding(
                     cid,

@@ -1,0 +1,1 @@
+"""Maintenance tools that regenerate the package's shipped data from official files."""
