@@ -20,8 +20,7 @@ from ._tabular_cache import cache_path, write_cache
 from .db import RefDB
 from .icd10cm import package_xml, parse_tabular
 from .importers import HEAD_BYTES, RefdataFileError, detect, parse_file
-from .importers.base import UNDATED, ParsedRelease, check_ends_with_line_break
-from .importers.base import is_excerpt
+from .importers.base import UNDATED, ParsedRelease, check_ends_with_line_break, is_excerpt
 from .model import ImportResult, Release
 
 __all__ = ["ImportReport", "expand_paths", "import_file", "import_paths"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from cleanclaim.codes.model import CodeRange, Lookup, Release, SearchHit
 from cleanclaim.codes.paths import refdata_dir
-from cleanclaim.codes.search import KINDS, kind_of, search_grouped
+from cleanclaim.codes.search import KINDS, coverage_warnings, kind_of, search_grouped
 from cleanclaim.codes.store import SYSTEM_NAMES, Store, open_store
 
 #: The systems the coding screen searches, in the order of its selector.
