@@ -52,6 +52,7 @@ def _operations() -> list[dict[str, Any]]:
     return sorted(ops, key=lambda o: (o["path"], o["method"]))
 
 
+@require_GET
 @signed_in
 def docs(request: HttpRequest) -> HttpResponse:
     """Every operation of the API with its summary and description, from its schema."""
