@@ -91,6 +91,23 @@ def test_it_defaults_to_sqlite_under_var(tmp_path: Path) -> None:
     assert db["NAME"] == str(tmp_path / "cleanclaim.sqlite3")
 
 
+def test_it_makes_sqlite_writers_wait_in_wal_mode(tmp_path: Path) -> None:
+    options = _load(tmp_path).databases["default"]["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] == 20
+    assert "PRAGMA journal_mode=WAL" in options["init_command"]
+    assert "PRAGMA busy_timeout=20000" in options["init_command"]
+    slower = _load(tmp_path, CLEANCLAIM_SQLITE_BUSY_TIMEOUT="45").databases["default"]
+    assert slower["OPTIONS"]["timeout"] == 45
+    with pytest.raises(ConfigError, match=r"^CLEANCLAIM_SQLITE_BUSY_TIMEOUT"):
+        _load(tmp_path, CLEANCLAIM_SQLITE_BUSY_TIMEOUT="forever")
+
+
+def test_it_leaves_postgres_options_alone(tmp_path: Path) -> None:
+    db = _load(tmp_path, DATABASE_URL="postgres://postgres@127.0.0.1:5432/test").databases
+    assert db["default"]["OPTIONS"] == {}
+
+
 def test_it_parses_postgres_urls(tmp_path: Path) -> None:
     db = parse_database_url(
         "postgres://billing:s%40cret@db.internal:6543/cleanclaim?sslmode=require", var_dir=tmp_path

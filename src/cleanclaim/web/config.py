@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-__all__ = ["Config", "ConfigError", "load", "parse_database_url"]
+__all__ = ["Config", "ConfigError", "load", "parse_database_url", "sqlite_options"]
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -121,6 +121,24 @@ def parse_database_url(url: str, *, var_dir: Path, name: str = "DATABASE_URL") -
     )
 
 
+def sqlite_options(busy_timeout: int) -> dict[str, Any]:
+    """Connection options that let concurrent writers wait instead of failing.
+
+    WAL lets readers run beside the one writer; ``BEGIN IMMEDIATE`` takes the
+    write lock when a transaction starts, so two read-then-write transactions
+    queue on the busy timeout instead of one failing with "database is locked"
+    when it upgrades its read lock. See docs/decisions/0505-optimistic-locking.md.
+    """
+    return {
+        "timeout": busy_timeout,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={busy_timeout * 1000}"
+        ),
+    }
+
+
 def _broker_url(env: Mapping[str, str], name: str) -> str | None:
     raw = env.get(name, "").strip()
     if not raw:
@@ -197,6 +215,8 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         }
     if database["ENGINE"].endswith("sqlite3"):
         Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        busy = env_int(env, "CLEANCLAIM_SQLITE_BUSY_TIMEOUT", 20, low=1, high=600)
+        database["OPTIONS"] = {**sqlite_options(busy), **database["OPTIONS"]}
     default_hosts = [] if production else ["127.0.0.1", "localhost", "[::1]"]
     allowed_hosts = env_list(env, "CLEANCLAIM_ALLOWED_HOSTS", default_hosts)
     if production and not allowed_hosts:
