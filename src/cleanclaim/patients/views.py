@@ -19,6 +19,7 @@ from cleanclaim.practices.scoping import (
     practice_ids,
     scoped,
 )
+from cleanclaim.web.concurrency import show_stale
 
 PAGE_SIZE = 50
 
@@ -93,8 +94,15 @@ def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
     form = PatientForm(request.POST or None, instance=patient, user=request.user)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
         try:
-            actions.update_patient(Actor.from_request(request), patient, **form.cleaned_data)
+            actions.update_patient(
+                Actor.from_request(request), patient, expected_version=version, **data
+            )
+        except actions.StaleEdit as exc:  # someone saved first: show what changed
+            show_stale(form, exc)
+            actions.view_patient(Actor.from_request(request), patient)
         except ValidationError as exc:  # e.g. an account number taken at this practice
             form.add_error(None, exc.messages)
         else:
@@ -130,8 +138,17 @@ def coverage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     patient = coverage.patient
     form = CoverageForm(request.POST or None, instance=coverage, user=request.user, patient=patient)
     if request.method == "POST" and form.is_valid():
-        actions.update_coverage(Actor.from_request(request), coverage, **form.cleaned_data)
-        return redirect("patients:detail", pk=patient.pk)
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
+        try:
+            actions.update_coverage(
+                Actor.from_request(request), coverage, expected_version=version, **data
+            )
+        except actions.StaleEdit as exc:
+            show_stale(form, exc)
+            actions.view_patient(Actor.from_request(request), patient)
+        else:
+            return redirect("patients:detail", pk=patient.pk)
     if request.method != "POST":
         actions.view_patient(Actor.from_request(request), patient)
     return render(
