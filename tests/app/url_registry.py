@@ -94,6 +94,13 @@ REGISTRY: dict[str, Entry] = {
     "GET api:patient_detail": Entry("patients.view", "object", pk("patient")),
     "GET api:payer_list": Entry("payers.view"),
     "GET api:payer_detail": Entry("payers.view", "object", pk("payer")),
+    # PATCH without a version: 428 (optimistic locking, decision 0505)
+    "PATCH api:patient_detail": Entry(
+        "patients.change", "object", pk("patient"), method="PATCH", ok=(428,)
+    ),
+    "PATCH api:payer_detail": Entry(
+        "payers.change", "object", pk("payer"), method="PATCH", ok=(428,)
+    ),
     "POST api:scrub": Entry("claims.work", method="POST", ok=(400,)),  # empty body
 }
 
