@@ -158,3 +158,25 @@ def test_it_does_not_bump_the_version_for_a_save_that_changes_nothing(world: Wor
     patient.refresh_from_db()
     assert patient.version == 1
     assert _updates(Patient, patient.pk) == []
+
+
+def test_it_refuses_the_second_of_two_stale_practice_forms(world: World) -> None:
+    practice = world.home.practice
+    url = reverse("manage:practice_edit", args=[practice.pk])
+    ada = _signed_in(world, Role.ADMIN)
+    ann = _colleague(world, Role.ADMIN, "ann@northside.test")
+    adas, anns = _opened(ada, url), _opened(ann, url)
+
+    assert ada.post(url, {**adas, "phone": "5035550199"}).status_code == 302
+    response = ann.post(url, {**anns, "legal_name": "NORTHSIDE FAMILY PRACTICE PC"})
+
+    assert response.status_code == 200
+    summary = " ".join(response.context["form"].non_field_errors())
+    assert "nothing was saved" in summary
+    assert "phone is now '5035550199'" in summary
+    practice.refresh_from_db()
+    assert (practice.phone, practice.legal_name, practice.version) == (
+        "5035550199",
+        "NORTHSIDE FAMILY PRACTICE",
+        2,
+    )
