@@ -81,6 +81,10 @@ def test_it_refuses_bad_bodies_cleanly(world: World) -> None:
     wrong_type = _patch(world, Role.FRONT_DESK, url, {"version": 1, "date_of_birth": "soon"})
     assert wrong_type.status_code == 422
     assert "date_of_birth" in wrong_type.json()["detail"]
+    null = _patch(world, Role.FRONT_DESK, url, {"version": 1, "middle_name": None})
+    assert (null.status_code, null.json()["detail"][:25]) == (422, "middle_name: may not be n")
+    unknown = _patch(world, Role.FRONT_DESK, url, {"version": 1, "practice_id": 2})
+    assert (unknown.status_code, unknown.json()["detail"][:12]) == (422, "practice_id:")
     invalid = _patch(world, Role.FRONT_DESK, url, {"version": 1, "state": "Oregon"})
     assert invalid.status_code == 422
     assert "state" in invalid.json()["errors"]

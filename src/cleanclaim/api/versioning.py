@@ -76,13 +76,20 @@ def patch_body(schema: type[Schema]) -> dict[str, Any]:
 def read_patch(request: HttpRequest, schema: type[Schema]) -> dict[str, Any]:
     """The fields a ``PATCH`` sends, validated by ``schema``, read after the
     permission check (so a caller without the permission learns nothing from
-    a 422). 400 for a body that is not a JSON object, 422 naming each bad field."""
+    a 422). 400 for a body that is not a JSON object, 422 naming each bad field
+    (unknown, null, or of the wrong type)."""
     try:
         data = json.loads(request.body or b"{}")
     except (ValueError, RecursionError):
         raise HttpError(400, "the request body is not valid JSON") from None
     if not isinstance(data, dict):
         raise HttpError(400, "the request body must be a JSON object of fields to change")
+    unknown = sorted(set(data) - set(schema.model_fields))
+    if unknown:
+        raise HttpError(422, f"{', '.join(unknown)}: not a field this operation changes")
+    nulls = sorted(name for name, value in data.items() if value is None)
+    if nulls:
+        raise HttpError(422, f'{", ".join(nulls)}: may not be null (send "" to clear a text)')
     try:
         parsed = schema.model_validate(data)
     except ValidationError as exc:
