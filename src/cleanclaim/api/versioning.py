@@ -89,7 +89,7 @@ def read_patch(request: HttpRequest, schema: type[Schema]) -> dict[str, Any]:
         raise HttpError(422, f"{', '.join(unknown)}: not a field this operation changes")
     nulls = sorted(name for name, value in data.items() if value is None)
     if nulls:
-        raise HttpError(422, f'{", ".join(nulls)}: may not be null (send "" to clear a text)')
+        raise HttpError(422, f'{", ".join(nulls)}: may not be null; send "" to clear a text field')
     try:
         parsed = schema.model_validate(data)
     except ValidationError as exc:
