@@ -180,3 +180,14 @@ def test_it_refuses_the_second_of_two_stale_practice_forms(world: World) -> None
         "NORTHSIDE FAMILY PRACTICE",
         2,
     )
+
+
+def test_it_says_so_when_the_hidden_version_is_damaged(world: World) -> None:
+    patient = world.home.patient
+    url = reverse("patients:edit", args=[patient.pk])
+    alice = _signed_in(world, Role.FRONT_DESK)
+    response = alice.post(url, {**_opened(alice, url), "phone": "5035550111", "version": "x"})
+    assert response.status_code == 200
+    assert "the form&#x27;s version is damaged" in response.content.decode()
+    patient.refresh_from_db()
+    assert (patient.phone, patient.version) == ("", 1)

@@ -268,8 +268,13 @@ def add_version_field(form: forms.ModelForm[Any]) -> None:
     read in the action; browsers always send what the form rendered.
     """
     if form.instance.pk:
+        damaged = "the form's version is damaged: reload the page and enter your changes again"
         form.fields["version"] = forms.IntegerField(
-            widget=forms.HiddenInput, required=False, min_value=1, initial=form.instance.version
+            widget=forms.HiddenInput,
+            required=False,
+            min_value=1,
+            initial=form.instance.version,
+            error_messages={"invalid": damaged, "min_value": damaged},
         )
 
 
