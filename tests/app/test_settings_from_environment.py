@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,19 @@ def test_it_generates_a_development_key_once_and_reuses_it(tmp_path: Path) -> No
     assert first.secret_key == second.secret_key
     assert len(first.secret_key) >= 50
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_it_gives_processes_starting_together_one_secret_key(tmp_path: Path) -> None:
+    start = threading.Barrier(12, timeout=30)
+
+    def first_start() -> str:
+        start.wait()
+        return _load(tmp_path).secret_key
+
+    with ThreadPoolExecutor(12) as pool:
+        keys = set(pool.map(lambda _: first_start(), range(12)))
+    assert keys == {(tmp_path / "secret_key").read_text().strip()}
+    assert [p.name for p in tmp_path.iterdir() if "secret" in p.name] == ["secret_key"]
 
 
 def test_it_requires_a_secret_key_in_production(tmp_path: Path) -> None:
