@@ -43,3 +43,16 @@ def _force_login_passes_the_second_factor(monkeypatch: pytest.MonkeyPatch) -> No
     from cleanclaim.testing.personas import verified_login
 
     monkeypatch.setattr(Client, "force_login", verified_login)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The SQLite test database in a file, not in memory, so the concurrency tests
+    reach it from live-server threads and from other processes as production does."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3") and not db.get("TEST", {}).get("NAME"):
+        db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")

@@ -1,4 +1,5 @@
-"""`cleanclaim demo` builds the demo organisation; running it again changes nothing."""
+"""`cleanclaim demo` builds the demo organisation; running it again changes nothing,
+not even after people have edited, renamed, re-numbered or revoked what it made."""
 
 from __future__ import annotations
 
@@ -7,11 +8,18 @@ from typing import Any
 import pytest
 from django.apps import apps
 
+from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.models import AuditEntry
 from cleanclaim.npi import is_valid_npi
+from cleanclaim.patients import actions as patient_actions
 from cleanclaim.patients.models import Coverage, Patient
+from cleanclaim.payers import actions as payer_actions
+from cleanclaim.payers import demo as payers_demo
 from cleanclaim.payers.models import Payer
-from cleanclaim.practices.models import Practice, RenderingProvider, User
+from cleanclaim.practices import actions as practice_actions
+from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation, User
 from cleanclaim.web import demo
+from cleanclaim.web.models import DemoObject
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +68,85 @@ def test_it_creates_one_login_per_role_with_the_printed_password() -> None:
         assert user.memberships.count() == 2
     assert User.objects.get(email="frontdesk@demo.test").check_password(demo.PASSWORD)
     assert demo.PASSWORD in demo.logins_text()
+
+
+def _edit_like_an_office() -> None:
+    """What people do in the first week: every change the demo must leave alone."""
+    admin = Actor(User.objects.get(email="admin@demo.test"), via="web")
+    desk = Actor(User.objects.get(email="frontdesk@demo.test"), via="web")
+    manager = Actor(User.objects.get(email="manager@demo.test"), via="web")
+    patient = Patient.objects.get(account_number="RF00001")
+    patient_actions.update_patient(
+        desk, patient, last_name="Renamed-Smith", account_number="RF90001"
+    )
+    coverage = Coverage.objects.filter(patient__account_number="HO00031").first()
+    assert coverage is not None
+    patient_actions.update_coverage(desk, coverage, member_id="CHANGED123", priority=2)
+    payer = Payer.objects.get(payer_id="DEMO03")
+    payer_actions.update_payer(manager, payer, name="Cascade Health (renamed)", payer_id="CASC9")
+    coder = User.objects.get(email="coder@demo.test")
+    riverside, hillcrest = Practice.objects.order_by("name").reverse()
+    practice_actions.set_roles(admin, coder, {riverside: "", hillcrest: "coder"}, active=True)
+    biller = User.objects.get(email="biller@demo.test")
+    practice_actions.set_roles(
+        admin, biller, {riverside: "biller", hillcrest: "biller"}, active=False
+    )
+    ServiceLocation.objects.filter(name="Riverside telehealth").update(name="Telehealth (video)")
+
+
+def test_it_leaves_what_people_edited_alone() -> None:
+    demo.build()
+    _edit_like_an_office()
+    before = _snapshot()
+    audit_before = AuditEntry.objects.count()
+
+    again = demo.build()
+
+    assert _snapshot() == before
+    assert sum(again.created.values()) == 0
+    assert AuditEntry.objects.count() == audit_before
+    assert (
+        not User.objects.get(email="coder@demo.test")
+        .memberships.filter(practice__name="Riverside Family Medicine")
+        .exists()
+    )
+    assert not User.objects.get(email="biller@demo.test").is_active
+    assert Patient.objects.filter(last_name="Renamed-Smith", account_number="RF90001").count() == 1
+
+
+def test_it_adopts_a_demo_built_before_it_kept_keys() -> None:
+    demo.build()
+    DemoObject.objects.all().delete()  # as a database built by an earlier version
+    coder = User.objects.get(email="coder@demo.test")
+    coder.memberships.filter(practice__name="Riverside Family Medicine").delete()
+    rows_before = {k: v for k, v in _snapshot().items() if k != "web.DemoObject"}
+
+    again = demo.build()
+
+    assert {k: v for k, v in _snapshot().items() if k != "web.DemoObject"} == rows_before
+    assert sum(again.created.values()) == 0
+    assert DemoObject.objects.filter(key="patient:RF00001").exists()
+    assert coder.memberships.count() == 1  # the revoked role is not brought back
+
+
+def test_it_creates_only_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    demo.build()
+    _edit_like_an_office()
+    audit_before = AuditEntry.objects.count()
+    extra = {
+        "key": "willamette",
+        "name": "Willamette Valley Health",
+        "payer_id": "DEMO05",
+        "kind": Payer.Kind.HMO,
+        "timely_filing_days": 120,
+    }
+    monkeypatch.setattr(payers_demo, "PAYERS", [*payers_demo.PAYERS, extra])
+
+    again = demo.build()
+
+    assert dict(again.created) == {"payers": 1}
+    assert Payer.objects.filter(payer_id="DEMO05").count() == 1
+    created = AuditEntry.objects.order_by("id")[audit_before:]
+    assert [(e.action, e.model, e.changes["payer_id"]) for e in created] == [
+        ("create", "payers.Payer", "DEMO05")
+    ]

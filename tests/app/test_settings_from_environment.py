@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -52,6 +54,19 @@ def test_it_generates_a_development_key_once_and_reuses_it(tmp_path: Path) -> No
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
+def test_it_gives_processes_starting_together_one_secret_key(tmp_path: Path) -> None:
+    start = threading.Barrier(12, timeout=30)
+
+    def first_start() -> str:
+        start.wait()
+        return _load(tmp_path).secret_key
+
+    with ThreadPoolExecutor(12) as pool:
+        keys = set(pool.map(lambda _: first_start(), range(12)))
+    assert keys == {(tmp_path / "secret_key").read_text().strip()}
+    assert [p.name for p in tmp_path.iterdir() if "secret" in p.name] == ["secret_key"]
+
+
 def test_it_requires_a_secret_key_in_production(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="CLEANCLAIM_SECRET_KEY"):
         _load(tmp_path, CLEANCLAIM_PRODUCTION="1", CLEANCLAIM_ALLOWED_HOSTS="billing.example")
@@ -89,6 +104,23 @@ def test_it_defaults_to_sqlite_under_var(tmp_path: Path) -> None:
     db = _load(tmp_path).databases["default"]
     assert db["ENGINE"] == "django.db.backends.sqlite3"
     assert db["NAME"] == str(tmp_path / "cleanclaim.sqlite3")
+
+
+def test_it_makes_sqlite_writers_wait_in_wal_mode(tmp_path: Path) -> None:
+    options = _load(tmp_path).databases["default"]["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] == 20
+    assert "PRAGMA journal_mode=WAL" in options["init_command"]
+    assert "PRAGMA busy_timeout=20000" in options["init_command"]
+    slower = _load(tmp_path, CLEANCLAIM_SQLITE_BUSY_TIMEOUT="45").databases["default"]
+    assert slower["OPTIONS"]["timeout"] == 45
+    with pytest.raises(ConfigError, match=r"^CLEANCLAIM_SQLITE_BUSY_TIMEOUT"):
+        _load(tmp_path, CLEANCLAIM_SQLITE_BUSY_TIMEOUT="forever")
+
+
+def test_it_leaves_postgres_options_alone(tmp_path: Path) -> None:
+    db = _load(tmp_path, DATABASE_URL="postgres://postgres@127.0.0.1:5432/test").databases
+    assert db["default"]["OPTIONS"] == {}
 
 
 def test_it_parses_postgres_urls(tmp_path: Path) -> None:

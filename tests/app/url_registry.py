@@ -113,6 +113,13 @@ REGISTRY: dict[str, Entry] = {
     "GET api:patient_detail": Entry("patients.view", "object", pk("patient"), phi=True),
     "GET api:payer_list": Entry("payers.view", phi=False),
     "GET api:payer_detail": Entry("payers.view", "object", pk("payer"), phi=False),
+    # PATCH without a version: 428 (optimistic locking, decision 0505)
+    "PATCH api:patient_detail": Entry(
+        "patients.change", "object", pk("patient"), method="PATCH", ok=(428,), phi=True
+    ),
+    "PATCH api:payer_detail": Entry(
+        "payers.change", "object", pk("payer"), method="PATCH", ok=(428,), phi=False
+    ),
     "POST api:scrub": Entry("claims.work", method="POST", ok=(400,), phi=True),  # empty body
     "GET api:codes_search": Entry("coding.work", phi=False),
 }

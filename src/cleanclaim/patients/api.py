@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from cleanclaim.api.auth import api_requires
+from cleanclaim.api.versioning import (
+    ConflictOut,
+    ErrorOut,
+    expected_version,
+    patch_body,
+    read_patch,
+)
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.patients import actions
@@ -27,10 +36,12 @@ class PatientOut(Schema):
     middle_name: str
     date_of_birth: dt.date
     sex: str
+    version: int
 
 
 class CoverageOut(Schema):
     id: int
+    version: int
     payer_id: int
     payer: str
     priority: int
@@ -77,3 +88,47 @@ def patient_list(request: HttpRequest, q: str = "") -> list[Patient]:
 def patient_detail(request: HttpRequest, pk: int) -> Patient:
     patient = get_scoped_or_404(Patient, request.auth, "patients.view", pk=pk)  # type: ignore[attr-defined]
     return actions.view_patient(Actor.from_request(request, via="api"), patient)
+
+
+class PatientPatch(Schema):
+    """The fields to change, and the version they were read at (or send If-Match)."""
+
+    version: int | None = Field(None, ge=1)
+    account_number: str | None = None
+    last_name: str | None = None
+    first_name: str | None = None
+    middle_name: str | None = None
+    date_of_birth: dt.date | None = None
+    sex: str | None = None
+    address_line1: str | None = None
+    address_line2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip_code: str | None = None
+    phone: str | None = None
+
+
+@router.patch(
+    "/{pk}",
+    response={200: PatientDetailOut, 409: ConflictOut, 422: ErrorOut},
+    url_name="patient_detail",
+    openapi_extra=patch_body(PatientPatch),
+)
+@api_requires("patients.change")
+def patient_update(request: HttpRequest, pk: int) -> Any:
+    """Change a patient. 409 with the changed fields when someone saved since
+    ``version``; 428 without a version; 422 when a value is not valid."""
+    patient = get_scoped_or_404(Patient, request.auth, "patients.change", pk=pk)  # type: ignore[attr-defined]
+    fields = read_patch(request, PatientPatch)
+    version = expected_version(request, fields.pop("version", None))
+    actor = Actor.from_request(request, via="api")
+    try:
+        saved = actions.update_patient(actor, patient, expected_version=version, **fields)
+    except actions.StaleEdit as exc:
+        actions.view_patient(actor, patient)  # the answer shows current values
+        return Status(409, exc.as_json())
+    except ValidationError as exc:
+        return Status(422, {"detail": "; ".join(exc.messages), "errors": exc.message_dict})
+    if saved.version == version:  # nothing changed, so no update entry: record the read
+        actions.view_patient(actor, saved)
+    return Status(200, saved)

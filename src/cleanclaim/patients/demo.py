@@ -143,19 +143,30 @@ def build(ctx: Any) -> None:
             "zip_code": f"{zip5}-{rng.randint(1000, 9999)}",
             "phone": f"503555{rng.randint(1000, 9999)}",
         }
-        plan = _coverage_plan(rng, ctx, fields)
+        plan = _coverage_plan(rng, ctx, fields)  # drawn every time: keeps the sequence
         account = f"{'RF' if n <= 30 else 'HO'}{n:05d}"
-        patient = Patient.objects.filter(practice=practice, account_number=account).first()
-        ctx.note("patients", patient is None)
-        if patient is None:
-            patient = actions.register_patient(actor, practice, account_number=account, **fields)
+        if practice is None:  # a demo practice a person removed
+            continue
+        patient, made = ctx.ensure(
+            "patients",
+            f"patient:{account}",
+            Patient,
+            find=lambda practice=practice, account=account: Patient.objects.filter(
+                practice=practice, account_number=account
+            ).first(),
+            create=lambda practice=practice, account=account, fields=fields: (
+                actions.register_patient(actor, practice, account_number=account, **fields)
+            ),
+        )
+        if not made:  # a person may have changed or ended its coverage: leave it be
+            if patient is not None:
+                ctx.existing["coverages"] += patient.coverages.count()
+            continue
         for cov in plan:
-            exists = Coverage.objects.filter(
-                patient=patient, priority=cov["priority"], member_id=cov["member_id"]
-            ).exists()
-            ctx.note("coverages", not exists)
-            if not exists:
-                actions.add_coverage(actor, patient, **cov)
+            if cov["payer"] is None:  # a demo payer a person removed
+                continue
+            actions.add_coverage(actor, patient, **cov)
+            ctx.note("coverages", True)
 
 
 def _coverage_plan(rng: random.Random, ctx: Any, p: dict[str, Any]) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice
 from cleanclaim.practices.scoping import scoped
+from cleanclaim.web.concurrency import add_version_field
 
 _DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -40,6 +41,7 @@ class PatientForm(forms.ModelForm):
         if self.instance.pk:
             # A patient does not move between practices through this form.
             del self.fields["practice"]
+        add_version_field(self)
 
 
 class CoverageForm(forms.ModelForm):
@@ -70,3 +72,4 @@ class CoverageForm(forms.ModelForm):
         self.fields["payer"].queryset = Payer.objects.filter(
             organisation_id=patient.practice.organisation_id, active=True
         ).filter(organisation_id=user.organisation_id)
+        add_version_field(self)

@@ -9,6 +9,9 @@ Coverage mirrors the 837P subscriber loop (2000B/2010BA): priority is SBR01
 relationship code of SBR02/PAT01 (X12 element 1069: 18 self, 01 spouse,
 19 child, G8 other relationship). When the patient is not the subscriber, the
 subscriber's name, date of birth and sex are required.
+
+Both carry a ``version`` (:class:`cleanclaim.web.concurrency.Versioned`): an
+edit saved from an out-of-date form is refused, not silently reverted.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from django.db import models
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice
 from cleanclaim.practices.validators import state_validator, zip_validator
+from cleanclaim.web.concurrency import Versioned
 
 
 class Sex(models.TextChoices):
@@ -29,7 +33,7 @@ class Sex(models.TextChoices):
     UNKNOWN = "U", "Unknown"
 
 
-class Patient(models.Model):
+class Patient(Versioned):
     practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="patients")
     account_number = models.CharField(
         max_length=20,
@@ -85,7 +89,7 @@ class Patient(models.Model):
         super().save(*args, **kwargs)
 
 
-class Coverage(models.Model):
+class Coverage(Versioned):
     class Priority(models.IntegerChoices):
         PRIMARY = 1, "Primary"
         SECONDARY = 2, "Secondary"

@@ -21,6 +21,7 @@ from cleanclaim.practices.scoping import (
     practice_ids,
     scoped,
 )
+from cleanclaim.web.concurrency import show_stale
 
 PAGE_SIZE = 50
 
@@ -105,8 +106,14 @@ def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
     form = PatientForm(request.POST or None, instance=patient, user=request.user)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
         try:
-            actions.update_patient(Actor.from_request(request), patient, **form.cleaned_data)
+            actions.update_patient(
+                Actor.from_request(request), patient, expected_version=version, **data
+            )
+        except actions.StaleEdit as exc:  # someone saved first: show what changed
+            show_stale(form, exc)
         except ValidationError as exc:  # e.g. an account number taken at this practice
             form.add_error(None, exc.messages)
         else:
@@ -146,8 +153,16 @@ def coverage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     patient = coverage.patient
     form = CoverageForm(request.POST or None, instance=coverage, user=request.user, patient=patient)
     if request.method == "POST" and form.is_valid():
-        actions.update_coverage(Actor.from_request(request), coverage, **form.cleaned_data)
-        return redirect("patients:detail", pk=patient.pk)
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
+        try:
+            actions.update_coverage(
+                Actor.from_request(request), coverage, expected_version=version, **data
+            )
+        except actions.StaleEdit as exc:
+            show_stale(form, exc)
+        else:
+            return redirect("patients:detail", pk=patient.pk)
     actions.view_patient(Actor.from_request(request), patient)  # also a form shown again
     return render(
         request,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cleanclaim.audit.actor import Actor
+from cleanclaim.payers import actions
 from cleanclaim.payers.models import Payer
 
 PAYERS: list[dict[str, Any]] = [
@@ -44,10 +46,16 @@ PAYERS: list[dict[str, Any]] = [
 
 
 def build(ctx: Any) -> None:
+    actor = Actor(user=None, via="demo")
     for spec in PAYERS:
-        fields = {k: v for k, v in spec.items() if k not in {"key", "payer_id"}}
-        payer, made = Payer.objects.get_or_create(
-            organisation=ctx.organisation, payer_id=spec["payer_id"], defaults=fields
+        fields = {k: v for k, v in spec.items() if k != "key"}
+        payer, _ = ctx.ensure(
+            "payers",
+            f"payer:{spec['payer_id']}",
+            Payer,
+            find=lambda spec=spec: Payer.objects.filter(
+                organisation=ctx.organisation, payer_id=spec["payer_id"]
+            ).first(),
+            create=lambda fields=fields: actions.add_payer(actor, ctx.organisation, **fields),
         )
         ctx.payers[spec["key"]] = payer
-        ctx.note("payers", made)

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from cleanclaim.practices.models import Organisation
+from cleanclaim.web.concurrency import Versioned
 
 _PAYER_ID = re.compile(r"^[A-Za-z0-9]{2,80}$")
 
@@ -28,7 +29,7 @@ def payer_id_validator(value: str) -> None:
         )
 
 
-class Payer(models.Model):
+class Payer(Versioned):
     class Kind(models.TextChoices):
         MEDICARE_B = "medicare_b", "Medicare Part B"
         MEDICAID = "medicaid", "Medicaid"
@@ -72,6 +73,15 @@ class Payer(models.Model):
     active = models.BooleanField(default=True)
 
     tenant_path: ClassVar[str] = "organisation"
+    #: Fields the audit trail records and the API and form may change.
+    audited_fields: ClassVar[tuple[str, ...]] = (
+        "name",
+        "payer_id",
+        "kind",
+        "submission",
+        "timely_filing_days",
+        "active",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -81,6 +91,9 @@ class Payer(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def audit_label(self) -> str:
+        return f"payer {self.payer_id}"
 
     @property
     def filing_indicator(self) -> str:

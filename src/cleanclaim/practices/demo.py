@@ -68,57 +68,99 @@ PRACTICES: list[dict[str, Any]] = [
 
 
 def build(ctx: Any) -> None:
-    org, created = Organisation.objects.get_or_create(
-        name="Demo Billing Service", defaults={"kind": Organisation.Kind.BILLING_SERVICE}
+    from cleanclaim.web.demo import ORGANISATION
+
+    org, _ = ctx.ensure(
+        "organisations",
+        "organisation",
+        Organisation,
+        find=lambda: Organisation.objects.filter(name=ORGANISATION).first(),
+        create=lambda: Organisation.objects.create(
+            name=ORGANISATION, kind=Organisation.Kind.BILLING_SERVICE
+        ),
     )
     ctx.organisation = org
-    ctx.note("organisations", created)
-    for spec in PRACTICES:
-        fields = {k: v for k, v in spec.items() if k not in {"providers", "locations"}}
-        practice = Practice.objects.filter(organisation=org, npi=spec["npi"]).first()
-        ctx.note("practices", practice is None)
-        if practice is None:
-            practice = Practice.objects.create(organisation=org, **fields)
-        ctx.practices.append(practice)
-        for first, last, cred, nine, taxonomy in spec["providers"]:
-            _, made = RenderingProvider.objects.get_or_create(
-                practice=practice,
-                npi=demo_npi(nine),
-                defaults={
-                    "first_name": first,
-                    "last_name": last,
-                    "credential": cred,
-                    "taxonomy": taxonomy,
-                },
-            )
-            ctx.note("rendering providers", made)
-        for name, line1, city, zip_code, pos in spec["locations"]:
-            _, made = ServiceLocation.objects.get_or_create(
-                practice=practice,
-                name=name,
-                defaults={
-                    "address_line1": line1,
-                    "city": city,
-                    "state": "OR",
-                    "zip_code": zip_code,
-                    "place_of_service": pos,
-                },
-            )
-            ctx.note("service locations", made)
+    # One entry per spec, None for a practice a person removed, so indexes hold.
+    ctx.practices.extend(_practice(ctx, org, spec) for spec in PRACTICES)
     _users(ctx, org)
 
 
+def _practice(ctx: Any, org: Organisation, spec: dict[str, Any]) -> Practice | None:
+    fields = {k: v for k, v in spec.items() if k not in {"providers", "locations"}}
+    practice: Practice | None
+    practice, _ = ctx.ensure(
+        "practices",
+        f"practice:{spec['npi']}",
+        Practice,
+        find=lambda: Practice.objects.filter(organisation=org, npi=spec["npi"]).first(),
+        create=lambda: Practice.objects.create(organisation=org, **fields),
+    )
+    if practice is None:
+        return None
+    for first, last, cred, nine, taxonomy in spec["providers"]:
+        npi = demo_npi(nine)
+        ctx.ensure(
+            "rendering providers",
+            f"provider:{npi}",
+            RenderingProvider,
+            find=lambda npi=npi: RenderingProvider.objects.filter(
+                practice=practice, npi=npi
+            ).first(),
+            create=lambda first=first, last=last, cred=cred, npi=npi, taxonomy=taxonomy: (
+                RenderingProvider.objects.create(
+                    practice=practice,
+                    npi=npi,
+                    first_name=first,
+                    last_name=last,
+                    credential=cred,
+                    taxonomy=taxonomy,
+                )
+            ),
+        )
+    for name, line1, city, zip_code, pos in spec["locations"]:
+        ctx.ensure(
+            "service locations",
+            f"location:{spec['npi']}:{name}",
+            ServiceLocation,
+            find=lambda name=name: ServiceLocation.objects.filter(
+                practice=practice, name=name
+            ).first(),
+            create=lambda name=name, line1=line1, city=city, zip_code=zip_code, pos=pos: (
+                ServiceLocation.objects.create(
+                    practice=practice,
+                    name=name,
+                    address_line1=line1,
+                    city=city,
+                    state="OR",
+                    zip_code=zip_code,
+                    place_of_service=pos,
+                )
+            ),
+        )
+    return practice
+
+
 def _users(ctx: Any, org: Organisation) -> None:
+    """One login per role, with a role at each demo practice when it is created.
+
+    An existing demo user is left exactly as a person left it: its roles (a
+    revoked one stays revoked), whether it may sign in, and its password.
+    """
     from cleanclaim.web.demo import DOMAIN, PASSWORD
 
     for role in Role:
         email = f"{role.value.replace('_', '')}@{DOMAIN}"
-        user = User.objects.filter(email=email).first()
-        made = user is None
-        if user is None:
-            user = User.objects.create_user(
+        user, made = ctx.ensure(
+            "users",
+            f"user:{role.value}",
+            User,
+            find=lambda email=email: User.objects.filter(email=email).first(),
+            create=lambda email=email, role=role: User.objects.create_user(
                 email, PASSWORD, full_name=f"Demo {role.label.lower()}", organisation=org
-            )
-        ctx.note("users", made)
+            ),
+        )
+        if not made:
+            continue
         for practice in ctx.practices:
-            Membership.objects.get_or_create(user=user, practice=practice, defaults={"role": role})
+            if practice is not None:
+                Membership.objects.create(user=user, practice=practice, role=role)

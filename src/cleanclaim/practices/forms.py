@@ -9,6 +9,7 @@ from django import forms
 from cleanclaim.practices import passwords
 from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation, User
 from cleanclaim.practices.permissions import Role
+from cleanclaim.web.concurrency import add_version_field
 
 NO_ROLE = [("", "no role")]
 
@@ -84,11 +85,19 @@ class PracticeForm(forms.ModelForm):
             "phone",
         ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_version_field(self)
+
 
 class ProviderForm(forms.ModelForm):
     class Meta:
         model = RenderingProvider
         fields = ["first_name", "last_name", "credential", "npi", "taxonomy", "active"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_version_field(self)
 
 
 class LocationForm(forms.ModelForm):
@@ -104,3 +113,7 @@ class LocationForm(forms.ModelForm):
             "place_of_service",
             "npi",
         ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_version_field(self)

@@ -24,6 +24,7 @@ from cleanclaim.practices.validators import (
     tin_validator,
     zip9_validator,
 )
+from cleanclaim.web.concurrency import Versioned
 
 
 class ValidatedModel(models.Model):
@@ -66,7 +67,7 @@ class Address(models.Model):
         abstract = True
 
 
-class Practice(ValidatedModel, Address):
+class Practice(Versioned, ValidatedModel, Address):
     """A billing provider: the organisation whose NPI and Tax ID go on the claim."""
 
     organisation = models.ForeignKey(
@@ -92,7 +93,7 @@ class Practice(ValidatedModel, Address):
         return self.name
 
 
-class RenderingProvider(ValidatedModel):
+class RenderingProvider(Versioned, ValidatedModel):
     practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="providers")
     first_name = models.CharField(max_length=35)
     last_name = models.CharField(max_length=60)
@@ -114,7 +115,7 @@ class RenderingProvider(ValidatedModel):
         return f"{self.first_name} {self.last_name}{suffix}"
 
 
-class ServiceLocation(ValidatedModel, Address):
+class ServiceLocation(Versioned, ValidatedModel, Address):
     practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="locations")
     name = models.CharField(max_length=60)
     zip_code = models.CharField("ZIP+4", max_length=10, validators=[zip9_validator])

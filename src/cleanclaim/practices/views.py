@@ -26,6 +26,7 @@ from cleanclaim.practices.models import (
     User,
 )
 from cleanclaim.practices.scoping import get_scoped_or_404, scoped
+from cleanclaim.web.concurrency import StaleEdit, save_model_form, show_stale
 
 
 def _managed_practices(request: HttpRequest) -> list[Practice]:
@@ -110,7 +111,9 @@ def _setup_form(
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            form.save()
+            save_model_form(form)  # an edit is checked against the version it started from
+        except StaleEdit as exc:
+            show_stale(form, exc)
         except ValidationError as exc:  # e.g. the NPI is already on file at this practice
             form.add_error(None, exc.messages)
         else:

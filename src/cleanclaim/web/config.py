@@ -20,7 +20,15 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-__all__ = ["Config", "ConfigError", "load", "parse_database_url", "private_dir", "private_file"]
+__all__ = [
+    "Config",
+    "ConfigError",
+    "load",
+    "parse_database_url",
+    "private_dir",
+    "private_file",
+    "sqlite_options",
+]
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -130,6 +138,24 @@ def parse_database_url(url: str, *, var_dir: Path, name: str = "DATABASE_URL") -
     )
 
 
+def sqlite_options(busy_timeout: int) -> dict[str, Any]:
+    """Connection options that let concurrent writers wait instead of failing.
+
+    WAL lets readers run beside the one writer; ``BEGIN IMMEDIATE`` takes the
+    write lock when a transaction starts, so two read-then-write transactions
+    queue on the busy timeout instead of one failing with "database is locked"
+    when it upgrades its read lock. See docs/decisions/0505-optimistic-locking.md.
+    """
+    return {
+        "timeout": busy_timeout,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={busy_timeout * 1000}"
+        ),
+    }
+
+
 def _broker_url(env: Mapping[str, str], name: str) -> str | None:
     raw = env.get(name, "").strip()
     if not raw:
@@ -216,9 +242,18 @@ def _dev_secret_key(var_dir: Path) -> str:
         return key
     private_dir(var_dir)
     key = secrets.token_urlsafe(50)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    # Written aside, then linked into place: two processes starting at once both
+    # end up with the one key that won, never a half-written file or a traceback.
+    draft = var_dir / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(key + "\n")
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        key = path.read_text(encoding="utf-8").strip()
+    finally:
+        draft.unlink()
     return key
 
 
@@ -246,6 +281,8 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         db_file = Path(database["NAME"])
         db_file.parent.mkdir(parents=True, exist_ok=True)
         private_file(db_file)
+        busy = env_int(env, "CLEANCLAIM_SQLITE_BUSY_TIMEOUT", 20, low=1, high=600)
+        database["OPTIONS"] = {**sqlite_options(busy), **database["OPTIONS"]}
         for suffix in ("-wal", "-shm", "-journal"):  # SQLite's side files, when present
             _tighten(db_file.with_name(db_file.name + suffix), 0o600)
     default_hosts = [] if production else ["127.0.0.1", "localhost", "[::1]"]
