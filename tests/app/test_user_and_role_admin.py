@@ -1,4 +1,5 @@
-"""The admin role adds users to its organisation and sets their role per practice."""
+"""The admin role sets the role per practice of its organisation's users (people join by
+invitation: tests/app/test_invitation_*.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cleanclaim.audit.models import AuditEntry
-from cleanclaim.practices.models import Membership, User
+from cleanclaim.practices.models import Membership
 from cleanclaim.practices.permissions import Role
 from cleanclaim.testing.personas import World
 
@@ -15,37 +16,6 @@ def _admin(world: World) -> Client:
     client = Client()
     client.force_login(world.home.users[Role.ADMIN])
     return client
-
-
-def test_it_adds_a_user_with_a_role(world: World, settings) -> None:  # type: ignore[no-untyped-def]
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    practice = world.home.practice
-    response = _admin(world).post(
-        reverse("manage:user_create"),
-        {
-            "email": "New.Coder@Northside.test",
-            "full_name": "New Coder",
-            "password": "a long enough passphrase",
-            "active": "on",
-            f"role_{practice.pk}": "coder",
-        },
-    )
-    assert response.status_code == 302
-    user = User.objects.get(email="new.coder@northside.test")
-    assert user.organisation == world.home.organisation
-    assert list(user.memberships.values_list("practice", "role")) == [(practice.pk, "coder")]
-    entry = AuditEntry.objects.get(model="practices.User", action="create")
-    assert entry.changes["roles"] == {practice.name: "coder"}
-
-
-def test_it_rejects_a_weak_password(world: World) -> None:
-    response = _admin(world).post(
-        reverse("manage:user_create"),
-        {"email": "x@northside.test", "full_name": "X", "password": "short", "active": "on"},
-    )
-    assert response.status_code == 200
-    assert "password" in response.context["form"].errors
-    assert not User.objects.filter(email="x@northside.test").exists()
 
 
 def test_it_changes_a_role_and_deactivates(world: World) -> None:

@@ -100,32 +100,6 @@ def test_an_admin_may_step_down_when_another_remains(world: World) -> None:
     assert Membership.objects.get(user=admin, practice=practice).role == Role.MANAGER
 
 
-def _add(world: World, email: str) -> str:
-    response = _admin(world).post(
-        reverse("manage:user_create"),
-        {
-            "email": email,
-            "full_name": "Someone New",
-            "password": "violet harbour lantern sixty",
-            "active": "on",
-        },
-    )
-    assert response.status_code == 200
-    return " ".join(response.context["form"].errors.get("email", []))
-
-
-def test_it_gives_the_same_answer_for_an_email_here_and_in_another_organisation(
-    world: World,
-) -> None:
-    outsider = world.outsider.users[Role.CODER].email
-    insider = world.home.users[Role.CODER].email
-    here = _add(world, insider).replace(insider, "EMAIL")
-    there = _add(world, outsider).replace(outsider, "EMAIL")
-    assert here == there
-    assert "already has an account" not in there
-    assert "organisation" not in there.lower()
-
-
 def test_it_lists_only_the_roles_at_practices_the_admin_administers(world: World) -> None:
     coder = world.home.users[Role.CODER]
     other = world.home.other_practice

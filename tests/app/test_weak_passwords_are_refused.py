@@ -1,18 +1,21 @@
-"""Weak passwords are refused wherever a user is created, with Django's messages."""
+"""Weak passwords are refused wherever a user is created (an invitation's page and
+action, Django's admin), with Django's messages."""
 
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from cleanclaim.audit.actor import Actor
-from cleanclaim.practices import actions
+from cleanclaim.practices import invitations
 from cleanclaim.practices.models import User
-from cleanclaim.practices.permissions import Role
 from cleanclaim.testing.personas import World
 from cleanclaim.web import demo
+
+from .invitation_helpers import invite, last_message_to, token_in
 
 EMAIL = "jane.okonkwo@northside.test"
 NAME = "Jane Okonkwo"
@@ -35,18 +38,27 @@ WEAK = [
 ]
 
 
+def _invited(world: World) -> str:
+    """Jane is invited by the Northside admin; the token from her message."""
+    invite(world, EMAIL)
+    return token_in(last_message_to(EMAIL))
+
+
 @pytest.mark.parametrize(("password", "message"), WEAK)
-def test_it_refuses_a_weak_password_in_the_add_user_form(
+def test_it_refuses_a_weak_password_on_the_invitation_page(
     world: World, password: str, message: str
 ) -> None:
-    client = Client()
-    client.force_login(world.home.users[Role.ADMIN])
-    response = client.post(
-        reverse("manage:user_create"),
-        {"email": EMAIL, "full_name": NAME, "password": password, "active": "on"},
+    response = Client().post(
+        reverse("account:invitation"),
+        {
+            "token": _invited(world),
+            "full_name": NAME,
+            "password1": password,
+            "password2": password,
+        },
     )
     assert response.status_code == 200
-    errors = " ".join(response.context["form"].errors.get("password", []))
+    errors = " ".join(response.context["form"].errors.get("password1", []))
     assert message in errors, errors
     assert not User.objects.filter(email=EMAIL).exists()
 
@@ -55,10 +67,10 @@ def test_it_refuses_a_weak_password_in_the_add_user_form(
 def test_it_refuses_a_weak_password_in_the_action(
     world: World, password: str, message: str
 ) -> None:
-    admin = world.home.users[Role.ADMIN]
+    token = _invited(world)
     with pytest.raises(ValidationError) as caught:
-        actions.add_user(
-            Actor.system(admin), email=EMAIL, full_name=NAME, password=password, roles={}
+        invitations.accept_as_new_user(
+            token, Actor(user=AnonymousUser()), full_name=NAME, password=password
         )
     assert message in " ".join(caught.value.messages)
     assert not User.objects.filter(email=EMAIL).exists()
@@ -66,12 +78,11 @@ def test_it_refuses_a_weak_password_in_the_action(
 
 def test_it_accepts_a_long_unrelated_passphrase(world: World, settings) -> None:  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = actions.add_user(
-        Actor.system(world.home.users[Role.ADMIN]),
-        email=EMAIL,
+    user = invitations.accept_as_new_user(
+        _invited(world),
+        Actor(user=AnonymousUser()),
         full_name=NAME,
         password="violet harbour lantern sixty",
-        roles={},
     )
     assert user.check_password("violet harbour lantern sixty")
 

@@ -18,6 +18,7 @@ an audit entry (``cleanclaim.audit.phi``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,25 @@ def pk(attr: str) -> Callable[[Any], dict[str, Any]]:
     return lambda w: {"pk": w.obj(attr).pk}
 
 
+def invitation(w: Any) -> dict[str, Any]:
+    """A pending invitation of the home tenant (made on first use)."""
+    from cleanclaim.practices.models import Invitation, InvitationRole
+
+    found = Invitation.objects.filter(email="invited@northside.test").first()
+    if found is None:
+        from django.utils import timezone
+
+        found = Invitation.objects.create(
+            organisation=w.home.organisation,
+            email="invited@northside.test",
+            full_name="Invited Person",
+            token_hash="0" * 64,
+            expires=timezone.now() + dt.timedelta(days=7),
+        )
+        InvitationRole.objects.create(invitation=found, practice=w.home.practice, role="coder")
+    return {"pk": found.pk}
+
+
 REGISTRY: dict[str, Entry] = {
     # shell
     "home": Entry(SIGNED_IN, ok=(200, 302), phi=False),
@@ -54,6 +74,8 @@ REGISTRY: dict[str, Entry] = {
     "account:password": Entry(SIGNED_IN, phi=False),
     "account:enrol": Entry(SIGNED_IN, ok=(302,), phi=False),
     "account:verify": Entry(SIGNED_IN, ok=(302,), phi=False),
+    # an invitation's link; without a valid token: 400 (tests/app/test_invitations_*.py)
+    "account:invitation": Entry(PUBLIC, ok=(400,), phi=False),
     # patients
     "patients:list": Entry("patients.view", phi=True),
     "patients:create": Entry("patients.change", phi=False),
@@ -68,7 +90,13 @@ REGISTRY: dict[str, Entry] = {
     "payers:edit": Entry("payers.change", "object", pk("payer"), phi=False),
     # in-app admin
     "manage:users": Entry("users.manage", phi=False),
-    "manage:user_create": Entry("users.manage", phi=False),
+    "manage:user_invite": Entry("users.manage", phi=False),
+    "manage:invitation_resend": Entry(
+        "users.manage", "object", invitation, method="POST", ok=(302,), phi=False
+    ),
+    "manage:invitation_cancel": Entry(
+        "users.manage", "object", invitation, method="POST", ok=(302,), phi=False
+    ),
     "manage:user_roles": Entry("users.manage", "object", pk("user_front_desk"), phi=False),
     "manage:practices": Entry("practices.manage", phi=False),
     "manage:practice": Entry("practices.manage", "object", pk("practice"), phi=False),

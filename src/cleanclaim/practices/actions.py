@@ -1,8 +1,9 @@
 """Domain actions for users and roles: each owns its transaction and is audited.
 
-The account rules live here, not in the views, so every caller gets them:
-a new password passes every configured validator (with the person's name and
-email for the similarity check); a change may not leave a practice without an
+People join an organisation by invitation (``practices.invitations``), where a
+new password passes every configured validator (with the person's name and
+email for the similarity check). The account rules live here, not in the
+views, so every caller gets them: a change may not leave a practice without an
 active administrator (the last administrator cannot remove their own role or
 deactivate themselves); and only an administrator of every practice a person
 works at may deactivate them.
@@ -15,13 +16,13 @@ from django.db import transaction
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.record import record
-from cleanclaim.practices import passwords
 from cleanclaim.practices.models import Membership, Practice, User
 from cleanclaim.practices.permissions import Role
 from cleanclaim.practices.scoping import forget_roles, practice_ids
 
 
-def _roles_of(user: User, practices: list[Practice]) -> dict[str, str]:
+def roles_of(user: User, practices: list[Practice]) -> dict[str, str]:
+    """``{practice name: role}`` (blank: none) at the given practices, for audit entries."""
     current = dict(
         Membership.objects.filter(user=user, practice__in=practices).values_list(
             "practice__name", "role"
@@ -30,43 +31,11 @@ def _roles_of(user: User, practices: list[Practice]) -> dict[str, str]:
     return {p.name: current.get(p.name, "") for p in practices}
 
 
-def _active_admins(practice: Practice) -> int:
+def active_admins(practice: Practice) -> int:
+    """How many active people hold the admin role at ``practice``."""
     return Membership.objects.filter(
         practice=practice, role=Role.ADMIN, user__is_active=True
     ).count()
-
-
-@transaction.atomic
-def add_user(
-    actor: Actor, *, email: str, full_name: str, password: str, roles: dict[Practice, str]
-) -> User:
-    """A new user in the actor's organisation with the given role per practice.
-    Raises ``ValidationError`` for a password the validators refuse."""
-    if User.objects.filter(email__iexact=email).exists():
-        # One message whoever holds the address, in this organisation or another.
-        raise ValidationError(
-            f"{email} cannot be used for a new account. If this person already works "
-            "with you, find them in the user list; otherwise use another address.",
-            code="email_unavailable",
-        )
-    passwords.check(password, email=email, full_name=full_name)
-    user = User.objects.create_user(
-        email, password, full_name=full_name, organisation_id=actor.user.organisation_id
-    )
-    for practice, role in roles.items():
-        if role:
-            Membership.objects.create(user=user, practice=practice, role=role)
-    record(
-        actor,
-        "create",
-        user,
-        changes={
-            "email": user.email,
-            "full_name": full_name,
-            "roles": _roles_of(user, list(roles)),
-        },
-    )
-    return user
 
 
 def _check_may_deactivate(actor: Actor, user: User) -> None:
@@ -87,8 +56,8 @@ def set_roles(actor: Actor, user: User, roles: dict[Practice, str], *, active: b
     practice without an active administrator, or deactivates someone who also
     works where the actor is not an administrator."""
     practices = list(roles)
-    before = {"roles": _roles_of(user, practices), "is_active": user.is_active}
-    admins_before = {p.pk: _active_admins(p) for p in practices}
+    before = {"roles": roles_of(user, practices), "is_active": user.is_active}
+    admins_before = {p.pk: active_admins(p) for p in practices}
     if user.is_active != active:
         _check_may_deactivate(actor, user)
     for practice, role in roles.items():
@@ -102,7 +71,7 @@ def set_roles(actor: Actor, user: User, roles: dict[Practice, str], *, active: b
         user.is_active = active
         user.save(update_fields=["is_active"])
     for practice in practices:
-        if admins_before[practice.pk] and not _active_admins(practice):
+        if admins_before[practice.pk] and not active_admins(practice):
             user.is_active = before["is_active"]  # the transaction rolls the rest back
             raise ValidationError(
                 f"{practice.name} would have no active administrator: "
@@ -112,7 +81,7 @@ def set_roles(actor: Actor, user: User, roles: dict[Practice, str], *, active: b
     forget_roles(user)
     if actor.user is not None:
         forget_roles(actor.user)
-    after = {"roles": _roles_of(user, practices), "is_active": user.is_active}
+    after = {"roles": roles_of(user, practices), "is_active": user.is_active}
     changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
     if changes:
         record(actor, "update", user, changes=changes)

@@ -40,31 +40,59 @@ class RolesForm(forms.Form):
         return {p: self.cleaned_data[f"role_{p.pk}"] for p in self.practices}
 
 
-class NewUserForm(RolesForm):
+class InviteForm(RolesForm):
+    """Who to invite and their role per practice (at least one)."""
+
     email = forms.EmailField()
     full_name = forms.CharField(max_length=100, label="Full name")
-    password = forms.CharField(
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 12 characters; the user can change it later.",
-    )
 
-    field_order = ["email", "full_name", "password"]
+    field_order = ["email", "full_name"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["active"]  # an invitation makes no one inactive
 
     def clean_email(self) -> str:
-        return str(self.cleaned_data["email"]).lower()
+        return str(self.cleaned_data["email"]).strip().lower()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        password = cleaned.get("password")
-        if password:
+        if not any(cleaned.get(f"role_{p.pk}") for p in self.practices):
+            raise forms.ValidationError("Choose a role at one practice at least.", code="no_role")
+        return cleaned
+
+
+class AcceptInvitationForm(forms.Form):
+    """An invited person's name and first password (every validator, with their
+    name and the invited email for the similarity check)."""
+
+    full_name = forms.CharField(max_length=100, label="Your full name")
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 12 characters, not like your name or email.",
+    )
+    password2 = forms.CharField(
+        label="The same password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, email: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords differ.")
+        elif first:
             try:
-                passwords.check(
-                    password,
-                    email=cleaned.get("email", ""),
-                    full_name=cleaned.get("full_name", ""),
-                )
+                passwords.check(first, email=self.email, full_name=cleaned.get("full_name", ""))
             except forms.ValidationError as exc:
-                self.add_error("password", exc)
+                self.add_error("password1", exc)
         return cleaned
 
 

@@ -204,3 +204,72 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} at {self.practice}"
+
+
+class Invitation(models.Model):
+    """An admin's invitation of an email address to roles at their practices.
+
+    Only the SHA-256 digest of the link's token is stored. Whether the address
+    already has an account (here, elsewhere or nowhere) is decided when the
+    message is written and again when the link is used, and is never stored:
+    the inviting admin sees the same row whatever the answer (issue 10).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        CANCELLED = "cancelled", "Cancelled"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="invitations"
+    )
+    email = models.EmailField()
+    full_name = models.CharField(max_length=100)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created = models.DateTimeField(default=timezone.now)
+    sent = models.DateTimeField(default=timezone.now)
+    expires = models.DateTimeField()
+    finished = models.DateTimeField(null=True, blank=True, help_text="Accepted or cancelled")
+
+    #: Scoped through the practices it offers roles at (``scoping.scoped``).
+    tenant_path: ClassVar[str] = "roles__practice"
+
+    class Meta:
+        ordering = ["-sent", "-id"]
+
+    def __str__(self) -> str:
+        return f"invitation of {self.email}"
+
+    def is_expired(self, now: Any = None) -> bool:
+        return self.expires <= (now or timezone.now())
+
+    def state(self) -> str:
+        """What the admin's list shows: pending, expired, accepted or cancelled."""
+        if self.status == self.Status.PENDING and self.is_expired():
+            return "expired"
+        return str(self.get_status_display()).lower()
+
+
+class InvitationRole(models.Model):
+    """The role an invitation offers at one practice."""
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="roles")
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    tenant_path: ClassVar[str] = "practice"
+
+    class Meta:
+        ordering = ["practice__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invitation", "practice"], name="one_invited_role_per_practice"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} at {self.practice}"

@@ -6,7 +6,9 @@ from cleanclaim.practices import views
 app_name = "manage"
 urlpatterns = [
     path("", views.user_list, name="users"),
-    path("users/new/", views.user_create, name="user_create"),
+    path("users/invite/", views.user_invite, name="user_invite"),
+    path("invitations/<int:pk>/resend/", views.invitation_resend, name="invitation_resend"),
+    path("invitations/<int:pk>/cancel/", views.invitation_cancel, name="invitation_cancel"),
     path("users/<int:pk>/", views.user_roles, name="user_roles"),
     path("practices/", views.practice_list, name="practices"),
     path("practices/<int:pk>/", views.practice_detail, name="practice"),

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cleanclaim.audit.actor import Actor
-from cleanclaim.practices import actions
+from cleanclaim.practices import actions, invitations
 from cleanclaim.practices.decorators import requires
 from cleanclaim.practices.forms import (
+    InviteForm,
     LocationForm,
-    NewUserForm,
     PracticeForm,
     ProviderForm,
     RolesForm,
 )
 from cleanclaim.practices.models import (
+    Invitation,
+    InvitationRole,
     Membership,
     Practice,
     RenderingProvider,
@@ -33,6 +39,18 @@ def _managed_practices(request: HttpRequest) -> list[Practice]:
     return list(scoped(Practice, request.user, "users.manage"))
 
 
+def _pending_invitations(request: HttpRequest, managed: list[Practice]) -> Any:
+    """Pending (and expired, not yet cancelled) invitations offering a role at a
+    practice this admin runs, with the roles at those practices."""
+    offered = InvitationRole.objects.filter(practice__in=managed).select_related("practice")
+    return (
+        scoped(Invitation.objects.distinct(), request.user, "users.manage")
+        .filter(status=Invitation.Status.PENDING)
+        .select_related("invited_by")
+        .prefetch_related(Prefetch("roles", queryset=offered))
+    )
+
+
 @require_GET
 @requires("users.manage")
 def user_list(request: HttpRequest) -> HttpResponse:
@@ -41,28 +59,76 @@ def user_list(request: HttpRequest) -> HttpResponse:
     users = scoped(User, request.user, "users.manage").prefetch_related(
         Prefetch("memberships", queryset=here)  # roles at the practices this admin runs
     )
-    return render(request, "practices/users.html", {"users": users})
+    return render(
+        request,
+        "practices/users.html",
+        {"users": users, "invitations": _pending_invitations(request, managed)},
+    )
+
+
+def _accept_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("account:invitation"))
 
 
 @require_http_methods(["GET", "POST"])
 @requires("users.manage")
-def user_create(request: HttpRequest) -> HttpResponse:
-    form = NewUserForm(request.POST or None, practices=_managed_practices(request))
+def user_invite(request: HttpRequest) -> HttpResponse:
+    """The same answer whoever holds the address (``practices.invitations``)."""
+    form = InviteForm(request.POST or None, practices=_managed_practices(request))
     if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
         try:
-            actions.add_user(
+            invitations.invite(
                 Actor.from_request(request),
-                email=form.cleaned_data["email"],
+                email=email,
                 full_name=form.cleaned_data["full_name"],
-                password=form.cleaned_data["password"],
                 roles=form.roles(),
+                accept_url=_accept_url(request),
             )
-        except ValidationError as exc:
-            field = "email" if getattr(exc, "code", None) == "email_unavailable" else None
-            form.add_error(field, exc)
+        except ValidationError as exc:  # no role, or the message could not go out
+            form.add_error(None, exc)
         else:
+            messages.success(request, f"Invitation sent to {email}.")
             return redirect("manage:users")
-    return render(request, "practices/user_form.html", {"form": form, "title": "Add a user"})
+    return render(
+        request,
+        "practices/user_form.html",
+        {"form": form, "title": "Invite a user", "submit": "Send the invitation"},
+    )
+
+
+def _invitation_action(request: HttpRequest, pk: int, act: Any, done: str) -> HttpResponse:
+    invitation = get_scoped_or_404(
+        Invitation.objects.distinct(), request.user, "users.manage", pk=pk
+    )
+    try:
+        act(invitation)
+    except ValidationError as exc:  # already accepted or cancelled; or not sent
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"{done} {invitation.email}.")
+    return redirect("manage:users")
+
+
+@require_POST
+@requires("users.manage")
+def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    actor, url = Actor.from_request(request), _accept_url(request)
+    return _invitation_action(
+        request,
+        pk,
+        lambda inv: invitations.resend(actor, inv, accept_url=url),
+        "Invitation sent again to",
+    )
+
+
+@require_POST
+@requires("users.manage")
+def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = Actor.from_request(request)
+    return _invitation_action(
+        request, pk, lambda inv: invitations.cancel(actor, inv), "Invitation cancelled for"
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,5 +1,6 @@
-"""A person's own account: change password, enrol an authenticator app, and the
-second-factor step after signing in (see :mod:`cleanclaim.web.twofactor`).
+"""A person's own account: accept an invitation, change password, enrol an
+authenticator app, and the second-factor step after signing in (see
+:mod:`cleanclaim.web.twofactor`).
 
 Each change is audited on the user ("password changed", "authenticator app
 enrolled"); no password, secret or code is ever written to the entry.
@@ -13,11 +14,12 @@ from typing import Any
 import segno
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django_otp import devices_for_user
@@ -26,7 +28,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.record import record
+from cleanclaim.practices import invitations
 from cleanclaim.practices.decorators import signed_in
+from cleanclaim.practices.forms import AcceptInvitationForm
 from cleanclaim.web.twofactor import is_verified, required
 
 
@@ -162,3 +166,67 @@ def verify(request: HttpRequest) -> HttpResponse:
         "web/two_factor_verify.html",
         {"form": form, "next": request.GET.get("next", "")},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest) -> HttpResponse:
+    """The public page an invitation's link opens (``?token=``; the form posts it back,
+    so the token is never in a path an access log keeps). Nobody holds the address:
+    choose a password, and the account is made and signed in (administrators enrol
+    a second factor next). A person of the inviting organisation: sign in as them,
+    then confirm. Anything else — no such link, used, expired, cancelled, or an
+    address of another organisation — gets one answer (400)."""
+    token = request.POST.get("token") or request.GET.get("token") or ""
+    found = invitations.find(token)
+    kind, holder = invitations.addressee(found) if found else (None, None)
+    context: dict[str, Any] = {"token": token, "invitation": found}
+    if found is None or kind == invitations.ELSEWHERE:
+        context.update(step="invalid", invalid=invitations.INVALID)
+        return render(request, "web/invitation.html", context, status=400)
+    context["roles"] = "; ".join(str(r) for r in found.roles.select_related("practice"))
+    if kind == invitations.MEMBER:
+        return _accept_as_member(request, token, holder, context)
+    form = AcceptInvitationForm(
+        request.POST or None, email=found.email, initial={"full_name": found.full_name}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitations.accept_as_new_user(
+                token,
+                Actor.from_request(request),
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except invitations.InvalidInvitation as exc:  # used up meanwhile
+            context.update(step="invalid", invalid=exc.messages[0])
+            return render(request, "web/invitation.html", context, status=400)
+        except forms.ValidationError as exc:
+            form.add_error("password1", exc)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welcome, {user.full_name}: your account is ready.")
+            return redirect("account:enrol" if required(user) else "home")
+    context.update(step="set_password", form=form)
+    return render(request, "web/invitation.html", context)
+
+
+def _accept_as_member(
+    request: HttpRequest, token: str, holder: Any, context: dict[str, Any]
+) -> HttpResponse:
+    if not request.user.is_authenticated:
+        next_url = f"{reverse('account:invitation')}?{urlencode({'token': token})}"
+        context.update(step="sign_in", login_query=urlencode({"next": next_url}))
+        return render(request, "web/invitation.html", context)
+    if request.user.pk != holder.pk:
+        context["step"] = "other_account"
+        return render(request, "web/invitation.html", context, status=403)
+    if request.method == "POST":
+        try:
+            invitations.accept_as_member(token, Actor.from_request(request))
+        except forms.ValidationError as exc:  # used up meanwhile, or the last administrator
+            context["error"] = " ".join(exc.messages)
+        else:
+            messages.success(request, f"You now work as: {context['roles']}.")
+            return redirect("home")
+    context["step"] = "confirm"
+    return render(request, "web/invitation.html", context)

@@ -25,6 +25,7 @@ __all__ = [
     "ConfigError",
     "load",
     "parse_database_url",
+    "parse_email_url",
     "private_dir",
     "private_file",
     "sqlite_options",
@@ -63,6 +64,13 @@ class Config:
     #: Who must use a second factor (TOTP): "admins" (administrators and platform
     #: staff; the default) or "all".
     require_2fa: str = "admins"
+
+    #: Django's email settings from ``CLEANCLAIM_EMAIL_URL`` (``EMAIL_BACKEND`` etc.);
+    #: in production with no URL, a backend that refuses to send naming the variable.
+    email: dict[str, Any] | None = None
+    email_from: str = "cleanclaim@localhost"
+    #: Days an invitation link stays valid.
+    invitation_days: int = 7
 
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -154,6 +162,77 @@ def sqlite_options(busy_timeout: int) -> dict[str, Any]:
             f"PRAGMA busy_timeout={busy_timeout * 1000}"
         ),
     }
+
+
+#: The backend used in production when ``CLEANCLAIM_EMAIL_URL`` is not set.
+UNCONFIGURED_EMAIL = "cleanclaim.web.mail.UnconfiguredBackend"
+_SMTP_PORTS = {"smtp": 25, "smtp+tls": 587, "smtps": 465}
+
+
+def parse_email_url(url: str, *, name: str = "CLEANCLAIM_EMAIL_URL") -> dict[str, Any]:
+    """Turn ``smtp://user:password@host:port`` (plain, or ``smtp+tls://`` for STARTTLS,
+    ``smtps://`` for TLS from the start), ``file:///absolute/folder`` or ``console:``
+    into Django's email settings. Percent-encode special characters in the password."""
+    raw = url.strip()
+    parts = urlsplit(raw)
+    scheme = parts.scheme.lower()
+    if scheme in _SMTP_PORTS:
+        if not parts.hostname:
+            raise ConfigError(f"{name}: an {scheme}:// URL needs a host, got {raw!r}")
+        try:
+            port = parts.port
+        except ValueError:
+            raise ConfigError(f"{name}: the port in {raw!r} is not a number") from None
+        if parts.path not in ("", "/") or parts.query or parts.fragment:
+            raise ConfigError(f"{name}: {scheme}:// takes no path or query, got {raw!r}")
+        if (parts.username is None) != (parts.password is None):
+            raise ConfigError(f"{name}: give both a user and a password, or neither")
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parts.hostname,
+            "EMAIL_PORT": port or _SMTP_PORTS[scheme],
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_TLS": scheme == "smtp+tls",
+            "EMAIL_USE_SSL": scheme == "smtps",
+            "EMAIL_TIMEOUT": 30,
+        }
+    if scheme == "file":
+        path = unquote(parts.path)
+        if parts.netloc or not path.startswith("/") or parts.query:
+            raise ConfigError(f"{name}: expected file:///absolute/folder, got {raw!r}")
+        return {"EMAIL_BACKEND": "cleanclaim.web.mail.PrivateFileBackend", "EMAIL_FILE_PATH": path}
+    if scheme == "console" and not (parts.netloc or parts.path or parts.query):
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    raise ConfigError(
+        f"{name}: expected smtp://, smtp+tls://, smtps://, file:///folder or console:, got {raw!r}"
+    )
+
+
+def _email(env: Mapping[str, str], production: bool, var_dir: Path) -> dict[str, Any]:
+    raw = env.get("CLEANCLAIM_EMAIL_URL", "").strip()
+    if raw:
+        return parse_email_url(raw)
+    if production:
+        return {"EMAIL_BACKEND": UNCONFIGURED_EMAIL}
+    return {
+        "EMAIL_BACKEND": "cleanclaim.web.mail.PrivateFileBackend",
+        "EMAIL_FILE_PATH": str(var_dir / "mail"),
+    }
+
+
+def _email_from(env: Mapping[str, str]) -> str:
+    raw = env.get("CLEANCLAIM_EMAIL_FROM", "").strip()
+    if not raw:
+        return "cleanclaim@localhost"
+    address = raw.rsplit("<", 1)[-1].rstrip(">").strip()
+    local, at, domain = address.partition("@")
+    if not (local and at and domain) or any(c.isspace() for c in address):
+        raise ConfigError(
+            f"CLEANCLAIM_EMAIL_FROM: expected an address such as "
+            f"'cleanclaim <billing@example.com>', got {raw!r}"
+        )
+    return raw
 
 
 def _broker_url(env: Mapping[str, str], name: str) -> str | None:
@@ -334,4 +413,7 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         web_threads=env_int(env, "CLEANCLAIM_WEB_THREADS", 4, low=1, high=64),
         api_docs=api_docs,
         require_2fa=require_2fa,
+        email=_email(env, production, var_dir),
+        email_from=_email_from(env),
+        invitation_days=env_int(env, "CLEANCLAIM_INVITATION_DAYS", 7, low=1, high=90),
     )

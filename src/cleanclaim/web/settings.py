@@ -111,6 +111,23 @@ AUDIT_FLUSH_ALLOWED = False
 CLEANCLAIM_REQUIRE_2FA = CONFIG.require_2fa
 OTP_TOTP_ISSUER = "cleanclaim"
 
+# Email (cleanclaim.web.mail): CLEANCLAIM_EMAIL_URL, e.g. smtp+tls://user:pass@host:587.
+# Outside production the default writes each message to a file in var/mail (0700/0600).
+_EMAIL = CONFIG.email or {}
+EMAIL_BACKEND = _EMAIL.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = _EMAIL.get("EMAIL_FILE_PATH")
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _EMAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _EMAIL.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _EMAIL.get("EMAIL_TIMEOUT")
+DEFAULT_FROM_EMAIL = CONFIG.email_from
+SERVER_EMAIL = CONFIG.email_from
+# Invitations (cleanclaim.practices.invitations): days a link stays valid.
+INVITATION_DAYS = CONFIG.invitation_days
+
 # Login throttling (cleanclaim.web.throttle) and the idle timeout (middleware).
 LOGIN_MAX_FAILURES = CONFIG.login_max_failures
 LOGIN_LOCK_MINUTES = CONFIG.login_lock_minutes

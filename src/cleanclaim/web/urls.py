@@ -37,6 +37,7 @@ own_account = (
         ),
         path("two-factor/", account.enrol, name="enrol"),
         path("two-factor/verify/", account.verify, name="verify"),
+        path("invitation/", account.invitation, name="invitation"),
     ],
     "account",
 )
