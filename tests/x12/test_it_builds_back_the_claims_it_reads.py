@@ -4,9 +4,10 @@ sample, ``claims(read)`` → :func:`build_837p` → read → ``claims`` gives eq
 Compared: every field of :class:`Claim` the builder writes (ids, money, codes,
 dates, parties, diagnoses and their qualifiers, lines). Left out, because the
 builder does not write them: a claim's ``position``/``notes``/``loop`` (where it was
-in the file), a line's NDC (loop 2410) and rendering NPI (loop 2420A). What the
-samples hold and the view does not carry (CLM06/CLM08/CLM09, other HI code lists,
-the 2320/2330 coordination of benefits loops, 2310 loops but the rendering
+in the file) and ``other_payer_paid`` (2330B/2430 DTP*573, under the 2320 loops),
+a line's NDC (loop 2410) and rendering NPI (loop 2420A). What the samples hold and
+the view does not carry (CLM06/CLM08/CLM09, other HI code lists, the rest of the
+2320/2330 coordination of benefits loops, 2310 loops but the rendering
 provider) is neither compared nor written. The claims
 come back grouped by billing provider, subscriber and patient (the HL hierarchy the
 builder draws), so they are compared in claim-id order.
@@ -40,6 +41,7 @@ def _written(c: Claim) -> Claim:
         c,
         position=0,
         notes=[],
+        other_payer_paid=None,
         lines=[replace(line, ndc="", rendering_npi="") for line in c.lines],
     )
 

@@ -123,6 +123,9 @@ class ScrubClaim:
     patient: Patient = field(default_factory=Patient)
     payer: Payer = field(default_factory=Payer)
     filing_indicator: str = ""  # SBR09
+    payer_responsibility: str = ""  # SBR01: P primary, S secondary, T tertiary, ...
+    # a prior payer's adjudication (payment) date: 2330B DTP*573, else 2430 DTP*573
+    other_payer_paid: dt.date | None = None
     prior_auth: str = ""  # REF*G1
     received: dt.date | None = None  # when the claim was built / file date (informational)
     source: str = ""  # where it came from, e.g. "file.837 ST 0001"
@@ -141,6 +144,12 @@ class ScrubClaim:
         ends = [ln.service_date_end or ln.service_date for ln in self.lines]
         last = [d for d in ends if d is not None]
         return (min(starts) if starts else None, max(last) if last else None)
+
+    @property
+    def secondary(self) -> bool:
+        """Sent to a payer after another: SBR01 other than ``P`` (primary) or ``U``
+        (unknown), or a prior payer's payment date on the claim."""
+        return self.payer_responsibility not in ("", "P", "U") or self.other_payer_paid is not None
 
     def first_service_date(self) -> dt.date | None:
         dates = [ln.service_date for ln in self.lines if ln.service_date is not None]

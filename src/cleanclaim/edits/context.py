@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 from cleanclaim.codes.model import CodeSource, Lookup, Note
 from cleanclaim.codes.ncci import NcciTables
+from cleanclaim.deadlines import Limit, PayerLimits
 from cleanclaim.edits.coverage import CoverageSource
 from cleanclaim.jsonin import JsonInputError, load_json, type_name
 
@@ -19,10 +21,24 @@ __all__ = ["FilingLimit", "PayerRule", "ScrubContext", "load_filing_limits", "lo
 
 @dataclass(frozen=True, slots=True)
 class FilingLimit:
+    """A filing limit by payer profile (``edits/data/timely_filing.json``), used when
+    the payer's own limits (:attr:`ScrubContext.payer_limits`) are not known.
+    ``months`` (calendar months), when set, is the limit instead of ``days``."""
+
     profile: str
     days: int
     basis: str
     default: bool  # True when this is a default, not the payer's own figure
+    months: int = 0
+
+    def limits(self) -> PayerLimits:
+        """The same limit in the deadline engine's terms (citation: the basis)."""
+        timely = (
+            Limit(self.months, "months", self.basis)
+            if self.months
+            else Limit(self.days, "days", self.basis)
+        )
+        return PayerLimits(timely=timely, default=self.default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +73,13 @@ def _data(name: str) -> Any:
 def load_filing_limits(path: Path | None = None) -> dict[str, FilingLimit]:
     raw = json.loads(path.read_text()) if path else _data("timely_filing.json")
     return {
-        key: FilingLimit(key, int(v["days"]), str(v["basis"]), bool(v.get("default", False)))
+        key: FilingLimit(
+            key,
+            int(v.get("days", 0)),
+            str(v["basis"]),
+            bool(v.get("default", False)),
+            int(v.get("months", 0)),
+        )
         for key, v in raw["profiles"].items()
     }
 
@@ -118,6 +140,9 @@ class ScrubContext:
     codes: CodeSource | None = None
     ncci: NcciTables | None = None
     filing_limits: dict[str, FilingLimit] = field(default_factory=load_filing_limits)
+    # each payer's own limits (its payer profile), keyed by payer id (837P 2010BB NM109);
+    # a claim to a payer not here is checked against ``filing_limits`` by profile
+    payer_limits: Mapping[str, PayerLimits] = field(default_factory=dict)
     payer_rules: list[PayerRule] = field(default_factory=load_payer_rules)
     # the practice's coverage on file (the app); None: coverage is not judged
     coverage: CoverageSource | None = None

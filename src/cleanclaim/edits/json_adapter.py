@@ -13,7 +13,9 @@ a string), ``patient`` {name, dob, sex, member_id}, ``payer`` {name, id};
 ``lines`` [{procedure, modifiers, charge, units, dx_pointers, service_date}];
 optional ``payer_claim_control_number`` (or ``original_claim_ref``),
 ``prior_authorization`` (or ``prior_auth``), ``filing_indicator`` (also in
-``payer``), ``payer.profile`` (else from the filing indicator) and per line
+``payer``), ``payer.profile`` (else from the filing indicator),
+``payer_responsibility`` (SBR01), ``other_payer_paid`` (a prior payer's payment date,
+YYYY-MM-DD: what 2330B DTP*573 carries in an 837P) and per line
 ``number``, ``service_date_end``, ``rendering_provider``, ``ndc`` and
 ``description``. Money is a string in decimal notation (never a float). Bad input
 raises ``ValueError`` naming the field.
@@ -21,6 +23,7 @@ raises ``ValueError`` naming the field.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -53,4 +56,18 @@ def from_json_view(obj: Mapping[str, Any], *, where: str = "claim") -> ScrubClai
         if not isinstance(profile, str):
             raise ValueError(f"{where} payer.profile: expected text, got {type_name(profile)}")
         claim = replace(claim, payer=replace(claim.payer, profile=profile))
+    paid = obj.get("other_payer_paid")
+    if paid not in (None, ""):
+        claim = replace(
+            claim, other_payer_paid=_date(paid, f"{where} {claim.claim_id} other_payer_paid")
+        )
     return claim
+
+
+def _date(value: Any, where: str) -> dt.date:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{where}: {str(value)[:40]!r} is not a date (YYYY-MM-DD)")

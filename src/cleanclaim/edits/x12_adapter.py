@@ -153,6 +153,8 @@ def from_x12_claim(
             c.payer.name, c.payer.id, PROFILE_BY_FILING_INDICATOR.get(c.filing_indicator, "")
         ),
         filing_indicator=c.filing_indicator,
+        payer_responsibility=c.payer_responsibility,
+        other_payer_paid=_date(c.other_payer_paid),
         prior_auth=c.prior_authorization,
         source=source,
         file=file,

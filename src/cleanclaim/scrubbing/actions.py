@@ -14,7 +14,9 @@ from typing import Any
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.record import record_event
+from cleanclaim.deadlines import PayerLimits
 from cleanclaim.edits.coverage import CoverageTable
+from cleanclaim.payers.deadlines import limits_by_payer_id
 from cleanclaim.scrubbing import service
 from cleanclaim.scrubbing.coverage import coverage_on_file
 
@@ -32,11 +34,21 @@ def _audit(actor: Actor, upload: service.Upload, context: dict[str, Any]) -> Aud
     )
 
 
+def _payer_limits(actor: Actor) -> dict[str, PayerLimits]:
+    """The filing limits of the actor's organisation's payers, by payer id."""
+    organisation_id = getattr(actor.user, "organisation_id", None)
+    if organisation_id is None:
+        return {}
+    return limits_by_payer_id(actor.user.organisation)
+
+
 def scrub_upload(
     actor: Actor, data: bytes, name: str, *, as_of: dt.date | None = None, kind: str = "auto"
 ) -> service.Outcome:
     """Scrub ``data`` and record the audit entry; a refused file is recorded too
-    (with the reason) and the :class:`service.ScrubInputError` is raised again."""
+    (with the reason) and the :class:`service.ScrubInputError` is raised again.
+    Each claim's filing limit is its payer's own (the organisation's payer set-up,
+    by payer id) when the organisation has the payer."""
     consulted: list[int] = []
 
     def on_file(members: set[str]) -> CoverageTable:
@@ -45,7 +57,14 @@ def scrub_upload(
         return table
 
     try:
-        outcome = service.scrub(data, name, as_of=as_of, kind=kind, coverage=on_file)
+        outcome = service.scrub(
+            data,
+            name,
+            as_of=as_of,
+            kind=kind,
+            coverage=on_file,
+            payer_limits=_payer_limits(actor),
+        )
     except service.ScrubInputError as exc:
         _audit(actor, service.describe(data, name), {"claims": 0, "refused": str(exc)})
         raise

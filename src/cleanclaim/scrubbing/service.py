@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
 from cleanclaim.coding.service import store
+from cleanclaim.deadlines import PayerLimits
 from cleanclaim.edits import CATEGORIES, ClaimResult, FileFinding, report, scrub_claim
 from cleanclaim.edits.coverage import CoverageSource
 
@@ -143,11 +144,14 @@ def scrub(
     as_of: dt.date | None = None,
     kind: str = "auto",
     coverage: Callable[[set[str]], CoverageSource] | None = None,
+    payer_limits: Mapping[str, PayerLimits] | None = None,
 ) -> Outcome:
     """Read the whole input, then scrub every claim with the loaded reference data.
 
     ``coverage``: given the member ids of the claims read, the coverage on file for
-    them (the ``coverage`` rules); without it, coverage is not judged (as the CLI)."""
+    them (the ``coverage`` rules); without it, coverage is not judged (as the CLI).
+    ``payer_limits``: each payer's own filing limits by payer id (the ``timely-filing``
+    rule); a payer not in it is checked against the default of its profile."""
     from cleanclaim.edits.refdata import context_from_refdata
     from cleanclaim.x12 import gc_paused
 
@@ -155,6 +159,8 @@ def scrub(
     got = read_claims(data, name, kind=kind)
     s = store()
     ctx = context_from_refdata(as_of or dt.date.today(), root=s.root, codes=s)
+    if payer_limits is not None:
+        ctx.payer_limits = payer_limits
     if coverage is not None:
         ctx.coverage = coverage({claim.subscriber_id for claim, _ in got.claims})
     with gc_paused():

@@ -164,6 +164,10 @@ class Claim:
     notes: list[tuple[int, str]] = field(default_factory=list)
     #: the claim's own 2300 loop in the placed tree (its lines are under it)
     loop: LoopNode | None = field(default=None, repr=False, compare=False)
+    #: when a prior payer adjudicated the claim (YYYY-MM-DD): the earliest 2330B
+    #: DTP*573 (claim check or remittance date) of its 2320 loops, else the earliest
+    #: 2430 DTP*573 (line check or remittance date) of its lines; None when not sent
+    other_payer_paid: str | None = None
 
 
 _PAD = ("",) * 12
@@ -403,11 +407,14 @@ def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
     refs: dict[str, str] = {}
     rendering: Party | None = None
     lines: list[LoopNode] = []
+    others: list[LoopNode] = []
     for child in claim.children:  # one pass over the claim's children
         if isinstance(child, LoopNode):
             lid = child.spec.id
             if lid == "2400":
                 lines.append(child)
+            elif lid == "2320":
+                others.append(child)
             elif lid == "2310B":
                 rendering = _party(child.first("NM1"))
                 prv = child.first("PRV")
@@ -483,7 +490,26 @@ def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
         assignment=ce[6],
         notes=notes,
         loop=claim,
+        other_payer_paid=_other_payer_paid(others, lines) if others else None,
     )
+
+
+def _paid(loop: LoopNode) -> str | None:
+    """A loop's DTP*573 D8 date (YYYY-MM-DD), None when absent or not a date."""
+    dtp = loop.first("DTP", "573")
+    if dtp is None or dtp.get(2) != "D8" or not _is_date(dtp.get(3)):
+        return None
+    return _iso(dtp.get(3))
+
+
+def _other_payer_paid(others: list[LoopNode], lines: list[LoopNode]) -> str | None:
+    """The earliest prior-payer adjudication date: 2330B DTP*573 under the 2320 loops,
+    else 2430 DTP*573 under the lines (the earliest: a deadline counted from it is never
+    later than the payer's)."""
+    found = [d for o in others for b in o.loops("2330B") if (d := _paid(b))]
+    if not found:
+        found = [d for ln in lines for a in ln.loops("2430") if (d := _paid(a))]
+    return min(found) if found else None
 
 
 def _billing(bp: LoopNode) -> Party:
