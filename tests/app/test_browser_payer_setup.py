@@ -31,7 +31,7 @@ def test_a_manager_sets_up_a_payer_and_sees_its_profile(live_server: Any, page: 
     page.get_by_role("link", name="Add a payer").click()
     _field(page, "Name").fill("Willamette Valley Health")
     _field(page, "Payer id").fill("WVH01")
-    _field(page, "Kind").select_option("hmo")
+    _field(page, "Type").select_option("hmo")
     _field(page, "Clearinghouse connection").fill("Office Ally")
     _field(page, "Timely filing limit").fill("6")
     _field(page, "Timely filing unit").select_option("months")

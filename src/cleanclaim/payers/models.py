@@ -146,7 +146,7 @@ class Payer(Versioned):
         validators=[payer_ids_validator],
         help_text="Other ids that mean this payer (old ids, ids on remittances), space-separated",
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices)
     filing_indicator_override = models.CharField(
         "claim filing indicator (SBR09)",
         max_length=2,

@@ -556,6 +556,22 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.AlterField(
+            model_name="payer",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("medicare_b", "Medicare Part B"),
+                    ("medicaid", "Medicaid"),
+                    ("commercial", "Commercial"),
+                    ("bcbs", "Blue Cross/Blue Shield"),
+                    ("hmo", "HMO"),
+                    ("other", "Other"),
+                ],
+                max_length=20,
+                verbose_name="type",
+            ),
+        ),
         migrations.RunPython(days_to_timely_limit, timely_limit_to_days),
         migrations.RemoveField(
             model_name="payer",
