@@ -100,8 +100,8 @@ def test_it_refuses_a_caller_without_the_permission_before_reading_the_body(
 
 def test_it_answers_409_for_a_stale_payer_version(world: World) -> None:
     url = f"/api/payers/{world.home.payer.pk}"
-    first = _patch(world, Role.MANAGER, url, {"version": 1, "timely_filing_days": 90})
+    first = _patch(world, Role.MANAGER, url, {"version": 1, "timely_amount": 90})
     assert (first.status_code, first.json()["version"]) == (200, 2)
-    second = _patch(world, Role.MANAGER, url, {"version": 1, "timely_filing_days": 120})
+    second = _patch(world, Role.MANAGER, url, {"version": 1, "timely_amount": 120})
     assert second.status_code == 409
-    assert second.json()["changed"] == {"timely_filing_days": {"current": 90, "submitted": 120}}
+    assert second.json()["changed"] == {"timely_amount": {"current": 90, "submitted": 120}}

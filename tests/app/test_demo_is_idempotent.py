@@ -138,7 +138,7 @@ def test_it_creates_only_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> Non
         "name": "Willamette Valley Health",
         "payer_id": "DEMO05",
         "kind": Payer.Kind.HMO,
-        "timely_filing_days": 120,
+        "timely_amount": 120,
     }
     monkeypatch.setattr(payers_demo, "PAYERS", [*payers_demo.PAYERS, extra])
 

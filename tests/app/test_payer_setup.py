@@ -14,7 +14,15 @@ FORM = {
     "payer_id": "WIL77",
     "kind": "commercial",
     "submission": "electronic",
-    "timely_filing_days": "120",
+    "corrected_claims_electronic": "on",
+    "eligibility_method": "realtime",
+    "claim_status_method": "batch",
+    **{f"{t}_enrolment": "approved" for t in ("claims", "era", "eft", "eligibility")},
+    "claim_status_enrolment": "not_required",
+    **{f"{p}_unit": "days" for p in ("timely", "secondary", "corrected")},
+    **{f"{p}_unit": "days" for p in ("appeal_first", "appeal_second")},
+    "timely_amount": "120",
+    "timely_citation": "provider agreement 4.2",
     "active": "on",
 }
 
@@ -31,6 +39,29 @@ def test_it_adds_a_payer_to_the_managers_organisation(world: World) -> None:
     payer = Payer.objects.get(payer_id="WIL77")
     assert payer.organisation == world.home.organisation
     assert payer.filing_indicator == "CI"
+    assert (payer.timely_amount, payer.timely_unit, payer.timely_citation) == (
+        120,
+        "days",
+        "provider agreement 4.2",
+    )
+    assert payer.claim_status_method == "batch"
+
+
+def test_it_names_a_paper_payer_without_an_address(world: World) -> None:
+    response = _manager(world).post(reverse("payers:create"), {**FORM, "submission": "paper"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["claims_address"] == [
+        "paper claims need the address they are mailed to"
+    ]
+
+
+def test_it_refuses_a_limit_beyond_ten_years(world: World) -> None:
+    form = {**FORM, "timely_amount": "121", "timely_unit": "months"}
+    response = _manager(world).post(reverse("payers:create"), form)
+    assert response.status_code == 200
+    assert response.context["form"].errors["timely_amount"] == [
+        "the timely filing limit must be between 1 and 120 months"
+    ]
 
 
 def test_it_refuses_a_payer_id_already_set_up(world: World) -> None:

@@ -135,14 +135,14 @@ def test_it_refuses_the_second_of_two_stale_payer_forms(world: World) -> None:
     monas, maxs = _opened(mona, url), _opened(max_, url)
 
     assert mona.post(url, {**monas, "name": "Northside Mutual Health"}).status_code == 302
-    response = max_.post(url, {**maxs, "timely_filing_days": "90"})
+    response = max_.post(url, {**maxs, "timely_amount": "90"})
 
     assert response.status_code == 200
     summary = " ".join(response.context["form"].non_field_errors())
     assert "name is now 'Northside Mutual Health'" in summary
     assert "manager@northside.test" in summary
     payer.refresh_from_db()
-    assert (payer.name, payer.timely_filing_days, payer.version) == (
+    assert (payer.name, payer.timely_amount, payer.version) == (
         "Northside Mutual Health",
         180,
         2,

@@ -88,6 +88,13 @@ REGISTRY: dict[str, Entry] = {
     "payers:create": Entry("payers.change", phi=False),
     "payers:detail": Entry("payers.view", "object", pk("payer"), phi=False),
     "payers:edit": Entry("payers.change", "object", pk("payer"), phi=False),
+    "payers:connections": Entry("payers.change", "object", pk("payer"), phi=False),
+    "payers:override": Entry(
+        "payers.change",
+        "object",
+        lambda w: {"pk": w.obj("payer").pk, "practice": w.obj("practice").pk},
+        phi=False,
+    ),
     # in-app admin
     "manage:users": Entry("users.manage", phi=False),
     "manage:user_invite": Entry("users.manage", phi=False),
@@ -141,6 +148,7 @@ REGISTRY: dict[str, Entry] = {
     "GET api:patient_detail": Entry("patients.view", "object", pk("patient"), phi=True),
     "GET api:payer_list": Entry("payers.view", phi=False),
     "GET api:payer_detail": Entry("payers.view", "object", pk("payer"), phi=False),
+    "POST api:payer_list": Entry("payers.change", method="POST", ok=(422,), phi=False),  # empty
     # PATCH without a version: 428 (optimistic locking, decision 0505)
     "PATCH api:patient_detail": Entry(
         "patients.change", "object", pk("patient"), method="PATCH", ok=(428,), phi=True

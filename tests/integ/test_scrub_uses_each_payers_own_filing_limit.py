@@ -25,7 +25,7 @@ from .conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
-CITATION = "Payer profile DEMO03: Cascade Health Insurance payer set-up: 180 days"
+CITATION = "Payer profile DEMO03: example: provider agreement, claims submission clause (adjust)"
 
 
 @pytest.fixture

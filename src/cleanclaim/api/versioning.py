@@ -73,11 +73,13 @@ def patch_body(schema: type[Schema]) -> dict[str, Any]:
     }
 
 
-def read_patch(request: HttpRequest, schema: type[Schema]) -> dict[str, Any]:
+def read_patch(
+    request: HttpRequest, schema: type[Schema], *, nullable: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     """The fields a ``PATCH`` sends, validated by ``schema``, read after the
     permission check (so a caller without the permission learns nothing from
     a 422). 400 for a body that is not a JSON object, 422 naming each bad field
-    (unknown, null, or of the wrong type)."""
+    (unknown, null unless named in ``nullable``, or of the wrong type)."""
     try:
         data = json.loads(request.body or b"{}")
     except (ValueError, RecursionError):
@@ -87,7 +89,7 @@ def read_patch(request: HttpRequest, schema: type[Schema]) -> dict[str, Any]:
     unknown = sorted(set(data) - set(schema.model_fields))
     if unknown:
         raise HttpError(422, f"{', '.join(unknown)}: not a field this operation changes")
-    nulls = sorted(name for name, value in data.items() if value is None)
+    nulls = sorted(name for name, value in data.items() if value is None and name not in nullable)
     if nulls:
         raise HttpError(422, f'{", ".join(nulls)}: may not be null; send "" to clear a text field')
     try:

@@ -4,18 +4,25 @@ audit entry in it. Updates are optimistic-locked like patients'
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.record import diff, record, snapshot
-from cleanclaim.payers.models import Payer
-from cleanclaim.practices.models import Organisation
+from cleanclaim.payers.models import (
+    OVERRIDABLE_FIELDS,
+    Payer,
+    PayerConnectionId,
+    PracticePayerOverride,
+)
+from cleanclaim.practices.models import Organisation, Practice
 from cleanclaim.web.concurrency import StaleEdit, check_version, save_versioned
 
-__all__ = ["StaleEdit", "add_payer", "update_payer"]
+__all__ = ["StaleEdit", "add_payer", "set_connection_ids", "set_override", "update_payer"]
 
 Action = AuditEntry.Action
 
@@ -53,3 +60,67 @@ def update_payer(
         save_versioned(locked, expected, changes, noun="payer")
         record(actor, Action.UPDATE, locked, changes=changes, context={"version": locked.version})
     return locked
+
+
+@transaction.atomic
+def set_connection_ids(actor: Actor, payer: Payer, ids: dict[str, str]) -> dict[str, str]:
+    """Replace the payer's ids per clearinghouse connection with ``ids``
+    (``{connection: payer id}``); audited as one update of the payer."""
+    locked = Payer.objects.select_for_update().get(pk=payer.pk)
+    before = dict(locked.connection_ids.values_list("connection", "connection_payer_id"))
+    if before == ids:
+        return before
+    locked.connection_ids.exclude(connection__in=ids).delete()
+    for connection, payer_id in ids.items():
+        row = PayerConnectionId(payer=locked, connection=connection, connection_payer_id=payer_id)
+        row.full_clean(exclude=["payer"], validate_unique=False)
+        PayerConnectionId.objects.update_or_create(
+            payer=locked, connection=connection, defaults={"connection_payer_id": payer_id}
+        )
+    record(actor, Action.UPDATE, locked, changes={"connection_ids": [before, ids]})
+    return ids
+
+
+@transaction.atomic
+def set_override(
+    actor: Actor, payer: Payer, practice: Practice, values: dict[str, Any]
+) -> PracticePayerOverride | None:
+    """Make ``values`` (``{field: Python value}``) the practice's overrides of the
+    payer profile; {} removes them. The profile with the overrides applied must be
+    valid (``ValidationError`` naming the field otherwise). Audited with a diff."""
+    unknown = sorted(set(values) - set(OVERRIDABLE_FIELDS))
+    if unknown:
+        raise ValidationError(f"not overridable per practice: {', '.join(unknown)}")
+    if practice.organisation_id != payer.organisation_id:
+        raise ValidationError(f"{practice} is not in the organisation of payer {payer.payer_id}")
+    trial = copy.copy(payer)
+    for name, value in values.items():
+        setattr(trial, name, value)
+    trial.full_clean(validate_unique=False, validate_constraints=False)
+    stored = snapshot(trial, values)  # JSON-ready, as the audit trail keeps them
+    row = (
+        PracticePayerOverride.objects.select_for_update()
+        .filter(payer=payer, practice=practice)
+        .first()
+    )
+    before = dict(row.values) if row is not None else {}
+    changes = {
+        name: [before.get(name), stored.get(name)]
+        for name in sorted(set(before) | set(stored))
+        if before.get(name) != stored.get(name)
+    }
+    if row is None and not stored:
+        return None
+    if row is None:
+        row = PracticePayerOverride(payer=payer, practice=practice)
+    if not changes:
+        return row
+    row.values = stored
+    row.full_clean()
+    if stored:
+        row.save()
+        record(actor, Action.UPDATE if before else Action.CREATE, row, changes=changes)
+        return row
+    record(actor, Action.DELETE, row, changes=changes)
+    row.delete()
+    return None

@@ -1,48 +1,15 @@
-"""Demo step: Medicare Part B, a Medicaid plan and two commercial plans.
-
-Payer ids are invented for the demo (no clearinghouse routes on them);
-timely filing: Medicare Part B one year (42 CFR 424.44), the others as a
-payer contract might set them.
-"""
+"""Demo step: the starter payer profiles (:mod:`cleanclaim.payers.starter`):
+Medicare Part B, a state Medicaid plan and two commercial plans."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from cleanclaim.audit.actor import Actor
-from cleanclaim.payers import actions
+from cleanclaim.payers import actions, starter
 from cleanclaim.payers.models import Payer
 
-PAYERS: list[dict[str, Any]] = [
-    {
-        "key": "medicare",
-        "name": "Medicare Part B (demo MAC)",
-        "payer_id": "DEMO01",
-        "kind": Payer.Kind.MEDICARE_B,
-        "timely_filing_days": 365,
-    },
-    {
-        "key": "medicaid",
-        "name": "Oregon Health Plan (demo Medicaid)",
-        "payer_id": "DEMO02",
-        "kind": Payer.Kind.MEDICAID,
-        "timely_filing_days": 365,
-    },
-    {
-        "key": "cascade",
-        "name": "Cascade Health Insurance",
-        "payer_id": "DEMO03",
-        "kind": Payer.Kind.COMMERCIAL,
-        "timely_filing_days": 180,
-    },
-    {
-        "key": "summit",
-        "name": "Summit Mutual Health",
-        "payer_id": "DEMO04",
-        "kind": Payer.Kind.COMMERCIAL,
-        "timely_filing_days": 90,
-    },
-]
+PAYERS: list[dict[str, Any]] = [{"key": key, **spec} for key, spec in starter.PROFILES.items()]
 
 
 def build(ctx: Any) -> None:

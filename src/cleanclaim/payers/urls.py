@@ -8,4 +8,6 @@ urlpatterns = [
     path("new/", views.payer_create, name="create"),
     path("<int:pk>/", views.payer_detail, name="detail"),
     path("<int:pk>/edit/", views.payer_edit, name="edit"),
+    path("<int:pk>/connections/", views.payer_connections, name="connections"),
+    path("<int:pk>/practices/<int:practice>/", views.payer_override, name="override"),
 ]

@@ -1,4 +1,5 @@
-"""Domain actions for users and roles: each owns its transaction and is audited.
+"""Domain actions for users and roles, and for practice set-up: each owns its
+transaction and is audited.
 
 People join an organisation by invitation (``practices.invitations``), where a
 new password passes every configured validator (with the person's name and
@@ -11,14 +12,24 @@ works at may deactivate them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cleanclaim.audit.actor import Actor
-from cleanclaim.audit.record import record
-from cleanclaim.practices.models import Membership, Practice, User
+from cleanclaim.audit.record import diff, record, snapshot
+from cleanclaim.practices.models import (
+    Membership,
+    Practice,
+    RenderingProvider,
+    ServiceLocation,
+    User,
+)
 from cleanclaim.practices.permissions import Role
 from cleanclaim.practices.scoping import forget_roles, practice_ids
+from cleanclaim.web.concurrency import check_version, save_versioned
 
 
 def roles_of(user: User, practices: list[Practice]) -> dict[str, str]:
@@ -86,3 +97,42 @@ def set_roles(actor: Actor, user: User, roles: dict[Practice, str], *, active: b
     if changes:
         record(actor, "update", user, changes=changes)
     return user
+
+
+# Practice set-up: the practice (the billing provider), its rendering providers and
+# service locations. Each write is audited with what changed; edits are checked
+# against the version the editor started from (cleanclaim.web.concurrency).
+
+SetupRow = Practice | RenderingProvider | ServiceLocation
+
+
+@transaction.atomic
+def add_setup_row(actor: Actor, row: SetupRow, fields: Iterable[str]) -> SetupRow:
+    """Save a new provider or location (``row``, its fields set) and audit it.
+    Raises ``ValidationError`` naming the field (or the duplicate) when not valid."""
+    names = list(fields)
+    row.save()  # ValidatedModel: full_clean first, constraints included
+    record(actor, "create", row, changes=snapshot(row, names))
+    return row
+
+
+@transaction.atomic
+def update_setup_row(
+    actor: Actor, row: SetupRow, changes: dict[str, Any], *, expected_version: int | None
+) -> SetupRow:
+    """Change ``row``'s fields to ``changes``; :class:`StaleEdit` when it moved past
+    ``expected_version``, ``ValidationError`` when the result is not valid. Audited
+    with a diff (nothing written or recorded when nothing changed)."""
+    model = type(row)
+    noun = str(model._meta.verbose_name)
+    locked = model._default_manager.select_for_update().get(pk=row.pk)
+    expected = check_version(locked, expected_version, changes, noun=noun)
+    before = snapshot(locked, changes)
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    diffs = diff(before, snapshot(locked, changes))
+    if diffs:
+        save_versioned(locked, expected, diffs, noun=noun)
+        record(actor, "update", locked, changes=diffs, context={"version": locked.version})
+    return locked

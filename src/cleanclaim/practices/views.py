@@ -32,7 +32,7 @@ from cleanclaim.practices.models import (
     User,
 )
 from cleanclaim.practices.scoping import get_scoped_or_404, scoped
-from cleanclaim.web.concurrency import StaleEdit, save_model_form, show_stale
+from cleanclaim.web.concurrency import StaleEdit, show_stale
 
 
 def _managed_practices(request: HttpRequest) -> list[Practice]:
@@ -175,9 +175,17 @@ def _setup_form(
     request: HttpRequest, form_class: type, instance: object, practice: Practice, title: str
 ) -> HttpResponse:
     form = form_class(request.POST or None, instance=instance)
+    new = getattr(instance, "pk", None) is None
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
+        actor = Actor.from_request(request)
         try:
-            save_model_form(form)  # an edit is checked against the version it started from
+            if new:  # the form has set the fields on the instance
+                actions.add_setup_row(actor, form.instance, data)
+            else:  # checked against the version the editor started from
+                row = type(form.instance)._default_manager.get(pk=form.instance.pk)
+                actions.update_setup_row(actor, row, data, expected_version=version)
         except StaleEdit as exc:
             show_stale(form, exc)
         except ValidationError as exc:  # e.g. the NPI is already on file at this practice

@@ -109,7 +109,7 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
         name=f"{prefix} Mutual",
         payer_id=f"{prefix[:3].upper()}01",
         kind=Payer.Kind.COMMERCIAL,
-        timely_filing_days=180,
+        timely_amount=180,
     )
     patient = _patient(practice, f"{prefix}ina", f"{prefix}son", f"{prefix[:2].upper()}001")
     other_patient = (

@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
     "Versioned",
     "add_version_field",
     "check_version",
-    "save_model_form",
     "save_versioned",
     "show_stale",
 ]
@@ -227,38 +226,6 @@ def save_versioned(obj: Versioned, expected: int, fields: Iterable[str], *, noun
         fresh = model._default_manager.get(pk=obj.pk)
         raise stale_edit(fresh, expected, values, noun=noun)
     obj.version = expected + 1
-
-
-@transaction.atomic
-def save_model_form(form: forms.ModelForm[Any]) -> models.Model:
-    """Save a valid ModelForm; an existing :class:`Versioned` row under the check.
-
-    For set-up rows that have no domain action of their own (practices, their
-    providers and locations): the form's ``version`` is checked and only the
-    fields that differ from the stored row are written.
-    """
-    instance = form.instance
-    if instance.pk is None or not isinstance(instance, Versioned):
-        return form.save()
-    model = type(instance)
-    noun = str(model._meta.verbose_name)
-    current = model._default_manager.select_for_update().get(pk=instance.pk)
-    submitted = {
-        name: value
-        for name, value in form.cleaned_data.items()
-        if name != "version" and name in {f.name for f in model._meta.concrete_fields}
-    }
-    expected = check_version(current, form.cleaned_data.get("version"), submitted, noun=noun)
-    changed = [
-        name
-        for name in submitted
-        if _plain(getattr(current, _model_field(model, name).attname))
-        != _plain(getattr(instance, _model_field(model, name).attname))
-    ]
-    instance.full_clean()
-    if changed:
-        save_versioned(instance, expected, changed, noun=noun)
-    return instance
 
 
 def add_version_field(form: forms.ModelForm[Any]) -> None:
