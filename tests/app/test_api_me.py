@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.test import Client
 
-from cleanclaim.practices.permissions import ROLE_PERMISSIONS, Role
+from cleanclaim.tenancy.permissions import ROLE_PERMISSIONS, Role
 from cleanclaim.testing.personas import World
 
 

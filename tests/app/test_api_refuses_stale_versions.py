@@ -11,7 +11,7 @@ from django.test import Client
 
 from cleanclaim.api.models import ApiToken
 from cleanclaim.audit.models import AuditEntry
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 

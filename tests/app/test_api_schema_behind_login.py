@@ -9,7 +9,7 @@ import pytest
 from django.test import Client, override_settings
 
 from cleanclaim.api.models import ApiToken
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 from cleanclaim.web.config import ConfigError, load
 

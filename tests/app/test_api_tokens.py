@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.test import Client
 
 from cleanclaim.api.models import ApiToken, digest
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 

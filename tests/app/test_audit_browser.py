@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.record import record
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from cleanclaim.audit.export import COLUMNS
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.cli import main
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 DAY = dt.date(2026, 11, 2)

@@ -10,7 +10,7 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AppendOnlyError, AuditEntry
 from cleanclaim.audit.record import record
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 

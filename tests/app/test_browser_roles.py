@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django_otp.oath import totp
 
-from cleanclaim.practices.permissions import ROLE_PERMISSIONS, Role
+from cleanclaim.tenancy.permissions import ROLE_PERMISSIONS, Role
 from cleanclaim.web import demo
 from cleanclaim.web.nav import NAV
 

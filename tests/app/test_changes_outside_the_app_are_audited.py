@@ -10,7 +10,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.patients import actions
 from cleanclaim.patients.models import Patient
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 FIELDS = {

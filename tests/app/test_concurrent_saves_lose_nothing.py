@@ -28,7 +28,7 @@ from django.test.testcases import LiveServerThread
 
 from cleanclaim.api.models import ApiToken
 from cleanclaim.audit.models import AuditEntry
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]

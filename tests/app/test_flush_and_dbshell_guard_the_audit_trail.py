@@ -16,7 +16,7 @@ from cleanclaim.audit.management.commands.flush import CONSENT, sqlite_triggers
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.record import record
 from cleanclaim.patients.models import Patient
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 

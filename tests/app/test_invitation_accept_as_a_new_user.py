@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.practices.models import Invitation, Membership, User
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 from .invitation_helpers import PASSWORD, accept_url, invite, last_message_to, token_in

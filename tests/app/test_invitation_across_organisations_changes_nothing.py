@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from cleanclaim.practices import invitations
 from cleanclaim.practices.models import Invitation, Membership, User
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 from .invitation_helpers import admin_client, invite

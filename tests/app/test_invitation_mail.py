@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core import mail
 
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 from .invitation_helpers import invite, last_message_to, token_in

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.practices.models import Invitation, Membership, User
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 from .invitation_helpers import invite

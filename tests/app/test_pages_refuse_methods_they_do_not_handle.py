@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 from .url_registry import REGISTRY

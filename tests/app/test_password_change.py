@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cleanclaim.audit.models import AuditEntry
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 from cleanclaim.web import demo
 

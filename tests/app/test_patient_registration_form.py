@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.patients.models import Patient
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 FORM = {

@@ -14,7 +14,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.payers import actions
 from cleanclaim.payers.models import Payer
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 NEW = {

@@ -18,7 +18,7 @@ from cleanclaim.payers import actions
 from cleanclaim.payers.deadlines import limits_for
 from cleanclaim.payers.models import PracticePayerOverride
 from cleanclaim.payers.profile import effective_profile
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 ACTOR = Actor(user=None, via="test")

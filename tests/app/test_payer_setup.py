@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cleanclaim.payers.models import Payer
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 FORM = {

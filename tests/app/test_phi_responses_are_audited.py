@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.phi import FALLBACK_MODEL, PHIAuditMiddleware, UnauditedPHIError, shows_phi
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 

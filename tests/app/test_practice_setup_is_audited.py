@@ -11,7 +11,7 @@ from django.urls import reverse
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.practices.forms import LocationForm, PracticeForm
 from cleanclaim.practices.models import RenderingProvider, ServiceLocation
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World, npi
 
 

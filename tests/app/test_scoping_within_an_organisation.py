@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from cleanclaim.patients.models import Patient
 from cleanclaim.practices.models import Membership
-from cleanclaim.practices.permissions import Role
-from cleanclaim.practices.scoping import scoped
+from cleanclaim.tenancy.permissions import Role
+from cleanclaim.tenancy.scoping import scoped
 from cleanclaim.testing.personas import World
 
 

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.practices.models import User
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 PASSWORD = "violet harbour lantern sixty"

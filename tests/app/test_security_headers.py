@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cleanclaim.api.models import ApiToken
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 pytestmark = pytest.mark.django_db

@@ -33,7 +33,7 @@ RID = re.compile(r"rid=([0-9a-f]{32})\s*$")
 SETUP = (
     "import django; django.setup()\n"
     "from cleanclaim.api.models import ApiToken\n"
-    "from cleanclaim.practices.permissions import Role\n"
+    "from cleanclaim.tenancy.permissions import Role\n"
     "from cleanclaim.testing.personas import build_world\n"
     "world = build_world()\n"
     "print(ApiToken.issue(world.home.users[Role.FRONT_DESK], 'serve test')[1])\n"

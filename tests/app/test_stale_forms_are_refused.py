@@ -16,7 +16,7 @@ from cleanclaim.audit.models import AuditEntry
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Membership, User
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 

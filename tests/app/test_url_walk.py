@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from cleanclaim.api.main import api
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.phi import UnauditedPHIError, shown
-from cleanclaim.practices.permissions import ROLE_PERMISSIONS, Role
+from cleanclaim.tenancy.permissions import ROLE_PERMISSIONS, Role
 from cleanclaim.testing.personas import World
 
 from .url_registry import PUBLIC, REGISTRY, SIGNED_IN, STAFF_NAMESPACES, STAFF_PREFIX, Entry

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.practices.models import Membership
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cleanclaim.practices.models import Membership, User
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
 

@@ -7,7 +7,7 @@ Keys: the URL name (``"patients:detail"``); API operations are
 ``"METHOD api:url_name"`` (``"GET api:patient_detail"``). Django's admin
 (namespace ``admin``) is covered as a whole: staff only.
 
-``perm``: the permission from ``cleanclaim.practices.permissions`` the page
+``perm``: the permission from ``cleanclaim.tenancy.permissions`` the page
 needs; ``SIGNED_IN`` any signed-in user; ``PUBLIC`` no sign-in.
 ``args``: URL kwargs built from the home tenant of the test world
 (``cleanclaim.testing.personas``). ``kind``: ``object`` pages must answer 404

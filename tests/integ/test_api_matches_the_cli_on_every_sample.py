@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from cleanclaim.cli import main
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from django.urls import reverse
 from cleanclaim.api.models import ApiToken
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.cli import main
-from cleanclaim.practices.permissions import Role
 from cleanclaim.scrubbing.actions import AUDIT_MODEL
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.x12 import document_json, parse
 
 from .conftest import FIXTURES

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cleanclaim.cli import main
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from cleanclaim.coding import worklist
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cleanclaim.practices.permissions import Role
 from cleanclaim.scrubbing.api import ScrubReport
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing import hostile_837p
 
 pytestmark = pytest.mark.django_db

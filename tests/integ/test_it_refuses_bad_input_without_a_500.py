@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleanclaim.cli import main
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 pytestmark = pytest.mark.django_db
 

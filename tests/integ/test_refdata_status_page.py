@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from cleanclaim.codes import import_paths
 from cleanclaim.codes.icd10cm import package_xml
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from cleanclaim.edits import CATEGORIES, catalogue
 from cleanclaim.edits.context import load_payer_rules
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 pytestmark = pytest.mark.django_db
 

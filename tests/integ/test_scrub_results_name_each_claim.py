@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cleanclaim.cli import main
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 from .conftest import FIXTURES
 

@@ -16,8 +16,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cleanclaim.audit.models import AuditEntry
-from cleanclaim.practices.permissions import Role
 from cleanclaim.scrubbing.actions import AUDIT_MODEL
+from cleanclaim.tenancy.permissions import Role
 from cleanclaim.x12 import document_json, parse
 
 from .conftest import FIXTURES

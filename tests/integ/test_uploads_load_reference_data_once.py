@@ -18,7 +18,7 @@ from cleanclaim.codes import ncci
 from cleanclaim.codes import store as store_module
 from cleanclaim.codes.db import RefDB
 from cleanclaim.edits import refdata
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 from .conftest import FIXTURES
 

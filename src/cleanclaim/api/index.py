@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from cleanclaim import __version__
 from cleanclaim.api.main import api
-from cleanclaim.practices.decorators import signed_in
+from cleanclaim.tenancy.guards import signed_in
 
 __all__ = ["docs", "index", "not_found"]
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from cleanclaim.practices.models import Membership
-from cleanclaim.practices.scoping import permissions_of
+from cleanclaim.tenancy.scoping import permissions_of
 
 router = Router(tags=["me"])
 

@@ -1,6 +1,6 @@
 """The version an API client edits from: ``version`` in the body or ``If-Match``.
 
-Updates (``PATCH``) are optimistic-locked (:mod:`cleanclaim.web.concurrency`):
+Updates (``PATCH``) are optimistic-locked (:mod:`cleanclaim.tenancy.concurrency`):
 the client sends the ``version`` it read (the detail answer carries it) in
 the body, or as ``If-Match: "3"``. A stale version is answered 409 with the
 changed fields (:class:`ConflictOut`); no version at all, 428.

@@ -16,8 +16,8 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.audit.record import record_event
-from cleanclaim.practices.decorators import requires
-from cleanclaim.practices.scoping import scoped
+from cleanclaim.tenancy.guards import requires
+from cleanclaim.tenancy.scoping import scoped
 
 PAGE_SIZE = 100
 

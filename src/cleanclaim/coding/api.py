@@ -15,9 +15,9 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from cleanclaim.api.auth import api_requires
 from cleanclaim.codes.model import SearchHit
 from cleanclaim.coding import service
+from cleanclaim.tenancy.guards import api_requires
 
 router = Router(tags=["codes"])
 

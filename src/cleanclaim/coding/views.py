@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cleanclaim.codes.store import SYSTEM_NAMES
 from cleanclaim.coding import service, worklist
-from cleanclaim.practices.decorators import requires
-from cleanclaim.practices.scoping import has_permission
+from cleanclaim.tenancy.guards import requires
+from cleanclaim.tenancy.scoping import has_permission
 
 
 def _is_fragment(request: HttpRequest) -> bool:

@@ -1,7 +1,7 @@
 """Domain actions for patients and coverage: each owns its transaction and
 writes the audit entry in it, so a change and its record commit together.
 
-Updates are optimistic-locked (:mod:`cleanclaim.web.concurrency`): pass the
+Updates are optimistic-locked (:mod:`cleanclaim.tenancy.concurrency`): pass the
 version the editor started from and a save over someone else's change raises
 :class:`StaleEdit` with what changed; nothing is written then."""
 
@@ -16,7 +16,7 @@ from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.record import diff, record, record_list, snapshot
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.practices.models import Practice
-from cleanclaim.web.concurrency import StaleEdit, check_version, save_versioned
+from cleanclaim.tenancy.concurrency import StaleEdit, check_version, save_versioned
 
 Action = AuditEntry.Action
 

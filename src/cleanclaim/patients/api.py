@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from cleanclaim.api.auth import api_requires
 from cleanclaim.api.versioning import (
     ConflictOut,
     ErrorOut,
@@ -22,7 +21,8 @@ from cleanclaim.audit.phi import shows_phi
 from cleanclaim.patients import actions
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.patients.views import search_patients
-from cleanclaim.practices.scoping import get_scoped_or_404
+from cleanclaim.tenancy.guards import api_requires
+from cleanclaim.tenancy.scoping import get_scoped_or_404
 
 router = Router(tags=["patients"])
 

@@ -9,8 +9,8 @@ from django import forms
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice
-from cleanclaim.practices.scoping import scoped
-from cleanclaim.web.concurrency import add_version_field
+from cleanclaim.tenancy.concurrency import add_version_field
+from cleanclaim.tenancy.scoping import scoped
 
 _DATE = forms.DateInput(attrs={"type": "date"})
 

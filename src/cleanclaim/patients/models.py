@@ -10,7 +10,7 @@ relationship code of SBR02/PAT01 (X12 element 1069: 18 self, 01 spouse,
 19 child, G8 other relationship). When the patient is not the subscriber, the
 subscriber's name, date of birth and sex are required.
 
-Both carry a ``version`` (:class:`cleanclaim.web.concurrency.Versioned`): an
+Both carry a ``version`` (:class:`cleanclaim.tenancy.concurrency.Versioned`): an
 edit saved from an out-of-date form is refused, not silently reverted.
 """
 
@@ -24,7 +24,7 @@ from django.db import models
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice
 from cleanclaim.practices.validators import state_validator, zip_validator
-from cleanclaim.web.concurrency import Versioned
+from cleanclaim.tenancy.concurrency import Versioned
 
 
 class Sex(models.TextChoices):

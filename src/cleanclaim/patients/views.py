@@ -14,14 +14,14 @@ from cleanclaim.audit.phi import shows_phi
 from cleanclaim.patients import actions
 from cleanclaim.patients.forms import CoverageForm, PatientForm
 from cleanclaim.patients.models import Coverage, Patient
-from cleanclaim.practices.decorators import requires
-from cleanclaim.practices.scoping import (
+from cleanclaim.tenancy.concurrency import show_stale
+from cleanclaim.tenancy.guards import requires
+from cleanclaim.tenancy.scoping import (
     get_scoped_or_404,
     has_permission,
     practice_ids,
     scoped,
 )
-from cleanclaim.web.concurrency import show_stale
 
 PAGE_SIZE = 50
 

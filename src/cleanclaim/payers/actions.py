@@ -1,6 +1,6 @@
 """Domain actions for payer profiles: each owns its transaction and writes the
 audit entry in it. Updates are optimistic-locked like patients'
-(:mod:`cleanclaim.web.concurrency`)."""
+(:mod:`cleanclaim.tenancy.concurrency`)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from cleanclaim.payers.models import (
     PracticePayerOverride,
 )
 from cleanclaim.practices.models import Organisation, Practice
-from cleanclaim.web.concurrency import StaleEdit, check_version, save_versioned
+from cleanclaim.tenancy.concurrency import StaleEdit, check_version, save_versioned
 
 __all__ = ["StaleEdit", "add_payer", "set_connection_ids", "set_override", "update_payer"]
 

@@ -15,7 +15,6 @@ from django.http import HttpRequest
 from ninja import Field, ModelSchema, Router, Status
 from ninja.errors import HttpError
 
-from cleanclaim.api.auth import api_requires
 from cleanclaim.api.versioning import (
     ConflictOut,
     ErrorOut,
@@ -29,7 +28,8 @@ from cleanclaim.payers.forms import parse_connection_ids
 from cleanclaim.payers.models import PROFILE_FIELDS, Payer
 from cleanclaim.payers.profile import effective_profile
 from cleanclaim.practices.models import Practice
-from cleanclaim.practices.scoping import get_scoped_or_404, scoped
+from cleanclaim.tenancy.guards import api_requires
+from cleanclaim.tenancy.scoping import get_scoped_or_404, scoped
 
 router = Router(tags=["payers"])
 

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from cleanclaim.payers.models import OVERRIDABLE_FIELDS, PROFILE_FIELDS, Payer, payer_id_validator
-from cleanclaim.web.concurrency import add_version_field
+from cleanclaim.tenancy.concurrency import add_version_field
 
 #: The form's sections, in page order: title → fields (every profile field once).
 SECTIONS: list[tuple[str, tuple[str, ...]]] = [

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from cleanclaim.practices.models import Organisation, Practice
-from cleanclaim.web.concurrency import Versioned
+from cleanclaim.tenancy.concurrency import Versioned
 from cleanclaim.x12.x222a1_837p.codes import FilingIndicator
 
 _PAYER_ID = re.compile(r"^[A-Za-z0-9]{2,80}$")

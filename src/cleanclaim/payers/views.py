@@ -14,10 +14,10 @@ from cleanclaim.payers import actions, display
 from cleanclaim.payers.forms import ConnectionIdsForm, OverrideForm, PayerForm
 from cleanclaim.payers.models import Payer, PracticePayerOverride
 from cleanclaim.payers.profile import effective_profile, overrides_of
-from cleanclaim.practices.decorators import requires
 from cleanclaim.practices.models import Practice
-from cleanclaim.practices.scoping import get_scoped_or_404, has_permission, scoped
-from cleanclaim.web.concurrency import show_stale
+from cleanclaim.tenancy.concurrency import show_stale
+from cleanclaim.tenancy.guards import requires
+from cleanclaim.tenancy.scoping import get_scoped_or_404, has_permission, scoped
 
 
 @require_GET

@@ -27,9 +27,9 @@ from cleanclaim.practices.models import (
     ServiceLocation,
     User,
 )
-from cleanclaim.practices.permissions import Role
-from cleanclaim.practices.scoping import forget_roles, practice_ids
-from cleanclaim.web.concurrency import check_version, save_versioned
+from cleanclaim.tenancy.concurrency import check_version, save_versioned
+from cleanclaim.tenancy.permissions import Role
+from cleanclaim.tenancy.scoping import forget_roles, practice_ids
 
 
 def roles_of(user: User, practices: list[Practice]) -> dict[str, str]:
@@ -101,7 +101,7 @@ def set_roles(actor: Actor, user: User, roles: dict[Practice, str], *, active: b
 
 # Practice set-up: the practice (the billing provider), its rendering providers and
 # service locations. Each write is audited with what changed; edits are checked
-# against the version the editor started from (cleanclaim.web.concurrency).
+# against the version the editor started from (cleanclaim.tenancy.concurrency).
 
 SetupRow = Practice | RenderingProvider | ServiceLocation
 

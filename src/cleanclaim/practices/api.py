@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from cleanclaim.api.auth import api_requires
 from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation
-from cleanclaim.practices.scoping import get_scoped_or_404, member_practice_ids
+from cleanclaim.tenancy.guards import api_requires
+from cleanclaim.tenancy.scoping import get_scoped_or_404, member_practice_ids
 
 router = Router(tags=["practices"])
 

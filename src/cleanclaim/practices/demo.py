@@ -13,7 +13,13 @@ from cleanclaim.practices.models import (
     ServiceLocation,
     User,
 )
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
+
+#: The demo organisation and its logins (``<role>@demo.test``); the password is refused
+#: everywhere outside the demo (practices.passwords) and in production (web.demo).
+ORGANISATION = "Demo Billing Service"
+DOMAIN = "demo.test"
+PASSWORD = "cleanclaim-demo"
 
 
 def demo_npi(first_nine: str) -> str:
@@ -68,7 +74,6 @@ PRACTICES: list[dict[str, Any]] = [
 
 
 def build(ctx: Any) -> None:
-    from cleanclaim.web.demo import ORGANISATION
 
     org, _ = ctx.ensure(
         "organisations",
@@ -146,7 +151,6 @@ def _users(ctx: Any, org: Organisation) -> None:
     An existing demo user is left exactly as a person left it: its roles (a
     revoked one stays revoked), whether it may sign in, and its password.
     """
-    from cleanclaim.web.demo import DOMAIN, PASSWORD
 
     for role in Role:
         email = f"{role.value.replace('_', '')}@{DOMAIN}"

@@ -8,8 +8,8 @@ from django import forms
 
 from cleanclaim.practices import passwords
 from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation, User
-from cleanclaim.practices.permissions import Role
-from cleanclaim.web.concurrency import add_version_field
+from cleanclaim.tenancy.concurrency import add_version_field
+from cleanclaim.tenancy.permissions import Role
 
 NO_ROLE = [("", "no role")]
 

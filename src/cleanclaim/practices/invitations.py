@@ -33,7 +33,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -44,8 +44,7 @@ from cleanclaim.audit.record import record
 from cleanclaim.practices import passwords
 from cleanclaim.practices.actions import active_admins, roles_of
 from cleanclaim.practices.models import Invitation, InvitationRole, Membership, Practice, User
-from cleanclaim.practices.scoping import forget_roles, practice_ids
-from cleanclaim.web.config import ConfigError
+from cleanclaim.tenancy.scoping import forget_roles, practice_ids
 
 __all__ = [
     "ELSEWHERE",
@@ -125,7 +124,7 @@ def _send(invitation: Invitation, token: str, accept_url: str) -> None:
     body = render_to_string(f"practices/email/invitation_{kind}.txt", context)
     try:
         send_mail(subjects[kind], body, None, [invitation.email])
-    except ConfigError as exc:
+    except ImproperlyConfigured as exc:  # web.mail: CLEANCLAIM_EMAIL_URL not set
         raise ValidationError(
             f"The invitation was not sent: {exc}. Nothing was saved.", code="email_unconfigured"
         ) from None

@@ -15,7 +15,6 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
-from cleanclaim.practices.permissions import Role
 from cleanclaim.practices.validators import (
     npi_validator,
     pos_validator,
@@ -24,7 +23,8 @@ from cleanclaim.practices.validators import (
     tin_validator,
     zip9_validator,
 )
-from cleanclaim.web.concurrency import Versioned
+from cleanclaim.tenancy.concurrency import Versioned
+from cleanclaim.tenancy.permissions import Role
 
 
 class ValidatedModel(models.Model):
@@ -177,7 +177,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    #: Scoped through roles: see ``cleanclaim.practices.scoping``.
+    #: Scoped through roles: see ``cleanclaim.tenancy.scoping``.
     tenant_path: ClassVar[str] = "memberships"
 
     class Meta:

@@ -24,7 +24,7 @@ class NotDemoPasswordValidator:
     """
 
     def validate(self, password: str, user: Any = None) -> None:
-        from cleanclaim.web.demo import PASSWORD
+        from cleanclaim.practices.demo import PASSWORD
 
         if password.strip().casefold() == PASSWORD.casefold():
             raise ValidationError(

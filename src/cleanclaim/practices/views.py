@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.practices import actions, invitations
-from cleanclaim.practices.decorators import requires
 from cleanclaim.practices.forms import (
     InviteForm,
     LocationForm,
@@ -31,8 +30,9 @@ from cleanclaim.practices.models import (
     ServiceLocation,
     User,
 )
-from cleanclaim.practices.scoping import get_scoped_or_404, scoped
-from cleanclaim.web.concurrency import StaleEdit, show_stale
+from cleanclaim.tenancy.concurrency import StaleEdit, show_stale
+from cleanclaim.tenancy.guards import requires
+from cleanclaim.tenancy.scoping import get_scoped_or_404, scoped
 
 
 def _managed_practices(request: HttpRequest) -> list[Practice]:

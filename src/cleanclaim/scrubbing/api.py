@@ -23,11 +23,11 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from cleanclaim.api.auth import api_requires
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.coding.service import BadInput, parse_dos
 from cleanclaim.scrubbing import actions, service
+from cleanclaim.tenancy.guards import api_requires
 
 router = Router(tags=["scrubber"])
 

@@ -15,7 +15,7 @@ from django.db.models.functions import Trim, Upper
 
 from cleanclaim.edits.coverage import CoveragePeriod, CoverageTable, member_key
 from cleanclaim.patients.models import Coverage
-from cleanclaim.practices.scoping import scoped
+from cleanclaim.tenancy.scoping import scoped
 
 #: member ids per query
 BATCH = 500

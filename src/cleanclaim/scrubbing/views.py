@@ -14,9 +14,9 @@ from cleanclaim.audit.phi import shows_phi
 from cleanclaim.coding.service import BadInput, parse_dos
 from cleanclaim.edits import ClaimResult
 from cleanclaim.edits.scrub import EnvelopeErrors
-from cleanclaim.practices.decorators import requires
 from cleanclaim.scrubbing import actions, catalogue, service
 from cleanclaim.scrubbing.svg import bar_chart
+from cleanclaim.tenancy.guards import requires
 
 
 @require_GET

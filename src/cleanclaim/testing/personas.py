@@ -30,7 +30,7 @@ from cleanclaim.practices.models import (
     ServiceLocation,
     User,
 )
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 
 def npi(first_nine: str) -> str:

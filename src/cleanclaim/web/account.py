@@ -29,8 +29,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.record import record
 from cleanclaim.practices import invitations
-from cleanclaim.practices.decorators import signed_in
 from cleanclaim.practices.forms import AcceptInvitationForm
+from cleanclaim.tenancy.guards import signed_in
 from cleanclaim.web.twofactor import is_verified, required
 
 

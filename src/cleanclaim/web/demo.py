@@ -25,9 +25,7 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 
-ORGANISATION = "Demo Billing Service"
-DOMAIN = "demo.test"
-PASSWORD = "cleanclaim-demo"
+from cleanclaim.practices.demo import DOMAIN, ORGANISATION, PASSWORD
 
 M = TypeVar("M")
 
@@ -131,7 +129,7 @@ def is_demo_user(user: Any) -> bool:
 
 def logins() -> list[tuple[str, str]]:
     """(email, role label) of the demo users, one per role."""
-    from cleanclaim.practices.permissions import Role
+    from cleanclaim.tenancy.permissions import Role
 
     return [(f"{role.value.replace('_', '')}@{DOMAIN}", str(role.label)) for role in Role]
 

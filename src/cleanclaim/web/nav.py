@@ -10,7 +10,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from cleanclaim.practices.scoping import permissions_of
+from cleanclaim.tenancy.scoping import permissions_of
 from cleanclaim.web.twofactor import next_step
 
 

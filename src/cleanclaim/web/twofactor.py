@@ -29,7 +29,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_otp import user_has_device
 
 from cleanclaim.practices.models import Membership
-from cleanclaim.practices.permissions import Role
+from cleanclaim.tenancy.permissions import Role
 
 #: URL names a signed-in but unverified session may open.
 OPEN_TO_UNVERIFIED = frozenset(

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from cleanclaim.practices.decorators import requires, signed_in
+from cleanclaim.tenancy.guards import requires, signed_in
 from cleanclaim.web.forms import ThrottledAuthenticationForm
 from cleanclaim.web.nav import NAV, items_for
 

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from django.db import models
 from django.http import Http404
 
-from cleanclaim.practices.permissions import PERMISSIONS, permissions_for
+from cleanclaim.tenancy.permissions import PERMISSIONS, permissions_for
 
 M = TypeVar("M", bound=models.Model)
 

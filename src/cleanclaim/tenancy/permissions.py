@@ -1,10 +1,10 @@
 """Roles and what they may do, as data.
 
 ``ROLE_PERMISSIONS`` is the one table the server consults: views use the
-``requires`` decorator (``cleanclaim.practices.decorators``), API operations
+``requires`` decorator (``cleanclaim.tenancy.guards``), API operations
 ``api_requires`` (``cleanclaim.api.auth``), and querysets are scoped to the
 practices where the user holds a role granting the permission
-(``cleanclaim.practices.scoping``). The navigation shows an item only when
+(``cleanclaim.tenancy.scoping``). The navigation shows an item only when
 its permission is granted somewhere.
 
 The split follows the issue: front desk — patients, check-in, eligibility;

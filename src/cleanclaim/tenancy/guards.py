@@ -1,4 +1,7 @@
-"""``@requires(permission)``: the one guard for server-rendered views."""
+"""The two permission guards of the tenancy kernel: ``@requires(permission)`` (and
+``@signed_in``) for server-rendered views, ``@api_requires(permission)`` for API
+operations. Both read the one permission table (:mod:`.permissions`) through
+:func:`.scoping.has_permission`."""
 
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django_htmx.http import HttpResponseClientRedirect
+from ninja.errors import HttpError
 
-from cleanclaim.practices.permissions import PERMISSIONS
-from cleanclaim.practices.scoping import has_permission
+from cleanclaim.tenancy.permissions import PERMISSIONS
+from cleanclaim.tenancy.scoping import has_permission
 
 View = Callable[..., HttpResponse]
 
@@ -60,3 +64,21 @@ def signed_in(view: View) -> View:
 
     wrapper.required_permission = None  # type: ignore[attr-defined]
     return wrapper
+
+
+def api_requires(permission: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """403 unless the caller holds a role granting ``permission`` somewhere."""
+    if permission not in PERMISSIONS:
+        raise KeyError(f"unknown permission {permission!r}")
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(func)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if not has_permission(request.auth, permission):  # type: ignore[attr-defined]
+                raise HttpError(403, f"needs permission {permission}")
+            return func(request, *args, **kwargs)
+
+        wrapper.required_permission = permission  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
