@@ -66,7 +66,8 @@ def invitation(w: Any) -> dict[str, Any]:
 
 REGISTRY: dict[str, Entry] = {
     # shell
-    "home": Entry(SIGNED_IN, ok=(200, 302), phi=False),
+    # billers and managers see their follow-ups due (calls may name a patient)
+    "home": Entry(SIGNED_IN, ok=(200, 302), phi=True),
     "login": Entry(PUBLIC, ok=(200, 302), phi=False),
     "logout": Entry(PUBLIC, method="POST", ok=(302,), phi=False),
     # a person's own account (the walk's sessions have passed the second factor, so
@@ -94,6 +95,19 @@ REGISTRY: dict[str, Entry] = {
         "object",
         lambda w: {"pk": w.obj("payer").pk, "practice": w.obj("practice").pk},
         phi=False,
+    ),
+    # payer contacts and calls (a call may name a patient: its pages are PHI)
+    "payercalls:contact_add": Entry("payers.contacts", "object", pk("payer"), phi=False),
+    "payercalls:contact_edit": Entry("payers.contacts", "object", pk("contact"), phi=False),
+    "payercalls:contact_deactivate": Entry(
+        "payers.contacts", "object", pk("contact"), method="POST", ok=(302,), phi=False
+    ),
+    "payercalls:payer_calls": Entry("calls.log", "object", pk("payer"), phi=True),
+    "payercalls:call_new": Entry("calls.log", "object", pk("payer"), phi=False),
+    "payercalls:patient_call_new": Entry("calls.log", "object", pk("patient"), phi=True),
+    "payercalls:call": Entry("calls.log", "object", pk("call"), phi=True),
+    "payercalls:call_done": Entry(
+        "calls.log", "object", pk("call"), method="POST", ok=(302,), phi=False
     ),
     # in-app admin
     "manage:users": Entry("users.manage", phi=False),
@@ -155,6 +169,17 @@ REGISTRY: dict[str, Entry] = {
     ),
     "PATCH api:payer_detail": Entry(
         "payers.change", "object", pk("payer"), method="PATCH", ok=(428,), phi=False
+    ),
+    "GET api:contact_list": Entry("payers.view", phi=False),
+    "POST api:contact_list": Entry("payers.contacts", method="POST", ok=(422,), phi=False),
+    "PATCH api:contact_detail": Entry(
+        "payers.contacts", "object", pk("contact"), method="PATCH", ok=(428,), phi=False
+    ),
+    "GET api:call_list": Entry("calls.log", phi=True),
+    "POST api:call_list": Entry("calls.log", method="POST", ok=(422,), phi=True),  # empty body
+    "GET api:call_detail": Entry("calls.log", "object", pk("call"), phi=True),
+    "PATCH api:call_detail": Entry(
+        "calls.log", "object", pk("call"), method="PATCH", ok=(428,), phi=True
     ),
     "POST api:scrub": Entry("claims.work", method="POST", ok=(400,), phi=True),  # empty body
     "GET api:codes_search": Entry("coding.work", phi=False),

@@ -26,6 +26,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/payers", "cleanclaim.payers.api:router"),
     ("/scrub", "cleanclaim.scrubbing.api:router"),
     ("/codes", "cleanclaim.coding.api:router"),
+    ("/", "cleanclaim.payercalls.api:router"),
 ]
 
 

@@ -40,6 +40,8 @@ PERMISSIONS: dict[str, str] = {
     "denials.work": "work denials: correct, appeal, write off",
     "payers.view": "see payer profiles",
     "payers.change": "set up payers",
+    "payers.contacts": "keep payer contacts (add, edit, deactivate)",
+    "calls.log": "log calls to payers and work their follow-ups",
     "reports.view": "see reports",
     "users.manage": "add users and assign roles",
     "practices.manage": "set up practices, providers and locations",
@@ -60,10 +62,20 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "denials.work",
             "patients.view",
             "payers.view",
+            "payers.contacts",
+            "calls.log",
         }
     ),
     Role.MANAGER: frozenset(
-        {"reports.view", "payers.view", "payers.change", "patients.view", "refdata.view"}
+        {
+            "reports.view",
+            "payers.view",
+            "payers.change",
+            "payers.contacts",
+            "calls.log",
+            "patients.view",
+            "refdata.view",
+        }
     ),
     Role.ADMIN: frozenset({"users.manage", "practices.manage", "audit.view", "refdata.view"}),
 }

@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cleanclaim.npi import check_digit
 from cleanclaim.patients.models import Coverage, Patient
+from cleanclaim.payercalls.models import Call, Contact
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import (
     Membership,
@@ -50,6 +51,9 @@ class Tenant:
     location: ServiceLocation
     users: dict[Role, User] = field(default_factory=dict)
     markers: list[str] = field(default_factory=list)
+    contact: Contact | None = None
+    #: A call about ``patient`` with its follow-up due (on the follow-up list).
+    call: Call | None = None
 
 
 @dataclass
@@ -143,6 +147,23 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
     tenant = Tenant(
         org, practice, other, payer, patient, other_patient, coverage, provider, location
     )
+    tenant.contact = Contact.objects.create(
+        payer=payer,
+        role=Contact.Role.PROVIDER_RELATIONS,
+        name=f"{prefix} Rep Quinby",
+        phone="503-555-0100",
+        hours="Mon-Fri 8-5",
+    )
+    tenant.call = Call.objects.create(
+        practice=practice,
+        payer=payer,
+        called_at=dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.UTC),
+        patient=patient,
+        contact=tenant.contact,
+        reference=f"{prefix[:3].upper()}-REF-77",
+        learned=f"{prefix} needs the referral on file",
+        follow_up_on=dt.date(2026, 1, 12),
+    )
     for role in Role:
         user = User.objects.create_user(
             f"{role.value}@{prefix.lower()}.test", None, organisation=org
@@ -158,6 +179,9 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
         provider.last_name,
         location.name,
         practice.npi,
+        tenant.contact.name,
+        tenant.call.reference,
+        tenant.call.learned,
         *(u.email for u in tenant.users.values()),
     ]
     if other_patient is not None:

@@ -33,6 +33,7 @@ STEPS: list[str] = [
     "cleanclaim.practices.demo:build",
     "cleanclaim.payers.demo:build",
     "cleanclaim.patients.demo:build",
+    "cleanclaim.payercalls.demo:build",
 ]
 
 

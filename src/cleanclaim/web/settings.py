@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cleanclaim.api",
     "cleanclaim.coding",
     "cleanclaim.scrubbing",
+    "cleanclaim.payercalls",
 ]
 
 MIDDLEWARE = [

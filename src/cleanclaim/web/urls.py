@@ -51,6 +51,7 @@ urlpatterns = [
     path("payers/", include("cleanclaim.payers.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
+    path("", include("cleanclaim.payercalls.urls")),
     path("", include("cleanclaim.coding.urls")),
     path("", include("cleanclaim.scrubbing.urls")),
     path("api/", api_index.index, name="api-index"),

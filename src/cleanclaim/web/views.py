@@ -8,9 +8,15 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.phi import shows_phi
+from cleanclaim.payercalls import actions as call_actions
+from cleanclaim.payercalls.followups import due
 from cleanclaim.tenancy.guards import requires, signed_in
+from cleanclaim.tenancy.scoping import has_permission
 from cleanclaim.web.forms import ThrottledAuthenticationForm
 from cleanclaim.web.nav import NAV, items_for
 
@@ -34,11 +40,26 @@ class LogoutView(auth_views.LogoutView):
 @require_GET
 @signed_in
 def home(request: HttpRequest) -> HttpResponse:
-    """Go to the first page this user's roles allow."""
+    """Those who log payer calls (billers, managers) see their follow-ups due;
+    everyone else goes to the first page their roles allow."""
+    if has_permission(request.user, "calls.log"):
+        return _followups_home(request)
     items = items_for(request.user)
     if items:
         return redirect(reverse(items[0].url_name))
     return render(request, "web/no_role.html", status=200)
+
+
+@shows_phi  # a follow-up may name the patient the call was about
+def _followups_home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    followups = list(due(request.user, today)[:200])
+    call_actions.view_calls(Actor.from_request(request), followups, query="follow-ups due")
+    return render(
+        request,
+        "web/home.html",
+        {"followups": followups, "today": today},
+    )
 
 
 def _placeholder(url_name: str):  # type: ignore[no-untyped-def]

@@ -1,0 +1,1 @@
+"""People and calls: a payer's contacts, the call log and the follow-up list."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PayerCallsConfig(AppConfig):
+    name = "cleanclaim.payercalls"
+    label = "payercalls"
+    verbose_name = "Payer contacts and calls"
