@@ -98,7 +98,7 @@ def test_it_refuses_a_contact_of_another_payer_naming_the_field(world: World) ->
         name="Other Mutual",
         payer_id="OTH01",
         kind="commercial",
-        timely_filing_days=90,
+        timely_amount=90,
     )
     other = Contact.objects.create(payer=other_payer, role="claims", name="Oz", phone="555-0100")
     body = {

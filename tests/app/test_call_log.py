@@ -75,7 +75,7 @@ def test_it_refuses_a_contact_of_another_payer(world: World) -> None:
             name="Other Mutual",
             payer_id="OTH01",
             kind="commercial",
-            timely_filing_days=90,
+            timely_amount=90,
         ),
         role="claims",
         name="Oscar",
