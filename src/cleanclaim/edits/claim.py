@@ -119,10 +119,12 @@ class ScrubClaim:
     place_of_service: str = ""  # CLM05-1
     billing_provider: Provider = field(default_factory=Provider)
     rendering_npi: str = ""  # 2310B
+    referring_npi: str = ""  # 2310A (NM1*DN NM109)
     subscriber_id: str = ""
     patient: Patient = field(default_factory=Patient)
     payer: Payer = field(default_factory=Payer)
     filing_indicator: str = ""  # SBR09
+    payer_responsibility: str = ""  # SBR01: P primary, S secondary, T tertiary, ...
     prior_auth: str = ""  # REF*G1
     received: dt.date | None = None  # when the claim was built / file date (informational)
     source: str = ""  # where it came from, e.g. "file.837 ST 0001"
