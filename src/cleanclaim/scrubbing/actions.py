@@ -15,6 +15,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.record import record_event
 from cleanclaim.edits.coverage import CoverageTable
+from cleanclaim.payerrules.service import rules_for
 from cleanclaim.scrubbing import service
 from cleanclaim.scrubbing.coverage import coverage_on_file
 
@@ -45,7 +46,9 @@ def scrub_upload(
         return table
 
     try:
-        outcome = service.scrub(data, name, as_of=as_of, kind=kind, coverage=on_file)
+        outcome = service.scrub(
+            data, name, as_of=as_of, kind=kind, coverage=on_file, payer_rules=rules_for(actor.user)
+        )
     except service.ScrubInputError as exc:
         _audit(actor, service.describe(data, name), {"claims": 0, "refused": str(exc)})
         raise
