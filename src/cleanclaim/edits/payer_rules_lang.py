@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final, Literal
 
 import yaml
@@ -103,7 +103,7 @@ class PayerRule:
     allowed: tuple[str, ...] = ()
     send: str = ""  # secondary-claims: "electronic" or "paper"
     accepted: tuple[str, ...] = ()
-    line: int = 0
+    line: int = field(default=0, compare=False)  # where it starts in its document
 
     def applies_to_payer(self, payer_id: str, profile: str, name: str = "") -> bool:
         keys = {k.casefold() for k in (payer_id, profile, name) if k}

@@ -35,6 +35,7 @@ STEPS: list[str] = [
     "cleanclaim.practices.demo:build",
     "cleanclaim.payers.demo:build",
     "cleanclaim.patients.demo:build",
+    "cleanclaim.payerrules.demo:build",
 ]
 
 
