@@ -140,3 +140,23 @@ def test_others_view_the_rules_but_only_managers_edit(world: World) -> None:
         assert biller.get(reverse(name, args=[payer.pk])).status_code == 403
     assert _save(biller, world, RULES.format(pid="X1"), "sneaky").status_code == 403
     assert not RuleVersion.objects.exists()
+
+
+def test_it_previews_pasted_claims_and_names_what_it_cannot_read(world: World) -> None:
+    from pathlib import Path
+
+    payer = world.home.payer
+    golden = Path(__file__).resolve().parents[1] / "x12" / "golden" / "claims.837"
+    text = RULES.format(pid="60054").replace("70010-79999", "99213")  # ACME's claims
+    url = reverse("payerrules:edit", args=[payer.pk])
+    form = {"text": text, "why": "", "based_on": 0, "preview": "1"}
+    client = _as(world, Role.MANAGER)
+    r = client.post(url, {**form, "claims": golden.read_text()})
+    assert r.status_code == 200
+    changed = {row.claim_id for row in r.context["preview"] if row.changed}
+    assert "RFM-1002" in changed  # 99213 without an authorization number
+    r = client.post(url, {**form, "claims": "not an 837P"})
+    assert r.status_code == 200 and r.context["preview"] == []
+    assert "The pasted claims could not be read: the pasted claims: not an X12 file" in (
+        r.content.decode()
+    )

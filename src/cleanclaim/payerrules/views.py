@@ -65,11 +65,11 @@ def _preview_claims(form: RulesForm, payer: Payer, as_of: dt.date) -> tuple[list
     pasted = (form.cleaned_data.get("claims") or "").strip()
     if not pasted:
         return service.sample_claims(payer, as_of), ""
-    from cleanclaim.edits.document import DocumentError, read_document_claims
+    from cleanclaim.scrubbing.service import ScrubInputError, read_claims
 
     try:
-        got = read_document_claims(pasted.encode(), "pasted 837P")
-    except (DocumentError, ValueError) as exc:
+        got = read_claims(pasted.encode(), "the pasted claims")
+    except ScrubInputError as exc:
         return [], f"The pasted claims could not be read: {exc}"
     return [c for c, _ in got.claims], ""
 
