@@ -22,6 +22,16 @@ def test_the_cli_lists_the_registry(capsys) -> None:
     assert cli == {r["id"] for r in catalogue()}
 
 
+def test_the_cli_lists_the_payer_rules_with_their_kind(capsys) -> None:
+    assert main(["scrub", "--catalogue", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["payer_rules"]
+    assert {r["id"]: r["kind_id"] for r in rows} == {
+        "PAYER-DEMO01-TELE": "PAYER-MODIFIER",
+        "PAYER-DEMO02-AUTH-IMAGING": "PAYER-AUTH",
+    }
+    assert rows[0]["source"] == "DEMO01 provider manual (demo payer set-up)"
+
+
 def test_docs_edits_names_every_rule_id() -> None:
     text = (DOCS / "edits.md").read_text()
     table = text.split("## Rule families and ids", 1)[1].split("\n## ", 1)[0]

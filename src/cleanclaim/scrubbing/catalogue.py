@@ -11,7 +11,7 @@ from typing import Any
 
 from cleanclaim.edits import CATEGORIES, catalogue
 from cleanclaim.edits.context import PayerRule, load_payer_rules
-from cleanclaim.edits.rules.payer_rules import info_for
+from cleanclaim.edits.rules.payer_rules import catalogue_rows
 from cleanclaim.x12 import finding_codes
 
 #: What a category catches, in the biller's words (issue 5's table).
@@ -57,25 +57,9 @@ def grouped(payer_rules: Sequence[PayerRule] | None = None) -> list[Category]:
         by.setdefault(row["category"] or "", Category(row["category"] or "", "")).rules.append(
             dict(row, payer=False)
         )
-    for r in payer_rules if payer_rules is not None else load_payer_rules():
-        info = info_for(r.kind)
-        by[info.category].rules.append(
-            {
-                "id": r.id,
-                "category": info.category,
-                "severity": r.severity,
-                "meaning": r.meaning or f"{r.kind} ({info.id})",
-                "fix": r.fix,
-                "source": r.citation,
-                "carc": r.carc or info.carc,
-                "payer": True,
-                "payers": ", ".join(r.payers),
-                "kind": r.kind,
-                "kind_id": info.id,
-                "effective": r.effective,
-                "end": r.end,
-            }
-        )
+    rules = payer_rules if payer_rules is not None else load_payer_rules()
+    for row in catalogue_rows(rules):
+        by[str(row["category"])].rules.append(row)
     return list(by.values())
 
 

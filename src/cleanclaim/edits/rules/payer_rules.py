@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from cleanclaim.edits.claim import ScrubClaim, ServiceLine
@@ -115,6 +115,32 @@ _BY_KIND = {
 def info_for(kind: str) -> RuleInfo:
     """The catalogue entry findings of a rule ``kind`` carry."""
     return _BY_KIND[kind]
+
+
+def catalogue_rows(rules: Iterable[PayerRule]) -> list[dict[str, object]]:
+    """The payer rules as catalogue rows (``scrub --catalogue`` and the app's page):
+    the rule's own id, its kind and the kind's catalogue id, payers, dates, citation."""
+    rows: list[dict[str, object]] = []
+    for r in rules:
+        info = _BY_KIND[r.kind]
+        rows.append(
+            {
+                "id": r.id,
+                "category": info.category,
+                "severity": r.severity,
+                "meaning": r.meaning or f"{r.kind} ({info.id})",
+                "fix": r.fix,
+                "source": r.citation,
+                "carc": r.carc or info.carc,
+                "payer": True,
+                "payers": ", ".join(r.payers),
+                "kind": r.kind,
+                "kind_id": info.id,
+                "effective": r.effective,
+                "end": r.end,
+            }
+        )
+    return rows
 
 
 def _finding(rule: PayerRule, claim: ScrubClaim, what: str, line: int | None) -> Finding:
