@@ -94,3 +94,13 @@ def test_it_is_scoped_to_the_callers_organisation(world: World) -> None:
         world, Role.MANAGER, f"/api/payer-rules/{theirs.pk}/versions", {"text": "", "why": "x"}
     )
     assert r.status_code == 404
+
+
+def test_it_is_in_the_openapi_schema() -> None:
+    from cleanclaim.api.main import api
+
+    paths = api.get_openapi_schema()["paths"]
+    assert {"get", "post"} <= {m for p, ops in paths.items() if "payer-rules" in p for m in ops}
+    assert "/api/payer-rules/{pk}/versions" in paths
+    body = paths["/api/payer-rules/{pk}/versions"]["post"]["requestBody"]
+    assert "why" in body["content"]["application/json"]["schema"]["properties"]
