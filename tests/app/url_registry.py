@@ -109,6 +109,12 @@ REGISTRY: dict[str, Entry] = {
     "payercalls:call_done": Entry(
         "calls.log", "object", pk("call"), method="POST", ok=(302,), phi=False
     ),
+    # payer rules (versions are made by tests/app/test_payer_rules_*.py)
+    "payerrules:rules": Entry("payers.view", "object", pk("payer"), phi=False),
+    "payerrules:edit": Entry("payers.change", "object", pk("payer"), phi=False),
+    "payerrules:new": Entry("payers.change", "object", pk("payer"), phi=False),
+    "payerrules:diff": Entry("payers.view", "object", pk("payer"), phi=False),
+    "payerrules:revert": Entry("payers.change", "object", pk("payer"), phi=False),
     # in-app admin
     "manage:users": Entry("users.manage", phi=False),
     "manage:user_invite": Entry("users.manage", phi=False),
@@ -180,6 +186,22 @@ REGISTRY: dict[str, Entry] = {
     "GET api:call_detail": Entry("calls.log", "object", pk("call"), phi=True),
     "PATCH api:call_detail": Entry(
         "calls.log", "object", pk("call"), method="PATCH", ok=(428,), phi=True
+    ),
+    "GET api:payer_rules": Entry("payers.view", "object", pk("payer"), phi=False),
+    # the walk's payer has no versions yet: 404 for a version, and for a diff
+    "GET api:payer_rule_version": Entry(
+        "payers.view",
+        "object",
+        lambda w: {"pk": w.obj("payer").pk, "number": 1},
+        ok=(404,),
+        phi=False,
+    ),
+    "GET api:payer_rule_diff": Entry("payers.view", "object", pk("payer"), ok=(404,), phi=False),
+    "POST api:payer_rule_versions": Entry(
+        "payers.change", "object", pk("payer"), method="POST", ok=(422,), phi=False
+    ),
+    "POST api:payer_rule_revert": Entry(
+        "payers.change", "object", pk("payer"), method="POST", ok=(422,), phi=False
     ),
     "POST api:scrub": Entry("claims.work", method="POST", ok=(400,), phi=True),  # empty body
     "GET api:codes_search": Entry("coding.work", phi=False),

@@ -1,5 +1,5 @@
 """The catalogue lists every rule id once, with the issue's category names, and
-every category but auth has at least one rule."""
+every category has at least one rule (auth: the payer rules' prior-auth kind)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,4 @@ def test_it_lists_unique_ids_with_known_categories_and_full_rows() -> None:
 
 def test_it_covers_every_standalone_category() -> None:
     covered = {r["category"] for r in catalogue()}
-    # auth needs prior authorizations on file (the claims lifecycle); coverage rules run
-    # where the app hands in the practice's coverage records
-    assert covered == set(CATEGORIES) - {"auth"}
+    assert covered == set(CATEGORIES)

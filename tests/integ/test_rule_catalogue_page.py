@@ -67,3 +67,10 @@ def test_it_names_the_categories_the_app_checks_later(page: str) -> None:
 def test_it_is_for_billers(client_as) -> None:
     for role in (Role.FRONT_DESK, Role.CODER, Role.MANAGER, Role.ADMIN):
         assert client_as(role).get(reverse("scrubbing:rules")).status_code == 403
+
+
+def test_it_lists_the_same_rule_ids_as_the_cli(page: str) -> None:
+    for r in catalogue():
+        assert f'<tr id="{r["id"]}">' in page
+    for kind_id in ("PAYER-AUTH", "PAYER-NOT-COVERED", "PAYER-UNITS"):
+        assert f'<tr id="{kind_id}">' in page

@@ -7,8 +7,8 @@ builder does not write them: a claim's ``position``/``notes``/``loop`` (where it
 in the file) and ``other_payer_paid`` (2330B/2430 DTP*573, under the 2320 loops),
 a line's NDC (loop 2410) and rendering NPI (loop 2420A). What the samples hold and
 the view does not carry (CLM06/CLM08/CLM09, other HI code lists, the rest of the
-2320/2330 coordination of benefits loops, 2310 loops but the rendering
-provider) is neither compared nor written. The claims
+2320/2330 coordination of benefits loops, 2310 loops but the referring and
+rendering providers) is neither compared nor written. The claims
 come back grouped by billing provider, subscriber and patient (the HL hierarchy the
 builder draws), so they are compared in claim-id order.
 

@@ -24,6 +24,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/practices", "cleanclaim.practices.api:router"),
     ("/patients", "cleanclaim.patients.api:router"),
     ("/payers", "cleanclaim.payers.api:router"),
+    ("/payer-rules", "cleanclaim.payerrules.api:router"),
     ("/scrub", "cleanclaim.scrubbing.api:router"),
     ("/codes", "cleanclaim.coding.api:router"),
     ("/", "cleanclaim.payercalls.api:router"),

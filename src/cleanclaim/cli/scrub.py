@@ -26,7 +26,9 @@ def register(sub: Any) -> None:
     p.add_argument("--as-of", metavar="YYYY-MM-DD", help="today's date for the checks")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--catalogue", action="store_true", help="list every rule and exit")
-    p.add_argument("--payer-rules", type=Path, metavar="FILE", help="payer rules (JSON)")
+    p.add_argument(
+        "--payer-rules", type=Path, metavar="FILE", help="payer rules (YAML, docs/payer-rules.md)"
+    )
     p.add_argument(
         "--syntax",
         choices=("guide", "envelope"),
@@ -46,16 +48,24 @@ def _as_of(text: str | None) -> dt.date:
         raise CLIError(f"--as-of {text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _catalogue(as_json: bool) -> int:
-    """The scrubber's rules, then the X12 engine's finding codes (the ``code`` of a
-    syntax finding); ``--json``: ``{"rules": [...], "x12_codes": [...]}``."""
+def _catalogue(as_json: bool, payer_rules: Path | None) -> int:
+    """The scrubber's rules, the payer rules (``--payer-rules`` or the starter rules),
+    then the X12 engine's finding codes (the ``code`` of a syntax finding); ``--json``:
+    ``{"rules": [...], "payer_rules": [...], "x12_codes": [...]}``."""
     from cleanclaim.edits import catalogue
+    from cleanclaim.edits.context import load_payer_rules
+    from cleanclaim.edits.rules.payer_rules import catalogue_rows
     from cleanclaim.x12.finding_codes import catalogue as x12_catalogue
 
     rows = catalogue()
+    try:
+        payer_rows = catalogue_rows(load_payer_rules(payer_rules))
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
     codes = x12_catalogue()
     if as_json:
-        print(json.dumps({"rules": rows, "x12_codes": codes}, indent=1))
+        doc = {"rules": rows, "payer_rules": payer_rows, "x12_codes": codes}
+        print(json.dumps(doc, indent=1, default=str))
         return 0
     for r in rows:
         carc = f" (prevents CARC {r['carc']})" if r["carc"] else ""
@@ -63,6 +73,13 @@ def _catalogue(as_json: bool) -> int:
         print(f"    {r['meaning']}")
         print(f"    fix: {r['fix']}")
         print(f"    source: {r['source']}")
+    print("\nPayer rules (each finding carries its kind's id above):")
+    for p in payer_rows:
+        end = f" to {p['end']}" if p["end"] else ""
+        print(f"{p['id']}  [{p['kind_id']}, {p['severity']}] payers {p['payers']}")
+        print(f"    {p['meaning']}; dates of service from {p['effective']}{end}")
+        print(f"    fix: {p['fix']}")
+        print(f"    source: {p['source']}")
     print("\nX12 finding codes (the code of a SYN-001/SYN-002 syntax finding):")
     for c in codes:
         ik = [f"{k} {', '.join(v)}" for k, v in (("IK304", c["ik304"]), ("IK403", c["ik403"])) if v]
@@ -155,7 +172,7 @@ def _no_claim(path: Path, findings: list[Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.catalogue:
-        return _catalogue(args.json)
+        return _catalogue(args.json, args.payer_rules)
     if not args.files:
         raise CLIError("give one or more 837P files (or --catalogue)")
     as_of = _as_of(args.as_of)

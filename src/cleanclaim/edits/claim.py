@@ -119,6 +119,7 @@ class ScrubClaim:
     place_of_service: str = ""  # CLM05-1
     billing_provider: Provider = field(default_factory=Provider)
     rendering_npi: str = ""  # 2310B
+    referring_npi: str = ""  # 2310A (NM1*DN NM109)
     subscriber_id: str = ""
     patient: Patient = field(default_factory=Patient)
     payer: Payer = field(default_factory=Payer)

@@ -14,7 +14,7 @@ from cleanclaim.codes.model import CodeSource, Lookup, Note
 from cleanclaim.codes.ncci import NcciTables
 from cleanclaim.deadlines import Limit, PayerLimits
 from cleanclaim.edits.coverage import CoverageSource
-from cleanclaim.jsonin import JsonInputError, load_json, type_name
+from cleanclaim.edits.payer_rules_lang import PayerRule, parse_rules
 
 __all__ = ["FilingLimit", "PayerRule", "ScrubContext", "load_filing_limits", "load_payer_rules"]
 
@@ -41,31 +41,6 @@ class FilingLimit:
         return PayerLimits(timely=timely, default=self.default)
 
 
-@dataclass(frozen=True, slots=True)
-class PayerRule:
-    """One declarative payer rule (see ``edits/data/payer_rules.json``)."""
-
-    id: str
-    payers: tuple[str, ...]  # payer ids or profile keys; "*" for any
-    meaning: str
-    fix: str
-    source: str
-    severity: str
-    carc: str | None
-    pos: tuple[str, ...] = ()  # applies to lines on claims with this POS
-    procedures: tuple[tuple[str, str], ...] = ()  # inclusive code ranges
-    modifier_any: tuple[str, ...] = ()  # requirement: one of these modifiers
-    prior_auth: bool = False  # requirement: REF*G1 prior authorization number
-
-    def applies_to_payer(self, payer_id: str, profile: str) -> bool:
-        return "*" in self.payers or payer_id in self.payers or profile in self.payers
-
-    def matches_procedure(self, code: str) -> bool:
-        if not self.procedures:
-            return True
-        return any(lo <= code <= hi and len(code) == len(lo) for lo, hi in self.procedures)
-
-
 def _data(name: str) -> Any:
     return json.loads(resources.files("cleanclaim.edits.data").joinpath(name).read_text())
 
@@ -85,50 +60,22 @@ def load_filing_limits(path: Path | None = None) -> dict[str, FilingLimit]:
 
 
 def load_payer_rules(path: Path | None = None) -> list[PayerRule]:
-    """The payer rules of ``path`` (else the packaged ones); ValueError naming the file and
-    the rule for a file that is not JSON or not ``{"rules": [{...}, ...]}``."""
-    where = path or "payer_rules.json"
+    """The payer rules of ``path`` (else the packaged starter rules,
+    ``edits/data/payer_rules.yaml``), in the payer rule language
+    (:mod:`cleanclaim.edits.payer_rules_lang`). A file that cannot be read or is not
+    valid rules raises ValueError naming the file and each problem with its line."""
+    if path is None:
+        text = resources.files("cleanclaim.edits.data").joinpath("payer_rules.yaml").read_text()
+        return parse_rules(text, where="payer_rules.yaml")
     try:
-        raw = load_json(path.read_bytes(), name=str(path)) if path else _data("payer_rules.json")
+        raw = path.read_bytes()
     except OSError as exc:
         raise ValueError(f"payer rules {path}: {exc.strerror or exc}") from None
-    except JsonInputError as exc:
-        raise ValueError(f"payer rules {exc}") from None
-    if not isinstance(raw, dict):
-        raise ValueError(f'payer rules {where}: expected {{"rules": [...]}}, got {type_name(raw)}')
-    rules = raw.get("rules", [])
-    if not isinstance(rules, list):
-        raise ValueError(f"payer rules {where}: rules: expected a list, got {type_name(rules)}")
-    out = []
-    for i, r in enumerate(rules):
-        try:
-            if not isinstance(r, dict):
-                raise TypeError(f"the rule: expected an object, got {type_name(r)}")
-            req = r["require"]
-            out.append(
-                PayerRule(
-                    id=r["id"],
-                    payers=tuple(r["payers"]),
-                    meaning=r["meaning"],
-                    fix=r["fix"],
-                    source=r.get("source", "payer set-up"),
-                    severity=r.get("severity", "error"),
-                    carc=r.get("carc"),
-                    pos=tuple(r.get("when", {}).get("place_of_service", ())),
-                    procedures=tuple(
-                        (str(p[0]), str(p[1])) for p in r.get("when", {}).get("procedures", ())
-                    ),
-                    modifier_any=tuple(req.get("modifier_any", ())),
-                    prior_auth=bool(req.get("prior_auth", False)),
-                )
-            )
-        except KeyError as exc:
-            raise ValueError(f"payer rules {where}: rule #{i + 1} lacks {exc}") from None
-        except (TypeError, IndexError, AttributeError, ValueError) as exc:
-            raise ValueError(
-                f"payer rules {where}: rule #{i + 1} has a field of the wrong type ({exc})"
-            ) from None
-    return out
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"payer rules {path}: not UTF-8 text (byte {exc.start})") from None
+    return parse_rules(text, where=str(path))
 
 
 @dataclass

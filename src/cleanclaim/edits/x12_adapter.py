@@ -147,6 +147,7 @@ def from_x12_claim(
         place_of_service=c.place_of_service,
         billing_provider=Provider(bp.npi, bp.name, _addr(bp.address), bp.tax_id),
         rendering_npi=c.rendering_provider.npi if c.rendering_provider else "",
+        referring_npi=c.referring_provider.npi if c.referring_provider else "",
         subscriber_id=member,
         patient=Patient(pat.name, _date(pat.dob), pat.sex, member),
         payer=Payer(

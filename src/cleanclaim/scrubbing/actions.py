@@ -16,6 +16,7 @@ from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.record import record_event
 from cleanclaim.deadlines import PayerLimits
 from cleanclaim.edits.coverage import CoverageTable
+from cleanclaim.payerrules.service import rules_for
 from cleanclaim.payers.deadlines import limits_by_payer_id
 from cleanclaim.scrubbing import service
 from cleanclaim.scrubbing.coverage import coverage_on_file
@@ -64,6 +65,7 @@ def scrub_upload(
             kind=kind,
             coverage=on_file,
             payer_limits=_payer_limits(actor),
+            payer_rules=rules_for(actor.user),
         )
     except service.ScrubInputError as exc:
         _audit(actor, service.describe(data, name), {"claims": 0, "refused": str(exc)})

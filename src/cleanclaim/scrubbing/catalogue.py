@@ -5,11 +5,13 @@ findings carry."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from cleanclaim.edits import CATEGORIES, catalogue
-from cleanclaim.edits.context import load_payer_rules
+from cleanclaim.edits.context import PayerRule, load_payer_rules
+from cleanclaim.edits.rules.payer_rules import catalogue_rows
 from cleanclaim.x12 import finding_codes
 
 #: What a category catches, in the biller's words (issue 5's table).
@@ -34,7 +36,7 @@ CATEGORY_MEANINGS = {
     "date": "service date in the future or before birth, dates out of order",
     "charge": "claim total differs from the sum of the lines; zero or negative charges",
     "timely-filing": "past (or within 14 days of) the payer's filing limit",
-    "payer-rule": "a rule the payer's own set-up defines",
+    "payer-rule": "a rule the payer's own set-up defines (payer rules as data)",
     "coverage": "no active coverage on the date of service",
     "auth": "a service that needs prior authorization without a valid one",
 }
@@ -47,27 +49,17 @@ class Category:
     rules: list[dict[str, Any]] = field(default_factory=list)
 
 
-def grouped() -> list[Category]:
-    """Every registry rule (and every loaded payer rule) under its category."""
+def grouped(payer_rules: Sequence[PayerRule] | None = None) -> list[Category]:
+    """Every registry rule, and every payer rule (``payer_rules``, else the packaged
+    starter rules) under the category of its kind."""
     by = {c: Category(c, CATEGORY_MEANINGS.get(c, "")) for c in CATEGORIES}
     for row in catalogue():
         by.setdefault(row["category"] or "", Category(row["category"] or "", "")).rules.append(
             dict(row, payer=False)
         )
-    for r in load_payer_rules():
-        by["payer-rule"].rules.append(
-            {
-                "id": r.id,
-                "category": "payer-rule",
-                "severity": r.severity,
-                "meaning": r.meaning,
-                "fix": r.fix,
-                "source": r.source,
-                "carc": r.carc,
-                "payer": True,
-                "payers": ", ".join(r.payers),
-            }
-        )
+    rules = payer_rules if payer_rules is not None else load_payer_rules()
+    for row in catalogue_rows(rules):
+        by[str(row["category"])].rules.append(row)
     return list(by.values())
 
 

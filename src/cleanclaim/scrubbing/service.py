@@ -22,6 +22,7 @@ from cleanclaim.coding.service import store
 from cleanclaim.deadlines import PayerLimits
 from cleanclaim.edits import CATEGORIES, ClaimResult, FileFinding, report, scrub_claim
 from cleanclaim.edits.coverage import CoverageSource
+from cleanclaim.edits.payer_rules_lang import PayerRule
 
 if TYPE_CHECKING:
     from cleanclaim.edits.document import DocumentClaims
@@ -145,13 +146,16 @@ def scrub(
     kind: str = "auto",
     coverage: Callable[[set[str]], CoverageSource] | None = None,
     payer_limits: Mapping[str, PayerLimits] | None = None,
+    payer_rules: list[PayerRule] | None = None,
 ) -> Outcome:
     """Read the whole input, then scrub every claim with the loaded reference data.
 
     ``coverage``: given the member ids of the claims read, the coverage on file for
     them (the ``coverage`` rules); without it, coverage is not judged (as the CLI).
     ``payer_limits``: each payer's own filing limits by payer id (the ``timely-filing``
-    rule); a payer not in it is checked against the default of its profile."""
+    rule); a payer not in it is checked against the default of its profile.
+    ``payer_rules``: the organisation's payer rules (else the packaged starter rules)."""
+
     from cleanclaim.edits.refdata import context_from_refdata
     from cleanclaim.x12 import gc_paused
 
@@ -163,6 +167,8 @@ def scrub(
         ctx.payer_limits = payer_limits
     if coverage is not None:
         ctx.coverage = coverage({claim.subscriber_id for claim, _ in got.claims})
+    if payer_rules is not None:
+        ctx.payer_rules = payer_rules
     with gc_paused():
         results = [scrub_claim(claim, ctx, extra) for claim, extra in got.claims]
     from cleanclaim.edits.notices import notices

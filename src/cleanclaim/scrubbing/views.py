@@ -14,6 +14,7 @@ from cleanclaim.audit.phi import shows_phi
 from cleanclaim.coding.service import BadInput, parse_dos
 from cleanclaim.edits import ClaimResult
 from cleanclaim.edits.scrub import EnvelopeErrors
+from cleanclaim.payerrules.service import rules_for
 from cleanclaim.scrubbing import actions, catalogue, service
 from cleanclaim.scrubbing.svg import bar_chart
 from cleanclaim.tenancy.guards import requires
@@ -26,7 +27,7 @@ def rules(request: HttpRequest) -> HttpResponse:
     source and the CARC it prevents, one anchor per rule id; then every finding code of
     the X12 engine (the ``code`` of a syntax finding) with its meaning, fix and 999
     IK304/IK403 codes, one anchor per code."""
-    groups = catalogue.grouped()
+    groups = catalogue.grouped(rules_for(request.user))
     return render(
         request,
         "scrubbing/rules.html",

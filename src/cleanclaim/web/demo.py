@@ -34,6 +34,7 @@ STEPS: list[str] = [
     "cleanclaim.payers.demo:build",
     "cleanclaim.patients.demo:build",
     "cleanclaim.payercalls.demo:build",
+    "cleanclaim.payerrules.demo:build",
 ]
 
 

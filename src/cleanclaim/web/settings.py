@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "cleanclaim.web",
     "cleanclaim.practices",
     "cleanclaim.payers",
+    "cleanclaim.payerrules",
     "cleanclaim.patients",
     "cleanclaim.audit",
     "cleanclaim.api",

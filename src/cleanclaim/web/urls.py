@@ -49,6 +49,7 @@ urlpatterns = [
     path("account/", include(own_account)),
     path("patients/", include("cleanclaim.patients.urls")),
     path("payers/", include("cleanclaim.payers.urls")),
+    path("payers/", include("cleanclaim.payerrules.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
     path("", include("cleanclaim.payercalls.urls")),

@@ -320,7 +320,8 @@ def _service_line(line: ServiceLine, n: int, pos: str, lw: str) -> tuple[Decimal
 
 
 def _claim_loop(c: Claim, where: str) -> list[Segment]:
-    """2300 (CLM, REF*F8, REF*G1, HI), 2310B (NM1*82, PRV*PE) and the 2400 lines.
+    """2300 (CLM, REF*F8, REF*G1, HI), 2310A (NM1*DN), 2310B (NM1*82, PRV*PE) and the
+    2400 lines.
 
     CLM: CLM01 claim ID, CLM02 total (the lines' sum when not given), CLM05 place of
     service, ``B``, frequency (CLM05-3, default ``1``), CLM06 ``Y``, CLM07 assignment
@@ -375,6 +376,14 @@ def _claim_loop(c: Claim, where: str) -> list[Segment]:
             ),
         )
     )
+    referring = c.referring_provider
+    if referring is not None and referring != Party():
+        rf = f"{where}.referring_provider"
+        npi = referring.npi.strip()
+        nm1 = _person_nm1(
+            "DN", referring.last_name, referring.first_name, "", referring.name, rf, "XX", npi
+        )
+        out.append(nm1)
     rendering = c.rendering_provider
     if rendering is not None and rendering != Party():
         rw = f"{where}.rendering_provider"

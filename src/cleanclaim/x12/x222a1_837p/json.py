@@ -69,6 +69,11 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "payer_claim_control_number": c.payer_claim_control_number or None,
         "prior_authorization": c.prior_authorization or None,
         **({"assignment": c.assignment} if c.assignment != "A" else {}),
+        **(
+            {"referring_provider": _party(c.referring_provider)}
+            if c.referring_provider is not None
+            else {}
+        ),
         "lines": [
             {
                 "procedure": line.procedure,
@@ -340,6 +345,7 @@ def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
     subscriber = _person_from(c.get("subscriber"), f"{where} subscriber")
     subscriber.member_id = subscriber.member_id or patient.member_id
     rendering = c.get("rendering_provider")
+    referring = c.get("referring_provider")
     diagnoses = [
         _text(d, f"{where} diagnoses") for d in _list(c.get("diagnoses"), f"{where} diagnoses")
     ]
@@ -375,6 +381,9 @@ def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
         payer_claim_control_number=text("payer_claim_control_number"),
         prior_authorization=text("prior_authorization"),
         position=_count(text("position"), 0),
+        referring_provider=(
+            _party_from(referring, f"{where} referring_provider") if referring else None
+        ),
         diagnosis_qualifiers=[_text(q, f"{where} diagnosis_qualifiers") for q in quals][
             : len(diagnoses)
         ],

@@ -156,6 +156,8 @@ class Claim:
     payer_claim_control_number: str = ""
     prior_authorization: str = ""
     position: int = 0
+    #: 2310A referring provider (NM1*DN), when the claim names one
+    referring_provider: Party | None = None
     #: the HI qualifier of each diagnosis (ABK/ABF ICD-10-CM, BK/BF ICD-9-CM)
     diagnosis_qualifiers: list[str] = field(default_factory=list)
     #: CLM07 assignment or plan participation code (``A`` assigned, ``B``, ``C``)
@@ -401,11 +403,12 @@ def _patient(level: _Level, pat: LoopNode) -> _Level:
 def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
     """One 2300 loop: CLM (CLM01 id, CLM02 total, CLM05 place/frequency, CLM07
     assignment), REF*F8/G1,
-    HI diagnoses, 2310B rendering provider, its 2400 lines."""
+    HI diagnoses, 2310A referring and 2310B rendering provider, its 2400 lines."""
     clm: SegNode | None = None
     his: list[SegNode] = []
     refs: dict[str, str] = {}
     rendering: Party | None = None
+    referring: Party | None = None
     lines: list[LoopNode] = []
     others: list[LoopNode] = []
     for child in claim.children:  # one pass over the claim's children
@@ -415,6 +418,8 @@ def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
                 lines.append(child)
             elif lid == "2320":
                 others.append(child)
+            elif lid == "2310A" and referring is None:
+                referring = _party(child.first("NM1"))
             elif lid == "2310B":
                 rendering = _party(child.first("NM1"))
                 prv = child.first("PRV")
@@ -486,6 +491,7 @@ def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
         payer_claim_control_number=refs.get("F8", ""),
         prior_authorization=refs.get("G1", ""),
         position=at,
+        referring_provider=referring,
         diagnosis_qualifiers=quals,
         assignment=ce[6],
         notes=notes,
