@@ -107,6 +107,10 @@ def test_it_links_a_call_to_a_new_payer_rule_citing_it(world: World) -> None:
     assert "Turn into a payer rule" in page
     biller_page = _client(world, Role.BILLER).get(url).content.decode()
     assert "Turn into a payer rule" not in biller_page  # rules are set up by managers
+    # following the link opens the rule editor with the call as the rule's citation
+    editor = _client(world, Role.MANAGER).get(expected)
+    assert editor.status_code == 200
+    assert citation in editor.content.decode()
 
 
 def test_it_lists_a_payers_calls(world: World) -> None:

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -37,8 +38,8 @@ def rule_citation(call: Call) -> str:
 
 def new_rule_url(call: Call) -> str:
     """The rule editor for the call's payer, with the call as the rule's citation."""
-    # lead: reverse("payerrules:new", kwargs={"pk": call.payer_id})
-    return f"/payers/{call.payer_id}/rules/new/?citation={quote(rule_citation(call))}"
+    url = reverse("payerrules:new", kwargs={"pk": call.payer_id})
+    return f"{url}?citation={quote(rule_citation(call))}"
 
 
 # contacts ------------------------------------------------------------------
