@@ -118,3 +118,29 @@ def test_it_names_a_missing_organisation(tmp_path: Path, world: World, capsys) -
     assert "no organisation named 'Nobody'" in capsys.readouterr().err
     assert main(["payers", "export"]) == 2
     assert "several organisations: name one with --org" in capsys.readouterr().err
+
+
+def test_the_ids_per_connection_travel_with_the_profile(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = DOC.replace(
+        "    rules: |\n",
+        '    connection_ids:\n      Availity: "60054"\n      Office Ally: WIL77OA\n    rules: |\n',
+    )
+    f = tmp_path / "payers.yaml"
+    f.write_text(doc)
+    assert main(["payers", "import", str(f), *_org(world)]) == 0
+    payer = Payer.objects.get(organisation=world.home.organisation, payer_id="WIL77")
+    ids = dict(payer.connection_ids.values_list("connection", "connection_payer_id"))
+    assert ids == {"Availity": "60054", "Office Ally": "WIL77OA"}
+    out = _export(world, capsys, "--payer", "WIL77")
+    assert "  connection_ids:\n    Availity: '60054'\n    Office Ally: WIL77OA\n" in out
+    # the same text again changes nothing; a bad id is refused with its line
+    (tmp_path / "again.yaml").write_text(out)
+    assert main(["payers", "import", str(tmp_path / "again.yaml"), *_org(world), "--dry-run"]) == 0
+    assert "connection_ids" not in capsys.readouterr().out
+    bad = doc.replace("Office Ally: WIL77OA", "Office Ally: 'no spaces allowed!'")
+    f.write_text(bad)
+    assert main(["payers", "import", str(f), *_org(world)]) == 2
+    err = capsys.readouterr().err
+    assert f"{f}:12: payer WIL77 connection_ids 'Office Ally' connection_payer_id:" in err

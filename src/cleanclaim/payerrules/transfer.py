@@ -7,14 +7,17 @@ organisations and into git (``cleanclaim payers export`` / ``import``)::
           name: Medicare Part B (demo MAC)
           kind: medicare_b
           ...                      # every field of PayerForm.Meta.fields
+        connection_ids:            # the payer's id per clearinghouse connection, if any
+          Availity: "12345"
         rules: |                   # the current rule set, as written
           rules:
             - id: ...
 
 The profile's fields are those of :class:`cleanclaim.payers.forms.PayerForm` (its
 ``Meta.fields``), read and written generically, so a field added to the form travels
-without this module knowing it; an import is validated by that same form. Related
-rows of a profile (anything not a form field) do not travel yet.
+without this module knowing it; an import is validated by that same form. The ids per
+clearinghouse connection (rows of ``PayerConnectionId``) travel as ``connection_ids``.
+Per-practice overrides stay with their practice and do not travel.
 
 Import checks the whole document first (YAML, the shape, every profile with the form,
 every rule set with the rule language) and refuses it whole, listing every problem
@@ -30,6 +33,7 @@ from decimal import Decimal
 from typing import Any
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -40,7 +44,7 @@ from cleanclaim.payerrules import actions
 from cleanclaim.payerrules.service import current_version
 from cleanclaim.payers import actions as payer_actions
 from cleanclaim.payers.forms import PayerForm
-from cleanclaim.payers.models import Payer
+from cleanclaim.payers.models import Payer, PayerConnectionId
 from cleanclaim.practices.models import Organisation
 
 __all__ = ["Plan", "TransferError", "apply", "export", "plan_import", "profile_fields"]
@@ -87,6 +91,9 @@ def export(organisation: Organisation, payer_id: str | None = None) -> str:
             "payer_id": payer.payer_id,
             "profile": {name: _plain(initial.get(name)) for name in profile_fields()},
         }
+        ids = _connection_ids(payer)
+        if ids:
+            entry["connection_ids"] = ids
         version = current_version(payer)
         if version is not None:
             entry["rules"] = version.text
@@ -96,6 +103,11 @@ def export(organisation: Organisation, payer_id: str | None = None) -> str:
         {"payers": out}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
     )
     return header + body
+
+
+def _connection_ids(payer: Payer) -> dict[str, str]:
+    rows = payer.connection_ids.order_by("connection")
+    return dict(rows.values_list("connection", "connection_payer_id"))
 
 
 class TransferError(ValueError):
@@ -114,6 +126,7 @@ class Change:
     changed: dict[str, list[Any]]  # field: [old, new] for an existing payer
     rules: str | None  # the new rule set text, None for no change
     payer: Payer | None = None
+    connection_ids: dict[str, str] | None = None  # the new ids per connection, None: same
 
     def describe(self) -> list[str]:
         lines = []
@@ -121,6 +134,8 @@ class Change:
             lines.append(f"{self.payer_id}: new payer {self.profile.get('name', '')!s}")
         for name, (old, new) in self.changed.items():
             lines.append(f"{self.payer_id}: {name} {old!r} -> {new!r}")
+        if self.connection_ids is not None:
+            lines.append(f"{self.payer_id}: connection_ids -> {self.connection_ids!r}")
         if self.rules is not None:
             n = len(parse_rules(self.rules))
             lines.append(f"{self.payer_id}: rules -> a new version ({n} rules)")
@@ -167,7 +182,7 @@ def plan_import(organisation: Organisation, text: str) -> Plan:
                 bad(k, f"unknown field {getattr(k, 'value', '?')!r} (expected payers: [...])")
     plan = Plan()
     seen: dict[str, int] = {}
-    allowed = {"payer_id", "profile", "rules"}
+    allowed = {"payer_id", "profile", "connection_ids", "rules"}
     for entry in entries:
         if not isinstance(entry, MappingNode):
             bad(entry, "a payer: expected payer_id, profile and rules")
@@ -176,7 +191,9 @@ def plan_import(organisation: Organisation, text: str) -> Plan:
         for k, _v in entry.value:
             if not isinstance(k, ScalarNode) or k.value not in allowed:
                 name = getattr(k, "value", "?")
-                bad(k, f"unknown field {name!r} (expected payer_id, profile, rules)")
+                bad(
+                    k, f"unknown field {name!r} (expected payer_id, profile, connection_ids, rules)"
+                )
         pid_node = fields.get("payer_id")
         pid = pid_node.value.strip() if isinstance(pid_node, ScalarNode) else ""
         if not pid:
@@ -188,6 +205,11 @@ def plan_import(organisation: Organisation, text: str) -> Plan:
         seen[pid] = entry.start_mark.line + 1
         payer = Payer.objects.filter(organisation=organisation, payer_id=pid).first()
         change = _plan_profile(organisation, payer, pid, fields.get("profile"), bad)
+        ids_node = fields.get("connection_ids")
+        if ids_node is not None:
+            ids = _plan_connection_ids(pid, ids_node, bad)
+            if ids is not None and (payer is None or ids != _connection_ids(payer)):
+                change.connection_ids = ids
         rules_node = fields.get("rules")
         if rules_node is not None:
             if not isinstance(rules_node, ScalarNode):
@@ -205,11 +227,42 @@ def plan_import(organisation: Organisation, text: str) -> Plan:
                     normal = _normal(rules)
                     if now is None or now.text != normal:
                         change.rules = normal
-        if change.new or change.changed or change.rules is not None:
+        if change.new or change.changed or change.rules is not None or change.connection_ids:
             plan.changes.append(change)
     if problems:
         raise TransferError(problems)
     return plan
+
+
+def _plan_connection_ids(pid: str, node: Node, bad: Any) -> dict[str, str] | None:
+    """``{connection: payer id}`` from a mapping, each pair checked as the model checks
+    it; None (with each problem reported) when any is wrong."""
+    if not isinstance(node, MappingNode):
+        bad(node, f"payer {pid} connection_ids: expected 'connection: payer id' lines")
+        return None
+    ids: dict[str, str] = {}
+    ok = True
+    for k, v in node.value:
+        if not (isinstance(k, ScalarNode) and isinstance(v, ScalarNode)):
+            bad(k, f"payer {pid} connection_ids: expected 'connection: payer id'")
+            ok = False
+            continue
+        connection, value = k.value.strip(), v.value.strip()
+        if connection in ids:
+            bad(k, f"payer {pid} connection_ids: {connection!r} is listed twice")
+            ok = False
+            continue
+        row = PayerConnectionId(connection=connection, connection_payer_id=value)
+        try:
+            row.full_clean(exclude=["payer"], validate_unique=False)
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                for e in errors:
+                    bad(v, f"payer {pid} connection_ids {connection!r} {name}: {e}")
+            ok = False
+            continue
+        ids[connection] = value
+    return ids if ok else None
 
 
 def _normal(text: str) -> str:
@@ -275,6 +328,9 @@ def apply(actor: Actor, organisation: Organisation, plan: Plan, why: str) -> Non
         elif c.changed:
             assert payer is not None
             payer = payer_actions.update_payer(actor, payer, **c.profile)
+        if c.connection_ids is not None:
+            assert payer is not None
+            payer_actions.set_connection_ids(actor, payer, c.connection_ids)
         if c.rules is not None:
             assert payer is not None
             actions.save_version(actor, payer, c.rules, why)
