@@ -14,6 +14,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -24,6 +25,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "load",
+    "parse_cms1500_offset",
     "parse_database_url",
     "parse_email_url",
     "private_dir",
@@ -71,6 +73,9 @@ class Config:
     email_from: str = "cleanclaim@localhost"
     #: Days an invitation link stays valid.
     invitation_days: int = 7
+    #: CMS-1500 alignment offset (dx, dy) in millimetres: positive dx moves the print
+    #: right, positive dy down (``CLEANCLAIM_CMS1500_OFFSET_MM``, docs/paper.md).
+    cms1500_offset_mm: tuple[float, float] = (0.0, 0.0)
 
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -144,6 +149,40 @@ def parse_database_url(url: str, *, var_dir: Path, name: str = "DATABASE_URL") -
     raise ConfigError(
         f"{name}: expected a sqlite:/// or postgres:// URL, got scheme {scheme or '(none)'!r}"
     )
+
+
+#: The largest alignment offset accepted, in millimetres (an inch: more is a wrong form
+#: or a wrong tray, not a printer's drift).
+CMS1500_OFFSET_MAX_MM = 25.4
+
+
+def parse_cms1500_offset(
+    env: Mapping[str, str], name: str = "CLEANCLAIM_CMS1500_OFFSET_MM"
+) -> tuple[float, float]:
+    """``"dx,dy"`` in millimetres (``"1.5,-0.5"``), each within ±25.4; unset or empty:
+    ``(0.0, 0.0)``. Anything else raises :class:`ConfigError` naming the variable."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return (0.0, 0.0)
+    parts = [p.strip() for p in raw.split(",")]
+    expected = f"{name}: expected two numbers of millimetres 'dx,dy' such as '1.5,-0.5'"
+    if len(parts) != 2:
+        raise ConfigError(f"{expected}, got {raw!r}")
+    values: list[float] = []
+    for part in parts:
+        try:
+            value = Decimal(part)
+        except InvalidOperation:
+            raise ConfigError(f"{expected}, got {raw!r}") from None
+        if not value.is_finite():
+            raise ConfigError(f"{expected}, got {raw!r}")
+        if abs(value) > Decimal(str(CMS1500_OFFSET_MAX_MM)):
+            raise ConfigError(
+                f"{name}: {part} mm is more than {CMS1500_OFFSET_MAX_MM} mm; "
+                f"check the form and the printer's tray"
+            )
+        values.append(float(value))
+    return (values[0], values[1])
 
 
 def sqlite_options(busy_timeout: int) -> dict[str, Any]:
@@ -416,4 +455,5 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         email=_email(env, production, var_dir),
         email_from=_email_from(env),
         invitation_days=env_int(env, "CLEANCLAIM_INVITATION_DAYS", 7, low=1, high=90),
+        cms1500_offset_mm=parse_cms1500_offset(env),
     )
