@@ -1,12 +1,16 @@
-"""The PDF read back: 1a, 2, 21, 24A-J, 28 and 33 each lie inside their box."""
+"""The PDF read back: 1a, 2, 21, 24A-J, 28 and 33 (and the other items) each lie inside
+their box."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 
-from cleanclaim.paper import FIELDS, Cms1500Claim, Field, field_rect, line_field, render
+from cleanclaim.paper import FIELDS, Address, Cms1500Claim, Field, field_rect, line_field, render
 
 from .conftest import Placed
 
@@ -88,3 +92,49 @@ def test_it_leaves_the_third_line_empty_for_a_claim_of_two(
     placed = read_back(render([claim]))
     x0, y0, x1, y1 = field_rect(line_field("24D", 2))
     assert not [t for t, x, y in placed if x0 <= x < x1 and y0 <= y < y1]
+
+
+def test_it_prints_the_other_items_inside_their_boxes(
+    claim: Cms1500Claim, read_back: Callable[..., Placed]
+) -> None:
+    fuller = dataclasses.replace(
+        claim,
+        illness_date=dt.date(2026, 10, 30),
+        illness_qualifier="431",
+        referring_qualifier="DN",
+        referring_name="JONES, BOB",
+        referring_npi="1003000126",
+        resubmission_code="7",
+        original_reference="PCN998877",
+        amount_paid=Decimal("20"),
+        facility_name="CASCADE EAST",
+        facility_address=Address("9 ELM ST", "GRESHAM", "OR", "97030"),
+        facility_npi="1497758544",
+        signature_date=dt.date(2026, 11, 4),
+        auto_accident=True,
+        auto_accident_state="WA",
+    )
+    placed = read_back(render([fuller], mode="plain"))
+    for name, text in [
+        ("14.mm", "10"),
+        ("14.yy", "26"),
+        ("14.qual", "431"),
+        ("17.qual", "DN"),
+        ("17", "JONES, BOB"),
+        ("17b", "1003000126"),
+        ("22.code", "7"),
+        ("22.ref", "PCN998877"),
+        ("29.dollars", "20"),
+        ("29.cents", "00"),
+        ("32.name", "CASCADE EAST"),
+        ("32.city", "GRESHAM, OR 97030"),
+        ("32a", "1497758544"),
+        ("31.date", "11 04 26"),
+        ("10b.yes", "X"),
+        ("10b.state", "WA"),
+        ("6.self", "X"),
+        ("1.group", "X"),
+        ("25", "931234567"),
+        ("25.ein", "X"),
+    ]:
+        assert _inside(placed, text, FIELDS[name]), (name, text, _where(placed, text))

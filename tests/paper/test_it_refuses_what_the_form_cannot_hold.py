@@ -84,6 +84,8 @@ def test_it_names_the_box_of_a_bad_line(
         ({"amount_paid": Decimal("1.234")}, "29"),
         ({"billing_npi": "124531959"}, "33a"),
         ({"referring_name": "SMITH, ANN"}, "17"),
+        ({"illness_date": dt.date(2026, 10, 30)}, "14"),
+        ({"illness_date": dt.date(2026, 10, 30), "illness_qualifier": "454"}, "14"),
         ({"total": Decimal("100.00")}, "28"),
         ({"lines": ()}, "24"),
     ],

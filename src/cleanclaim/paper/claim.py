@@ -284,6 +284,10 @@ def check(claim: Cms1500Claim) -> None:
         problems.append(("10b", f"place {claim.auto_accident_state!r} is not a 2-letter state"))
     if claim.illness_qualifier not in ILLNESS_QUALIFIERS:
         problems.append(("14", f"qualifier {claim.illness_qualifier!r} is not 431 or 484"))
+    elif claim.illness_date is not None and not claim.illness_qualifier:
+        problems.append(
+            ("14", "the date needs its qualifier (431 onset, 484 last menstrual period)")
+        )
     if claim.referring_qualifier not in REFERRING_QUALIFIERS:
         problems.append(("17", f"qualifier {claim.referring_qualifier!r} is not DN, DK or DQ"))
     if claim.referring_name and not claim.referring_qualifier:
