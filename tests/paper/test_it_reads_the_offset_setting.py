@@ -26,6 +26,8 @@ def test_it_reads_two_numbers_of_millimetres(tmp_path: Path) -> None:
         ("1,2,3", "expected two numbers of millimetres 'dx,dy'"),
         ("1mm,2", "expected two numbers of millimetres 'dx,dy'"),
         ("nan,0", "expected two numbers of millimetres 'dx,dy'"),
+        ("1e1,0", "expected two numbers of millimetres 'dx,dy'"),
+        ("1_0,0", "expected two numbers of millimetres 'dx,dy'"),
         ("0,-26", "-26 mm is more than 25.4 mm"),
     ],
 )

@@ -11,10 +11,10 @@ The variables are listed, with defaults, in ``docs/configuration.md``.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -154,6 +154,7 @@ def parse_database_url(url: str, *, var_dir: Path, name: str = "DATABASE_URL") -
 #: The largest alignment offset accepted, in millimetres (an inch: more is a wrong form
 #: or a wrong tray, not a printer's drift).
 CMS1500_OFFSET_MAX_MM = 25.4
+_MILLIMETRES = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
 def parse_cms1500_offset(
@@ -170,18 +171,15 @@ def parse_cms1500_offset(
         raise ConfigError(f"{expected}, got {raw!r}")
     values: list[float] = []
     for part in parts:
-        try:
-            value = Decimal(part)
-        except InvalidOperation:
-            raise ConfigError(f"{expected}, got {raw!r}") from None
-        if not value.is_finite():
+        if not _MILLIMETRES.fullmatch(part):
             raise ConfigError(f"{expected}, got {raw!r}")
-        if abs(value) > Decimal(str(CMS1500_OFFSET_MAX_MM)):
+        value = float(part)  # a length, not money: decimal notation only (checked above)
+        if abs(value) > CMS1500_OFFSET_MAX_MM:
             raise ConfigError(
                 f"{name}: {part} mm is more than {CMS1500_OFFSET_MAX_MM} mm; "
                 f"check the form and the printer's tray"
             )
-        values.append(float(value))
+        values.append(value)
     return (values[0], values[1])
 
 
