@@ -11,6 +11,7 @@ The variables are listed, with defaults, in ``docs/configuration.md``.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "load",
+    "parse_cms1500_offset",
     "parse_database_url",
     "parse_email_url",
     "private_dir",
@@ -71,6 +73,9 @@ class Config:
     email_from: str = "cleanclaim@localhost"
     #: Days an invitation link stays valid.
     invitation_days: int = 7
+    #: CMS-1500 alignment offset (dx, dy) in millimetres: positive dx moves the print
+    #: right, positive dy down (``CLEANCLAIM_CMS1500_OFFSET_MM``, docs/paper.md).
+    cms1500_offset_mm: tuple[float, float] = (0.0, 0.0)
 
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -144,6 +149,38 @@ def parse_database_url(url: str, *, var_dir: Path, name: str = "DATABASE_URL") -
     raise ConfigError(
         f"{name}: expected a sqlite:/// or postgres:// URL, got scheme {scheme or '(none)'!r}"
     )
+
+
+#: The largest alignment offset accepted, in millimetres (an inch: more is a wrong form
+#: or a wrong tray, not a printer's drift).
+CMS1500_OFFSET_MAX_MM = 25.4
+_MILLIMETRES = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def parse_cms1500_offset(
+    env: Mapping[str, str], name: str = "CLEANCLAIM_CMS1500_OFFSET_MM"
+) -> tuple[float, float]:
+    """``"dx,dy"`` in millimetres (``"1.5,-0.5"``), each within ±25.4; unset or empty:
+    ``(0.0, 0.0)``. Anything else raises :class:`ConfigError` naming the variable."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return (0.0, 0.0)
+    parts = [p.strip() for p in raw.split(",")]
+    expected = f"{name}: expected two numbers of millimetres 'dx,dy' such as '1.5,-0.5'"
+    if len(parts) != 2:
+        raise ConfigError(f"{expected}, got {raw!r}")
+    values: list[float] = []
+    for part in parts:
+        if not _MILLIMETRES.fullmatch(part):
+            raise ConfigError(f"{expected}, got {raw!r}")
+        value = float(part)  # a length, not money: decimal notation only (checked above)
+        if abs(value) > CMS1500_OFFSET_MAX_MM:
+            raise ConfigError(
+                f"{name}: {part} mm is more than {CMS1500_OFFSET_MAX_MM} mm; "
+                f"check the form and the printer's tray"
+            )
+        values.append(value)
+    return (values[0], values[1])
 
 
 def sqlite_options(busy_timeout: int) -> dict[str, Any]:
@@ -416,4 +453,5 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         email=_email(env, production, var_dir),
         email_from=_email_from(env),
         invitation_days=env_int(env, "CLEANCLAIM_INVITATION_DAYS", 7, low=1, high=90),
+        cms1500_offset_mm=parse_cms1500_offset(env),
     )

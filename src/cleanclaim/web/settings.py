@@ -129,6 +129,8 @@ DEFAULT_FROM_EMAIL = CONFIG.email_from
 SERVER_EMAIL = CONFIG.email_from
 # Invitations (cleanclaim.practices.invitations): days a link stays valid.
 INVITATION_DAYS = CONFIG.invitation_days
+#: (dx, dy) millimetres for printing CMS-1500 claims on pre-printed forms (docs/paper.md)
+CMS1500_OFFSET_MM = CONFIG.cms1500_offset_mm
 
 # Login throttling (cleanclaim.web.throttle) and the idle timeout (middleware).
 LOGIN_MAX_FAILURES = CONFIG.login_max_failures
