@@ -41,7 +41,7 @@ def _import(world: World, text: str, name: str, effective: dt.date | None) -> ob
     payer_ids = [world.home.payer.payer_id]
     table = read_fees(text, "f.csv", known_payers=payer_ids)
     plan = actions.plan_import(
-        world.home.practice, table, name=name, effective=effective, codes=NoCodes()
+        world.home.other_practice, table, name=name, effective=effective, codes=NoCodes()
     )
     return plan, actions.apply_import(ACTOR, plan)
 

@@ -52,18 +52,26 @@ def test_a_code_missing_from_a_complete_list_is_refused(world: World) -> None:
     table = read_fees(FILE, "f.csv")
     with pytest.raises(FeeFileError) as caught:
         actions.plan_import(
-            world.home.practice, table, name="New", effective=dt.date(2026, 1, 1), codes=FakeCodes()
+            world.home.other_practice,
+            table,
+            name="New",
+            effective=dt.date(2026, 1, 1),
+            codes=FakeCodes(),
         )
     assert caught.value.lines() == [
         "f.csv:3: code: CPT code 99999 is not valid on 2026-01-01 (not in force in CPT 2026)"
     ]
-    assert not FeeSchedule.objects.exists()
+    assert not FeeSchedule.objects.filter(practice=world.home.other_practice).exists()
 
 
 def test_a_modifier_missing_from_a_partial_list_is_a_warning(world: World) -> None:
     table = read_fees("code,modifier,charge\n99213,RT,120\nG0008,ZZ,30\n", "f.csv")
     plan = actions.plan_import(
-        world.home.practice, table, name="New", effective=dt.date(2026, 1, 1), codes=FakeCodes()
+        world.home.other_practice,
+        table,
+        name="New",
+        effective=dt.date(2026, 1, 1),
+        codes=FakeCodes(),
     )
     assert plan.warning_lines() == [
         "f.csv:3: modifier: modifier ZZ is not in the starter modifier list; import the HCPCS file",
@@ -76,6 +84,10 @@ def test_the_date_decides_whether_a_code_exists(world: World) -> None:
     table = read_fees("code,charge\n99213,120\n", "f.csv")
     with pytest.raises(FeeFileError) as caught:
         actions.plan_import(
-            world.home.practice, table, name="Old", effective=dt.date(2025, 7, 1), codes=FakeCodes()
+            world.home.other_practice,
+            table,
+            name="Old",
+            effective=dt.date(2025, 7, 1),
+            codes=FakeCodes(),
         )
     assert "99213 is not valid on 2025-07-01" in caught.value.lines()[0]

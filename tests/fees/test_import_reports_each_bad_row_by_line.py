@@ -66,15 +66,15 @@ def test_the_command_line_refuses_a_bad_file_whole_with_exit_2(
     path = tmp_path / "fees.csv"
     path.write_text(BAD)
     status = main(
-        ["fees", "import", str(path), "--practice", world.home.practice.npi,
+        ["fees", "import", str(path), "--practice", world.home.other_practice.npi,
          "--schedule", "Fees 2026", "--effective", "2026-01-01"]
     )  # fmt: skip
     err = capsys.readouterr().err
     assert status == 2
     assert "refused, nothing written: 6 problems" in err
     assert f"{path}:5: charge: 'abc' is not an amount" in err
-    assert not FeeSchedule.objects.exists()
-    assert not Fee.objects.exists()
+    assert not FeeSchedule.objects.filter(practice=world.home.other_practice).exists()
+    assert not Fee.objects.filter(schedule__practice=world.home.other_practice).exists()
 
 
 def test_the_dry_run_says_what_would_change_and_writes_nothing(
@@ -82,15 +82,15 @@ def test_the_dry_run_says_what_would_change_and_writes_nothing(
 ) -> None:
     path = tmp_path / "fees.csv"
     path.write_text("code,modifier,charge\n99213,,120.00\n20610,RT,230\n")
-    args = ["fees", "import", str(path), "--practice", world.home.practice.name,
+    args = ["fees", "import", str(path), "--practice", world.home.other_practice.name,
             "--schedule", "Fees 2026", "--effective", "2026-01-01"]  # fmt: skip
     assert main([*args, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "new fee schedule Fees 2026" in out
     assert "2 row(s) added, 0 changed, 0 removed, 0 unchanged" in out
-    assert not FeeSchedule.objects.exists()
+    assert not FeeSchedule.objects.filter(practice=world.home.other_practice).exists()
     assert main(args) == 0
-    schedule = FeeSchedule.objects.get(practice=world.home.practice)
+    schedule = FeeSchedule.objects.get(practice=world.home.other_practice)
     assert schedule.effective_from == dt.date(2026, 1, 1)
     assert sorted(schedule.fees.values_list("code", "modifier")) == [
         ("20610", "RT"),
