@@ -34,6 +34,7 @@ __all__ = [
     "ImportPlan",
     "ImportRefused",
     "StaleEdit",
+    "add_fee",
     "add_schedule",
     "apply_import",
     "plan_import",
@@ -147,6 +148,27 @@ def update_fee(
             context={"version": locked.version, "allowed": allowed_changes},
         )
     return locked
+
+
+@transaction.atomic
+def add_fee(
+    actor: Actor,
+    schedule: FeeSchedule,
+    code: str,
+    modifier: str,
+    charge: Decimal,
+    allowed: Mapping[Payer, Decimal] | None = None,
+    *,
+    context: dict[str, str] | None = None,
+) -> Fee:
+    """A new row of ``schedule`` (``ValidationError`` naming a bad code, modifier or
+    charge), with its expected allowed amounts; audited."""
+    fee = Fee(schedule=schedule, code=code, modifier=modifier, charge=charge)
+    fee.full_clean(exclude=["schedule"])
+    fee.save()
+    record(actor, Action.CREATE, fee, changes=snapshot(fee, Fee.audited_fields), context=context)
+    _set_allowed(actor, fee, allowed or {})
+    return fee
 
 
 @dataclass
@@ -328,17 +350,15 @@ def apply_import(actor: Actor, plan: ImportPlan) -> FeeSchedule:
     for fee, row in plan.changed:
         update_fee(actor, fee, charge=row.charge, allowed=_allowed_for(plan, row))
     for row in plan.added:
-        fee = Fee(schedule=schedule, code=row.code, modifier=row.modifier, charge=row.charge)
-        fee.full_clean(exclude=["schedule"], validate_unique=False)
-        fee.save()
-        record(
+        add_fee(
             actor,
-            Action.CREATE,
-            fee,
-            changes=snapshot(fee, Fee.audited_fields),
+            schedule,
+            row.code,
+            row.modifier,
+            row.charge,
+            _allowed_for(plan, row),
             context={"file": source},
         )
-        _set_allowed(actor, fee, _allowed_for(plan, row))
     record(
         actor,
         Action.UPDATE,
