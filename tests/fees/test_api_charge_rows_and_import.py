@@ -68,3 +68,15 @@ def test_it_refuses_a_bad_file_with_each_problem(world: World) -> None:
         (3, "charge"),
     ]
     assert _client(world, Role.BILLER).post("/api/fees/import").status_code == 403
+
+
+def test_it_names_what_is_missing_for_a_new_schedule(world: World) -> None:
+    client = _client(world, Role.MANAGER)
+    body = {"practice": world.home.practice.pk, "csv": "code,charge\n99213,1\n", "schedule": "X"}
+    got = _import(client, body)
+    assert got.status_code == 422
+    assert "has no fee schedule named 'X'" in got.json()["detail"]
+    overlap = _import(client, {**body, "effective": "2025-06-01"})
+    assert overlap.status_code == 422
+    assert "would overlap Northside Standard Fees" in overlap.json()["detail"]
+    assert _import(client, {**body, "effective": "June"}).status_code == 422

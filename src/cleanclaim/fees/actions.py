@@ -13,12 +13,13 @@ closes the practice's open-ended schedule that started before it the day before.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
@@ -42,6 +43,8 @@ __all__ = [
 ]
 
 Action = AuditEntry.Action
+#: Longest schedule name (FeeSchedule.name).
+NAME_MAX = 100
 
 
 class ImportRefused(ValueError):
@@ -272,7 +275,7 @@ def plan_import(
         plan.closes = FeeSchedule.objects.filter(
             practice=practice, effective_to__isnull=True, effective_from__lt=start
         ).first()
-        if len(name) > FeeSchedule._meta.get_field("name").max_length:  # type: ignore[operator]
+        if len(name) > NAME_MAX:
             raise ImportRefused(f"schedule name {name[:40]!r}... is longer than 100 characters")
     payers = {
         p.payer_id: p
@@ -374,5 +377,6 @@ def apply_import(actor: Actor, plan: ImportPlan) -> FeeSchedule:
     return schedule
 
 
-def payers_of(practice: Practice) -> Iterable[Payer]:
+def payers_of(practice: Practice) -> QuerySet[Payer]:
+    """The payers of the practice's organisation (for the allowed columns and fields)."""
     return Payer.objects.filter(organisation_id=practice.organisation_id).order_by("payer_id")
