@@ -111,3 +111,14 @@ def test_the_export_downloads_the_rows(world: World) -> None:
     assert response["Content-Type"].startswith("text/csv")
     assert response.content.decode() == "code,modifier,charge\n99213,,120.00\n"
     assert FeeSchedule.objects.count() == 2
+
+
+def test_a_file_that_is_not_utf8_text_is_named_not_a_500(world: World) -> None:
+    client = _client(world, Role.MANAGER)
+    upload = SimpleUploadedFile("fees.csv", "code,charge\n99213,1\n".encode("utf-16"))
+    response = _post(client, world, {"file": upload, "preview": "1"})
+    assert response.status_code == 422
+    assert "fees.csv: not UTF-8 text (byte 0)" in response.content.decode()
+    missing = _post(client, world, {"schedule": "New", "preview": "1"})
+    assert missing.status_code == 422
+    assert "choose a CSV file to preview" in missing.content.decode()
