@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from cleanclaim.audit.actor import Actor
 from cleanclaim.fees import actions
 from cleanclaim.fees.models import Fee
@@ -68,3 +70,20 @@ def test_a_reimport_replaces_the_rows(world: World) -> None:
         ("99213", "", Decimal("125.00"), ()),
         ("99214", "", Decimal("150.00"), ()),
     ]
+
+
+def test_an_import_planned_before_another_is_refused_whole(world: World) -> None:
+    text = FILE.format(payer=world.home.payer.payer_id)
+    _, schedule = _import(world, text, "A", dt.date(2026, 1, 1))
+    table = read_fees("code,charge\n99213,1\n", "late.csv")
+    late = actions.plan_import(world.home.other_practice, table, name="A", codes=NoCodes())
+    _import(world, "code,charge\n99213,2\n", "A", None)
+    with pytest.raises(actions.StaleEdit):
+        actions.apply_import(ACTOR, late)
+    assert _rows(schedule) == [("99213", "", Decimal("2.00"), ())]
+    both = actions.plan_import(
+        world.home.other_practice, table, name="B", effective=dt.date(2027, 1, 1), codes=NoCodes()
+    )
+    _import(world, "code,charge\n99213,3\n", "B", dt.date(2027, 1, 1))
+    with pytest.raises(actions.ImportRefused, match="could not be made"):
+        actions.apply_import(ACTOR, both)

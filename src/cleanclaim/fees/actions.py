@@ -26,7 +26,7 @@ from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.record import diff, record, snapshot
 from cleanclaim.fees.models import ExpectedAllowed, Fee, FeeSchedule
 from cleanclaim.fees.service import schedule_on
-from cleanclaim.fees.transfer import FeeRow, FeeTable, check_codes
+from cleanclaim.fees.transfer import CodeChecker, FeeRow, FeeTable, check_codes
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice
 from cleanclaim.tenancy.concurrency import StaleEdit, check_version, save_versioned
@@ -226,7 +226,7 @@ def plan_import(
     name: str = "",
     effective: dt.date | None = None,
     today: dt.date | None = None,
-    codes: object | None = None,
+    codes: CodeChecker | None = None,
 ) -> ImportPlan:
     """The plan for importing ``table`` into the practice's schedule named ``name`` (or
     the one in force on ``effective``, default ``today``). Raises :class:`ImportRefused`
@@ -293,7 +293,7 @@ def plan_import(
         from cleanclaim.coding.service import store
 
         codes = store()
-    check_codes(table, start, codes)  # type: ignore[arg-type]
+    check_codes(table, start, codes)
     existing: dict[tuple[str, str], Fee] = {}
     if schedule is not None:
         existing = {
@@ -319,10 +319,16 @@ def _allowed_for(plan: ImportPlan, row: FeeRow) -> dict[Payer, Decimal]:
 @transaction.atomic
 def apply_import(actor: Actor, plan: ImportPlan) -> FeeSchedule:
     """Write ``plan`` in one transaction; :class:`StaleEdit` when its schedule was
-    changed (another import, a row edit) since the plan was made."""
+    changed (another import) since the plan was made, :class:`ImportRefused` when one
+    of its rows was edited or the new schedule was made by someone else meanwhile."""
     source = plan.table.source
     if plan.schedule is None:
-        schedule = add_schedule(actor, plan.practice, plan.name, plan.effective_from)
+        try:
+            schedule = add_schedule(actor, plan.practice, plan.name, plan.effective_from)
+        except ValidationError as exc:  # made meanwhile: a name taken, an overlap
+            raise ImportRefused(
+                f"fee schedule {plan.name} could not be made: {'; '.join(exc.messages)}"
+            ) from None
     else:
         schedule = FeeSchedule.objects.select_for_update().get(pk=plan.schedule.pk)
         expected = plan.schedule.version
