@@ -115,6 +115,12 @@ REGISTRY: dict[str, Entry] = {
     "payerrules:new": Entry("payers.change", "object", pk("payer"), phi=False),
     "payerrules:diff": Entry("payers.view", "object", pk("payer"), phi=False),
     "payerrules:revert": Entry("payers.change", "object", pk("payer"), phi=False),
+    # fee schedules (tests/fees)
+    "fees:list": Entry("fees.view", phi=False),
+    "fees:import": Entry("fees.manage", phi=False),
+    "fees:detail": Entry("fees.view", "object", pk("fee_schedule"), phi=False),
+    "fees:export": Entry("fees.view", "object", pk("fee_schedule"), phi=False),
+    "fees:fee_edit": Entry("fees.manage", "object", pk("fee"), phi=False),
     # in-app admin
     "manage:users": Entry("users.manage", phi=False),
     "manage:user_invite": Entry("users.manage", phi=False),
@@ -205,6 +211,10 @@ REGISTRY: dict[str, Entry] = {
     ),
     "POST api:scrub": Entry("claims.work", method="POST", ok=(400,), phi=True),  # empty body
     "GET api:codes_search": Entry("coding.work", phi=False),
+    "GET api:fee_schedule_list": Entry("fees.view", phi=False),
+    "GET api:fee_rows": Entry("fees.view", "object", pk("fee_schedule"), phi=False),
+    "GET api:fee_charge": Entry("fees.view", ok=(422,), phi=False),  # no practice given
+    "POST api:fee_import": Entry("fees.manage", method="POST", ok=(422,), phi=False),  # empty
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.

@@ -27,6 +27,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/payer-rules", "cleanclaim.payerrules.api:router"),
     ("/scrub", "cleanclaim.scrubbing.api:router"),
     ("/codes", "cleanclaim.coding.api:router"),
+    ("/fees", "cleanclaim.fees.api:router"),
     ("/", "cleanclaim.payercalls.api:router"),
 ]
 

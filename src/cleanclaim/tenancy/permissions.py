@@ -47,13 +47,15 @@ PERMISSIONS: dict[str, str] = {
     "practices.manage": "set up practices, providers and locations",
     "audit.view": "browse the audit trail",
     "refdata.view": "see which reference data (code sets, NCCI tables) is loaded",
+    "fees.view": "see the practices' fee schedules",
+    "fees.manage": "set up fee schedules: import, export and edit charges",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.FRONT_DESK: frozenset(
         {"patients.view", "patients.change", "checkin.work", "eligibility.check"}
     ),
-    Role.CODER: frozenset({"coding.work", "patients.view"}),
+    Role.CODER: frozenset({"coding.work", "patients.view", "fees.view"}),
     Role.BILLER: frozenset(
         {
             "claims.work",
@@ -64,6 +66,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "payers.view",
             "payers.contacts",
             "calls.log",
+            "fees.view",
         }
     ),
     Role.MANAGER: frozenset(
@@ -75,9 +78,20 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "calls.log",
             "patients.view",
             "refdata.view",
+            "fees.view",
+            "fees.manage",
         }
     ),
-    Role.ADMIN: frozenset({"users.manage", "practices.manage", "audit.view", "refdata.view"}),
+    Role.ADMIN: frozenset(
+        {
+            "users.manage",
+            "practices.manage",
+            "audit.view",
+            "refdata.view",
+            "fees.view",
+            "fees.manage",
+        }
+    ),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.test import Client
@@ -19,6 +20,7 @@ from django.test.client import ClientMixin
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cleanclaim.fees.models import Fee, FeeSchedule
 from cleanclaim.npi import check_digit
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.payercalls.models import Call, Contact
@@ -54,6 +56,9 @@ class Tenant:
     contact: Contact | None = None
     #: A call about ``patient`` with its follow-up due (on the follow-up list).
     call: Call | None = None
+    #: The practice's fee schedule (in force from 2026-01-01) and one of its rows.
+    fee_schedule: FeeSchedule | None = None
+    fee: Fee | None = None
 
 
 @dataclass
@@ -164,6 +169,12 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
         learned=f"{prefix} needs the referral on file",
         follow_up_on=dt.date(2026, 1, 12),
     )
+    tenant.fee_schedule = FeeSchedule.objects.create(
+        practice=practice, name=f"{prefix} Standard Fees", effective_from=dt.date(2026, 1, 1)
+    )
+    tenant.fee = Fee.objects.create(
+        schedule=tenant.fee_schedule, code="99213", charge=Decimal("120.00")
+    )
     for role in Role:
         user = User.objects.create_user(
             f"{role.value}@{prefix.lower()}.test", None, organisation=org
@@ -182,6 +193,7 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
         tenant.contact.name,
         tenant.call.reference,
         tenant.call.learned,
+        tenant.fee_schedule.name,
         *(u.email for u in tenant.users.values()),
     ]
     if other_patient is not None:

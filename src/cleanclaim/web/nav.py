@@ -31,6 +31,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("Remittance", "work:remittance", "remittance.post", "835 remittance posting"),
     NavItem("Denials", "work:denials", "denials.work", "denial management"),
     NavItem("Payers", "payers:list", "payers.view"),
+    NavItem("Fee schedules", "fees:list", "fees.view"),
     NavItem("Reports", "work:reports", "reports.view", "reports and KPIs"),
     NavItem("Reference data", "coding:refdata", "refdata.view"),
     NavItem("Admin", "manage:users", "users.manage"),

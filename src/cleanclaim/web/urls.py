@@ -50,6 +50,7 @@ urlpatterns = [
     path("patients/", include("cleanclaim.patients.urls")),
     path("payers/", include("cleanclaim.payers.urls")),
     path("payers/", include("cleanclaim.payerrules.urls")),
+    path("fees/", include("cleanclaim.fees.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
     path("", include("cleanclaim.payercalls.urls")),

@@ -1,0 +1,1 @@
+"""Fee schedules per practice: code (+ modifier) → charge, with effective dates."""
