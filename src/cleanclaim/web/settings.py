@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "cleanclaim.coding",
     "cleanclaim.scrubbing",
     "cleanclaim.payercalls",
+    "cleanclaim.claims",
 ]
 
 MIDDLEWARE = [
