@@ -205,6 +205,18 @@ REGISTRY: dict[str, Entry] = {
     ),
     "POST api:scrub": Entry("claims.work", method="POST", ok=(400,), phi=True),  # empty body
     "GET api:codes_search": Entry("coding.work", phi=False),
+    "POST api:encounter_list": Entry("coding.work", method="POST", ok=(422,), phi=True),  # empty
+    "POST api:encounter_claim": Entry(
+        "claims.work", "object", pk("encounter"), method="POST", ok=(201,), phi=True
+    ),
+    "GET api:claim_detail": Entry("claims.work", "object", pk("claim"), phi=True),
+    "GET api:claim_events": Entry("claims.work", "object", pk("claim"), phi=True),
+    "GET api:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
+    # queued (200), already queued (409) or refused by the day's scrub (422: the test
+    # world's visit of 2026-01-15 is past its payer's filing limit on a later day)
+    "POST api:claim_queue": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(200, 409, 422), phi=True
+    ),
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.

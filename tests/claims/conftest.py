@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +16,16 @@ from cleanclaim.claims.models import Encounter
 from cleanclaim.practices.models import User
 from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World, build_world
+
+# pyx12 as the outside referee and the shared 837P samples: the X12 tests' own fixtures
+_spec = importlib.util.spec_from_file_location(
+    "x12_fixtures", Path(__file__).parent.parent / "x12" / "conftest.py"
+)
+assert _spec is not None and _spec.loader is not None
+_x12 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_x12)
+pyx12_validate = _x12.pyx12_validate
+samples_837p = _x12.samples_837p
 
 DOS = dt.date(2026, 1, 15)
 TODAY = dt.date(2026, 2, 1)

@@ -54,6 +54,9 @@ class Tenant:
     contact: Contact | None = None
     #: A call about ``patient`` with its follow-up due (on the follow-up list).
     call: Call | None = None
+    #: A coded visit of ``patient`` and the claim built from it.
+    encounter: Any = None
+    claim: Any = None
 
 
 @dataclass
@@ -164,6 +167,7 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
         learned=f"{prefix} needs the referral on file",
         follow_up_on=dt.date(2026, 1, 12),
     )
+    _visit_and_claim(tenant)
     for role in Role:
         user = User.objects.create_user(
             f"{role.value}@{prefix.lower()}.test", None, organisation=org
@@ -187,6 +191,24 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
     if other_patient is not None:
         tenant.markers.append(other_patient.last_name)
     return tenant
+
+
+def _visit_and_claim(tenant: Tenant) -> None:
+    """A visit of the tenant's patient (hypertension, an office visit) and its claim."""
+    from cleanclaim.audit.actor import Actor
+    from cleanclaim.claims import actions
+
+    actor = Actor.process()
+    tenant.encounter = actions.create_encounter(
+        actor,
+        tenant.patient,
+        rendering_provider=tenant.provider,
+        service_from=dt.date(2026, 1, 15),
+        location=tenant.location,
+        diagnoses=["I10"],
+        lines=[{"procedure": "99213", "charge": "125.00", "pointers": ["A"]}],
+    )
+    tenant.claim, _ = actions.build_claim(actor, tenant.encounter, today=dt.date(2026, 2, 1))
 
 
 def build_world() -> World:
