@@ -136,6 +136,20 @@ REGISTRY: dict[str, Entry] = {
     "manage:audit_export": Entry("audit.view", phi=True),
     # placeholders for later capabilities
     "work:claims": Entry("claims.work", phi=False),
+    "claims:encounter_new": Entry("coding.work", "object", pk("patient"), phi=True),
+    "claims:encounter_detail": Entry("coding.work", "object", pk("encounter"), phi=True),
+    "claims:encounter_claim": Entry(
+        "claims.work", "object", pk("encounter"), method="POST", ok=(302,), phi=True
+    ),
+    "claims:claim_detail": Entry("claims.work", "object", pk("claim"), phi=True),
+    # queued (302) or refused by the day's scrub (422) or its status (409)
+    "claims:claim_queue": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(302, 409, 422), phi=True
+    ),
+    "claims:claim_hold": Entry(  # no reason given
+        "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
+    ),
+    "claims:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "work:remittance": Entry("remittance.post", phi=False),
     "work:denials": Entry("denials.work", phi=False),
     "work:reports": Entry("reports.view", phi=False),

@@ -4,10 +4,12 @@ with its findings; bad input is a 422 naming the field, with nothing written."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
 
+import time_machine
 from django.test import Client
 
 from cleanclaim.claims.models import Claim, Encounter
@@ -43,6 +45,7 @@ def _visit(world: World, **overrides: Any) -> dict[str, Any]:
     return body
 
 
+@time_machine.travel(dt.datetime(2026, 12, 1, 15, tzinfo=dt.UTC), tick=False)
 def test_visit_to_claim_to_837p(world: World, pyx12_validate: Referee) -> None:
     coder, biller = _client(world, Role.CODER), _client(world, Role.BILLER)
     made = _post(coder, "/api/encounters", _visit(world))
