@@ -27,7 +27,7 @@ from cleanclaim.x12.x222a1_837p.json import claim_json
 from cleanclaim.x12.x222a1_837p.view import Address, Party, Payer, Person, ServiceLine
 from cleanclaim.x12.x222a1_837p.view import Claim as X12Claim
 
-__all__ = ["submitter_receiver", "to_837p", "write_837p"]
+__all__ = ["submitter_receiver", "to_837p", "write_837p", "write_views"]
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -179,6 +179,19 @@ def write_837p(
         raise ValueError("no claims to write")
     mapped = list(views) if views is not None else [to_837p(c) for c in claims]
     submitter, receiver = submitter_receiver(claims[0])
+    return write_views(mapped, submitter, receiver, control_number=control_number, now=now)
+
+
+def write_views(
+    claims: Sequence[X12Claim],
+    submitter: dict[str, str],
+    receiver: dict[str, str],
+    *,
+    control_number: int = 1,
+    now: dt.datetime | None = None,
+) -> str:
+    """Engine claims as one 837P interchange through the engine's builder and writer
+    (``submitter``/``receiver`` as :func:`submitter_receiver` makes them)."""
     when = now or dt.datetime.now(dt.UTC)
     ctl = str(control_number)
     doc = {
@@ -194,7 +207,7 @@ def write_837p(
                 "created": when.strftime("%Y-%m-%dT%H:%M"),
                 "submitter": submitter,
                 "receiver": receiver,
-                "claims": [claim_json(c) for c in mapped],
+                "claims": [claim_json(c) for c in claims],
             }
         ],
     }
