@@ -228,7 +228,6 @@ def create_encounter(
     referring_last_name: str = "",
     referring_first_name: str = "",
     prior_authorization: str = "",
-    demo_key: str = "",
 ) -> Encounter:
     """Save a visit; :class:`Invalid` (nothing written) names every bad field."""
     errors = _Errors()
@@ -265,7 +264,6 @@ def create_encounter(
         diagnoses=dx,
         prior_authorization=prior_authorization.strip(),
         created_by=actor.user if getattr(actor.user, "is_authenticated", False) else None,
-        demo_key=demo_key,
     )
     try:
         encounter.full_clean(exclude=["created_by"])

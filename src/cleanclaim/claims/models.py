@@ -74,8 +74,6 @@ class Encounter(Versioned):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    #: A stable key for data created by the demo (``web/demo.py``), else empty.
-    demo_key = models.CharField(max_length=60, blank=True, db_index=True)
 
     tenant_path: ClassVar[str] = "practice"
     audited_fields: ClassVar[tuple[str, ...]] = (

@@ -35,6 +35,7 @@ STEPS: list[str] = [
     "cleanclaim.patients.demo:build",
     "cleanclaim.payercalls.demo:build",
     "cleanclaim.payerrules.demo:build",
+    "cleanclaim.claims.demo:build",
 ]
 
 
