@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -29,6 +29,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.record import diff, record, snapshot
 from cleanclaim.claims import events
+from cleanclaim.claims.building import Errors, Invalid, build_claims, missing_charge
 from cleanclaim.claims.events import Kind, NotAllowed
 from cleanclaim.claims.models import (
     MAX_DIAGNOSES,
@@ -36,18 +37,15 @@ from cleanclaim.claims.models import (
     MAX_POINTERS,
     POINTER_LETTERS,
     Claim,
-    ClaimLine,
     Encounter,
     EncounterLine,
 )
 from cleanclaim.claims.scrubbing import context_for, finding_json, scrub
 from cleanclaim.coding.service import store
-from cleanclaim.deadlines.calc import ClaimDates, deadlines
 from cleanclaim.edits import ClaimResult
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.patients.models import Coverage, Patient
-from cleanclaim.payers.deadlines import limits_for
-from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation
+from cleanclaim.practices.models import RenderingProvider, ServiceLocation
 from cleanclaim.tenancy.concurrency import StaleEdit, check_version, save_versioned
 
 Action = AuditEntry.Action
@@ -76,22 +74,6 @@ _MODIFIER = re.compile(r"^[0-9A-Z]{2}$")
 _NDC = re.compile(r"^\d{11}$")
 
 
-class Invalid(ValidationError):
-    """Input that cannot be saved; ``message_dict`` maps each field path to why."""
-
-
-@dataclass
-class _Errors:
-    found: dict[str, list[str]] = field(default_factory=dict)
-
-    def add(self, where: str, why: str) -> None:
-        self.found.setdefault(where, []).append(why)
-
-    def raise_any(self) -> None:
-        if self.found:
-            raise Invalid(self.found)
-
-
 def view_encounter(actor: Actor, encounter: Encounter) -> Encounter:
     record(actor, Action.READ, encounter)
     return encounter
@@ -110,7 +92,7 @@ def primary_coverage(patient: Patient, day: dt.date) -> Coverage | None:
     return None
 
 
-def _decimal(value: Any, where: str, errors: _Errors, *, places: int) -> Decimal | None:
+def _decimal(value: Any, where: str, errors: Errors, *, places: int) -> Decimal | None:
     if value is None or value == "":
         return None
     if isinstance(value, float):
@@ -130,7 +112,7 @@ def _decimal(value: Any, where: str, errors: _Errors, *, places: int) -> Decimal
     return amount
 
 
-def _check_diagnoses(codes: Sequence[str], dos: dt.date, errors: _Errors) -> list[str]:
+def _check_diagnoses(codes: Sequence[str], dos: dt.date, errors: Errors) -> list[str]:
     """Each code in dot form, known to the ICD-10-CM release in force on ``dos``."""
     out: list[str] = []
     if len(codes) > MAX_DIAGNOSES:
@@ -157,9 +139,7 @@ def _check_diagnoses(codes: Sequence[str], dos: dt.date, errors: _Errors) -> lis
     return out
 
 
-def _check_line(
-    i: int, raw: Mapping[str, Any], n_dx: int, errors: _Errors
-) -> dict[str, Any] | None:
+def _check_line(i: int, raw: Mapping[str, Any], n_dx: int, errors: Errors) -> dict[str, Any] | None:
     where = f"lines[{i}]"
     bad = len(errors.found)
     procedure = str(raw.get("procedure") or "").strip().upper()
@@ -230,7 +210,7 @@ def create_encounter(
     prior_authorization: str = "",
 ) -> Encounter:
     """Save a visit; :class:`Invalid` (nothing written) names every bad field."""
-    errors = _Errors()
+    errors = Errors()
     practice = patient.practice
     if rendering_provider.practice_id != practice.pk:
         errors.add("rendering_provider", "the provider is not at the patient's practice")
@@ -290,56 +270,6 @@ def create_encounter(
     return encounter
 
 
-def missing_charge(practice: Practice, line: EncounterLine, on: dt.date) -> Decimal | None:
-    """THE place a line without a charge gets one when its claim is built.
-
-    None here: a line must carry its charge. The fee schedules (``cleanclaim.fees``)
-    fill it at merge: ``charge_for(practice, line.procedure, line.modifiers, on)``."""
-    return None
-
-
-def _claim_lines(encounter: Encounter, errors: _Errors) -> list[ClaimLine]:
-    out = []
-    for line in encounter.lines.all():
-        on = line.service_date or encounter.service_from
-        charge = line.charge
-        if charge is None:
-            charge = missing_charge(encounter.practice, line, on)
-        if charge is None:
-            errors.add(f"lines[{line.number - 1}].charge", f"line {line.number} has no charge")
-            continue
-        out.append(
-            ClaimLine(
-                number=line.number,
-                procedure=line.procedure,
-                modifiers=list(line.modifiers),
-                units=line.units,
-                charge=charge,
-                pointers=[POINTER_LETTERS.index(p) + 1 for p in line.pointers],
-                ndc=line.ndc,
-                ndc_quantity=line.ndc_quantity,
-                ndc_unit=line.ndc_unit,
-                note=line.note,
-                service_date=on,
-            )
-        )
-    return out
-
-
-def _filing_due(claim: Claim, today: dt.date) -> dt.date | None:
-    limits = limits_for(claim.payer, claim.practice)
-    dates = ClaimDates(
-        service_from=claim.service_from,
-        service_to=claim.service_to,
-        secondary=claim.responsibility != Claim.Responsibility.PRIMARY,
-        corrected=claim.frequency == Claim.Frequency.REPLACEMENT,
-    )
-    for d in deadlines(limits, dates, today):
-        if d.kind == "timely":
-            return d.due
-    return None
-
-
 def _scrubbed(actor: Actor, claim: Claim, ctx: ScrubContext | None, as_of: dt.date) -> ClaimResult:
     """Scrub ``claim`` and append the ``scrubbed`` event with its findings."""
     result = scrub(claim, ctx or context_for(claim.practice, as_of))
@@ -367,70 +297,20 @@ def build_claim(
     replaces: Claim | None = None,
     payer_claim_control_number: str = "",
 ) -> tuple[Claim, ClaimResult]:
-    """The claim for the encounter's payer responsible (its primary coverage), scrubbed.
-
-    ``ctx``: a scrub context to reuse (:func:`cleanclaim.claims.scrubbing.context_for`);
-    ``replaces``: the sent claim this one replaces (frequency 7, REF*F8)."""
-    today = today or dt.date.today()
-    errors = _Errors()
-    coverage = encounter.coverage or primary_coverage(encounter.patient, encounter.service_from)
-    if coverage is None:
-        errors.add("coverage", "the patient has no coverage in force on the date of service")
-    if not encounter.diagnoses:
-        errors.add("diagnoses", "the visit has no diagnosis")
-    lines = _claim_lines(encounter, errors)
-    if not lines and not errors.found:
-        errors.add("lines", "the visit has no service line")
-    errors.raise_any()
-    assert coverage is not None
-    total = sum((ln.charge for ln in lines), Decimal("0.00"))
-    claim = Claim(
-        practice=encounter.practice,
-        encounter=encounter,
-        patient=encounter.patient,
-        coverage=coverage,
-        payer=coverage.payer,
-        responsibility={1: "P", 2: "S", 3: "T"}[coverage.priority],
-        frequency=Claim.Frequency.REPLACEMENT if replaces else Claim.Frequency.ORIGINAL,
-        payer_claim_control_number=payer_claim_control_number,
-        replaces=replaces,
-        rendering_provider=encounter.rendering_provider,
-        referring_npi=encounter.referring_npi,
-        referring_last_name=encounter.referring_last_name,
-        referring_first_name=encounter.referring_first_name,
-        location=encounter.location,
-        place_of_service=encounter.place_of_service,
-        service_from=min(ln.service_date for ln in lines),
-        service_to=max(ln.service_date for ln in lines),
-        diagnoses=list(encounter.diagnoses),
-        prior_authorization=encounter.prior_authorization,
-        total_charge=total,
-    )
-    claim.filing_due = _filing_due(claim, today)
-    claim.save()
-    claim.number = f"CC{claim.pk:08d}"
-    Claim.objects.filter(pk=claim.pk).update(number=claim.number)
-    for ln in lines:
-        ln.claim = claim
-    ClaimLine.objects.bulk_create(lines)
-    if sum(ln.charge for ln in claim.lines.all()) != claim.total_charge:
-        raise AssertionError(f"claim {claim.number}: total charge is not the sum of its lines")
-    record(actor, Action.CREATE, claim, changes=snapshot(claim, ("number", "total_charge")))
-    events.append(
+    """The claim for the encounter's payer responsible (its primary coverage), scrubbed
+    (events ``created`` and ``scrubbed``): :func:`cleanclaim.claims.building.build_claims`
+    for one visit. ``replaces``: the sent claim this one replaces (frequency 7, REF*F8).
+    A line without a charge gets one from :func:`~cleanclaim.claims.building.missing_charge`
+    or the build is refused naming the line."""
+    built = build_claims(
         actor,
-        claim,
-        Kind.CREATED,
-        {
-            "encounter": encounter.pk,
-            "payer": coverage.payer.payer_id,
-            "frequency": claim.frequency,
-            "total_charge": str(total),
-            "lines": len(lines),
-            **({"replaces": replaces.number} if replaces else {}),
-        },
+        [encounter],
+        today=today,
+        ctx=ctx,
+        replaces=replaces,
+        payer_claim_control_number=payer_claim_control_number,
     )
-    result = _scrubbed(actor, claim, ctx, today)
-    return claim, result
+    return built[0]
 
 
 @transaction.atomic

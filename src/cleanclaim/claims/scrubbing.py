@@ -55,7 +55,7 @@ def _coverage(claim: Claim) -> CoverageTable:
                 f"{claim.patient.account_number}"
             ),
         )
-        for c in claim.patient.coverages.select_related("payer")
+        for c in claim.patient.coverages.all()
     ]
     return CoverageTable(periods)
 
