@@ -194,21 +194,58 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
 
 
 def _visit_and_claim(tenant: Tenant) -> None:
-    """A visit of the tenant's patient (hypertension, an office visit) and its claim."""
-    from cleanclaim.audit.actor import Actor
-    from cleanclaim.claims import actions
+    """A visit of the tenant's patient (hypertension, an office visit) and its claim, made
+    as the other world objects are (rows, no audit entries): the claim has its ``created``
+    event and is to be scrubbed."""
+    from decimal import Decimal
 
-    actor = Actor.process()
-    tenant.encounter = actions.create_encounter(
-        actor,
-        tenant.patient,
+    from cleanclaim.audit.actor import Actor
+    from cleanclaim.claims import events
+    from cleanclaim.claims.models import Claim, ClaimLine, Encounter, EncounterLine
+
+    day = dt.date(2026, 1, 15)
+    encounter = Encounter.objects.create(
+        practice=tenant.practice,
+        patient=tenant.patient,
         rendering_provider=tenant.provider,
-        service_from=dt.date(2026, 1, 15),
         location=tenant.location,
+        place_of_service=tenant.location.place_of_service,
+        service_from=day,
+        service_to=day,
+        coverage=tenant.coverage,
         diagnoses=["I10"],
-        lines=[{"procedure": "99213", "charge": "125.00", "pointers": ["A"]}],
     )
-    tenant.claim, _ = actions.build_claim(actor, tenant.encounter, today=dt.date(2026, 2, 1))
+    charge = Decimal("125.00")
+    EncounterLine.objects.create(
+        encounter=encounter, number=1, procedure="99213", charge=charge, pointers=["A"]
+    )
+    claim = Claim.objects.create(
+        practice=tenant.practice,
+        encounter=encounter,
+        patient=tenant.patient,
+        coverage=tenant.coverage,
+        payer=tenant.payer,
+        rendering_provider=tenant.provider,
+        location=tenant.location,
+        place_of_service=encounter.place_of_service,
+        service_from=day,
+        service_to=day,
+        diagnoses=["I10"],
+        total_charge=charge,
+    )
+    claim.number = f"CC{claim.pk:08d}"
+    Claim.objects.filter(pk=claim.pk).update(number=claim.number)
+    ClaimLine.objects.create(
+        claim=claim,
+        number=1,
+        procedure="99213",
+        units=1,
+        charge=charge,
+        pointers=[1],
+        service_date=day,
+    )
+    events.append(Actor.process(), claim, events.Kind.CREATED, {"encounter": encounter.pk})
+    tenant.encounter, tenant.claim = encounter, claim
 
 
 def build_world() -> World:
