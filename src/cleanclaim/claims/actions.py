@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -44,6 +44,7 @@ from cleanclaim.claims.scrubbing import context_for, finding_json, scrub
 from cleanclaim.coding.service import store
 from cleanclaim.edits import ClaimResult
 from cleanclaim.edits.context import ScrubContext
+from cleanclaim.money import MoneyError, parse_optional_money
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.practices.models import RenderingProvider, ServiceLocation
 from cleanclaim.tenancy.concurrency import StaleEdit, check_version, save_versioned
@@ -93,17 +94,16 @@ def primary_coverage(patient: Patient, day: dt.date) -> Coverage | None:
 
 
 def _decimal(value: Any, where: str, errors: Errors, *, places: int) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, float):
-        errors.add(where, "send amounts as strings or integers, not floating point")
-        return None
+    """An amount or a quantity (:func:`cleanclaim.money.parse_optional_money`): zero or
+    more, at most ``places`` decimal places; None when not given or not valid (noted)."""
     try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        errors.add(where, f"{value!r} is not a number")
+        amount = parse_optional_money(value, what=where)
+    except MoneyError as exc:
+        errors.add(where, str(exc).removeprefix(f"{where}: "))
         return None
-    if not amount.is_finite() or amount < 0:
+    if amount is None:
+        return None
+    if amount < 0:
         errors.add(where, f"{value!r} must be zero or more")
         return None
     if amount != amount.quantize(Decimal(1).scaleb(-places)):
