@@ -9,7 +9,7 @@ import datetime as dt
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.patients import actions
-from cleanclaim.patients.models import Patient
+from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import World
 
@@ -53,8 +53,19 @@ def test_it_records_a_change_and_a_delete_in_a_shell(
     with django_capture_on_commit_callbacks(execute=True):
         patient.city = "Shelbyville"
         patient.save()
+    # a coverage no claim uses (the home patient's is billed: its claim protects it)
+    other = world.home.other_patient
+    assert other is not None
     with django_capture_on_commit_callbacks(execute=True):
-        Patient.objects.get(pk=pk).coverages.all().delete()
+        Coverage.objects.create(
+            patient=other,
+            payer=world.home.payer,
+            priority=1,
+            member_id="SHELL-1",
+            effective_date=world.home.coverage.effective_date,
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        Patient.objects.get(pk=other.pk).coverages.all().delete()
     coverage_deletes = AuditEntry.objects.filter(model="patients.Coverage", action="delete")
     assert coverage_deletes.exists()
     assert all(e.user_label.startswith("system: ") for e in coverage_deletes)

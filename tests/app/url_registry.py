@@ -142,6 +142,20 @@ REGISTRY: dict[str, Entry] = {
     "manage:audit_export": Entry("audit.view", phi=True),
     # placeholders for later capabilities
     "work:claims": Entry("claims.work", phi=False),
+    "claims:encounter_new": Entry("coding.work", "object", pk("patient"), phi=True),
+    "claims:encounter_detail": Entry("coding.work", "object", pk("encounter"), phi=True),
+    "claims:encounter_claim": Entry(
+        "claims.work", "object", pk("encounter"), method="POST", ok=(302,), phi=True
+    ),
+    "claims:claim_detail": Entry("claims.work", "object", pk("claim"), phi=True),
+    # queued (302) or refused by the day's scrub (422) or its status (409)
+    "claims:claim_queue": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(302, 409, 422), phi=True
+    ),
+    "claims:claim_hold": Entry(  # no reason given
+        "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
+    ),
+    "claims:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "work:remittance": Entry("remittance.post", phi=False),
     "work:denials": Entry("denials.work", phi=False),
     "work:reports": Entry("reports.view", phi=False),
@@ -215,6 +229,18 @@ REGISTRY: dict[str, Entry] = {
     "GET api:fee_rows": Entry("fees.view", "object", pk("fee_schedule"), phi=False),
     "GET api:fee_charge": Entry("fees.view", ok=(422,), phi=False),  # no practice given
     "POST api:fee_import": Entry("fees.manage", method="POST", ok=(422,), phi=False),  # empty
+    "POST api:encounter_list": Entry("coding.work", method="POST", ok=(422,), phi=True),  # empty
+    "POST api:encounter_claim": Entry(
+        "claims.work", "object", pk("encounter"), method="POST", ok=(201,), phi=True
+    ),
+    "GET api:claim_detail": Entry("claims.work", "object", pk("claim"), phi=True),
+    "GET api:claim_events": Entry("claims.work", "object", pk("claim"), phi=True),
+    "GET api:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
+    # queued (200), already queued (409) or refused by the day's scrub (422: the test
+    # world's visit of 2026-01-15 is past its payer's filing limit on a later day)
+    "POST api:claim_queue": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(200, 409, 422), phi=True
+    ),
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.

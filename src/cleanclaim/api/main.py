@@ -29,6 +29,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/codes", "cleanclaim.coding.api:router"),
     ("/fees", "cleanclaim.fees.api:router"),
     ("/", "cleanclaim.payercalls.api:router"),
+    ("/", "cleanclaim.claims.api:router"),
 ]
 
 

@@ -59,6 +59,9 @@ class Tenant:
     #: The practice's fee schedule (in force from 2026-01-01) and one of its rows.
     fee_schedule: FeeSchedule | None = None
     fee: Fee | None = None
+    #: A coded visit of ``patient`` and the claim built from it.
+    encounter: Any = None
+    claim: Any = None
 
 
 @dataclass
@@ -175,6 +178,7 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
     tenant.fee = Fee.objects.create(
         schedule=tenant.fee_schedule, code="99213", charge=Decimal("120.00")
     )
+    _visit_and_claim(tenant)
     for role in Role:
         user = User.objects.create_user(
             f"{role.value}@{prefix.lower()}.test", None, organisation=org
@@ -199,6 +203,61 @@ def _tenant(prefix: str, org_name: str, nine: int, with_second: bool) -> Tenant:
     if other_patient is not None:
         tenant.markers.append(other_patient.last_name)
     return tenant
+
+
+def _visit_and_claim(tenant: Tenant) -> None:
+    """A visit of the tenant's patient (hypertension, an office visit) and its claim, made
+    as the other world objects are (rows, no audit entries): the claim has its ``created``
+    event and is to be scrubbed."""
+    from decimal import Decimal
+
+    from cleanclaim.audit.actor import Actor
+    from cleanclaim.claims import events
+    from cleanclaim.claims.models import Claim, ClaimLine, Encounter, EncounterLine
+
+    day = dt.date(2026, 1, 15)
+    encounter = Encounter.objects.create(
+        practice=tenant.practice,
+        patient=tenant.patient,
+        rendering_provider=tenant.provider,
+        location=tenant.location,
+        place_of_service=tenant.location.place_of_service,
+        service_from=day,
+        service_to=day,
+        coverage=tenant.coverage,
+        diagnoses=["I10"],
+    )
+    charge = Decimal("125.00")
+    EncounterLine.objects.create(
+        encounter=encounter, number=1, procedure="99213", charge=charge, pointers=["A"]
+    )
+    claim = Claim.objects.create(
+        practice=tenant.practice,
+        encounter=encounter,
+        patient=tenant.patient,
+        coverage=tenant.coverage,
+        payer=tenant.payer,
+        rendering_provider=tenant.provider,
+        location=tenant.location,
+        place_of_service=encounter.place_of_service,
+        service_from=day,
+        service_to=day,
+        diagnoses=["I10"],
+        total_charge=charge,
+    )
+    claim.number = f"CC{claim.pk:08d}"
+    Claim.objects.filter(pk=claim.pk).update(number=claim.number)
+    ClaimLine.objects.create(
+        claim=claim,
+        number=1,
+        procedure="99213",
+        units=1,
+        charge=charge,
+        pointers=[1],
+        service_date=day,
+    )
+    events.append(Actor.process(), claim, events.Kind.CREATED, {"encounter": encounter.pk})
+    tenant.encounter, tenant.claim = encounter, claim
 
 
 def build_world() -> World:

@@ -36,6 +36,7 @@ STEPS: list[str] = [
     "cleanclaim.payercalls.demo:build",
     "cleanclaim.payerrules.demo:build",
     "cleanclaim.fees.demo:build",
+    "cleanclaim.claims.demo:build",
 ]
 
 

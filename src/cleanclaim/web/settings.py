@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "cleanclaim.scrubbing",
     "cleanclaim.payercalls",
     "cleanclaim.fees",
+    "cleanclaim.claims",
 ]
 
 MIDDLEWARE = [

@@ -56,6 +56,7 @@ urlpatterns = [
     path("", include("cleanclaim.payercalls.urls")),
     path("", include("cleanclaim.coding.urls")),
     path("", include("cleanclaim.scrubbing.urls")),
+    path("", include("cleanclaim.claims.urls")),
     path("api/", api_index.index, name="api-index"),
     path("api/docs/", api_index.docs, name="api-docs"),
     path("api/", api.urls),

@@ -34,13 +34,18 @@ def entry_count(alias: str) -> int:
         return 0
 
 
+#: Append-only tables whose SQLite triggers a permitted flush lifts (the audit trail,
+#: the claim events of ``claims.0003``).
+APPEND_ONLY_TABLES = (AuditEntry._meta.db_table, "claims_claimevent")
+
+
 def sqlite_triggers(alias: str) -> list[tuple[str, str]]:
-    """(name, CREATE statement) of the triggers on the audit table (SQLite)."""
+    """(name, CREATE statement) of the triggers on the append-only tables (SQLite)."""
     with connections[alias].cursor() as cursor:
         cursor.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-            "AND tbl_name = %s ORDER BY name",
-            [AuditEntry._meta.db_table],
+            "AND tbl_name IN (%s, %s) ORDER BY name",
+            list(APPEND_ONLY_TABLES),
         )
         return [(name, sql) for name, sql in cursor.fetchall()]
 

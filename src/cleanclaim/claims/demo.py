@@ -1,0 +1,108 @@
+"""Demo step: a week of visits at the first demo practice, in every state of the work
+lists — visits still to code, claims with errors, ready to submit, queued, on hold.
+
+Dates count back from the day the demo is built (the last seven days), so the claims are
+within their filing limits. Each visit and each claim has a stable demo key
+(``visit:<practice NPI>:<n>``, ``claim:<practice NPI>:<n>``): a second run finds them and
+changes nothing (``cleanclaim.web.demo``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cleanclaim.audit.actor import Actor
+from cleanclaim.claims import actions
+from cleanclaim.claims.models import Claim, Encounter
+
+#: (days ago, state, diagnoses, lines: (procedure, modifiers, units, charge, pointers))
+VISITS: list[tuple[int, str, list[str], list[tuple[str, list[str], str, str, str]]]] = [
+    (1, "to code", [], []),
+    (1, "to code", [], []),
+    (2, "errors", ["E11"], [("99213", [], "1", "125.00", "A")]),  # a header code
+    (
+        3,
+        "errors",
+        ["I10"],
+        [("99213", [], "1", "125.00", "A"), ("99213", [], "1", "125.00", "A")],  # a duplicate
+    ),
+    (2, "ready", ["I10", "E11.9"], [("99214", [], "1", "180.00", "AB")]),
+    (3, "ready", ["J06.9"], [("99213", [], "1", "125.00", "A")]),
+    (
+        4,
+        "ready",
+        ["E78.5", "I10"],
+        [("99213", [], "1", "125.00", "AB"), ("36415", [], "1", "15.00", "A")],
+    ),
+    (5, "queued", ["I10"], [("99212", [], "1", "85.00", "A")]),
+    (
+        6,
+        "queued",
+        ["E11.9", "E78.5"],
+        [("99214", [], "1", "180.00", "AB"), ("36415", [], "1", "15.00", "A")],
+    ),
+    (7, "on hold", ["J06.9"], [("99213", [], "1", "125.00", "A")]),
+]
+HOLD_REASON = "waiting for the referral on file"
+
+
+def _patients(practice: Any, day: dt.date) -> list[tuple[Any, Any]]:
+    """The practice's patients with a coverage in force on ``day`` (primary first)."""
+    out = []
+    for patient in practice.patients.order_by("account_number"):
+        coverage = actions.primary_coverage(patient, day)
+        if coverage is not None:
+            out.append((patient, coverage))
+    return out
+
+
+def build(ctx: Any) -> None:
+    practice = ctx.practices[0]
+    today = dt.date.today()
+    provider = practice.providers.order_by("pk").first()
+    location = practice.locations.order_by("pk").first()
+    people = _patients(practice, today - dt.timedelta(days=7))
+    if provider is None or location is None or len(people) < len(VISITS):
+        return  # a person removed what the visits need: add nothing
+    actor = Actor(user=None, via="demo", label="demo")
+    for n, (ago, state, dx, lines) in enumerate(VISITS, start=1):
+        patient, _coverage = people[n - 1]
+        day = today - dt.timedelta(days=ago)
+
+        def visit(
+            patient: Any = patient, day: dt.date = day, dx: Any = dx, lines: Any = lines
+        ) -> Encounter:
+            return actions.create_encounter(
+                actor,
+                patient,
+                rendering_provider=provider,
+                service_from=day,
+                location=location,
+                diagnoses=dx,
+                lines=[
+                    {"procedure": p, "modifiers": m, "units": u, "charge": c, "pointers": list(ptr)}
+                    for p, m, u, c, ptr in lines
+                ],
+            )
+
+        def same_visit(patient: Any = patient, day: dt.date = day) -> Encounter | None:
+            return patient.encounters.filter(service_from=day).order_by("pk").first()  # type: ignore[no-any-return]
+
+        encounter, _ = ctx.ensure(
+            "visits", f"visit:{practice.npi}:{n}", Encounter, visit, same_visit
+        )
+        if encounter is None or state == "to code":
+            continue
+
+        def claim(encounter: Encounter = encounter, state: str = state) -> Claim:
+            made, _result = actions.build_claim(actor, encounter, today=today)
+            if state in ("queued", "on hold"):
+                actions.queue_claim(actor, made, today=today)
+            if state == "on hold":
+                actions.hold_claim(actor, made, HOLD_REASON)
+            return made
+
+        def its_claim(encounter: Encounter = encounter) -> Claim | None:
+            return encounter.claims.order_by("pk").first()  # type: ignore[no-any-return]
+
+        ctx.ensure("claims", f"claim:{practice.npi}:{n}", Claim, claim, its_claim)

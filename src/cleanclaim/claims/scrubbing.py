@@ -1,0 +1,85 @@
+"""Scrub claims with the scrubber the app uses (the same rules, reference data, payer
+limits and payer rules as an uploaded file: :mod:`cleanclaim.scrubbing.actions`).
+
+A claim is mapped once, to the engine's 837P claim (:func:`cleanclaim.claims.x837p.to_837p`),
+and the scrubber reads it through its one adapter
+(:func:`cleanclaim.edits.x12_adapter.from_x12_claim`). The context (reference data, the
+organisation's payer limits and rules) is made once per practice and date and reused for
+every claim scrubbed with it; the coverage on file is the claim's patient's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cleanclaim.claims.models import Claim
+from cleanclaim.claims.x837p import to_837p
+from cleanclaim.coding.service import store
+from cleanclaim.edits import ClaimResult, scrub_claim
+from cleanclaim.edits.context import ScrubContext
+from cleanclaim.edits.coverage import CoveragePeriod, CoverageTable
+from cleanclaim.edits.refdata import context_from_refdata
+from cleanclaim.edits.x12_adapter import from_x12_claim
+from cleanclaim.payerrules.models import RuleSet
+from cleanclaim.payerrules.service import current_rules
+from cleanclaim.payers.deadlines import limits_by_payer_id
+from cleanclaim.practices.models import Practice
+from cleanclaim.x12.x222a1_837p.view import Claim as X12Claim
+
+__all__ = ["context_for", "finding_json", "scrub"]
+
+
+def context_for(practice: Practice, as_of: dt.date) -> ScrubContext:
+    """The scrub context of ``practice``'s claims scrubbed on ``as_of``: loaded reference
+    data, its organisation's payer limits (with the practice's overrides) and payer rules
+    (the packaged starter rules while the organisation keeps none)."""
+    s = store()
+    ctx = context_from_refdata(as_of, root=s.root, codes=s)
+    ctx.payer_limits = limits_by_payer_id(practice.organisation, practice)
+    if RuleSet.objects.filter(organisation_id=practice.organisation_id).exists():
+        ctx.payer_rules = current_rules(practice.organisation_id)
+    return ctx
+
+
+def _coverage(claim: Claim) -> CoverageTable:
+    periods = [
+        CoveragePeriod(
+            member_id=c.member_id,
+            payer_id=c.payer.payer_id,
+            payer_name=c.payer.name,
+            effective=c.effective_date,
+            termination=c.termination_date,
+            label=(
+                f"{c.get_priority_display().lower()} coverage of patient account "
+                f"{claim.patient.account_number}"
+            ),
+        )
+        for c in claim.patient.coverages.all()
+    ]
+    return CoverageTable(periods)
+
+
+def scrub(
+    claim: Claim, ctx: ScrubContext, *, view: X12Claim | None = None, coverage: Any = None
+) -> ClaimResult:
+    """The scrubber's findings for ``claim`` (errors first). ``view``: the claim already
+    mapped by :func:`~cleanclaim.claims.x837p.to_837p`; ``coverage``: a coverage source
+    to use instead of the patient's coverage on file."""
+    mapped = view if view is not None else to_837p(claim)
+    ctx.coverage = coverage if coverage is not None else _coverage(claim)
+    return scrub_claim(from_x12_claim(mapped, source=f"claim {claim.number}"), ctx)
+
+
+def finding_json(f: Any) -> dict[str, Any]:
+    """A finding as the event log and the API keep it."""
+    return {
+        "id": f.rule,
+        "severity": f.severity,
+        "category": f.category,
+        "line": f.line,
+        "message": f.message,
+        "fix": f.fix,
+        "source": f.source,
+        "carc": f.carc,
+    }

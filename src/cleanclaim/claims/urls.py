@@ -1,0 +1,14 @@
+from django.urls import path
+
+from cleanclaim.claims import views
+
+app_name = "claims"
+urlpatterns = [
+    path("patients/<int:pk>/visits/new/", views.encounter_new, name="encounter_new"),
+    path("visits/<int:pk>/", views.encounter_detail, name="encounter_detail"),
+    path("visits/<int:pk>/claim/", views.encounter_claim, name="encounter_claim"),
+    path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
+    path("claims/<int:pk>/queue/", views.claim_queue, name="claim_queue"),
+    path("claims/<int:pk>/hold/", views.claim_hold, name="claim_hold"),
+    path("claims/<int:pk>/837p/", views.claim_837p, name="claim_837p"),
+]

@@ -1,0 +1,193 @@
+"""Visit and claim pages: thin — scope, call the action (which audits), render."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cleanclaim.audit.actor import Actor
+from cleanclaim.audit.phi import shows_phi
+from cleanclaim.claims import actions
+from cleanclaim.claims.events import STATUSES, Kind
+from cleanclaim.claims.forms import EncounterForm
+from cleanclaim.claims.models import POINTER_LETTERS, Claim, Encounter
+from cleanclaim.claims.x837p import write_837p
+from cleanclaim.deadlines.calc import ClaimDates, deadlines
+from cleanclaim.patients.models import Patient
+from cleanclaim.payers.deadlines import limits_for
+from cleanclaim.tenancy.guards import requires
+from cleanclaim.tenancy.scoping import get_scoped_or_404, has_permission
+from cleanclaim.x12 import X12Error
+
+
+@require_http_methods(["GET", "POST"])
+@requires("coding.work")
+@shows_phi
+def encounter_new(request: HttpRequest, pk: int) -> HttpResponse:
+    patient = get_scoped_or_404(
+        Patient.objects.select_related("practice"), request.user, "coding.work", pk=pk
+    )
+    actor = Actor.from_request(request)
+    form = EncounterForm(request.POST or None, patient=patient)
+    if request.method == "POST" and form.is_valid():
+        fields, rows = form.action_fields()
+        if rows:
+            try:
+                encounter = actions.create_encounter(actor, patient, **fields)
+            except actions.Invalid as exc:
+                form.show_errors(exc.message_dict, rows)
+            else:
+                return redirect("claims:encounter_detail", pk=encounter.pk)
+        else:
+            form.show_errors({}, rows)
+    from cleanclaim.patients.actions import view_patient
+
+    view_patient(actor, patient)
+    return render(request, "claims/encounter_form.html", {"form": form, "patient": patient})
+
+
+@require_GET
+@requires("coding.work")
+@shows_phi
+def encounter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    encounter = get_scoped_or_404(
+        Encounter.objects.select_related("patient", "rendering_provider", "location"),
+        request.user,
+        "coding.work",
+        pk=pk,
+    )
+    actions.view_encounter(Actor.from_request(request), encounter)
+    dx = list(zip(POINTER_LETTERS, encounter.diagnoses, strict=False))
+    return render(
+        request,
+        "claims/encounter_detail.html",
+        {
+            "encounter": encounter,
+            "diagnoses": dx,
+            "lines": list(encounter.lines.all()),
+            "claims": list(encounter.claims.all()),
+            "can_build": has_permission(request.user, "claims.work"),
+        },
+    )
+
+
+@require_POST
+@requires("claims.work")
+@shows_phi
+def encounter_claim(request: HttpRequest, pk: int) -> HttpResponse:
+    encounter = get_scoped_or_404(Encounter, request.user, "claims.work", pk=pk)
+    try:
+        claim, _ = actions.build_claim(Actor.from_request(request), encounter)
+    except actions.Invalid as exc:
+        return render(
+            request,
+            "claims/refused.html",
+            {"encounter": encounter, "errors": exc.message_dict},
+            status=422,
+        )
+    return redirect("claims:claim_detail", pk=claim.pk)
+
+
+def _claim(request: HttpRequest, pk: int) -> Claim:
+    return get_scoped_or_404(  # type: ignore[no-any-return]
+        Claim.objects.select_related("patient", "payer", "practice", "rendering_provider"),
+        request.user,
+        "claims.work",
+        pk=pk,
+    )
+
+
+@require_GET
+@requires("claims.work")
+@shows_phi
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(request, pk)
+    actions.view_claim(Actor.from_request(request), claim)
+    events = list(claim.events.all())
+    last = next((e for e in reversed(events) if e.kind == Kind.SCRUBBED), None)
+    findings = list(last.data.get("findings", [])) if last else []
+    dates = ClaimDates(
+        service_from=claim.service_from,
+        service_to=claim.service_to,
+        secondary=claim.responsibility != "P",
+        corrected=claim.frequency == "7",
+    )
+    return render(
+        request,
+        "claims/claim_detail.html",
+        {
+            "claim": claim,
+            "status_label": STATUSES.get(claim.status, claim.status),
+            "diagnoses": list(zip(POINTER_LETTERS, claim.diagnoses, strict=False)),
+            "lines": list(claim.lines.all()),
+            "events": events,
+            "findings": findings,
+            "warnings": [f for f in findings if f["severity"] == "warning"],
+            "deadlines": deadlines(limits_for(claim.payer, claim.practice), dates),
+            "can_queue": claim.status in ("built", "errors", "ready"),
+            "can_hold": claim.status in ("built", "errors", "ready", "queued"),
+            "can_release": claim.status == "on_hold",
+        },
+    )
+
+
+@require_POST
+@requires("claims.work")
+@shows_phi
+def claim_queue(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(request, pk)
+    try:
+        actions.queue_claim(
+            Actor.from_request(request), claim, acknowledge=request.POST.getlist("acknowledge")
+        )
+    except actions.QueueRefused as exc:
+        return render(
+            request,
+            "claims/refused.html",
+            {"claim": claim, "detail": exc.message(), "findings": exc.findings},
+            status=422,
+        )
+    except actions.NotAllowed as exc:
+        return render(
+            request, "claims/refused.html", {"claim": claim, "detail": str(exc)}, status=409
+        )
+    return redirect("claims:claim_detail", pk=claim.pk)
+
+
+@require_POST
+@requires("claims.work")
+@shows_phi
+def claim_hold(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(request, pk)
+    actor = Actor.from_request(request)
+    try:
+        if request.POST.get("release"):
+            actions.release_claim(actor, claim, request.POST.get("reason", ""))
+        else:
+            actions.hold_claim(actor, claim, request.POST.get("reason", ""))
+    except (actions.Invalid, actions.NotAllowed) as exc:
+        detail = "; ".join(exc.messages) if isinstance(exc, actions.Invalid) else str(exc)
+        return render(
+            request, "claims/refused.html", {"claim": claim, "detail": detail}, status=422
+        )
+    return redirect("claims:claim_detail", pk=claim.pk)
+
+
+@require_GET
+@requires("claims.work")
+@shows_phi
+def claim_837p(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim(request, pk)
+    try:
+        text = write_837p([claim], now=dt.datetime.now(dt.UTC))
+    except X12Error as exc:
+        return render(
+            request, "claims/refused.html", {"claim": claim, "detail": str(exc)}, status=422
+        )
+    actions.view_claim(Actor.from_request(request), claim, what="837p")
+    response = HttpResponse(text, content_type="application/edi-x12; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{claim.number}.837"'
+    return response
