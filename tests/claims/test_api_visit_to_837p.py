@@ -113,3 +113,15 @@ def test_bad_input_names_the_field_and_writes_nothing(world: World) -> None:
 def test_a_coder_cannot_build_claims(world: World) -> None:
     coder = _client(world, Role.CODER)
     assert coder.post(f"/api/encounters/{world.home.encounter.pk}/claim").status_code == 403
+
+
+@time_machine.travel(dt.datetime(2026, 12, 1, 15, tzinfo=dt.UTC), tick=False)
+def test_a_line_sent_without_a_charge_is_billed_at_the_fee_schedules(world: World) -> None:
+    coder, biller = _client(world, Role.CODER), _client(world, Role.BILLER)
+    body = _visit(world, lines=[{"procedure": "99213", "pointers": ["A"]}])
+    made = _post(coder, "/api/encounters", body)
+    assert made.status_code == 201, made.content
+    assert made.json()["lines"][0]["charge"] is None
+    built = biller.post(f"/api/encounters/{made.json()['id']}/claim")
+    assert built.status_code == 201, built.content
+    assert built.json()["total_charge"] == "120.00"  # the test world's schedule: 99213

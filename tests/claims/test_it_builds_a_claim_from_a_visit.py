@@ -43,12 +43,22 @@ def test_it_builds_the_claim_for_the_primary_payer(world: World, actor: Actor) -
     assert AuditEntry.objects.filter(model="claims.Claim", object_pk=str(claim.pk)).exists()
 
 
-def test_it_refuses_a_line_without_a_charge(world: World, actor: Actor) -> None:
+def test_a_line_without_a_charge_takes_the_fee_schedules(world: World, actor: Actor) -> None:
+    # the test world's schedule (in force from 2026-01-01) charges 120.00 for 99213
     encounter = visit(world, actor, lines=[{"procedure": "99213", "pointers": ["A"]}])
+    claim, _result = actions.build_claim(actor, encounter, today=TODAY)
+    assert [ln.charge for ln in claim.lines.all()] == [Decimal("120.00")]
+    assert claim.total_charge == Decimal("120.00")
+
+
+def test_it_refuses_a_line_without_a_charge_the_schedule_lacks(world: World, actor: Actor) -> None:
+    encounter = visit(world, actor, lines=[{"procedure": "36415", "pointers": ["A"]}])
     try:
         actions.build_claim(actor, encounter, today=TODAY)
     except actions.Invalid as exc:
-        assert exc.message_dict == {"lines[0].charge": ["line 1 has no charge"]}
+        (message,) = exc.message_dict["lines[0].charge"]
+        assert message.startswith("line 1 has no charge, and the fee schedule in force on")
+        assert message.endswith("has none for 36415")
     else:
         raise AssertionError("a line without a charge was billed")
     assert not encounter.claims.exists()

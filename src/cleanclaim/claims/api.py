@@ -35,7 +35,7 @@ class LineIn(Schema):
     procedure: str
     modifiers: list[str] = Field(default_factory=list, max_length=4)
     units: Decimal = Decimal(1)
-    charge: Decimal
+    charge: Decimal | None = None  # blank: the fee schedule's charge when the claim is built
     pointers: list[str] = Field(min_length=1, max_length=4)
     ndc: str = ""
     ndc_quantity: Decimal | None = None

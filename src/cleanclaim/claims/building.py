@@ -77,11 +77,12 @@ class Errors:
 
 
 def missing_charge(practice: Practice, line: EncounterLine, on: dt.date) -> Decimal | None:
-    """THE place a line without a charge gets one when its claim is built.
+    """THE place a line without a charge gets one when its claim is built: the
+    practice's fee schedule in force on the date of service (``cleanclaim.fees``: the
+    code with its first modifier, else the code alone); None when it has no row."""
+    from cleanclaim.fees.service import charge_for
 
-    None here: a line must carry its charge. The fee schedules (``cleanclaim.fees``)
-    fill it at merge: ``charge_for(practice, line.procedure, line.modifiers, on)``."""
-    return None
+    return charge_for(practice, line.procedure, list(line.modifiers), on)
 
 
 def _coverage_of(encounter: Encounter) -> Coverage | None:
@@ -106,7 +107,11 @@ def _lines(encounter: Encounter, errors: Errors) -> list[ClaimLine]:
         if charge is None:
             charge = missing_charge(encounter.practice, line, on)
         if charge is None:
-            errors.add(f"lines[{line.number - 1}].charge", f"line {line.number} has no charge")
+            errors.add(
+                f"lines[{line.number - 1}].charge",
+                f"line {line.number} has no charge, and the fee schedule in force on {on} "
+                f"has none for {line.procedure}",
+            )
             continue
         out.append(
             ClaimLine(
