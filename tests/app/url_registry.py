@@ -156,6 +156,7 @@ REGISTRY: dict[str, Entry] = {
         "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
     ),
     "claims:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
+    "claims:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
     "work:remittance": Entry("remittance.post", phi=False),
     "work:denials": Entry("denials.work", phi=False),
     "work:reports": Entry("reports.view", phi=False),
@@ -236,6 +237,7 @@ REGISTRY: dict[str, Entry] = {
     "GET api:claim_detail": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_events": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
+    "GET api:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
     # queued (200), already queued (409) or refused by the day's scrub (422: the test
     # world's visit of 2026-01-15 is past its payer's filing limit on a later day)
     "POST api:claim_queue": Entry(

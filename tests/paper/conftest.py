@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 
 from cleanclaim.paper import Address, Cms1500Claim, Cms1500Line
-
-Placed = list[tuple[str, float, float]]
+from cleanclaim.testing.pdf import Placed, placed_text
 
 
 def visit(**changes: Any) -> Cms1500Line:
@@ -78,22 +75,6 @@ def claim() -> Cms1500Claim:
         billing_npi="1245319599",
         payer_name="DEMO HEALTH PLAN",
     )
-
-
-def placed_text(pdf: bytes, page: int = 0) -> Placed:
-    """Each piece of text on ``page`` with where it starts (points, bottom left origin),
-    read back with pypdf's text visitor (the text matrix times the current matrix)."""
-    out: Placed = []
-
-    def visitor(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
-        if not text.strip():
-            return
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        out.append((text.strip(), x, y))
-
-    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visitor)
-    return out
 
 
 @pytest.fixture

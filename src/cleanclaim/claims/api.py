@@ -21,6 +21,7 @@ from cleanclaim.audit.phi import shows_phi
 from cleanclaim.claims import actions
 from cleanclaim.claims.events import STATUSES
 from cleanclaim.claims.models import Claim, ClaimEvent, Encounter
+from cleanclaim.claims.paper import Cms1500Error, cms1500_pdf
 from cleanclaim.claims.x837p import write_837p
 from cleanclaim.patients.models import Patient
 from cleanclaim.practices.models import RenderingProvider, ServiceLocation
@@ -296,6 +297,29 @@ def claim_837p(request: HttpRequest, pk: int) -> Any:
     actions.view_claim(_actor(request), claim, what="837p")
     response = HttpResponse(text, content_type="application/edi-x12; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{claim.number}.837"'
+    return response
+
+
+@router.get(
+    "/claims/{pk}/cms1500",
+    response={200: bytes, 422: ErrorOut},
+    url_name="claim_cms1500",
+    openapi_extra={"responses": {"200": {"content": {"application/pdf": {}}}}},
+)
+@api_requires("claims.work")
+@shows_phi
+def claim_cms1500(request: HttpRequest, pk: int, mode: str = "plain") -> Any:
+    """The claim as a CMS-1500 (02/12) PDF; ``mode`` = ``plain`` (the whole form) or
+    ``red-form`` (data only, for the pre-printed form). 422 names the box of each value
+    the form cannot take."""
+    claim = _claim(request, pk)
+    try:
+        pdf = cms1500_pdf([claim], mode=mode)
+    except (Cms1500Error, ValueError) as exc:
+        return Status(422, {"detail": f"the claim cannot be printed on a CMS-1500: {exc}"})
+    actions.view_claim(_actor(request), claim, what=f"cms1500 {mode}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{claim.number}-cms1500.pdf"'
     return response
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
-from cleanclaim.claims import actions
+from cleanclaim.claims import actions, paper
 from cleanclaim.claims.events import STATUSES, Kind
 from cleanclaim.claims.forms import EncounterForm
 from cleanclaim.claims.models import POINTER_LETTERS, Claim, Encounter
@@ -190,4 +190,24 @@ def claim_837p(request: HttpRequest, pk: int) -> HttpResponse:
     actions.view_claim(Actor.from_request(request), claim, what="837p")
     response = HttpResponse(text, content_type="application/edi-x12; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{claim.number}.837"'
+    return response
+
+
+@require_GET
+@requires("claims.work")
+@shows_phi
+def claim_cms1500(request: HttpRequest, pk: int) -> HttpResponse:
+    """The claim as a CMS-1500 PDF: ``?mode=plain`` (the whole form, the default) or
+    ``red-form`` (data only, for the pre-printed form)."""
+    claim = _claim(request, pk)
+    mode = request.GET.get("mode", "plain")
+    try:
+        pdf = paper.cms1500_pdf([claim], mode=mode)
+    except (paper.Cms1500Error, ValueError) as exc:
+        return render(
+            request, "claims/refused.html", {"claim": claim, "detail": str(exc)}, status=422
+        )
+    actions.view_claim(Actor.from_request(request), claim, what=f"cms1500 {mode}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{claim.number}-cms1500.pdf"'
     return response
