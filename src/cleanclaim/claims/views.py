@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.claims import actions, favourites, screen
+from cleanclaim.claims.building import FOLLOWS_VISIT
 from cleanclaim.claims.events import STATUSES, Kind
 from cleanclaim.claims.fixes import Draft
 from cleanclaim.claims.forms import EncounterForm
@@ -130,6 +131,8 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "warnings": [f for f in findings if f["severity"] == "warning"],
             "deadlines": deadlines(limits_for(claim.payer, claim.practice), dates),
             "can_queue": claim.status in ("built", "errors", "ready"),
+            "can_code": claim.status in FOLLOWS_VISIT
+            and has_permission(request.user, "coding.work"),
             "can_hold": claim.status in ("built", "errors", "ready", "queued"),
             "can_release": claim.status == "on_hold",
         },

@@ -64,7 +64,7 @@
     input.value = option.dataset.code;
     close(input);
     var then = input.dataset.then && document.getElementById(input.dataset.then);
-    if (then) { form().requestSubmit(then); return; }
+    if (then) { then.click(); return; }
     input.dispatchEvent(new Event("input", { bubbles: true }));
     input.focus();
   }
@@ -88,14 +88,14 @@
       } else if (e.key === "Enter") {
         var opts = list ? options(list) : [];
         if (list && !list.hidden && active >= 0 && opts[active]) { e.preventDefault(); pick(t, opts[active]); }
-        else if (t.dataset.then) { e.preventDefault(); form().requestSubmit(document.getElementById(t.dataset.then)); }
+        else if (t.dataset.then) { e.preventDefault(); document.getElementById(t.dataset.then).click(); }
       } else if (e.key === "Escape" && list && !list.hidden) { e.preventDefault(); close(t); }
       return;
     }
     if (e.altKey || e.ctrlKey || e.metaKey || !form()) return;
     if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     var fav = form().querySelector('button.fav[data-key="' + e.key + '"]');
-    if (fav) { e.preventDefault(); form().requestSubmit(fav); }
+    if (fav) { e.preventDefault(); fav.click(); }
   });
 
   document.addEventListener("mousedown", function (e) {
