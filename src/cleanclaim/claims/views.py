@@ -306,6 +306,7 @@ def encounter_code(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         **_editor(encounter, draft, version),
         "note": note,
+        "failed": status != 200,
         "errors": errors,
         "favourites": favourites.for_provider(encounter.rendering_provider),
         "claims": list(encounter.claims.all()),
