@@ -144,6 +144,10 @@ REGISTRY: dict[str, Entry] = {
     "work:claims": Entry("claims.work", phi=False),
     "claims:encounter_new": Entry("coding.work", "object", pk("patient"), phi=True),
     "claims:encounter_detail": Entry("coding.work", "object", pk("encounter"), phi=True),
+    "claims:encounter_code": Entry("coding.work", "object", pk("encounter"), phi=True),
+    "claims:encounter_code_check": Entry(
+        "coding.work", "object", pk("encounter"), method="POST", phi=True
+    ),
     "claims:encounter_claim": Entry(
         "claims.work", "object", pk("encounter"), method="POST", ok=(302,), phi=True
     ),

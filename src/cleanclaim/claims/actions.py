@@ -4,6 +4,11 @@ entry and the claim's events in it, so a change and its record commit together.
 * :func:`create_encounter` — a visit with its diagnoses (checked as of the date of
   service in the loaded ICD-10-CM release) and lines; :class:`Invalid` names each bad
   field (``lines[1].pointers``) and nothing is written.
+* :func:`update_encounter` — the coding screen's save: the diagnoses and lines
+  replaced, checked as :func:`create_encounter` checks them, optimistic locking on the
+  visit's version (:class:`StaleEdit` names what changed since).
+* :func:`apply_fix` — a fix of :mod:`cleanclaim.claims.fixes` applied and saved, recorded
+  with its finding id.
 * :func:`build_claim` — the claim for the payer responsible (primary first), its lines,
   total and filing deadline, then scrubbed (events ``created`` and ``scrubbed``).
 * :func:`queue_claim` — scrubbed again; refused while it has an error, or a warning
@@ -28,8 +33,15 @@ from django.db import transaction
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.audit.record import diff, record, snapshot
-from cleanclaim.claims import events
-from cleanclaim.claims.building import Errors, Invalid, build_claims, missing_charge
+from cleanclaim.claims import events, fixes
+from cleanclaim.claims.building import (
+    FOLLOWS_VISIT,
+    Errors,
+    Invalid,
+    build_claims,
+    missing_charge,
+    refresh_claim,
+)
 from cleanclaim.claims.events import Kind, NotAllowed
 from cleanclaim.claims.models import (
     MAX_DIAGNOSES,
@@ -47,7 +59,7 @@ from cleanclaim.edits.context import ScrubContext
 from cleanclaim.money import MoneyError, parse_optional_money
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.practices.models import RenderingProvider, ServiceLocation
-from cleanclaim.tenancy.concurrency import StaleEdit, check_version, save_versioned
+from cleanclaim.tenancy.concurrency import Changed, StaleEdit, check_version, save_versioned
 
 Action = AuditEntry.Action
 
@@ -56,6 +68,7 @@ __all__ = [
     "NotAllowed",
     "QueueRefused",
     "StaleEdit",
+    "apply_fix",
     "build_claim",
     "create_encounter",
     "edit_claim",
@@ -66,6 +79,7 @@ __all__ = [
     "release_claim",
     "replace_claim",
     "scrub_claim",
+    "update_encounter",
     "view_claim",
     "view_encounter",
 ]
@@ -268,6 +282,169 @@ def create_encounter(
         },
     )
     return encounter
+
+
+def _line_json(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: str(v) if isinstance(v, Decimal | dt.date) else v for k, v in values.items()}
+
+
+_LINE_KEYS = ("procedure", "modifiers", "units", "charge", "pointers")
+
+
+def _line_summary(line: EncounterLine) -> dict[str, Any]:
+    return _line_json({k: getattr(line, k) for k in _LINE_KEYS})
+
+
+def _line_text(line: Mapping[str, Any]) -> str:
+    mods = "-".join(line.get("modifiers") or [])
+    return (
+        f"{line.get('procedure')}{'-' + mods if mods else ''} ×{line.get('units')} "
+        f"{''.join(line.get('pointers') or [])}"
+    )
+
+
+def _stale_visit(locked: Encounter, expected: int, diagnoses: Sequence[str]) -> StaleEdit:
+    """What changed on the visit since version ``expected`` (its diagnoses, its lines),
+    by whom and when, from the audit entries of :func:`update_encounter`."""
+    entries = AuditEntry.objects.filter(
+        model=Encounter._meta.label, object_pk=str(locked.pk), action=Action.UPDATE
+    ).order_by("at", "id")
+    names: list[str] = []
+    by, at = "", None
+    for entry in entries:
+        version = entry.context.get("version") if isinstance(entry.context, dict) else None
+        if isinstance(version, int) and version > expected:
+            names += [n for n in entry.changes if n not in names]
+            by, at = entry.user_label, entry.at
+    current_lines = [_line_summary(ln) for ln in locked.lines.all()]
+    changed = []
+    if "diagnoses" in names:
+        changed.append(
+            Changed(
+                "diagnoses",
+                "diagnoses",
+                list(locked.diagnoses),
+                list(diagnoses),
+                " ".join(locked.diagnoses),
+            )
+        )
+    if "lines" in names:
+        changed.append(
+            Changed(
+                "lines",
+                "service lines",
+                current_lines,
+                None,
+                "; ".join(_line_text(ln) for ln in current_lines),
+            )
+        )
+    return StaleEdit(
+        noun="visit",
+        expected=expected,
+        current=int(locked.version),
+        changed=tuple(changed),
+        by=by,
+        at=at,
+        from_audit=bool(changed),
+    )
+
+
+@transaction.atomic
+def update_encounter(
+    actor: Actor,
+    encounter: Encounter,
+    *,
+    expected_version: int | None,
+    diagnoses: Sequence[str],
+    lines: Sequence[Mapping[str, Any]],
+    today: dt.date | None = None,
+    fix_applied: Mapping[str, Any] | None = None,
+) -> Encounter:
+    """Replace the visit's diagnoses and lines (the coding screen's save).
+
+    Checked as :func:`create_encounter` checks them (codes as of the date of service;
+    :class:`Invalid` names each bad field, nothing written). :class:`StaleEdit` when the
+    visit was saved by someone else since ``expected_version``. A claim of the visit not
+    yet queued or sent follows it (its copy refreshed, event ``edited`` with what changed,
+    then scrubbed again); a queued or sent claim never changes (a correction is a
+    replacement). ``fix_applied``: set by :func:`apply_fix` (the event is then
+    ``fix applied``)."""
+    locked = Encounter.objects.select_for_update().get(pk=encounter.pk)
+    if expected_version is not None and expected_version != locked.version:
+        raise _stale_visit(locked, expected_version, diagnoses)
+    expected = int(locked.version)
+    errors = Errors()
+    dx = _check_diagnoses(list(diagnoses), locked.service_from, errors)
+    checked = [_check_line(i, ln, len(diagnoses), errors) for i, ln in enumerate(lines)]
+    errors.raise_any()
+    before_lines = [_line_summary(ln) for ln in locked.lines.all()]
+    after_lines = [_line_json({k: c[k] for k in _LINE_KEYS}) for c in checked if c is not None]
+    changes: dict[str, Any] = {}
+    if list(locked.diagnoses) != dx:
+        changes["diagnoses"] = [list(locked.diagnoses), dx]
+    if before_lines != after_lines:
+        changes["lines"] = [before_lines, after_lines]
+    if not changes:
+        return locked
+    locked.diagnoses = dx
+    save_versioned(locked, expected, ["diagnoses"], noun="visit")
+    locked.lines.all().delete()
+    EncounterLine.objects.bulk_create(
+        EncounterLine(encounter=locked, number=n, **values)
+        for n, values in enumerate((c for c in checked if c is not None), start=1)
+    )
+    context: dict[str, Any] = {"version": locked.version}
+    if fix_applied is not None:
+        context["fix_applied"] = dict(fix_applied)
+    record(actor, Action.UPDATE, locked, changes=changes, context=context)
+    for claim in Claim.objects.select_for_update().filter(
+        encounter=locked, status__in=FOLLOWS_VISIT
+    ):
+        refresh_claim(claim, locked)
+        if fix_applied is not None:
+            events.append(actor, claim, Kind.FIX_APPLIED, dict(fix_applied))
+        else:
+            events.append(actor, claim, Kind.EDITED, {"changes": changes})
+        _scrubbed(actor, claim, None, today or dt.date.today())
+    encounter.version = locked.version
+    encounter.diagnoses = locked.diagnoses
+    return locked
+
+
+@transaction.atomic
+def apply_fix(
+    actor: Actor,
+    encounter: Encounter,
+    *,
+    finding: str,
+    line: int | None,
+    expected_version: int | None,
+    diagnoses: Sequence[str],
+    lines: Sequence[Mapping[str, Any]],
+    today: dt.date | None = None,
+) -> Encounter:
+    """Apply the registered fix (:mod:`cleanclaim.claims.fixes`) for scrubber finding
+    ``finding`` on ``line`` to the visit as coded, and save it (:func:`update_encounter`).
+
+    Recorded with the finding id and the fix id: a ``fix applied`` event on each claim of
+    the visit not yet queued or sent (which is then scrubbed again), and in the visit's
+    audit entry. :class:`Invalid` when no fix applies there."""
+    draft = fixes.Draft(list(diagnoses), [dict(ln) for ln in lines])
+    fix = fixes.fix_for(finding, draft, line)
+    if fix is None:
+        where = f" on line {line}" if line else ""
+        raise Invalid({"fix": [f"no fix applies to finding {finding!r}{where}"]})
+    fixed = fix.apply(draft, line)
+    assert fixed is not None
+    return update_encounter(
+        actor,
+        encounter,
+        expected_version=expected_version,
+        diagnoses=fixed.diagnoses,
+        lines=fixed.lines,
+        today=today,
+        fix_applied={"finding": finding, "fix": fix.id, "line": line, "label": fix.label},
+    )
 
 
 def _scrubbed(actor: Actor, claim: Claim, ctx: ScrubContext | None, as_of: dt.date) -> ClaimResult:

@@ -48,7 +48,16 @@ from cleanclaim.payers.deadlines import limits_for
 from cleanclaim.practices.models import Practice
 from cleanclaim.x12.x222a1_837p.view import Claim as X12Claim
 
-__all__ = ["Built", "Invalid", "build_claims", "missing_charge"]
+__all__ = [
+    "FOLLOWS_VISIT",
+    "Built",
+    "DryRun",
+    "Invalid",
+    "build_claims",
+    "dry_run",
+    "missing_charge",
+    "refresh_claim",
+]
 
 
 #: CLM01, the patient control number: ``CC`` and the claim's id on 8 digits.
@@ -99,9 +108,11 @@ def _coverage_of(encounter: Encounter) -> Coverage | None:
     return next((c for c in ordered if c.is_active_on(encounter.service_from)), None)
 
 
-def _lines(encounter: Encounter, errors: Errors) -> list[ClaimLine]:
+def _lines(
+    encounter: Encounter, errors: Errors, source: Sequence[EncounterLine] | None = None
+) -> list[ClaimLine]:
     out = []
-    for line in encounter.lines.all():
+    for line in encounter.lines.all() if source is None else source:
         on = line.service_date or encounter.service_from
         charge = line.charge
         if charge is None:
@@ -317,3 +328,69 @@ def build_many(
         lambda c: {"number": c.number, "total_charge": str(c.total_charge)},  # type: ignore[attr-defined]
     )
     return built
+
+
+@dataclass(frozen=True)
+class DryRun:
+    """The claim a visit would become, scrubbed, with nothing written: ``result`` None
+    when it cannot be built yet (``errors``: field path → why, as :class:`Invalid`)."""
+
+    result: ClaimResult | None
+    errors: dict[str, list[str]]
+
+
+def dry_run(
+    encounter: Encounter,
+    *,
+    lines: Sequence[EncounterLine] | None = None,
+    today: dt.date | None = None,
+    ctx: ScrubContext | None = None,
+) -> DryRun:
+    """Build the visit's claim in memory (the same :func:`_lines` and :func:`_claim` as
+    :func:`build_many`) and scrub it: what the coding screen shows as the coder types.
+    ``lines``: the lines as typed (unsaved), instead of the visit's saved lines; the
+    visit's ``diagnoses`` are read as they are set on it."""
+    today = today or dt.date.today()
+    errors = Errors()
+    coverage = _coverage_of(encounter)
+    if coverage is None:
+        errors.add("coverage", "the patient has no coverage in force on the date of service")
+    if not encounter.diagnoses:
+        errors.add("diagnoses", "the visit has no diagnosis")
+    billed = _lines(encounter, errors, lines)
+    if not billed and not errors.found:
+        errors.add("lines", "the visit has no service line")
+    if errors.found or coverage is None:
+        return DryRun(None, errors.found)
+    claim = _claim(encounter, coverage, billed)
+    claim.number = "DRAFT"
+    ctx = ctx or context_for(encounter.practice, today)
+    result = scrub(claim, ctx, view=to_837p(claim, billed))
+    return DryRun(result, {})
+
+
+#: A claim not yet queued or sent follows its visit: an edit to the visit is copied to it.
+FOLLOWS_VISIT = frozenset({"built", "errors", "ready"})
+
+
+def refresh_claim(claim: Claim, encounter: Encounter) -> None:
+    """Copy the visit's diagnoses and lines onto its claim that is not yet queued or sent
+    (:data:`FOLLOWS_VISIT`), in the caller's transaction; :class:`Invalid` names a line
+    without a charge. The caller appends the event (``edited`` or ``fix applied``)."""
+    errors = Errors()
+    lines = _lines(encounter, errors)
+    errors.raise_any()
+    if not lines:
+        raise Invalid({"lines": ["the visit has no service line"]})
+    from cleanclaim.tenancy.concurrency import save_versioned
+
+    claim.diagnoses = list(encounter.diagnoses)
+    claim.total_charge = sum((ln.charge for ln in lines), Decimal("0.00"))
+    claim.service_from = min(ln.service_date for ln in lines)
+    claim.service_to = max(ln.service_date for ln in lines)
+    fields = ["diagnoses", "total_charge", "service_from", "service_to"]
+    save_versioned(claim, claim.version, fields, noun="claim")
+    ClaimLine.objects.filter(claim=claim).delete()
+    for ln in lines:
+        ln.claim = claim
+    ClaimLine.objects.bulk_create(lines)

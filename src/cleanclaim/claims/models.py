@@ -295,3 +295,39 @@ class ClaimEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("claim events are append-only: they cannot be deleted")
+
+
+class FavouriteCode(models.Model):
+    """A code a coder pinned to a rendering provider's favourites on the coding screen, or
+    (``pinned`` False) took off the list learned from the provider's claims
+    (:mod:`cleanclaim.claims.favourites`)."""
+
+    class Kind(models.TextChoices):
+        DIAGNOSIS = "diagnosis", "Diagnosis"
+        PROCEDURE = "procedure", "Procedure"
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    provider = models.ForeignKey(
+        RenderingProvider, on_delete=models.CASCADE, related_name="favourite_codes"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    code = models.CharField(max_length=8)
+    pinned = models.BooleanField(default=True, help_text="False: hidden from the learned list")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    tenant_path: ClassVar[str] = "practice"
+
+    class Meta:
+        ordering = ["provider", "kind", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "kind", "code"], name="favourite_code_per_provider"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.code}"
+
+    def audit_label(self) -> str:
+        state = "pinned" if self.pinned else "hidden"
+        return f"favourite {self.kind} {self.code} of {self.provider} ({state})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,10 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
-from cleanclaim.claims import actions, paper
+from cleanclaim.claims import actions, favourites, paper, screen
+from cleanclaim.claims.building import FOLLOWS_VISIT
 from cleanclaim.claims.events import STATUSES, Kind
+from cleanclaim.claims.fixes import Draft
 from cleanclaim.claims.forms import EncounterForm
-from cleanclaim.claims.models import POINTER_LETTERS, Claim, Encounter
+from cleanclaim.claims.models import MAX_MODIFIERS, POINTER_LETTERS, Claim, Encounter
 from cleanclaim.claims.x837p import write_837p
 from cleanclaim.deadlines.calc import ClaimDates, deadlines
 from cleanclaim.patients.models import Patient
@@ -40,7 +43,7 @@ def encounter_new(request: HttpRequest, pk: int) -> HttpResponse:
             except actions.Invalid as exc:
                 form.show_errors(exc.message_dict, rows)
             else:
-                return redirect("claims:encounter_detail", pk=encounter.pk)
+                return redirect("claims:encounter_code", pk=encounter.pk)
         else:
             form.show_errors({}, rows)
     from cleanclaim.patients.actions import view_patient
@@ -128,6 +131,8 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "warnings": [f for f in findings if f["severity"] == "warning"],
             "deadlines": deadlines(limits_for(claim.payer, claim.practice), dates),
             "can_queue": claim.status in ("built", "errors", "ready"),
+            "can_code": claim.status in FOLLOWS_VISIT
+            and has_permission(request.user, "coding.work"),
             "can_hold": claim.status in ("built", "errors", "ready", "queued"),
             "can_release": claim.status == "on_hold",
         },
@@ -211,3 +216,149 @@ def claim_cms1500(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{claim.number}-cms1500.pdf"'
     return response
+
+
+def _coding(request: HttpRequest, pk: int) -> Encounter:
+    return get_scoped_or_404(  # type: ignore[no-any-return]
+        Encounter.objects.select_related(
+            "patient", "practice", "rendering_provider", "location", "coverage__payer"
+        ),
+        request.user,
+        "coding.work",
+        pk=pk,
+    )
+
+
+def _editor(encounter: Encounter, draft: Draft, version: int) -> dict[str, Any]:
+    return {
+        "encounter": encounter,
+        "version": version,
+        "diagnoses": [(i, POINTER_LETTERS[i], code) for i, code in enumerate(draft.diagnoses)],
+        "lines": [
+            {
+                **ln,
+                "number": n,
+                "mods": [*ln["modifiers"], *[""] * (MAX_MODIFIERS - len(ln["modifiers"]))][
+                    :MAX_MODIFIERS
+                ],
+                "pointer_text": "".join(ln["pointers"]),
+            }
+            for n, ln in enumerate(draft.lines, start=1)
+        ],
+        "letters": POINTER_LETTERS[: len(draft.diagnoses)],
+    }
+
+
+def _version(raw: str | None) -> int | None:
+    if raw is None or raw == "":
+        return None
+    if not raw.isdigit():
+        raise ValueError(raw)
+    return int(raw)
+
+
+@require_http_methods(["GET", "POST"])
+@requires("coding.work")
+@shows_phi
+def encounter_code(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coding screen: diagnoses and lines edited in place (each button posts the
+    visit as typed and gets the editor back); Save and Apply go through the actions."""
+    encounter = _coding(request, pk)
+    actor = Actor.from_request(request)
+    note, status, errors = "", 200, {}
+    version = encounter.version
+    if request.method == "POST":
+        draft = screen.draft_from_post(request.POST)
+        op = request.POST.get("op", "")
+        try:
+            sent = _version(request.POST.get("version"))
+        except ValueError:
+            sent, status = encounter.version, 422
+            note = "The form's version is damaged: reload the page and enter your changes again."
+            op = ""
+        version = sent if sent is not None else encounter.version
+        if op == "save" or op.startswith("fix:"):
+            try:
+                if op == "save":
+                    actions.update_encounter(
+                        actor,
+                        encounter,
+                        expected_version=sent,
+                        diagnoses=draft.diagnoses,
+                        lines=screen.action_lines(draft),
+                    )
+                    note = "Saved."
+                else:
+                    finding, _, line = op.removeprefix("fix:").partition(":")
+                    actions.apply_fix(
+                        actor,
+                        encounter,
+                        finding=finding,
+                        line=int(line) if line.isdigit() else None,
+                        expected_version=sent,
+                        diagnoses=draft.diagnoses,
+                        lines=screen.action_lines(draft),
+                    )
+                    note = f"Fix applied for {finding}; saved."
+            except actions.StaleEdit as exc:
+                note, status, version = exc.message(), 409, exc.current
+            except actions.Invalid as exc:
+                errors, status = exc.message_dict, 422
+                note = "Not saved: " + "; ".join(
+                    f"{where}: {' '.join(why)}" for where, why in errors.items()
+                )
+            else:
+                encounter.refresh_from_db()
+                draft, version = screen.draft_of(encounter), encounter.version
+        elif op.startswith("pin:") or op.startswith("unpin:"):
+            kind, _, code = op.partition(":")[2].partition(":")
+            try:
+                favourites.set_pinned(
+                    actor, encounter.rendering_provider, kind, code, pinned=op.startswith("pin:")
+                )
+            except actions.Invalid as exc:
+                note, status = "; ".join(exc.messages), 422
+        elif op:
+            draft, note = screen.apply_op(draft, op, request.POST)
+    else:
+        draft = screen.draft_of(encounter)
+    actions.view_encounter(actor, encounter)
+    context = {
+        **_editor(encounter, draft, version),
+        "note": note,
+        "failed": status != 200,
+        "errors": errors,
+        "favourites": favourites.for_provider(encounter.rendering_provider),
+        "claims": list(encounter.claims.all()),
+        "can_build": has_permission(request.user, "claims.work"),
+    }
+    partial = bool(getattr(request, "htmx", False))
+    template = "claims/_code_editor.html" if partial else "claims/encounter_code.html"
+    return render(request, template, context, status=status)
+
+
+@require_POST
+@requires("coding.work")
+@shows_phi
+def encounter_code_check(request: HttpRequest, pk: int) -> HttpResponse:
+    """The scrubber's findings on the visit as typed (nothing written), each beside its
+    field: a fragment of out-of-band swaps into the editor's slots."""
+    encounter = _coding(request, pk)
+    actions.view_encounter(Actor.from_request(request), encounter)
+    draft = screen.draft_from_post(request.POST)
+    placed = screen.check(encounter, draft)
+    hints = screen.fee_hints(encounter, draft)
+    slots = [f"dx-{i}" for i in range(len(draft.diagnoses))]
+    for n in range(1, len(draft.lines) + 1):
+        slots += [f"line-{n}", f"mod-{n}"]
+    return render(
+        request,
+        "claims/_code_findings.html",
+        {
+            "placed": placed,
+            "slots": [(s, placed.slots.get(s, [])) for s in slots],
+            "claim_findings": placed.slots.get("claim", []),
+            "fees": [(n, hints.get(n, "")) for n in range(1, len(draft.lines) + 1)],
+            "count": sum(len(v) for v in placed.slots.values()),
+        },
+    )

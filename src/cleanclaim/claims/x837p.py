@@ -21,7 +21,7 @@ from typing import Any
 
 from django.conf import settings
 
-from cleanclaim.claims.models import Claim
+from cleanclaim.claims.models import Claim, ClaimLine
 from cleanclaim.x12 import write_json
 from cleanclaim.x12.x222a1_837p.json import claim_json
 from cleanclaim.x12.x222a1_837p.view import Address, Party, Payer, Person, ServiceLine
@@ -49,9 +49,10 @@ def _units(units: Decimal) -> Decimal:
     return units.quantize(Decimal(1)) if units == units.to_integral() else units.normalize()
 
 
-def to_837p(claim: Claim) -> X12Claim:
+def to_837p(claim: Claim, lines: Sequence[ClaimLine] | None = None) -> X12Claim:
     """The engine's view of ``claim`` (lines, parties and coverage read from the rows;
-    prefetch ``lines`` and select the related rows when mapping many)."""
+    prefetch ``lines`` and select the related rows when mapping many). ``lines``: the
+    claim's lines when it is not saved (a dry build: :func:`cleanclaim.claims.building.dry_run`)."""
     practice = claim.practice
     patient = claim.patient
     coverage = claim.coverage
@@ -118,7 +119,7 @@ def to_837p(claim: Claim) -> X12Claim:
             number=line.number,
             qualifier="HC",
         )
-        for line in claim.lines.all()
+        for line in (claim.lines.all() if lines is None else lines)
     ]
     return X12Claim(
         claim_id=claim.number,
