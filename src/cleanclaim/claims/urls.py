@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cleanclaim.claims import views
+from cleanclaim.claims import views, worklist_views
 
 app_name = "claims"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     path("claims/<int:pk>/queue/", views.claim_queue, name="claim_queue"),
     path("claims/<int:pk>/hold/", views.claim_hold, name="claim_hold"),
     path("claims/<int:pk>/837p/", views.claim_837p, name="claim_837p"),
+    path("visits/to-code/", worklist_views.visits_to_code, name="visits_to_code"),
+    path("claims/lists/<slug:slug>/", worklist_views.claim_list, name="worklist"),
 ]
