@@ -54,7 +54,8 @@ def test_it_makes_the_account_with_the_role_and_signs_her_in(world: World) -> No
     assert list(Membership.objects.filter(user=jane).values_list("practice", "role")) == [
         (world.home.practice.pk, "coder")
     ]
-    assert client.get(reverse("home")).status_code == 302  # signed in: sent to her first page
+    home = client.get(reverse("home"))  # signed in: a coder's home shows her work list
+    assert home.status_code == 200 and "Visits to code" in home.content.decode()
     invitation = Invitation.objects.get(email=EMAIL)
     assert invitation.status == Invitation.Status.ACCEPTED
     made = AuditEntry.objects.get(model="practices.User", action="create")

@@ -1,5 +1,6 @@
 """The demo practice has a week of visits in every state of the work lists: to code,
-with errors, ready to submit, queued and on hold; a second run adds nothing."""
+with errors, ready to submit, queued and on hold, and an older claim sent with no answer;
+a second run adds nothing."""
 
 from __future__ import annotations
 
@@ -17,14 +18,14 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_visits_cover_every_state() -> None:
     demo.build()
     visits = Encounter.objects.all()
-    assert visits.count() == 10
+    assert visits.count() == 11
     week = dt.date.today() - dt.timedelta(days=7)
-    assert all(v.service_from >= week for v in visits)
+    assert sum(1 for v in visits if v.service_from < week) == 1  # the claim with no answer
     assert sum(1 for v in visits if not v.claims.exists() and not v.coded) == 2
     statuses = Counter(Claim.objects.values_list("status", flat=True))
-    assert statuses == {"errors": 2, "ready": 3, "queued": 2, "on_hold": 1}
+    assert statuses == {"errors": 2, "ready": 3, "queued": 2, "on_hold": 1, "submitted": 1}
     held = Claim.objects.get(status="on_hold")
     assert held.events.get(kind="held").data["reason"]
     second = demo.build()
     assert second.created["visits"] == 0 and second.created["claims"] == 0
-    assert Claim.objects.count() == 8
+    assert Claim.objects.count() == 9

@@ -1,18 +1,23 @@
 """Demo step: a week of visits at the first demo practice, in every state of the work
-lists — visits still to code, claims with errors, ready to submit, queued, on hold.
+lists — visits still to code, claims with errors, ready to submit, queued, on hold — and
+one older visit whose claim was sent weeks ago with no answer since.
 
-Dates count back from the day the demo is built (the last seven days), so the claims are
-within their filing limits. Each visit and each claim has a stable demo key
-(``visit:<practice NPI>:<n>``, ``claim:<practice NPI>:<n>``): a second run finds them and
-changes nothing (``cleanclaim.web.demo``)."""
+Dates count back from the day the demo is built (the last seven days; forty for the
+claim with no answer), so the claims are within their filing limits. Each visit and
+each claim has a stable demo key (``visit:<practice NPI>:<n>``,
+``claim:<practice NPI>:<n>``): a second run finds them and changes nothing
+(``cleanclaim.web.demo``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from cleanclaim.audit.actor import Actor
-from cleanclaim.claims import actions
+from cleanclaim.claims import actions, events
+from cleanclaim.claims.events import Kind
 from cleanclaim.claims.models import Claim, Encounter
 
 #: (days ago, state, diagnoses, lines: (procedure, modifiers, units, charge, pointers))
@@ -42,7 +47,10 @@ VISITS: list[tuple[int, str, list[str], list[tuple[str, list[str], str, str, str
         [("99214", [], "1", "180.00", "AB"), ("36415", [], "1", "15.00", "A")],
     ),
     (7, "on hold", ["J06.9"], [("99213", [], "1", "125.00", "A")]),
+    (40, "no answer", ["I10"], [("99213", [], "1", "125.00", "A")]),
 ]
+#: Days ago the "no answer" claim was sent (past the default CLEANCLAIM_NO_ANSWER_DAYS).
+SENT_DAYS_AGO = 38
 HOLD_REASON = "waiting for the referral on file"
 
 
@@ -96,8 +104,11 @@ def build(ctx: Any) -> None:
 
         def claim(encounter: Encounter = encounter, state: str = state) -> Claim:
             made, _result = actions.build_claim(actor, encounter, today=today)
-            if state in ("queued", "on hold"):
+            if state in ("queued", "on hold", "no answer"):
                 actions.queue_claim(actor, made, today=today)
+            if state == "no answer":
+                sent = timezone.now() - dt.timedelta(days=SENT_DAYS_AGO)
+                events.append(actor, made, Kind.SUBMITTED, {"batch": "demo"}, at=sent)
             if state == "on hold":
                 actions.hold_claim(actor, made, HOLD_REASON)
             return made

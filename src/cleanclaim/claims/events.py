@@ -142,11 +142,20 @@ def status_of(events: Iterable[tuple[str, Mapping[str, Any]]]) -> str | None:
     return status
 
 
-def append(actor: Actor, claim: Any, kind: str, data: Mapping[str, Any] | None = None) -> Any:
+def append(
+    actor: Actor,
+    claim: Any,
+    kind: str,
+    data: Mapping[str, Any] | None = None,
+    *,
+    at: Any = None,
+) -> Any:
     """Append one event to ``claim`` and set its derived status, in one transaction.
 
     The claim row is locked first, so two appends to one claim are ordered; raises
-    :class:`NotAllowed` (nothing written) when ``kind`` does not follow the status."""
+    :class:`NotAllowed` (nothing written) when ``kind`` does not follow the status.
+    ``at`` (default now) records when it happened, for history brought in from
+    elsewhere (the demo's claim sent weeks ago); the log's order stays the append order."""
     from cleanclaim.claims.models import Claim, ClaimEvent
 
     with transaction.atomic():
@@ -162,8 +171,11 @@ def append(actor: Actor, claim: Any, kind: str, data: Mapping[str, Any] | None =
             user=user,
             user_label=getattr(user, "email", "") or actor.label or f"({actor.via})",
             data=dict(data or {}),
+            **({"at": at} if at is not None else {}),
         )
-        history = ClaimEvent.objects.filter(claim_id=claim.pk).values_list("kind", "data")
+        history = (
+            ClaimEvent.objects.filter(claim_id=claim.pk).order_by("id").values_list("kind", "data")
+        )
         status = status_of(history)
         assert status is not None
         Claim.objects.filter(pk=claim.pk).update(status=status)

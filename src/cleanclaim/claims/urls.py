@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cleanclaim.claims import views
+from cleanclaim.claims import views, worklist_views
 
 app_name = "claims"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("claims/<int:pk>/hold/", views.claim_hold, name="claim_hold"),
     path("claims/<int:pk>/837p/", views.claim_837p, name="claim_837p"),
     path("claims/<int:pk>/cms1500.pdf", views.claim_cms1500, name="claim_cms1500"),
+    path("visits/to-code/", worklist_views.visits_to_code, name="visits_to_code"),
+    path("claims/lists/<slug:slug>/", worklist_views.claim_list, name="worklist"),
 ]

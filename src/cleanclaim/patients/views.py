@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
@@ -26,8 +27,9 @@ from cleanclaim.tenancy.scoping import (
 PAGE_SIZE = 50
 
 
-def search_patients(user: object, query: str) -> list[Patient]:
-    """The patient search used by the page and the API: scoped, by name, account or DOB."""
+def patient_search(user: object, query: str) -> QuerySet[Patient]:
+    """The patient search: scoped, by name, account or DOB, in the model's order
+    (last name, first name, date of birth) — every match, for the caller to page."""
     qs = scoped(Patient, user, "patients.view").select_related("practice")
     query = query.strip()
     for term in query.split():
@@ -39,7 +41,12 @@ def search_patients(user: object, query: str) -> list[Patient]:
         if len(term) == 10 and term[4] == "-" and term[7] == "-":
             cond |= Q(date_of_birth=term)
         qs = qs.filter(cond)
-    return list(qs[:PAGE_SIZE])
+    return qs.order_by("last_name", "first_name", "date_of_birth", "pk")
+
+
+def search_patients(user: object, query: str) -> list[Patient]:
+    """The API's search: the first :data:`PAGE_SIZE` matches of :func:`patient_search`."""
+    return list(patient_search(user, query)[:PAGE_SIZE])
 
 
 @require_http_methods(["GET", "POST"])
@@ -47,18 +54,22 @@ def search_patients(user: object, query: str) -> list[Patient]:
 @shows_phi
 def patient_list(request: HttpRequest) -> HttpResponse:
     """The page's search form posts its terms (names, birth dates and account numbers
-    stay out of URLs, browser history and proxies' logs); ``?q=`` still works for links."""
+    stay out of URLs, browser history and proxies' logs); ``?q=`` still works for links.
+    Paged (``page``, posted beside the terms) with the total shown: no row is dropped."""
     source = request.POST if request.method == "POST" else request.GET
     query = source.get("q", "")
     try:
-        patients = search_patients(request.user, query)
+        page = Paginator(patient_search(request.user, query), PAGE_SIZE).get_page(
+            source.get("page")
+        )
+        patients = list(page.object_list)
     except ValueError:
-        patients = []
+        page, patients = None, []
     actions.view_patients(Actor.from_request(request), patients, query=query)
     context = {
         "patients": patients,
+        "page": page,
         "query": query,
-        "page_size": PAGE_SIZE,
         "can_change": has_permission(request.user, "patients.change"),
     }
     partial = bool(request.htmx)  # type: ignore[attr-defined]

@@ -49,13 +49,15 @@ PERMISSIONS: dict[str, str] = {
     "refdata.view": "see which reference data (code sets, NCCI tables) is loaded",
     "fees.view": "see the practices' fee schedules",
     "fees.manage": "set up fee schedules: import, export and edit charges",
+    "worklists.visits": "see the work list of visits to code",
+    "worklists.claims": "see the claim work lists (errors, ready, on hold, deadlines, no answer)",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.FRONT_DESK: frozenset(
         {"patients.view", "patients.change", "checkin.work", "eligibility.check"}
     ),
-    Role.CODER: frozenset({"coding.work", "patients.view", "fees.view"}),
+    Role.CODER: frozenset({"coding.work", "patients.view", "fees.view", "worklists.visits"}),
     Role.BILLER: frozenset(
         {
             "claims.work",
@@ -67,6 +69,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "payers.contacts",
             "calls.log",
             "fees.view",
+            "worklists.claims",
         }
     ),
     Role.MANAGER: frozenset(
@@ -80,6 +83,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "refdata.view",
             "fees.view",
             "fees.manage",
+            "worklists.visits",
+            "worklists.claims",
         }
     ),
     Role.ADMIN: frozenset(

@@ -76,6 +76,9 @@ class Config:
     #: CMS-1500 alignment offset (dx, dy) in millimetres: positive dx moves the print
     #: right, positive dy down (``CLEANCLAIM_CMS1500_OFFSET_MM``, docs/paper.md).
     cms1500_offset_mm: tuple[float, float] = (0.0, 0.0)
+    #: Days after sending with no acknowledgement before a claim is on the
+    #: "no answer" work list (``CLEANCLAIM_NO_ANSWER_DAYS``, docs/claims.md).
+    no_answer_days: int = 30
 
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -454,4 +457,5 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         email_from=_email_from(env),
         invitation_days=env_int(env, "CLEANCLAIM_INVITATION_DAYS", 7, low=1, high=90),
         cms1500_offset_mm=parse_cms1500_offset(env),
+        no_answer_days=env_int(env, "CLEANCLAIM_NO_ANSWER_DAYS", 30, low=1, high=365),
     )

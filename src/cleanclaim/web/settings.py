@@ -133,6 +133,8 @@ SERVER_EMAIL = CONFIG.email_from
 INVITATION_DAYS = CONFIG.invitation_days
 #: (dx, dy) millimetres for printing CMS-1500 claims on pre-printed forms (docs/paper.md)
 CMS1500_OFFSET_MM = CONFIG.cms1500_offset_mm
+#: Days without an acknowledgement before a sent claim is on the "no answer" work list
+NO_ANSWER_DAYS = CONFIG.no_answer_days
 
 # Login throttling (cleanclaim.web.throttle) and the idle timeout (middleware).
 LOGIN_MAX_FAILURES = CONFIG.login_max_failures

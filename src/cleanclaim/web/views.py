@@ -13,8 +13,10 @@ from django.views.decorators.http import require_GET
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
+from cleanclaim.claims import worklists
 from cleanclaim.payercalls import actions as call_actions
 from cleanclaim.payercalls.followups import due
+from cleanclaim.scrubbing.svg import bar_chart
 from cleanclaim.tenancy.guards import requires, signed_in
 from cleanclaim.tenancy.scoping import has_permission
 from cleanclaim.web.forms import ThrottledAuthenticationForm
@@ -40,10 +42,13 @@ class LogoutView(auth_views.LogoutView):
 @require_GET
 @signed_in
 def home(request: HttpRequest) -> HttpResponse:
-    """Those who log payer calls (billers, managers) see their follow-ups due;
-    everyone else goes to the first page their roles allow."""
-    if has_permission(request.user, "calls.log"):
-        return _followups_home(request)
+    """Coders, billers and managers see their work lists with counts (role-aware:
+    :func:`cleanclaim.claims.worklists.visible`); those who log payer calls (billers,
+    managers) also their follow-ups due. Everyone else goes to the first page their
+    roles allow."""
+    lists = worklists.visible(request.user)
+    if lists or has_permission(request.user, "calls.log"):
+        return _work_home(request)
     items = items_for(request.user)
     if items:
         return redirect(reverse(items[0].url_name))
@@ -51,15 +56,32 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @shows_phi  # a follow-up may name the patient the call was about
-def _followups_home(request: HttpRequest) -> HttpResponse:
+def _work_home(request: HttpRequest) -> HttpResponse:
+    """The work lists' counts, and for those who log calls the follow-ups due. The
+    counts are recorded as one read, so every answer of this URL is audited alike."""
     today = timezone.localdate()
+    found = worklists.counts(request.user, today=today, now=timezone.now())
+    worklists.view_counts(Actor.from_request(request), found)
+    counts = [{"label": w.label, "count": n, "url": _list_url(w)} for w, n in found]
+    chart = bar_chart(
+        [(c["label"], c["count"]) for c in counts], title="Work lists", chart_id="worklists"
+    )
+    context: dict[str, Any] = {"counts": counts, "chart": chart, "today": today}
+    if has_permission(request.user, "calls.log"):
+        context["followups"] = _followups(request, today)
+    return render(request, "web/home.html", context)
+
+
+def _followups(request: HttpRequest, today: Any) -> list[Any]:
     followups = list(due(request.user, today)[:200])
     call_actions.view_calls(Actor.from_request(request), followups, query="follow-ups due")
-    return render(
-        request,
-        "web/home.html",
-        {"followups": followups, "today": today},
-    )
+    return followups
+
+
+def _list_url(work: worklists.WorkList) -> str:
+    if work.slug == "to-code":
+        return reverse("claims:visits_to_code")
+    return reverse("claims:worklist", kwargs={"slug": work.slug})
 
 
 def _placeholder(url_name: str):  # type: ignore[no-untyped-def]
