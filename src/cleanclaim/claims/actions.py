@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -52,7 +52,7 @@ from cleanclaim.claims.models import (
     Encounter,
     EncounterLine,
 )
-from cleanclaim.claims.scrubbing import context_for, finding_json, scrub
+from cleanclaim.claims.scrubbing import context_for, finding_json, not_billable, scrub
 from cleanclaim.coding.service import store
 from cleanclaim.edits import ClaimResult
 from cleanclaim.edits.context import ScrubContext
@@ -430,6 +430,7 @@ def apply_fix(
     the visit not yet queued or sent (which is then scrubbed again), and in the visit's
     audit entry. :class:`Invalid` when no fix applies there."""
     draft = fixes.Draft(list(diagnoses), [dict(ln) for ln in lines])
+    draft = replace(draft, not_billable=not_billable(draft.diagnoses, encounter.service_from))
     fix = fixes.fix_for(finding, draft, line)
     if fix is None:
         where = f" on line {line}" if line else ""
