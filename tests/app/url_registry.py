@@ -159,6 +159,9 @@ REGISTRY: dict[str, Entry] = {
     "claims:claim_hold": Entry(  # no reason given
         "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
     ),
+    "claims:claim_void": Entry(  # not confirmed
+        "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
+    ),
     "claims:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:visits_to_code": Entry("worklists.visits", phi=True),  # lists name patients
