@@ -165,6 +165,8 @@ REGISTRY: dict[str, Entry] = {
     "claims:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:visits_to_code": Entry("worklists.visits", phi=True),  # lists name patients
+    # no ready claim of a paper payer in the test world: refused, naming why
+    "claims:print_paper": Entry("claims.work", method="POST", ok=(422,), phi=True),
     "claims:worklist": Entry("worklists.claims", args=lambda w: {"slug": "deadlines"}, phi=True),
     "work:remittance": Entry("remittance.post", phi=False),
     "work:denials": Entry("denials.work", phi=False),
