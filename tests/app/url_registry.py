@@ -159,9 +159,14 @@ REGISTRY: dict[str, Entry] = {
     "claims:claim_hold": Entry(  # no reason given
         "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
     ),
+    "claims:claim_void": Entry(  # not confirmed
+        "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
+    ),
     "claims:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:visits_to_code": Entry("worklists.visits", phi=True),  # lists name patients
+    # no ready claim of a paper payer in the test world: refused, naming why
+    "claims:print_paper": Entry("claims.work", method="POST", ok=(422,), phi=True),
     "claims:worklist": Entry("worklists.claims", args=lambda w: {"slug": "deadlines"}, phi=True),
     "work:remittance": Entry("remittance.post", phi=False),
     "work:denials": Entry("denials.work", phi=False),
@@ -248,6 +253,10 @@ REGISTRY: dict[str, Entry] = {
     # world's visit of 2026-01-15 is past its payer's filing limit on a later day)
     "POST api:claim_queue": Entry(
         "claims.work", "object", pk("claim"), method="POST", ok=(200, 409, 422), phi=True
+    ),
+    # the test world's claim is not sent (409) or the empty body names the reason (422)
+    "POST api:claim_void": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(409, 422), phi=True
     ),
 }
 

@@ -81,3 +81,22 @@ def test_an_amount_that_cannot_be_read_is_named(world: World, actor: Actor) -> N
     encounter = visit(world, actor)
     html = _check(world, encounter.pk, _typed(units=["one"]))
     assert "line 1 units" in html
+
+
+def test_a_header_code_first_on_a_line_offers_to_point_it_at_a_billable_one(
+    world: World, actor: Actor
+) -> None:
+    encounter = visit(world, actor)
+    html = _check(world, encounter.pk, _typed(dx=["E11", "I10"], pointers=["AB"]))
+    assert "DX-NB-001" in html
+    assert 'value="fix:DX-NB-001:"' in html
+    assert "Point the line&#x27;s first pointer at a billable diagnosis" in html
+
+
+def test_a_header_code_only_pointed_second_offers_no_pointer_fix(
+    world: World, actor: Actor
+) -> None:
+    encounter = visit(world, actor)
+    html = _check(world, encounter.pk, _typed(dx=["E11", "I10"], pointers=["BA"]))
+    assert "DX-NB-001" in html
+    assert 'value="fix:DX-NB-001:"' not in html

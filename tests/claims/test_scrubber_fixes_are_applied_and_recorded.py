@@ -102,3 +102,57 @@ def test_a_fix_that_does_not_apply_is_refused(world: World, actor: Actor) -> Non
     assert "no fix applies to finding 'MOD-002' on line 1" in str(refused.value.message_dict)
     encounter.refresh_from_db()
     assert encounter.version == 1
+
+
+def test_the_first_pointer_moves_to_a_billable_diagnosis_and_is_recorded(
+    world: World, actor: Actor
+) -> None:
+    # E11 is a header code (DX-NB-001): as the line's first pointer it is its primary dx
+    diagnoses = ["E11", "I10", "E78.5"]
+    lines = [{**OFFICE_VISIT, "pointers": ["A", "C", "B"]}]
+    encounter = visit(world, actor, diagnoses=diagnoses, lines=lines)
+    claim, result = actions.build_claim(actor, encounter, today=TODAY)
+    assert "DX-NB-001" in {f.rule for f in result.findings}
+    actions.apply_fix(
+        actor,
+        encounter,
+        finding="DX-NB-001",
+        line=None,
+        expected_version=encounter.version,
+        diagnoses=diagnoses,
+        lines=lines,
+        today=TODAY,
+    )
+    encounter.refresh_from_db()
+    assert encounter.lines.get().pointers == ["C", "A", "B"]
+    claim.refresh_from_db()
+    assert [ln.pointers for ln in claim.lines.all()] == [[3, 1, 2]]  # SV107: C, A, B
+    applied = claim.events.get(kind="fix_applied")
+    assert applied.data["finding"] == "DX-NB-001"
+    assert applied.data["fix"] == "fix.first-pointer-billable"
+
+
+def test_the_billable_pointer_fix_needs_a_billable_diagnosis_on_the_line() -> None:
+    only_header = fixes.Draft(
+        ["E11", "I10"], [{**OFFICE_VISIT, "pointers": ["A"]}], not_billable=frozenset({"E11"})
+    )
+    assert fixes.fix_for("DX-NB-001", only_header, None) is None
+    billable_first = fixes.Draft(
+        ["I10", "E11"], [{**OFFICE_VISIT, "pointers": ["A", "B"]}], not_billable=frozenset({"E11"})
+    )
+    assert fixes.fix_for("DX-NB-001", billable_first, None) is None
+
+
+def test_a_refused_billable_pointer_fix_changes_nothing(world: World, actor: Actor) -> None:
+    encounter = visit(world, actor)  # I10 and E11.9 both billable
+    with pytest.raises(actions.Invalid) as refused:
+        actions.apply_fix(
+            actor,
+            encounter,
+            finding="DX-NB-001",
+            line=None,
+            expected_version=encounter.version,
+            diagnoses=["I10", "E11.9"],
+            lines=[{**OFFICE_VISIT, "pointers": ["A", "B"]}],
+        )
+    assert "no fix applies to finding 'DX-NB-001'" in str(refused.value.message_dict)

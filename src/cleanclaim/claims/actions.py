@@ -23,12 +23,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
@@ -40,6 +41,7 @@ from cleanclaim.claims.building import (
     Invalid,
     build_claims,
     missing_charge,
+    number_of,
     refresh_claim,
 )
 from cleanclaim.claims.events import Kind, NotAllowed
@@ -49,10 +51,11 @@ from cleanclaim.claims.models import (
     MAX_POINTERS,
     POINTER_LETTERS,
     Claim,
+    ClaimLine,
     Encounter,
     EncounterLine,
 )
-from cleanclaim.claims.scrubbing import context_for, finding_json, scrub
+from cleanclaim.claims.scrubbing import context_for, finding_json, not_billable, scrub
 from cleanclaim.coding.service import store
 from cleanclaim.edits import ClaimResult
 from cleanclaim.edits.context import ScrubContext
@@ -82,6 +85,7 @@ __all__ = [
     "update_encounter",
     "view_claim",
     "view_encounter",
+    "void_claim",
 ]
 
 _PROCEDURE = re.compile(r"^(\d{4}[0-9FTUMA]|[A-V]\d{4})$")
@@ -430,6 +434,7 @@ def apply_fix(
     the visit not yet queued or sent (which is then scrubbed again), and in the visit's
     audit entry. :class:`Invalid` when no fix applies there."""
     draft = fixes.Draft(list(diagnoses), [dict(ln) for ln in lines])
+    draft = replace(draft, not_billable=not_billable(draft.diagnoses, encounter.service_from))
     fix = fixes.fix_for(finding, draft, line)
     if fix is None:
         where = f" on line {line}" if line else ""
@@ -606,3 +611,81 @@ def replace_claim(
     )
     events.append(actor, claim, Kind.CORRECTED, {"replacement": new.number})
     return new, result
+
+
+@transaction.atomic
+def void_claim(
+    actor: Actor,
+    claim: Claim,
+    reason: str,
+    *,
+    payer_claim_control_number: str = "",
+    today: dt.date | None = None,
+) -> tuple[Claim, ClaimResult]:
+    """Void (cancel) a sent claim: a NEW claim of frequency 8 (CLM05-3) linked to it
+    (``replaces``), with its lines as sent and the payer's claim control number (REF*F8:
+    the original's, unless ``payer_claim_control_number`` gives it), events ``created`` and
+    ``scrubbed`` on the void and ``voided`` (with ``reason``) on the original, which is
+    never changed otherwise. :class:`Invalid` naming ``reason`` or
+    ``payer_claim_control_number``; :class:`NotAllowed` for a claim not sent, or a void."""
+    if not reason.strip():
+        raise Invalid({"reason": ["say why the claim is voided"]})
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    if locked.frequency == Claim.Frequency.VOID:
+        raise NotAllowed(f"claim {locked.number} is itself a void and cannot be voided")
+    if locked.status not in events.SENT:
+        label = events.STATUSES.get(locked.status, locked.status).lower()
+        raise NotAllowed(
+            f"claim {locked.number} is {label}: only a claim sent to the payer is voided "
+            "with a void claim (frequency 8)"
+        )
+    control = (payer_claim_control_number or locked.payer_claim_control_number).strip()
+    if not control:
+        raise Invalid(
+            {
+                "payer_claim_control_number": [
+                    f"a void (frequency 8) needs the payer's claim control number (REF*F8) of "
+                    f"claim {locked.number}, and it has none: give it"
+                ]
+            }
+        )
+    if len(control) > 50:
+        raise Invalid({"payer_claim_control_number": ["at most 50 characters"]})
+    lines = list(locked.lines.order_by("number"))
+    void = Claim.objects.get(pk=locked.pk)
+    void.pk = None
+    void._state.adding = True
+    void.number = ""
+    void.version = 1
+    void.status = "built"
+    void.created_at = timezone.now()
+    void.frequency = Claim.Frequency.VOID
+    void.payer_claim_control_number = control
+    void.replaces = locked
+    void.save()
+    void.number = number_of(void.pk)
+    void.save(update_fields=["number"])
+    for ln in lines:
+        ln.pk = None
+        ln._state.adding = True
+        ln.claim = void
+    ClaimLine.objects.bulk_create(lines)
+    record(actor, Action.CREATE, void, context={"voids": locked.number, "reason": reason.strip()})
+    events.append(
+        actor,
+        void,
+        Kind.CREATED,
+        {
+            "encounter": void.encounter_id,
+            "payer": void.payer.payer_id,
+            "frequency": void.frequency,
+            "total_charge": str(void.total_charge),
+            "lines": len(lines),
+            "voids": locked.number,
+        },
+    )
+    result = _scrubbed(actor, void, None, today or dt.date.today())
+    events.append(actor, locked, Kind.VOIDED, {"reason": reason.strip(), "void": void.number})
+    void.refresh_from_db()
+    claim.refresh_from_db()
+    return void, result

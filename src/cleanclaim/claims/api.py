@@ -166,6 +166,18 @@ class QueueIn(Schema):
     acknowledge: list[str] = Field(default_factory=list)
 
 
+class VoidIn(Schema):
+    #: why the claim is voided (kept in the original's ``voided`` event)
+    reason: str = ""
+    #: REF*F8: the payer's claim control number, when the claim on file has none
+    payer_claim_control_number: str = ""
+
+
+class VoidOut(Schema):
+    voided: ClaimOut
+    void: ClaimOut
+
+
 class RefusedOut(Schema):
     detail: str
     code: str
@@ -354,3 +366,31 @@ def claim_queue(request: HttpRequest, pk: int) -> Any:
         return Status(409, {"detail": str(exc)})
     claim.refresh_from_db()
     return Status(200, claim)
+
+
+@router.post(
+    "/claims/{pk}/void",
+    response={201: VoidOut, 409: ErrorOut, 422: ErrorOut},
+    url_name="claim_void",
+    openapi_extra=patch_body(VoidIn),
+)
+@api_requires("claims.work")
+@shows_phi
+def claim_void(request: HttpRequest, pk: int) -> Any:
+    """Void a sent claim (:func:`~cleanclaim.claims.actions.void_claim`): 201 with the
+    original (now voided) and the new frequency-8 void claim; 422 naming ``reason`` or
+    ``payer_claim_control_number``; 409 when the claim is not sent or is itself a void."""
+    claim = _claim(request, pk)
+    data = read_patch(request, VoidIn)
+    try:
+        void, _ = actions.void_claim(
+            _actor(request),
+            claim,
+            data.get("reason", ""),
+            payer_claim_control_number=data.get("payer_claim_control_number", ""),
+        )
+    except actions.Invalid as exc:
+        return _invalid(exc)
+    except actions.NotAllowed as exc:
+        return Status(409, {"detail": str(exc)})
+    return Status(201, {"voided": claim, "void": void})

@@ -27,7 +27,7 @@ from django.db import models, transaction
 
 from cleanclaim.audit.actor import Actor
 
-__all__ = ["ALLOWED", "STATUSES", "Kind", "NotAllowed", "allowed", "append", "status_of"]
+__all__ = ["ALLOWED", "SENT", "STATUSES", "Kind", "NotAllowed", "allowed", "append", "status_of"]
 
 
 class Kind(models.TextChoices):
@@ -65,6 +65,8 @@ STATUSES: dict[str, str] = {
 
 _BEFORE_SENDING = frozenset({"built", "errors", "ready"})
 _SENT = frozenset({"submitted", "accepted", "rejected", "paid", "denied"})
+#: The statuses of a claim the payer has (a void or a replacement answers only these).
+SENT = _SENT
 
 #: From which statuses each kind may be appended (``created`` only as the first event).
 ALLOWED: dict[str, frozenset[str]] = {

@@ -28,6 +28,10 @@ class Draft:
 
     diagnoses: list[str]
     lines: list[dict[str, Any]] = field(default_factory=list)
+    #: diagnoses of the visit the code set says are not billable on the date of service,
+    #: filled from reference data by the caller (:func:`~.scrubbing.not_billable`) when a
+    #: fix needs it; the fixes themselves stay pure
+    not_billable: frozenset[str] = frozenset()
 
     def with_line(self, number: int, **changes: Any) -> Draft:
         lines = [dict(ln) for ln in self.lines]
@@ -91,6 +95,37 @@ def _add_modifier_25(draft: Draft, number: int | None) -> Draft | None:
     return draft.with_line(number, modifiers=[*line["modifiers"], "25"])
 
 
+def _first_pointer_billable(draft: Draft, number: int | None) -> Draft | None:
+    """Each line (or line ``number``) whose first pointer (SV107-1, the line's primary
+    diagnosis) is at a diagnosis that is not billable, while another of its pointers is at
+    a billable one: that billable pointer moves first, the others keep their order."""
+    numbers = [number] if number is not None else list(range(1, len(draft.lines) + 1))
+    fixed = draft
+    for n in numbers:
+        line = draft.line(n)
+        if line is None:
+            continue
+        pointers = list(line["pointers"])
+        codes = [_pointed(draft, p) for p in pointers]
+        if not codes or codes[0] is None or codes[0] not in draft.not_billable:
+            continue
+        good = next(
+            (i for i, c in enumerate(codes) if c is not None and c not in draft.not_billable),
+            None,
+        )
+        if good is None:
+            continue
+        fixed = fixed.with_line(
+            n, pointers=[pointers[good], *pointers[:good], *pointers[good + 1 :]]
+        )
+    return None if fixed is draft else fixed
+
+
+def _pointed(draft: Draft, letter: str) -> str | None:
+    k = POINTER_LETTERS.find(letter) if isinstance(letter, str) and len(letter) == 1 else -1
+    return draft.diagnoses[k] if 0 <= k < len(draft.diagnoses) else None
+
+
 FIXES: tuple[Fix, ...] = (
     Fix(
         "fix.drop-missing-pointers",
@@ -101,6 +136,12 @@ FIXES: tuple[Fix, ...] = (
     Fix("fix.point-to-a", "DX-PTR-002", "Point the line at diagnosis A", _point_to_a),
     Fix("fix.remove-modifier-25", "MOD-002", "Remove modifier 25", _remove_modifier_25),
     Fix("fix.add-modifier-25", "NCCI-PTP-001", "Add modifier 25 to the E/M", _add_modifier_25),
+    Fix(
+        "fix.first-pointer-billable",
+        "DX-NB-001",
+        "Point the line's first pointer at a billable diagnosis",
+        _first_pointer_billable,
+    ),
 )
 
 BY_FINDING: dict[str, Fix] = {f.finding: f for f in FIXES}

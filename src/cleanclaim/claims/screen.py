@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -29,7 +29,7 @@ from cleanclaim.claims.models import (
     Encounter,
     EncounterLine,
 )
-from cleanclaim.claims.scrubbing import finding_json
+from cleanclaim.claims.scrubbing import finding_json, not_billable
 from cleanclaim.money import MoneyError, parse_optional_money
 
 __all__ = [
@@ -219,6 +219,7 @@ def check(encounter: Encounter, draft: Draft, *, today: dt.date | None = None) -
         placed.notes = [f"{where}: {' '.join(why)}" for where, why in run.errors.items()]
         return placed
     placed.checked = True
+    draft = replace(draft, not_billable=not_billable(draft.diagnoses, encounter.service_from))
     for f in run.result.findings:
         item = finding_json(f)
         fix = fix_for(f.rule, draft, f.line)

@@ -17,6 +17,7 @@ from cleanclaim.claims.models import Claim
 from cleanclaim.claims.x837p import to_837p
 from cleanclaim.coding.service import store
 from cleanclaim.edits import ClaimResult, scrub_claim
+from cleanclaim.edits.claim import normalize_dx
 from cleanclaim.edits.context import ScrubContext
 from cleanclaim.edits.coverage import CoveragePeriod, CoverageTable
 from cleanclaim.edits.refdata import context_from_refdata
@@ -27,7 +28,7 @@ from cleanclaim.payers.deadlines import limits_by_payer_id
 from cleanclaim.practices.models import Practice
 from cleanclaim.x12.x222a1_837p.view import Claim as X12Claim
 
-__all__ = ["context_for", "finding_json", "scrub"]
+__all__ = ["context_for", "finding_json", "not_billable", "scrub"]
 
 
 def context_for(practice: Practice, as_of: dt.date) -> ScrubContext:
@@ -40,6 +41,24 @@ def context_for(practice: Practice, as_of: dt.date) -> ScrubContext:
     if RuleSet.objects.filter(organisation_id=practice.organisation_id).exists():
         ctx.payer_rules = current_rules(practice.organisation_id)
     return ctx
+
+
+def not_billable(diagnoses: list[str], dos: dt.date) -> frozenset[str]:
+    """The diagnoses (as typed) that ICD-10-CM on ``dos`` has but marks not billable
+    (header codes, codes lacking a 7th character), as the scrubber's DX-NB rules see them;
+    codes unknown or unparsable are left to DX-INV."""
+    s = store()
+    out: set[str] = set()
+    for raw in diagnoses:
+        try:
+            code = normalize_dx(raw)
+        except ValueError:
+            continue
+        lk = s.lookup("icd10cm", code, dos)
+        known = lk is not None and lk.coverage in ("ok", "stale") and lk.code is not None
+        if known and lk is not None and lk.code is not None and not lk.code.billable:
+            out.add(raw)
+    return frozenset(out)
 
 
 def _coverage(claim: Claim) -> CoverageTable:

@@ -12,8 +12,10 @@ urlpatterns = [
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/queue/", views.claim_queue, name="claim_queue"),
     path("claims/<int:pk>/hold/", views.claim_hold, name="claim_hold"),
+    path("claims/<int:pk>/void/", views.claim_void, name="claim_void"),
     path("claims/<int:pk>/837p/", views.claim_837p, name="claim_837p"),
     path("claims/<int:pk>/cms1500.pdf", views.claim_cms1500, name="claim_cms1500"),
     path("visits/to-code/", worklist_views.visits_to_code, name="visits_to_code"),
+    path("claims/lists/ready/cms1500.pdf", worklist_views.print_paper, name="print_paper"),
     path("claims/lists/<slug:slug>/", worklist_views.claim_list, name="worklist"),
 ]

@@ -13,7 +13,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.claims import actions, favourites, paper, screen
 from cleanclaim.claims.building import FOLLOWS_VISIT
-from cleanclaim.claims.events import STATUSES, Kind
+from cleanclaim.claims.events import SENT, STATUSES, Kind
 from cleanclaim.claims.fixes import Draft
 from cleanclaim.claims.forms import EncounterForm
 from cleanclaim.claims.models import MAX_MODIFIERS, POINTER_LETTERS, Claim, Encounter
@@ -135,6 +135,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and has_permission(request.user, "coding.work"),
             "can_hold": claim.status in ("built", "errors", "ready", "queued"),
             "can_release": claim.status == "on_hold",
+            "can_void": claim.status in SENT and claim.frequency != "8",
         },
     )
 
@@ -179,6 +180,37 @@ def claim_hold(request: HttpRequest, pk: int) -> HttpResponse:
             request, "claims/refused.html", {"claim": claim, "detail": detail}, status=422
         )
     return redirect("claims:claim_detail", pk=claim.pk)
+
+
+@require_POST
+@requires("claims.work")
+@shows_phi
+def claim_void(request: HttpRequest, pk: int) -> HttpResponse:
+    """Void a sent claim (:func:`~cleanclaim.claims.actions.void_claim`) once the biller
+    confirms; then the new void claim's page."""
+    claim = _claim(request, pk)
+    if request.POST.get("confirm") != "yes":
+        detail = "confirm: tick the box to confirm the void; nothing was sent"
+        return render(
+            request, "claims/refused.html", {"claim": claim, "detail": detail}, status=422
+        )
+    try:
+        void, _ = actions.void_claim(
+            Actor.from_request(request),
+            claim,
+            request.POST.get("reason", ""),
+            payer_claim_control_number=request.POST.get("payer_claim_control_number", ""),
+        )
+    except actions.Invalid as exc:
+        detail = "; ".join(f"{k}: {', '.join(v)}" for k, v in exc.message_dict.items())
+        return render(
+            request, "claims/refused.html", {"claim": claim, "detail": detail}, status=422
+        )
+    except actions.NotAllowed as exc:
+        return render(
+            request, "claims/refused.html", {"claim": claim, "detail": str(exc)}, status=409
+        )
+    return redirect("claims:claim_detail", pk=void.pk)
 
 
 @require_GET

@@ -10,18 +10,21 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
-from cleanclaim.claims import worklists
+from cleanclaim.claims import actions, worklists
 from cleanclaim.claims.models import Claim
+from cleanclaim.claims.paper import Cms1500Error, cms1500_pdf
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice, RenderingProvider
 from cleanclaim.tenancy.guards import requires
 from cleanclaim.tenancy.scoping import has_permission, practice_ids, scoped
 
 PAGE_SIZE = 50
+#: The most claims one printed batch takes (a page each).
+PRINT_LIMIT = 500
 FILTERS = ("practice", "payer", "provider", "date_from", "date_to")
 
 
@@ -82,8 +85,61 @@ def _page(request: HttpRequest, work: worklists.WorkList) -> HttpResponse:
             "can_open": has_permission(
                 request.user, "claims.work" if work.model is Claim else "coding.work"
             ),
+            "can_print": work.slug == "ready" and has_permission(request.user, "claims.work"),
         },
     )
+
+
+@require_POST
+@requires("claims.work")
+@shows_phi
+def print_paper(request: HttpRequest) -> HttpResponse:
+    """The "ready" list's selected claims (``claim``: ids), or with none selected its
+    claims under the filters whose payer takes paper, as one CMS-1500 PDF; each claim's
+    print is audited as a read."""
+    work = worklists.by_slug("ready")
+    assert work is not None
+    filters, errors = worklists.Filters.parse(request.POST)
+    mode = request.POST.get("mode", "plain")
+    ids = request.POST.getlist("claim")
+    if len(ids) > PRINT_LIMIT:
+        errors["claim"] = f"claim: at most {PRINT_LIMIT} claims in one batch"
+    elif not all(i.isdigit() and len(i) < 12 for i in ids):
+        errors["claim"] = "claim: the selected claims are ids (digits)"
+    if mode not in ("plain", "red-form"):
+        errors["mode"] = "mode: plain or red-form"
+    if errors:
+        return _refused(request, "; ".join(errors.values()))
+    qs = worklists.rows(
+        work, request.user, today=timezone.localdate(), now=timezone.now(), filters=filters
+    )
+    # the list's scope is the work lists'; printing shows whole claims: the biller's scope
+    qs = qs.filter(pk__in=scoped(Claim, request.user, "claims.work").values("pk"))
+    if ids:
+        qs = qs.filter(pk__in=[int(i) for i in ids])
+    else:
+        qs = qs.filter(payer__submission=Payer.Submission.PAPER)
+    claims = list(qs.select_related("coverage").prefetch_related("lines")[: PRINT_LIMIT + 1])
+    if ids and len(claims) != len(set(ids)):
+        return _refused(request, "claim: a selected claim is not on the ready list (any more)")
+    if not claims:
+        return _refused(request, "no ready claim of a payer that takes paper matches the filters")
+    if len(claims) > PRINT_LIMIT:
+        return _refused(request, f"more than {PRINT_LIMIT} claims: narrow the filters")
+    try:
+        pdf = cms1500_pdf(claims, mode=mode)
+    except Cms1500Error as exc:
+        return _refused(request, f"the claims cannot be printed on a CMS-1500: {exc}")
+    actor = Actor.from_request(request)
+    for claim in claims:
+        actions.view_claim(actor, claim, what=f"cms1500 {mode}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="paper-claims-cms1500.pdf"'
+    return response
+
+
+def _refused(request: HttpRequest, detail: str) -> HttpResponse:
+    return render(request, "claims/refused.html", {"detail": detail}, status=422)
 
 
 def _sort_links(work: worklists.WorkList, sort: str, kept: dict[str, str]) -> list[dict[str, str]]:
