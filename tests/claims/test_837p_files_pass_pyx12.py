@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -56,11 +57,18 @@ def test_claims_built_from_visits_pass_pyx12(
     assert len(claims) == 2
     text = write_837p(claims, now=NOW)
     assert "REF*G1*PA-7781" in text and "NM1*DN*1*REFERRER*RITA" in text
+    # the drug line's NDC, quantity and unit go into its loop 2410
+    assert "SV1*HC:J1885*12*UN*2***2~DTP*472*D8*" in text.replace("\n", "")
+    assert "~LIN**N4*00409379501~CTP****2*UN~" in text.replace("\n", "")
     ok, errors = pyx12_validate(text)
     assert ok and errors == [], errors
     assert validate(parse(text)).findings() == []
     read = view_claims(parse(text).transactions[0].data)
     assert sorted(c.claim_id for c in read) == [c.number for c in claims]
+    drug = [ln for c in read for ln in c.lines if ln.procedure == "J1885"]
+    assert [(ln.ndc, ln.ndc_quantity, ln.ndc_unit) for ln in drug] == [
+        ("00409379501", Decimal("2"), "UN")
+    ]
 
 
 @pytest.mark.shared_data

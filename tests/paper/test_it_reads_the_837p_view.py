@@ -66,6 +66,8 @@ def _view(**changes: object) -> Claim:
                 "2026-11-03",
                 service_date_end="2026-11-04",
                 ndc="00169750111",
+                ndc_quantity=Decimal("2.5"),
+                ndc_unit="ML",
                 rendering_npi="1497758544",
             ),
         ],
@@ -104,6 +106,7 @@ def test_it_maps_each_item() -> None:
     )
     assert first.modifiers == ("25",) and first.date_to is None
     assert (second.ndc, second.rendering_npi, second.units) == ("00169750111", "1497758544", 5)
+    assert (second.ndc_unit, second.ndc_quantity) == ("ML", Decimal("2.5"))
     assert second.date_to == dt.date(2026, 11, 4)
 
 

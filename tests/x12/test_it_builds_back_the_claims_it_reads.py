@@ -2,15 +2,16 @@
 sample, ``claims(read)`` → :func:`build_837p` → read → ``claims`` gives equal claims.
 
 Compared: every field of :class:`Claim` the builder writes (ids, money, codes,
-dates, parties, diagnoses and their qualifiers, lines). Left out, because the
+dates, parties, diagnoses and their qualifiers, lines, and a drug line's NDC,
+quantity and unit of loop 2410: LIN03, CTP04, CTP05-1). Left out, because the
 builder does not write them: a claim's ``position``/``notes``/``loop`` (where it was
 in the file) and ``other_payer_paid`` (2330B/2430 DTP*573, under the 2320 loops),
-a line's NDC (loop 2410) and rendering NPI (loop 2420A). What the samples hold and
-the view does not carry (CLM06/CLM08/CLM09, other HI code lists, the rest of the
-2320/2330 coordination of benefits loops, 2310 loops but the referring and
-rendering providers) is neither compared nor written. The claims
-come back grouped by billing provider, subscriber and patient (the HL hierarchy the
-builder draws), so they are compared in claim-id order.
+a line's rendering NPI (loop 2420A). What the samples hold and the view does not
+carry (CLM06/CLM08/CLM09, other HI code lists, the rest of the 2320/2330
+coordination of benefits loops, 2310 loops but the referring and rendering
+providers, a drug line's REF*XZ prescription number) is neither compared nor
+written. The claims come back grouped by billing provider, subscriber and patient
+(the HL hierarchy the builder draws), so they are compared in claim-id order.
 
 A claim the view could not read whole (:attr:`Claim.notes`: five samples write
 their composites with ``>`` although ISA16 declares ``:``, so CLM05 and HI are
@@ -42,7 +43,7 @@ def _written(c: Claim) -> Claim:
         position=0,
         notes=[],
         other_payer_paid=None,
-        lines=[replace(line, ndc="", rendering_npi="") for line in c.lines],
+        lines=[replace(line, rendering_npi="") for line in c.lines],
     )
 
 

@@ -116,6 +116,8 @@ def to_837p(claim: Claim, lines: Sequence[ClaimLine] | None = None) -> X12Claim:
             service_date=_iso(line.service_date),
             unit_code="UN",
             ndc=line.ndc,
+            ndc_quantity=line.ndc_quantity,
+            ndc_unit=line.ndc_unit,
             number=line.number,
             qualifier="HC",
         )

@@ -17,7 +17,7 @@ manual (each item's "5010A1" reference):
 21    HI diagnoses, ICD Ind. 0 (ABK/ABF) or 9 (BK/BF)
 22    CLM05-3 frequency 7/8 and REF*F8 payer claim control number
 23    REF*G1 prior authorization
-24    2400 SV1/DTP*472/2410 LIN (NDC)/2420A NPI (else 2310B rendering NPI)
+24    2400 SV1/DTP*472/2410 LIN (NDC) and CTP (unit, quantity)/2420A NPI (else 2310B rendering NPI)
 25    2010AA REF*EI (EIN) or REF*SY (SSN)
 26    CLM01 patient control number; 27 CLM07 (A, B: yes; C: no); 28 CLM02
 33    2010AA billing provider name, N3/N4, NPI
@@ -106,6 +106,8 @@ def _line(line: ServiceLine, claim: Claim, problems: list[tuple[str, str]]) -> C
         units=line.units if line.units is not None else Decimal(1),
         rendering_npi=rendering,
         ndc=line.ndc,
+        ndc_unit=line.ndc_unit if line.ndc else "",
+        ndc_quantity=line.ndc_quantity if line.ndc else None,
     )
 
 

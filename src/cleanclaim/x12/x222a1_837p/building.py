@@ -21,9 +21,10 @@ not the subscriber; HL numbers, LX numbers and (when absent) CLM02 are computed.
 Every missing required field is an :class:`X12Error` naming it as the JSON form
 does (``claims[0].billing_provider.npi is required``).
 
-What a :class:`Claim` carries that is not written: a line's NDC (2410) and
-rendering NPI (2420A), a claim's notes, position and loop; a provider's address
-other than the billing provider's.
+A line with an NDC gets its 2410 drug loop (``LIN**N4*<11 digits>``,
+``CTP****<quantity>*<unit>``). What a :class:`Claim` carries that is not written: a
+line's rendering NPI (2420A), a claim's notes, position and loop; a provider's
+address other than the billing provider's.
 """
 
 from __future__ import annotations
@@ -277,11 +278,40 @@ def _money(value: Decimal | None, where: str) -> Decimal:
         raise X12Error(str(exc)) from exc
 
 
+#: CTP05-1 units of measure of a drug (005010X222A1 loop 2410)
+NDC_UNITS = ("F2", "GR", "ME", "ML", "UN")
+
+
+def _drug(line: ServiceLine, lw: str) -> list[Segment]:
+    """Loop 2410 of a line with an NDC: LIN (LIN02 ``N4``, LIN03 the NDC in 5-4-2 form,
+    11 digits without hyphens) and CTP (CTP04 quantity, CTP05-1 unit, default ``UN``)."""
+    ndc = line.ndc.strip().replace("-", "")
+    if not ndc:
+        return []
+    if len(ndc) != 11 or not ndc.isdigit():
+        raise X12Error(f"{lw}.ndc {line.ndc!r} is not an 11-digit NDC (5-4-2)")
+    if line.ndc_quantity is None:
+        raise X12Error(f"{lw}.ndc_quantity is required with an NDC")
+    qty = _money(line.ndc_quantity, f"{lw}.ndc_quantity")
+    if qty <= 0:
+        raise X12Error(f"{lw}.ndc_quantity must be more than 0")
+    if qty != qty.quantize(Decimal("0.001")):
+        raise X12Error(f"{lw}.ndc_quantity {line.ndc_quantity} has more than 3 decimals")
+    unit = line.ndc_unit.strip().upper() or "UN"
+    if unit not in NDC_UNITS:
+        raise X12Error(f"{lw}.ndc_unit {line.ndc_unit!r} is not one of {', '.join(NDC_UNITS)}")
+    return [
+        _seg("LIN", "", "N4", ndc),
+        _seg("CTP", "", "", "", format(qty.normalize(), "f"), (unit,)),
+    ]
+
+
 def _service_line(line: ServiceLine, n: int, pos: str, lw: str) -> tuple[Decimal, list[Segment]]:
     """One 2400 loop: LX (LX01 numbered from 1), SV1 (SV101 qualifier, default ``HC``,
     procedure, modifiers and description; SV102 charge; SV103 unit, default ``UN``;
     SV104 units, default 1; SV105 place of service only when it differs from CLM05-1,
-    as the guide asks; SV107 diagnosis pointers, default 1) and DTP*472 (D8 or RD8)."""
+    as the guide asks; SV107 diagnosis pointers, default 1), DTP*472 (D8 or RD8) and,
+    for a drug line, loop 2410 (:func:`_drug`)."""
     charge = _money(line.charge, f"{lw}.charge")
     units = _money(line.units if line.units is not None else Decimal(1), f"{lw}.units")
     if len(line.modifiers) > 4:
@@ -316,7 +346,7 @@ def _service_line(line: ServiceLine, n: int, pos: str, lw: str) -> tuple[Decimal
         if line.service_date_end
         else _seg("DTP", "472", "D8", start)
     )
-    return charge, [_seg("LX", str(n)), sv1, dtp]
+    return charge, [_seg("LX", str(n)), sv1, dtp, *_drug(line, lw)]
 
 
 def _claim_loop(c: Claim, where: str) -> list[Segment]:

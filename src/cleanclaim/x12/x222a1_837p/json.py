@@ -83,7 +83,15 @@ def claim_json(c: Claim) -> dict[str, Any]:
                 "dx_pointers": line.dx_pointers,
                 "service_date": line.service_date,
                 **({"service_date_end": line.service_date_end} if line.service_date_end else {}),
-                **({"ndc": line.ndc} if line.ndc else {}),
+                **(
+                    {
+                        "ndc": line.ndc,
+                        "ndc_quantity": _money(line.ndc_quantity),
+                        "ndc_unit": line.ndc_unit,
+                    }
+                    if line.ndc
+                    else {}
+                ),
             }
             for line in c.lines
         ],
@@ -312,6 +320,8 @@ def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
         unit_code=text("unit_code") or "UN",
         place_of_service=text("place_of_service") or pos,
         ndc=text("ndc"),
+        ndc_quantity=parse_optional_money(ln.get("ndc_quantity"), what=f"{where} ndc_quantity"),
+        ndc_unit=text("ndc_unit"),
         number=_count(number, index),
         qualifier=text("qualifier") or "HC",
         description=text("description"),

@@ -129,7 +129,9 @@ class ServiceLine:
     service_date_end: str | None = None
     unit_code: str = "UN"
     place_of_service: str = ""
-    ndc: str = ""
+    ndc: str = ""  # 2410 LIN03 (LIN02 N4), 11 digits
+    ndc_quantity: Decimal | None = None  # 2410 CTP04
+    ndc_unit: str = ""  # 2410 CTP05-1: UN, ML, GR, F2, ME
     number: int = 0  # LX01 (its place among the claim's lines when not a number)
     qualifier: str = ""  # SV101-1 product/service ID qualifier (HC: HCPCS/CPT)
     description: str = ""  # SV101-7
@@ -261,7 +263,8 @@ def _line(
 ) -> ServiceLine:
     """One 2400 loop: LX01, SV1 (qualifier SV101-1, procedure SV101-2, modifiers
     SV101-3..6, description SV101-7, charge SV102, unit SV103, units SV104, place
-    SV105, pointers SV107), DTP*472, the NDC of 2410 LIN03, the 2420A rendering NPI.
+    SV105, pointers SV107), DTP*472, the NDC of 2410 LIN03 with its CTP04 quantity
+    and CTP05-1 unit, the 2420A rendering NPI.
 
     Runs once per line of a large file: the line's children are read in one pass."""
     start = end = None
@@ -330,6 +333,11 @@ def _line(
     if units is None and units_text:
         notes.append((at, f"SV104 units {units_text!r} are not a number"))
     lin = drug.first("LIN") if drug is not None else None
+    ctp = drug.first("CTP") if drug is not None else None
+    ndc_qty_text = _el(ctp, 4) if ctp is not None else ""
+    ndc_qty = decimal_or_none(ndc_qty_text)
+    if ndc_qty is None and ndc_qty_text:
+        notes.append((at, f"CTP04 NDC quantity {ndc_qty_text!r} is not a number"))
     return ServiceLine(
         procedure=_part(proc, 2),
         modifiers=[m for m in proc[2:6] if m],
@@ -341,6 +349,8 @@ def _line(
         unit_code=els[2],
         place_of_service=els[4] or pos,
         ndc=_el(lin, 3) if lin is not None else "",
+        ndc_quantity=ndc_qty,
+        ndc_unit=_part(_el(ctp, 5).split(comp), 1) if ctp is not None else "",
         number=number,
         qualifier=proc[0],
         description=_part(proc, 7),
