@@ -62,3 +62,22 @@ def test_the_search_terms_carry_over_to_the_next_page(world: World) -> None:
     second = client.post("/patients/", {"q": "Pagewood", "page": "2"}).content.decode()
     assert len(_ids(second)) == 10
     assert "Pagewood" in second and "page 2 of 2" in second
+
+
+def test_the_api_pages_every_match_with_the_total(world: World) -> None:
+    _many(world, 120)
+    client = Client()
+    client.force_login(world.home.users[Role.BILLER])
+    seen: list[int] = []
+    url: str | None = "/api/patients?q=Pagewood&limit=50"
+    pages = 0
+    while url:
+        r = client.get(url)
+        assert r.status_code == 200
+        assert r["X-Total-Count"] == "120"
+        seen += [p["id"] for p in r.json()]
+        link = r.get("Link", "")
+        url = re.match(r'<([^>]+)>; rel="next"', link)[1] if link else None  # type: ignore[index]
+        pages += 1
+    assert pages == 3 and len(seen) == len(set(seen)) == 120
+    assert client.get("/api/patients?limit=201").status_code == 422  # at most 200 a page

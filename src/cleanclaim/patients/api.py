@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, Query, Router, Schema, Status
 
 from cleanclaim.api.versioning import (
     ConflictOut,
@@ -20,7 +20,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.patients import actions
 from cleanclaim.patients.models import Coverage, Patient
-from cleanclaim.patients.views import search_patients
+from cleanclaim.patients.views import PAGE_SIZE, patient_search
 from cleanclaim.tenancy.guards import api_requires
 from cleanclaim.tenancy.scoping import get_scoped_or_404
 
@@ -73,12 +73,32 @@ class PatientDetailOut(PatientOut):
         return list(obj.coverages.select_related("payer").order_by("priority", "-effective_date"))
 
 
+MAX_LIMIT = 200
+
+
 @router.get("", response=list[PatientOut], url_name="patient_list")
 @api_requires("patients.view")
 @shows_phi
-def patient_list(request: HttpRequest, q: str = "") -> list[Patient]:
-    patients = search_patients(request.auth, q)  # type: ignore[attr-defined]
+def patient_list(
+    request: HttpRequest,
+    response: HttpResponse,
+    q: str = "",
+    offset: int = Query(0, ge=0),
+    limit: int = Query(PAGE_SIZE, ge=1, le=MAX_LIMIT),
+) -> list[Patient]:
+    """The matches of ``q``, ``limit`` from ``offset`` (paged: nothing is dropped
+    silently). ``X-Total-Count`` gives every match; ``Link: <…>; rel="next"`` the next
+    page while there is one."""
+    found = patient_search(request.auth, q)  # type: ignore[attr-defined]
+    total = found.count()
+    patients = list(found[offset : offset + limit])
     actions.view_patients(Actor.from_request(request, via="api"), patients, query=q)
+    response["X-Total-Count"] = str(total)
+    if offset + limit < total:
+        nxt = request.GET.copy()
+        nxt["offset"] = str(offset + limit)
+        nxt["limit"] = str(limit)
+        response["Link"] = f'<{request.path}?{nxt.urlencode()}>; rel="next"'
     return patients
 
 

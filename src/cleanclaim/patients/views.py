@@ -44,11 +44,6 @@ def patient_search(user: object, query: str) -> QuerySet[Patient]:
     return qs.order_by("last_name", "first_name", "date_of_birth", "pk")
 
 
-def search_patients(user: object, query: str) -> list[Patient]:
-    """The API's search: the first :data:`PAGE_SIZE` matches of :func:`patient_search`."""
-    return list(patient_search(user, query)[:PAGE_SIZE])
-
-
 @require_http_methods(["GET", "POST"])
 @requires("patients.view")
 @shows_phi
