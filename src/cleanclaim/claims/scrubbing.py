@@ -19,13 +19,14 @@ from cleanclaim.coding.service import store
 from cleanclaim.edits import ClaimResult, scrub_claim
 from cleanclaim.edits.claim import normalize_dx
 from cleanclaim.edits.context import ScrubContext
-from cleanclaim.edits.coverage import CoveragePeriod, CoverageTable
+from cleanclaim.edits.coverage import CoverageTable
 from cleanclaim.edits.refdata import context_from_refdata
 from cleanclaim.edits.x12_adapter import from_x12_claim
 from cleanclaim.payerrules.models import RuleSet
 from cleanclaim.payerrules.service import current_rules
 from cleanclaim.payers.deadlines import limits_by_payer_id
 from cleanclaim.practices.models import Practice
+from cleanclaim.scrubbing.coverage import coverage_period
 from cleanclaim.x12.x222a1_837p.view import Claim as X12Claim
 
 __all__ = ["context_for", "finding_json", "not_billable", "scrub"]
@@ -62,21 +63,8 @@ def not_billable(diagnoses: list[str], dos: dt.date) -> frozenset[str]:
 
 
 def _coverage(claim: Claim) -> CoverageTable:
-    periods = [
-        CoveragePeriod(
-            member_id=c.member_id,
-            payer_id=c.payer.payer_id,
-            payer_name=c.payer.name,
-            effective=c.effective_date,
-            termination=c.termination_date,
-            label=(
-                f"{c.get_priority_display().lower()} coverage of patient account "
-                f"{claim.patient.account_number}"
-            ),
-        )
-        for c in claim.patient.coverages.all()
-    ]
-    return CoverageTable(periods)
+    account = claim.patient.account_number
+    return CoverageTable([coverage_period(c, account) for c in claim.patient.coverages.all()])
 
 
 def scrub(

@@ -36,17 +36,17 @@ def coverage_on_file(user: Any, member_ids: Iterable[str]) -> CoverageTable:
     periods = []
     for start in range(0, len(keys), BATCH):
         for c in qs.filter(member_key__in=keys[start : start + BATCH]):
-            periods.append(
-                CoveragePeriod(
-                    member_id=c.member_id,
-                    payer_id=c.payer.payer_id,
-                    payer_name=c.payer.name,
-                    effective=c.effective_date,
-                    termination=c.termination_date,
-                    label=(
-                        f"{c.get_priority_display().lower()} coverage of patient account "
-                        f"{c.patient.account_number}"
-                    ),
-                )
-            )
+            periods.append(coverage_period(c, c.patient.account_number))
     return CoverageTable(periods)
+
+
+def coverage_period(c: Coverage, account_number: str) -> CoveragePeriod:
+    """One coverage on file as the scrubber's ``coverage`` rules read it."""
+    return CoveragePeriod(
+        member_id=c.member_id,
+        payer_id=c.payer.payer_id,
+        payer_name=c.payer.name,
+        effective=c.effective_date,
+        termination=c.termination_date,
+        label=(f"{c.get_priority_display().lower()} coverage of patient account {account_number}"),
+    )
