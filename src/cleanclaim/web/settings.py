@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cleanclaim.payercalls",
     "cleanclaim.fees",
     "cleanclaim.claims",
+    "cleanclaim.ledger",
 ]
 
 MIDDLEWARE = [
