@@ -1,0 +1,1 @@
+"""Clearinghouse connections: plug-ins (``clearinghouses/<name>/``), batches, files (issue 14)."""
