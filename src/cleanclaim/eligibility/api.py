@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from cleanclaim.api.versioning import ErrorOut, patch_body, read_patch
 from cleanclaim.audit.actor import Actor
@@ -57,7 +57,9 @@ def eligibility_start(request: HttpRequest) -> Any:
     user = request.auth  # type: ignore[attr-defined]
     data = read_patch(request, CheckIn)
     if "coverage_id" not in data:
-        return 422, {"detail": "coverage_id is required", "errors": {"coverage_id": ["required"]}}
+        return Status(
+            422, {"detail": "coverage_id is required", "errors": {"coverage_id": ["required"]}}
+        )
     coverage = get_scoped_or_404(Coverage, user, "eligibility.check", pk=data["coverage_id"])
     try:
         row = actions.check(
@@ -68,8 +70,8 @@ def eligibility_start(request: HttpRequest) -> Any:
             appointment=data.get("appointment_id"),
         )
     except ValueError as exc:
-        return 422, {"detail": str(exc), "errors": {"service_types": [str(exc)]}}
-    return 201, row
+        return Status(422, {"detail": str(exc), "errors": {"service_types": [str(exc)]}})
+    return Status(201, row)
 
 
 @router.get("/eligibility/{pk}", response=CheckOut, url_name="eligibility_detail")

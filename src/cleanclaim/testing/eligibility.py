@@ -136,3 +136,13 @@ def responder(
         ).encode()
 
     return send
+
+
+#: What :func:`send` answers per member id (tests set it; empty: every member active).
+ANSWERS: dict[str, Any] = {}
+
+
+def send(connection: Any, x12: str) -> bytes:
+    """The in-process payer as ``CLEANCLAIM_ELIGIBILITY_SENDER``
+    (``"cleanclaim.testing.eligibility.send"``), answering from :data:`ANSWERS`."""
+    return bytes(responder(ANSWERS)(connection, x12))
