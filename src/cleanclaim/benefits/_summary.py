@@ -64,6 +64,8 @@ KINDS = {
 }
 NETWORK = {"Y": "in", "N": "out", "W": "both"}
 LEVELS = {"IND": "individual", "FAM": "family", "EMP": "employee", "ESP": "employee and spouse"}
+#: EB09 Quantity Qualifier, the common values in words
+QUANTITIES = {"VS": "visits", "DY": "days", "HS": "hours", "MN": "months", "YY": "years"}
 #: DTP01 of 2100C/D a summary names
 PLAN_DATES = {
     "291": "plan",
@@ -349,7 +351,8 @@ class BenefitsSummary:
                 continue  # deductible met is good news, not a problem
             if ln.quantity is not None and ln.quantity == 0:
                 types = ", ".join(ln.service_types) or "the plan"
-                out.append(f"no {ln.quantity_qualifier or 'units'} remaining for {types}")
+                unit = QUANTITIES.get(ln.quantity_qualifier, ln.quantity_qualifier or "units")
+                out.append(f"no {unit} remaining for {types}")
             elif ln.kind == "limitation" and ln.amount == 0:
                 out.append(f"benefit maximum reached for {', '.join(ln.service_types)}")
         return out
