@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -152,11 +153,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except StaleEdit as exc:
         messages.error(request, exc.message())
-    except Exception as exc:  # a value the record refuses (e.g. a name too long)
-        from django.core.exceptions import ValidationError
-
-        if not isinstance(exc, ValidationError):
-            raise
+    except ValidationError as exc:  # a value the record refuses (e.g. a name too long)
         messages.error(request, "; ".join(exc.messages))
     else:
         if written:
