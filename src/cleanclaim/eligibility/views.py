@@ -80,7 +80,7 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
                     coverage,
                     types,
                     day=day,
-                    appointment=request.POST.get("appointment") or None,
+                    appointment=_version(request.POST.get("appointment")),
                 )
             except ValueError as exc:
                 error = str(exc)
@@ -128,6 +128,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _version(text: str | None) -> int | None:
+    """A posted whole number (a version, an appointment id), or None."""
     try:
         return int(text) if text else None
     except ValueError:
