@@ -14,6 +14,10 @@ out); :meth:`CoreServer.stop` cuts every wait short. A body past ``max_body`` is
 HTTP 413, a malformed one a CORE error envelope, an unexpected handler error HTTP
 500 with a CORE ``ServerError`` envelope — never a traceback. Nothing is logged:
 the requests carry passwords and patient data.
+
+With ``tls`` (a server :class:`ssl.SSLContext`) it speaks HTTPS, as a clearinghouse
+must; the handshake runs in the request's own thread, so a client that never
+completes it holds up nobody else.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import ssl
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -50,6 +55,9 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     core: CoreServer
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Silent: a dropped connection or a failed TLS handshake is the client's affair."""
+
 
 class CoreServer:
     """A CORE real-time endpoint: ``.start()`` in a background thread, ``.url``, ``.stop()``."""
@@ -64,6 +72,7 @@ class CoreServer:
         delay: Delay | None = None,
         max_body: int = MAX_BODY,
         receiver_id: str = "SANDBOX",
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         self.handler = handler
         self.users = dict(users)
@@ -75,6 +84,11 @@ class CoreServer:
         self._stopping = threading.Event()
         self._server = _Server((host, port), _RequestHandler)
         self._server.core = self
+        self._tls = tls
+        if tls is not None:  # the handshake runs in the request's thread, not accept()
+            self._server.socket = tls.wrap_socket(
+                self._server.socket, server_side=True, do_handshake_on_connect=False
+            )
         self._thread: threading.Thread | None = None
 
     @property
@@ -84,7 +98,8 @@ class CoreServer:
     @property
     def url(self) -> str:
         host = str(self._server.server_address[0])
-        return f"http://{host}:{self.port}{PATH}"
+        scheme = "https" if self._tls is not None else "http"
+        return f"{scheme}://{host}:{self.port}{PATH}"
 
     def start(self) -> CoreServer:
         self._thread = threading.Thread(
