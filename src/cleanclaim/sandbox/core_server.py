@@ -161,6 +161,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "cleanclaim-sandbox-core"
     sys_version = ""
+    timeout = 60.0  # seconds a connection may sit idle (or mid-handshake)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Silent: requests carry passwords and patient data."""
@@ -221,6 +222,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         try:
             check_request(request)
             if not core._wait(request):
+                self.close_connection = True
                 return  # stopping: no answer, as a payer that never answers
             payload_type, payload = core.handler(request)
             answer = _answer(
