@@ -77,25 +77,35 @@ def connection_for(practice: Any) -> Any:
 
 
 def send_270(connection: Any, x12: str) -> bytes:
-    """Send the 270 and return the 271 (raw X12). Raises :class:`SendError`."""
+    """Send the 270 in the CORE real-time envelope (``X12_270_REQUEST``) and return the
+    271 (raw X12). ``connection``: what ``connection_for`` found — handed to
+    ``cleanclaim.clearinghouses.realtime.exchange`` when that is installed, else used as
+    a :class:`cleanclaim.caqhcore.CoreClient`. Raises :class:`SendError` in plain words."""
     path = getattr(settings, "CLEANCLAIM_ELIGIBILITY_SENDER", "")
     if path:
         sender: Sender = import_string(path)
         return sender(connection, x12)
     try:
-        from cleanclaim.caqhcore.envelope import X12_270_REQUEST
-        from cleanclaim.caqhcore.errors import CoreError
-        from cleanclaim.clearinghouses.realtime import exchange
+        from cleanclaim.caqhcore import X12_270_REQUEST, CoreError
     except ImportError:
         raise SendError(
-            "Real-time eligibility is not set up: no clearinghouse connection is installed."
+            "Real-time eligibility is not set up: the CORE connectivity package is missing."
         ) from None
     if connection is None:
-        raise SendError("The practice has no real-time connection to a clearinghouse.")
+        raise SendError(
+            "Real-time eligibility is not set up: the practice has no real-time connection "
+            "to a clearinghouse."
+        )
     try:
-        return exchange(connection, X12_270_REQUEST, x12)
+        from cleanclaim.clearinghouses.realtime import exchange
+    except ImportError:
+        exchange = None
+    try:
+        if exchange is not None:
+            return bytes(exchange(connection, X12_270_REQUEST, x12))
+        return bytes(connection.exchange(X12_270_REQUEST, x12.encode()).envelope.payload)
     except CoreError as exc:
-        raise SendError(str(getattr(exc, "message", exc))) from exc
+        raise SendError(exc.message) from exc
 
 
 def _service_types(types: Iterable[str]) -> list[str]:
