@@ -7,13 +7,15 @@ and its audit entry, hand the 270 to the sender, read the 271 into a benefits su
 and store it. The sender is the in-process responder
 (``cleanclaim.testing.eligibility.responder``: it parses the 270 and builds a 271);
 its own time is measured separately and is the baseline column: cleanclaim's own
-cost is the total minus the responder's time. (Against the sandbox CORE server on
-loopback once issue 14's real-time call is on main.)
+cost is the total minus the responder's time. With ``--http`` the 270 travels in the
+CAQH CORE envelope (``cleanclaim.caqhcore.CoreClient``, MIME form) to the sandbox's
+``CoreServer`` on the loopback, whose handler is the same responder: the envelope and
+the HTTP round trip are then part of cleanclaim's own cost.
 
 Then a batch: 500 visits on one day (the test world's visit copied to 500 patients),
 ``cleanclaim.eligibility.batch.run_batch``, with its progress counted as it goes.
 
-Throw-away SQLite database; run: PYTHONPATH=src python bench/eligibility_bench.py [N]
+Throw-away SQLite database; run: PYTHONPATH=src python bench/eligibility_bench.py [N] [--http]
 (prints figures; no assertions)
 """
 
@@ -26,7 +28,9 @@ import tempfile
 import time
 from typing import Any
 
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+HTTP = "--http" in sys.argv
+N = int(ARGS[0]) if ARGS else 200
 VISITS = 500
 
 
@@ -59,11 +63,27 @@ def main() -> int:
     answer = responder()
     payer_times: list[float] = []
 
-    def timed_send(connection: Any, x12: str) -> bytes:
+    def timed_answer(connection: Any, x12: str) -> bytes:
         start = time.perf_counter()
         out = answer(connection, x12)
         payer_times.append(time.perf_counter() - start)
         return bytes(out)
+
+    timed_send = timed_answer
+    if HTTP:
+        from cleanclaim.caqhcore import X12_271_RESPONSE, CoreClient, CoreEnvelope
+        from cleanclaim.sandbox.core_server import CoreServer
+
+        def handle(envelope: CoreEnvelope) -> tuple[str, bytes]:
+            return X12_271_RESPONSE, timed_answer(None, envelope.payload.decode())
+
+        server = CoreServer(handle, users={"bench": "bench pass"}).start()
+        client = CoreClient(server.url, "bench", "bench pass", "CLEANCLAIM", "SANDBOX")
+
+        def timed_send(connection: Any, x12: str) -> bytes:
+            return actions.send_270(client, x12)
+
+        print(f"over HTTP: CORE MIME envelope to the sandbox CoreServer at {server.url}")
 
     day = dt.date(2026, 12, 7)
     totals: list[float] = []
