@@ -95,6 +95,9 @@ class SftpServer:
         self.temp_suffixes = temp_suffixes
         #: Fault hook: the next upload stops after this many bytes and the connection drops.
         self.cut_after_bytes: int | None = None
+        #: Whether posix-rename@openssh.com is answered (False: as servers without it, so
+        #: clients fall back to the plain rename).
+        self.offers_posix_rename = True
         self._key = _host_key(Path(host_key_path))
         self._listener: socket.socket | None = None
         self._thread: threading.Thread | None = None
@@ -253,6 +256,8 @@ class _Handle(paramiko.SFTPHandle):  # type: ignore[misc]
         return _OK
 
     def write(self, offset: int, data: bytes) -> int:
+        if self.session.dropped:
+            return _FAILURE  # requests already queued when the connection was cut
         sandbox = self.session.sandbox
         limit = sandbox.cut_after_bytes
         if limit is not None and offset + len(data) > limit:
@@ -276,9 +281,18 @@ class _JailedSftp(paramiko.SFTPServerInterface):  # type: ignore[misc]
         self.sandbox = server.sandbox
         self.user = server.user
         self.home = self.sandbox.home(self.user).resolve()
+        self.dropped = False
+        self.handles: list[_Handle] = []
+
+    def session_ended(self) -> None:
+        """Close what a dropped client left open (paramiko may not get to it)."""
+        for handle in self.handles:
+            handle.close()
+        self.handles = []
 
     def cut(self) -> None:
         """Drop the connection abruptly, as a network cut does."""
+        self.dropped = True
         sock = self.gate.transport.sock
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
@@ -341,7 +355,10 @@ class _JailedSftp(paramiko.SFTPServerInterface):  # type: ignore[misc]
             how = "a+b" if flags & os.O_APPEND else "r+b"
         else:
             how = "rb"
-        return _Handle(self, flags, os.fdopen(fd, how), real)
+        handle = _Handle(self, flags, os.fdopen(fd, how), real)
+        self.handles = [h for h in self.handles if not h.readfile.closed]
+        self.handles.append(handle)
+        return handle
 
     def _do(self, call: Callable[[Path], None], path: str) -> int:
         try:
@@ -359,6 +376,8 @@ class _JailedSftp(paramiko.SFTPServerInterface):  # type: ignore[misc]
 
     def posix_rename(self, oldpath: str, newpath: str) -> int:
         """posix-rename@openssh.com: replaces the target in one step."""
+        if not self.sandbox.offers_posix_rename:
+            return _UNSUPPORTED
         return self._move(oldpath, newpath, overwrite=True)
 
     def _move(self, oldpath: str, newpath: str, *, overwrite: bool) -> int:

@@ -275,7 +275,11 @@ class SftpTransport:
             options.key_types = _preferred_key_types(pinned_type, tuple(options.key_types))
         try:
             transport.start_client(timeout=s.timeout)
+            # start_client returns, without raising, when the time is up mid-negotiation
+            done = transport.is_active() and transport.host_key is not None
         except (paramiko.SSHException, OSError, EOFError):
+            done = False
+        if not done:
             raise Unreachable(
                 f"{self._where} did not complete an SSH handshake within {s.timeout:g} seconds"
                 " (is it an SFTP server?)"
