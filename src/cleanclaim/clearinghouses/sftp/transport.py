@@ -372,7 +372,13 @@ class SftpTransport:
             written = sftp.stat(temp).st_size
             if written != len(data):
                 raise self._cut(f"uploading {name} ({written} of {len(data)} bytes arrived)")
-            self._rename(sftp, temp, final)
+            try:
+                self._rename(sftp, temp, final, replace=False)
+            except OSError:
+                # another worker may have finished the same file first
+                if self._stat(sftp, final) is None or self._sha256(sftp, final) != sha:
+                    raise
+                return Uploaded(name=name, sha256=sha, already_there=True)
         except SftpError:
             raise
         except PermissionError:
@@ -387,17 +393,21 @@ class SftpTransport:
             raise self._cut(f"uploading {name}") from None
         return Uploaded(name=name, sha256=sha, already_there=False)
 
-    def _rename(self, sftp: paramiko.SFTPClient, temp: str, final: str) -> None:
-        """posix-rename (atomic) where the server has it, else the plain rename."""
+    def _rename(
+        self, sftp: paramiko.SFTPClient, source: str, target: str, *, replace: bool
+    ) -> None:
+        """posix-rename (one atomic step) where the server has it, else the plain SFTP
+        rename, which refuses an existing target: that target is removed first only when
+        ``replace`` (archiving a name seen before), never for an upload."""
         try:
-            sftp.posix_rename(temp, final)
+            sftp.posix_rename(source, target)
             return
         except OSError as exc:
-            if "unsupported" not in str(exc).lower() and "not supported" not in str(exc).lower():
+            if "unsupported" not in str(exc).lower():
                 raise
-        if self._stat(sftp, final) is not None:
-            sftp.remove(final)
-        sftp.rename(temp, final)
+        if replace and self._stat(sftp, target) is not None:
+            sftp.remove(target)
+        sftp.rename(source, target)
 
     @staticmethod
     def _stat(sftp: paramiko.SFTPClient, path: str) -> paramiko.SFTPAttributes | None:
@@ -470,7 +480,7 @@ class SftpTransport:
                 return
             if self._stat(sftp, s.archive_dir) is None:
                 sftp.mkdir(s.archive_dir)
-            self._rename(sftp, path, posixpath.join(s.archive_dir, name))
+            self._rename(sftp, path, posixpath.join(s.archive_dir, name), replace=True)
         except FileNotFoundError:
             raise SftpError(f"{path} is not on the SFTP server {self._where}") from None
         except PermissionError:
