@@ -4,6 +4,7 @@ their own folder."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +23,16 @@ class Received:
     """What the server's ``on_upload`` saw, in order: (user, file name, bytes)."""
 
     files: list[tuple[str, str, bytes]] = field(default_factory=list)
+    #: The most calls seen running at the same time.
+    most_at_once: int = 0
+    _running: int = 0
 
     def __call__(self, user: str, path: Path) -> None:
+        self._running += 1
+        self.most_at_once = max(self.most_at_once, self._running)
+        time.sleep(0.005)  # a window for an overlapping call to show
         self.files.append((user, path.name, path.read_bytes()))
+        self._running -= 1
 
 
 @pytest.fixture

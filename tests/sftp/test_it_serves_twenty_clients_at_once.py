@@ -1,4 +1,5 @@
-"""Twenty submitters upload at the same moment: every file arrives whole, once."""
+"""Twenty submitters upload at the same moment: every file arrives whole, once, and
+``on_upload`` takes them one at a time."""
 
 from __future__ import annotations
 
@@ -30,3 +31,4 @@ def test_it_takes_twenty_concurrent_uploads(
     on_disk = {p.name: p.read_bytes() for p in sandbox.root.glob("*/inbound/*")}
     assert on_disk == files
     assert {user for user, _, _ in received.files} == {"alice", "bob"}
+    assert received.most_at_once == 1  # the adjudicator is handed one file at a time

@@ -7,9 +7,10 @@ symbolic link leading out of it is refused.
 
 A file *renamed* into ``inbound`` is a file received: ``on_upload(user, path)`` runs once
 for it, before the rename is answered, so the answers it writes are in ``outbound`` when
-the client's upload returns. Temporary names (``temp_suffixes``) and files written
-straight under their final name do not call it: a clearinghouse only takes what a client
-has finished (docs/clearinghouses-sftp.md).
+the client's upload returns; calls run one at a time even when many clients upload at
+once. Temporary names (``temp_suffixes``) and files written straight under their final
+name do not call it: a clearinghouse only takes what a client has finished
+(docs/clearinghouses-sftp.md).
 
 Faults for tests: ``cut_after_bytes`` (an attribute, settable between uploads) lets the
 next upload write that many bytes and then drops the connection; it fires once and
@@ -103,6 +104,7 @@ class SftpServer:
         self._thread: threading.Thread | None = None
         self._transports: list[paramiko.Transport] = []
         self._lock = threading.Lock()
+        self._upload_lock = threading.Lock()
         self._stopping = threading.Event()
 
     @property
@@ -180,10 +182,11 @@ class SftpServer:
     def _received(self, user: str, path: Path) -> None:
         if self.on_upload is None:
             return
-        try:
-            self.on_upload(user, path)
-        except Exception:
-            log.exception("on_upload failed for %s (the file is kept)", path.name)
+        with self._upload_lock:  # one at a time, whichever client sent it
+            try:
+                self.on_upload(user, path)
+            except Exception:
+                log.exception("on_upload failed for %s (the file is kept)", path.name)
 
 
 class _Gate(paramiko.ServerInterface):  # type: ignore[misc]  # paramiko is untyped
