@@ -1,0 +1,200 @@
+"""Test claims made from an 835's own data, and generated 835s of any size.
+
+:func:`claims_for_835` creates, in a practice, the patient, coverage, visit and sent
+claim each claim payment answers (CLP01 as the claim number, lines from SVC: the code
+as submitted, SVC06, when the payer changed it), so posting the file matches every
+payment. :func:`many_claims_835` builds a balanced 835 of ``n`` claim payments with
+the engine's 835 builder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from cleanclaim.audit.actor import Actor
+from cleanclaim.claims import events
+from cleanclaim.claims.models import Claim, ClaimLine, Encounter
+from cleanclaim.patients.models import Coverage, Patient
+from cleanclaim.payers.models import Payer
+from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation
+from cleanclaim.x12 import write_json
+from cleanclaim.x12.x221a1_835.view import ClaimPayment, Remittance
+
+DEFAULT_DAY = dt.date(2026, 1, 15)
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(text, "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def _lines(cp: ClaimPayment) -> list[tuple[str, list[str], Decimal, dt.date]]:
+    claim_day = next((d for q, t in cp.dates if q == "232" and (d := _day(t))), DEFAULT_DAY)
+    out = []
+    for svc in cp.services:
+        proc = (
+            svc.svc.original_procedure_identifier or svc.svc.composite_medical_procedure_identifier
+        )
+        code = (proc.procedure_code if proc else "99213")[:5]
+        mods = list(proc.procedure_modifiers) if proc else []
+        day = next((d for q, t in svc.service_dates if (d := _day(t))), claim_day)
+        out.append((code, mods, svc.svc.line_item_charge_amount, day))
+    if not out:
+        out.append(("99213", [], cp.clp.total_claim_charge_amount, claim_day))
+    return out
+
+
+def sent_claim(
+    practice: Practice,
+    payer: Payer,
+    provider: RenderingProvider,
+    location: ServiceLocation,
+    number: str,
+    patient: Patient,
+    coverage: Coverage,
+    lines: list[tuple[str, list[str], Decimal, dt.date]],
+) -> Claim:
+    """A claim as sent (events created … submitted), numbered ``number`` (CLM01)."""
+    first = min(d for *_, d in lines)
+    last = max(d for *_, d in lines)
+    encounter = Encounter.objects.create(
+        practice=practice,
+        patient=patient,
+        rendering_provider=provider,
+        location=location,
+        place_of_service="11",
+        service_from=first,
+        service_to=last,
+        coverage=coverage,
+        diagnoses=["I10"],
+    )
+    claim = Claim.objects.create(
+        practice=practice,
+        encounter=encounter,
+        patient=patient,
+        coverage=coverage,
+        payer=payer,
+        rendering_provider=provider,
+        location=location,
+        place_of_service="11",
+        service_from=first,
+        service_to=last,
+        diagnoses=["I10"],
+        total_charge=sum((c for _, _, c, _ in lines), Decimal(0)),
+        number=number,
+    )
+    ClaimLine.objects.bulk_create(
+        ClaimLine(
+            claim=claim,
+            number=n,
+            procedure=code,
+            modifiers=mods,
+            units=1,
+            charge=charge,
+            pointers=[1],
+            service_date=day,
+        )
+        for n, (code, mods, charge, day) in enumerate(lines, start=1)
+    )
+    actor = Actor.process()
+    events.append(actor, claim, events.Kind.CREATED, {"encounter": encounter.pk})
+    events.append(actor, claim, events.Kind.SCRUBBED, {"errors": 0})
+    events.append(actor, claim, events.Kind.QUEUED, {})
+    events.append(actor, claim, events.Kind.SUBMITTED, {"batch": 1})
+    return claim
+
+
+def claims_for_835(
+    remit: Remittance,
+    practice: Practice,
+    payer: Payer,
+    provider: RenderingProvider,
+    location: ServiceLocation,
+) -> list[Claim]:
+    """One sent claim per distinct CLP01 of ``remit``, with its patient and coverage."""
+    made: dict[str, Claim] = {}
+    for cp in remit.claims:
+        number = cp.clp.claim_submitters_identifier
+        if number in made or cp.clp.claim_status_code == "22":
+            continue
+        p = cp.patient
+        patient = Patient.objects.create(
+            practice=practice,
+            account_number=f"R{Patient.objects.count() + 1:05d}",
+            first_name=(p.first_name if p else "") or "Pat",
+            last_name=(p.name if p else "") or "Remit",
+            date_of_birth=dt.date(1950, 1, 1),
+            sex="F",
+            address_line1="1 Main Street",
+            city="Portland",
+            state="OR",
+            zip_code="97201",
+        )
+        coverage = Coverage.objects.create(
+            patient=patient,
+            payer=payer,
+            priority=1,
+            member_id=(p.identification_code if p else "") or f"M{number}",
+            effective_date=dt.date(2000, 1, 1),
+        )
+        made[number] = sent_claim(
+            practice, payer, provider, location, number, patient, coverage, _lines(cp)
+        )
+    return list(made.values())
+
+
+def many_claims_835(n: int, *, trace: str = "TRACE1000", first: int = 1) -> bytes:
+    """A balanced 835 of ``n`` claim payments ``RC{first:07d}`` …, two lines each: an
+    office visit paid 80 of 125 (CO-45 25, PR-2 20) and a test paid 30 of 40 (CO-45 10)."""
+    claims: list[dict[str, Any]] = []
+    for i in range(first, first + n):
+        claims.append(
+            {
+                "patient_control_number": f"RC{i:07d}",
+                "status_code": "1",
+                "charge": "165",
+                "paid": "110",
+                "patient_responsibility": "20",
+                "filing_indicator": "12",
+                "payer_claim_control_number": f"PCN{i:09d}",
+                "patient": {"last_name": f"DOE{i}", "first_name": "JANE", "member_id": f"M{i}"},
+                "services": [
+                    {
+                        "procedure": "99213",
+                        "charge": "125",
+                        "paid": "80",
+                        "service_date": "2026-01-15",
+                        "adjustments": [
+                            {"group": "CO", "reason": "45", "amount": "25"},
+                            {"group": "PR", "reason": "2", "amount": "20"},
+                        ],
+                    },
+                    {
+                        "procedure": "80053",
+                        "charge": "40",
+                        "paid": "30",
+                        "service_date": "2026-01-15",
+                        "adjustments": [{"group": "CO", "reason": "45", "amount": "10"}],
+                    },
+                ],
+            }
+        )
+    body = {
+        "transaction_set": "835",
+        "control_number": "0001",
+        "sender_id": "BENCHPAYER",
+        "receiver_id": "CLEANCLAIM",
+        "total_payment": str(110 * n),
+        "payment_method": "ACH",
+        "payment_date": "2026-02-02",
+        "trace_number": trace,
+        "payer_identifier": "1999999999",
+        "payer": {"name": "BENCH MUTUAL", "id_qualifier": "XV", "id": "BENCH01"},
+        "payee": {"name": "BENCH PRACTICE", "id_qualifier": "XX", "id": "1234567893"},
+        "claims": claims,
+    }
+    return write_json(body, now=dt.datetime(2026, 2, 2, 9, 0, tzinfo=dt.UTC)).encode()
