@@ -158,11 +158,44 @@ def _home_practice(rf: RemittanceFile, remit: Remittance, practices: list[Practi
     return practices[0]
 
 
-def _candidates(cp: CP, practice_ids: list[int]) -> tuple[list[Claim], bool]:
+class _Lookup:
+    """What one posting run reads once: the claims named by the file's CLP01s (with
+    their lines, in chunks) and each practice's rules."""
+
+    CHUNK = 500
+
+    def __init__(self, practice_ids: list[int], remits: list[Remittance]) -> None:
+        self.claims: dict[str, Claim] = {}
+        self.rules: dict[int, Mapping[str, str]] = {}
+        numbers = sorted(
+            {cp.clp.claim_submitters_identifier for r in remits for cp in r.claims} - {""}
+        )
+        for start in range(0, len(numbers), self.CHUNK):
+            qs = _claims(practice_ids).filter(number__in=numbers[start : start + self.CHUNK])
+            for claim in qs.prefetch_related("lines"):
+                self.claims.setdefault(claim.number, claim)
+
+    def rules_for(self, practice: Practice) -> Mapping[str, str]:
+        if practice.pk not in self.rules:
+            self.rules[practice.pk] = rules_for(practice)
+        return self.rules[practice.pk]
+
+
+def _claims(practice_ids: list[int]) -> Any:
+    return Claim.objects.filter(practice_id__in=practice_ids).select_related(
+        "patient", "coverage", "practice", "payer"
+    )
+
+
+def _candidates(
+    cp: CP, practice_ids: list[int], lookup: _Lookup | None = None
+) -> tuple[list[Claim], bool]:
     """Claims that may answer ``cp``: by CLP01, else by CLP07 on an earlier payment
     (second value True), else the patient's (by NM1*QC name or member id)."""
-    qs = Claim.objects.filter(practice_id__in=practice_ids).select_related("patient", "coverage")
+    qs = _claims(practice_ids)
     pcn = cp.clp.claim_submitters_identifier
+    if lookup is not None and pcn in lookup.claims:
+        return [lookup.claims[pcn]], False
     found = list(qs.filter(number=pcn)) if pcn else []
     if found:
         return found, False
@@ -197,8 +230,10 @@ def _claim_candidate(c: Claim, payer_numbers: tuple[str, ...] = ()) -> engine.Cl
     )
 
 
-def _match(cp: CP, practice_ids: list[int]) -> tuple[Claim | None, str, list[dict[str, Any]]]:
-    found, by_payer_number = _candidates(cp, practice_ids)
+def _match(
+    cp: CP, practice_ids: list[int], lookup: _Lookup | None = None
+) -> tuple[Claim | None, str, list[dict[str, Any]]]:
+    found, by_payer_number = _candidates(cp, practice_ids, lookup)
     claims = {c.pk: c for c in found}
     numbers = (cp.clp.payer_claim_control_number,) if by_payer_number else ()
     cands = [_claim_candidate(c, numbers) for c in found]
@@ -386,10 +421,18 @@ def _underpayments(
             )
 
 
-def _apply(actor: Actor, rf: RemittanceFile, cpay: ClaimPayment, cp: CP, claim: Claim) -> None:
+def _apply(
+    actor: Actor,
+    rf: RemittanceFile,
+    cpay: ClaimPayment,
+    cp: CP,
+    claim: Claim,
+    lookup: _Lookup | None = None,
+) -> None:
     """Post ``cp`` against ``claim`` (inside the caller's transaction)."""
     matched = _lines(cp, claim)
-    postings = engine.plan(cp, matched, rules_for(claim.practice))
+    rules = lookup.rules_for(claim.practice) if lookup else rules_for(claim.practice)
+    postings = engine.plan(cp, matched, rules)
     LinePosting.objects.bulk_create(
         LinePosting(
             claim_payment=cpay,
@@ -429,11 +472,12 @@ def _post_one(
     key: str,
     cp: CP,
     practices: list[Practice],
+    lookup: _Lookup | None = None,
 ) -> str:
     """One claim payment in one transaction: ``posted``, ``unmatched`` or ``skipped``."""
     try:
         with transaction.atomic():
-            claim, how, candidates = _match(cp, [p.pk for p in practices])
+            claim, how, candidates = _match(cp, [p.pk for p in practices], lookup)
             practice = claim.practice if claim else _home_practice(rf, remit, practices)
             cpay = ClaimPayment.objects.create(
                 remittance=rf,
@@ -455,7 +499,7 @@ def _post_one(
                     claim_payment=cpay, practice=practice, candidates=candidates
                 )
                 return "unmatched"
-            _apply(actor, rf, cpay, cp, claim)
+            _apply(actor, rf, cpay, cp, claim, lookup)
             return "posted"
     except IntegrityError:
         if ClaimPayment.objects.filter(key=key, practice__in=practices).exists():
@@ -474,22 +518,26 @@ def post_file(
         raise NotPostable("the file does not balance: nothing was posted")
     RemittanceFile.objects.filter(pk=rf.pk).update(status=RemittanceFile.Status.POSTING)
     practices = _practices(rf)
-    done = set(ClaimPayment.objects.filter(remittance=rf).values_list("key", flat=True)) | set(
-        ClaimPayment.objects.filter(practice__in=practices, remittance__trace=rf.trace).values_list(
-            "key", flat=True
-        )
-    )
     summary = Summary()
     remits = read(bytes(rf.raw))
-    total = sum(len(r.claims) for r in remits)
+    keyed = [[_short(k) for k in engine.claim_payment_keys(r)] for r in remits]
+    everything = [k for keys in keyed for k in keys]
+    done: set[str] = set()
+    for start in range(0, len(everything), _Lookup.CHUNK):
+        done.update(
+            ClaimPayment.objects.filter(
+                practice__in=practices, key__in=everything[start : start + _Lookup.CHUNK]
+            ).values_list("key", flat=True)
+        )
+    lookup = _Lookup([p.pk for p in practices], remits)
+    total = len(everything)
     seq = 0
-    for remit in remits:
-        for key, cp in zip(engine.claim_payment_keys(remit), remit.claims, strict=True):
-            key = _short(key)
+    for remit, keys in zip(remits, keyed, strict=True):
+        for key, cp in zip(keys, remit.claims, strict=True):
             if key in done:
                 summary.skipped += 1
             else:
-                outcome = _post_one(actor, rf, remit, seq, key, cp, practices)
+                outcome = _post_one(actor, rf, remit, seq, key, cp, practices, lookup)
                 if outcome == "posted":
                     summary.posted += 1
                 elif outcome == "unmatched":
