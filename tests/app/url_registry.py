@@ -178,7 +178,6 @@ REGISTRY: dict[str, Entry] = {
     # no ready claim of a paper payer in the test world: refused, naming why
     "claims:print_paper": Entry("claims.work", method="POST", ok=(422,), phi=True),
     "claims:worklist": Entry("worklists.claims", args=lambda w: {"slug": "deadlines"}, phi=True),
-    "work:remittance": Entry("remittance.post", phi=False),
     "work:denials": Entry("denials.work", phi=False),
     "work:reports": Entry("reports.view", phi=False),
     # coding screen, code pages, reference data status (tests/integ)
@@ -259,6 +258,15 @@ REGISTRY: dict[str, Entry] = {
     "GET api:claim_events": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
+    "remits:list": Entry("remittance.post", phi=False),
+    "remits:unmatched": Entry("remittance.post", phi=True),
+    "remits:detail": Entry("remittance.post", "object", remittance, phi=True),
+    "remits:dry_run": Entry(
+        "remittance.post", "object", remittance, method="POST", ok=(302,), phi=True
+    ),
+    "remits:post": Entry(
+        "remittance.post", "object", remittance, method="POST", ok=(302,), phi=False
+    ),
     "POST api:remittance_upload": Entry(  # no practice given
         "remittance.post", method="POST", ok=(422,), phi=False
     ),
