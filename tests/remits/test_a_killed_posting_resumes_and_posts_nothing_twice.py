@@ -23,7 +23,7 @@ from cleanclaim.remits.models import ClaimPayment
 from cleanclaim.testing.personas import Tenant, build_world
 from cleanclaim.testing.remits import claims_for_835, many_claims_835
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(1200)]
 
 N = 1000
 SRC = Path(__file__).resolve().parents[2] / "src"

@@ -3,8 +3,8 @@
 :func:`claims_for_835` creates, in a practice, the patient, coverage, visit and sent
 claim each claim payment answers (CLP01 as the claim number, lines from SVC: the code
 as submitted, SVC06, when the payer changed it), so posting the file matches every
-payment. :func:`many_claims_835` builds a balanced 835 of ``n`` claim payments with
-the engine's 835 builder.
+payment; rows are inserted in bulk, as set-up. :func:`many_claims_835` builds a
+balanced 835 of ``n`` claim payments with the engine's 835 builder.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from cleanclaim.audit.actor import Actor
-from cleanclaim.claims import events
-from cleanclaim.claims.models import Claim, ClaimLine, Encounter
+from cleanclaim.claims.models import Claim, ClaimEvent, ClaimLine, Encounter
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation
@@ -48,44 +46,74 @@ def _lines(cp: ClaimPayment) -> list[tuple[str, list[str], Decimal, dt.date]]:
     return out
 
 
-def sent_claim(
+def claims_for_835(
+    remit: Remittance,
     practice: Practice,
     payer: Payer,
     provider: RenderingProvider,
     location: ServiceLocation,
-    number: str,
-    patient: Patient,
-    coverage: Coverage,
-    lines: list[tuple[str, list[str], Decimal, dt.date]],
-) -> Claim:
-    """A claim as sent (events created … submitted), numbered ``number`` (CLM01)."""
-    first = min(d for *_, d in lines)
-    last = max(d for *_, d in lines)
-    encounter = Encounter.objects.create(
-        practice=practice,
-        patient=patient,
-        rendering_provider=provider,
-        location=location,
-        place_of_service="11",
-        service_from=first,
-        service_to=last,
-        coverage=coverage,
-        diagnoses=["I10"],
+) -> list[Claim]:
+    """One sent claim per distinct CLP01 of ``remit`` (events created, scrubbed, queued,
+    submitted; status ``submitted``), with its patient and coverage -- inserted in bulk,
+    as test set-up (no audit entries)."""
+    wanted: dict[str, ClaimPayment] = {}
+    for cp in remit.claims:
+        number = cp.clp.claim_submitters_identifier
+        if cp.clp.claim_status_code != "22":
+            wanted.setdefault(number, cp)
+    start = Patient.objects.count()
+    patients = Patient.objects.bulk_create(
+        Patient(
+            practice=practice,
+            account_number=f"R{start + i:06d}",
+            first_name=(cp.patient.first_name if cp.patient else "") or "Pat",
+            last_name=(cp.patient.name if cp.patient else "") or "Remit",
+            date_of_birth=dt.date(1950, 1, 1),
+            sex="F",
+            address_line1="1 Main Street",
+            city="Portland",
+            state="OR",
+            zip_code="97201",
+        )
+        for i, cp in enumerate(wanted.values(), start=1)
     )
-    claim = Claim.objects.create(
-        practice=practice,
-        encounter=encounter,
-        patient=patient,
-        coverage=coverage,
-        payer=payer,
-        rendering_provider=provider,
-        location=location,
-        place_of_service="11",
-        service_from=first,
-        service_to=last,
-        diagnoses=["I10"],
-        total_charge=sum((c for _, _, c, _ in lines), Decimal(0)),
-        number=number,
+    coverages = Coverage.objects.bulk_create(
+        Coverage(
+            patient=patient,
+            payer=payer,
+            priority=1,
+            member_id=(cp.patient.identification_code if cp.patient else "") or f"M{number}",
+            effective_date=dt.date(2000, 1, 1),
+        )
+        for patient, (number, cp) in zip(patients, wanted.items(), strict=True)
+    )
+    lines = [_lines(cp) for cp in wanted.values()]
+    spans = [(min(d for *_, d in ls), max(d for *_, d in ls)) for ls in lines]
+    common = {
+        "practice": practice,
+        "rendering_provider": provider,
+        "location": location,
+        "place_of_service": "11",
+        "diagnoses": ["I10"],
+    }
+    encounters = Encounter.objects.bulk_create(
+        Encounter(patient=p, coverage=c, service_from=a, service_to=b, **common)
+        for p, c, (a, b) in zip(patients, coverages, spans, strict=True)
+    )
+    claims = Claim.objects.bulk_create(
+        Claim(
+            encounter=e,
+            patient=e.patient,
+            coverage=e.coverage,
+            payer=payer,
+            service_from=e.service_from,
+            service_to=e.service_to,
+            total_charge=sum((c for _, _, c, _ in ls), Decimal(0)),
+            number=number,
+            status="submitted",
+            **common,
+        )
+        for e, number, ls in zip(encounters, wanted, lines, strict=True)
     )
     ClaimLine.objects.bulk_create(
         ClaimLine(
@@ -98,53 +126,20 @@ def sent_claim(
             pointers=[1],
             service_date=day,
         )
-        for n, (code, mods, charge, day) in enumerate(lines, start=1)
+        for claim, ls in zip(claims, lines, strict=True)
+        for n, (code, mods, charge, day) in enumerate(ls, start=1)
     )
-    actor = Actor.process()
-    events.append(actor, claim, events.Kind.CREATED, {"encounter": encounter.pk})
-    events.append(actor, claim, events.Kind.SCRUBBED, {"errors": 0})
-    events.append(actor, claim, events.Kind.QUEUED, {})
-    events.append(actor, claim, events.Kind.SUBMITTED, {"batch": 1})
-    return claim
-
-
-def claims_for_835(
-    remit: Remittance,
-    practice: Practice,
-    payer: Payer,
-    provider: RenderingProvider,
-    location: ServiceLocation,
-) -> list[Claim]:
-    """One sent claim per distinct CLP01 of ``remit``, with its patient and coverage."""
-    made: dict[str, Claim] = {}
-    for cp in remit.claims:
-        number = cp.clp.claim_submitters_identifier
-        if number in made or cp.clp.claim_status_code == "22":
-            continue
-        p = cp.patient
-        patient = Patient.objects.create(
-            practice=practice,
-            account_number=f"R{Patient.objects.count() + 1:05d}",
-            first_name=(p.first_name if p else "") or "Pat",
-            last_name=(p.name if p else "") or "Remit",
-            date_of_birth=dt.date(1950, 1, 1),
-            sex="F",
-            address_line1="1 Main Street",
-            city="Portland",
-            state="OR",
-            zip_code="97201",
+    ClaimEvent.objects.bulk_create(
+        ClaimEvent(claim=claim, kind=kind, user_label="test set-up", data=data)
+        for claim in claims
+        for kind, data in (
+            ("created", {}),
+            ("scrubbed", {"errors": 0}),
+            ("queued", {}),
+            ("submitted", {"batch": 1}),
         )
-        coverage = Coverage.objects.create(
-            patient=patient,
-            payer=payer,
-            priority=1,
-            member_id=(p.identification_code if p else "") or f"M{number}",
-            effective_date=dt.date(2000, 1, 1),
-        )
-        made[number] = sent_claim(
-            practice, payer, provider, location, number, patient, coverage, _lines(cp)
-        )
-    return list(made.values())
+    )
+    return claims
 
 
 def many_claims_835(n: int, *, trace: str = "TRACE1000", first: int = 1) -> bytes:
