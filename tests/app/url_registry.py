@@ -95,6 +95,16 @@ def eligibility_batch(w: Any) -> dict[str, Any]:
     return {"pk": found.pk}
 
 
+def remittance(w: Any) -> dict[str, Any]:
+    """A small 835 taken in for the home practice (made on first use)."""
+    from cleanclaim.audit.actor import Actor
+    from cleanclaim.remits.actions import take_in_835
+    from cleanclaim.testing.remits import many_claims_835
+
+    rf = take_in_835(Actor(user=None, label="test"), w.home.practice, "a.835", many_claims_835(1))
+    return {"pk": rf.pk}
+
+
 REGISTRY: dict[str, Entry] = {
     # shell
     # billers and managers see their follow-ups due (calls may name a patient)
@@ -199,7 +209,6 @@ REGISTRY: dict[str, Entry] = {
     # no ready claim of a paper payer in the test world: refused, naming why
     "claims:print_paper": Entry("claims.work", method="POST", ok=(422,), phi=True),
     "claims:worklist": Entry("worklists.claims", args=lambda w: {"slug": "deadlines"}, phi=True),
-    "work:remittance": Entry("remittance.post", phi=False),
     "work:denials": Entry("denials.work", phi=False),
     "work:reports": Entry("reports.view", phi=False),
     # coding screen, code pages, reference data status (tests/integ)
@@ -280,6 +289,23 @@ REGISTRY: dict[str, Entry] = {
     "GET api:claim_events": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
+    "remits:list": Entry("remittance.post", phi=False),
+    "remits:unmatched": Entry("remittance.post", phi=True),
+    "remits:detail": Entry("remittance.post", "object", remittance, phi=True),
+    "remits:dry_run": Entry(
+        "remittance.post", "object", remittance, method="POST", ok=(302,), phi=True
+    ),
+    "remits:post": Entry(
+        "remittance.post", "object", remittance, method="POST", ok=(302,), phi=False
+    ),
+    "POST api:remittance_upload": Entry(  # no practice given
+        "remittance.post", method="POST", ok=(422,), phi=False
+    ),
+    "GET api:remittance_unmatched": Entry("remittance.post", phi=True),
+    "GET api:remittance_detail": Entry("remittance.post", "object", remittance, phi=True),
+    "POST api:remittance_post": Entry(
+        "remittance.post", "object", remittance, method="POST", phi=True
+    ),
     # queued (200), already queued (409) or refused by the day's scrub (422: the test
     # world's visit of 2026-01-15 is past its payer's filing limit on a later day)
     "POST api:claim_queue": Entry(

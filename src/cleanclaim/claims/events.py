@@ -45,6 +45,11 @@ class Kind(models.TextChoices):
     CORRECTED = "corrected", "Corrected (replaced)"
     VOIDED = "voided", "Voided"
     WRITTEN_OFF = "written_off", "Written off"
+    #: 835 CLP02 22: the payer took back a payment (status back to ``accepted``).
+    REVERSED = "reversed", "Payment reversed"
+    #: 835 CLP02 19/20/21: the payer forwarded the claim to the next payer (crossover);
+    #: the status stays, the secondary is not billed by us.
+    FORWARDED = "forwarded", "Forwarded to the next payer"
 
 
 STATUSES: dict[str, str] = {
@@ -79,11 +84,13 @@ ALLOWED: dict[str, frozenset[str]] = {
     Kind.RELEASED: frozenset({"on_hold"}),
     Kind.SUBMITTED: frozenset({"queued"}),
     Kind.ACKNOWLEDGED: frozenset({"submitted", "accepted"}),
-    Kind.PAID: frozenset({"submitted", "accepted", "denied"}),
-    Kind.DENIED: frozenset({"submitted", "accepted"}),
+    Kind.PAID: frozenset({"submitted", "accepted", "denied", "paid"}),
+    Kind.DENIED: frozenset({"submitted", "accepted", "denied"}),
     Kind.CORRECTED: _SENT,
     Kind.VOIDED: _SENT | _BEFORE_SENDING | {"queued", "on_hold"},
     Kind.WRITTEN_OFF: frozenset({"denied", "rejected", "paid"}),
+    Kind.REVERSED: frozenset({"paid", "denied"}),
+    Kind.FORWARDED: frozenset({"paid", "denied"}),
 }
 
 
@@ -118,6 +125,10 @@ def _after(status: str, kind: str, data: Mapping[str, Any], before_hold: str) ->
         return before_hold
     if kind == Kind.ACKNOWLEDGED:
         return "accepted" if data.get("accepted") else "rejected"
+    if kind == Kind.FORWARDED:
+        return status
+    if kind == Kind.REVERSED:
+        return "accepted"
     simple = {
         Kind.QUEUED: "queued",
         Kind.HELD: "on_hold",

@@ -21,7 +21,6 @@ admin.site.login = require_http_methods(["GET", "POST"])(admin.site.login)  # ty
 work = (
     [
         path("claims/", views.claims, name="claims"),
-        path("remittance/", views.remittance, name="remittance"),
         path("denials/", views.denials, name="denials"),
         path("reports/", views.reports, name="reports"),
     ],
@@ -51,6 +50,7 @@ urlpatterns = [
     path("payers/", include("cleanclaim.payers.urls")),
     path("payers/", include("cleanclaim.payerrules.urls")),
     path("fees/", include("cleanclaim.fees.urls")),
+    path("remittances/", include("cleanclaim.remits.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
     path("", include("cleanclaim.payercalls.urls")),

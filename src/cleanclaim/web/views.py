@@ -101,6 +101,5 @@ def _placeholder(url_name: str):  # type: ignore[no-untyped-def]
 
 
 claims = _placeholder("work:claims")
-remittance = _placeholder("work:remittance")
 denials = _placeholder("work:denials")
 reports = _placeholder("work:reports")
