@@ -11,7 +11,13 @@ from cleanclaim.x12 import write_json
 NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 
 
-def ack_999(group: int, sets: list[dict[str, Any]], *, control: int = 901) -> bytes:
+def ack_999(
+    group: int,
+    sets: list[dict[str, Any]],
+    *,
+    control: int = 901,
+    result: dict[str, str] | None = None,
+) -> bytes:
     """A 999 answering our group ``group`` (GS06); ``sets``: per ST02 a status and
     segment errors (the 999 JSON fields)."""
     tx = {
@@ -30,6 +36,7 @@ def ack_999(group: int, sets: list[dict[str, Any]], *, control: int = 901) -> by
             "transaction_sets": [
                 {"transaction_set": "837", "version": "005010X222A1", **s} for s in sets
             ],
+            "result": result or {},
         },
     }
     return write_json(tx, now=NOW).encode()
