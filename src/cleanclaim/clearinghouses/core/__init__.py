@@ -11,6 +11,8 @@ from cleanclaim.clearinghouses.secrets import read_secrets
 
 NAME = "core"
 LABEL = "CAQH CORE real time (HTTPS)"
+#: No batches: real-time requests only.
+TAKES_BATCHES = False
 
 __all__ = ["LABEL", "NAME", "SettingsForm", "batch_transport", "realtime"]
 
