@@ -53,3 +53,14 @@ def poll_all() -> dict[str, Any]:
         else:
             done[key] = {"taken": len(result.taken), "skipped": len(result.skipped)}
     return done
+
+
+@shared_task(name="cleanclaim.clearinghouses.ask_due_claim_status")
+def ask_due_claim_status() -> dict[str, Any]:
+    """Ask the payer (276) about every sent claim with no answer after its payer's
+    ``claim_status_after_days``; each answer or failure is recorded on the claim."""
+    from django.utils import timezone
+
+    from cleanclaim.claims import status_inquiry
+
+    return status_inquiry.ask_due(_actor(None, "task"), timezone.now())

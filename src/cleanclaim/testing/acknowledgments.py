@@ -88,3 +88,39 @@ def ack_277ca(claims: list[dict[str, Any]], *, control: int = 902) -> bytes:
         "claims": items,
     }
     return write_json(tx, now=NOW).encode()
+
+
+def status_277(pcn: str, status: str = "F1:65", *, paid: str = "100", charge: str = "125") -> bytes:
+    """A 277 claim status answer (005010X212) for one claim: ``status`` is STC01
+    (category:status[:entity]); STC04 charge, STC05 paid."""
+    body = [
+        "ST*277*0001*005010X212",
+        "BHT*0010*08*STATUS1*20260302*0930*DG",
+        "HL*1**20*1",
+        "NM1*PR*2*NORTHSIDE HEALTH PLAN*****PI*NHP01",
+        "HL*2*1*21*1",
+        "NM1*41*2*NORTHSIDE BILLING*****46*NORTHSIDE",
+        "HL*3*2*19*1",
+        "NM1*1P*2*NORTHSIDE CLINIC*****XX*1234567893",
+        "HL*4*3*22*0",
+        "NM1*IL*1*DOE*JANE****MI*M1",
+        f"TRN*2*{pcn}",
+        f"STC*{status}*20260301**{charge}*{paid}",
+        "REF*1K*PAY1",
+        "DTP*472*RD8*20260115-20260115",
+    ]
+    body.append(f"SE*{len(body) + 1}*0001")
+    isa = (
+        "ISA*00*          *00*          *ZZ*SANDBOXCH      *ZZ*NORTHSIDE      "
+        "*260302*0930*^*00501*000000778*0*T*:"
+    )
+    return "~".join(
+        [
+            isa,
+            "GS*HN*SANDBOXCH*NORTHSIDE*20260302*0930*778*X*005010X212",
+            *body,
+            "GE*1*778",
+            "IEA*1*000000778",
+            "",
+        ]
+    ).encode()
