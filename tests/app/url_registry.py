@@ -162,6 +162,10 @@ REGISTRY: dict[str, Entry] = {
     "claims:claim_void": Entry(  # not confirmed
         "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
     ),
+    # the test world's claim is not sent: refused, naming why (409)
+    "claims:claim_status": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(409,), phi=True
+    ),
     "claims:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:visits_to_code": Entry("worklists.visits", phi=True),  # lists name patients
@@ -257,6 +261,10 @@ REGISTRY: dict[str, Entry] = {
     # the test world's claim is not sent (409) or the empty body names the reason (422)
     "POST api:claim_void": Entry(
         "claims.work", "object", pk("claim"), method="POST", ok=(409, 422), phi=True
+    ),
+    # the test world's claim is not sent: 409 naming why
+    "POST api:claim_status": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(409,), phi=True
     ),
 }
 

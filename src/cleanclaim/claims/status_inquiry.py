@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.claims import events
+from cleanclaim.claims.actions import view_claim
 from cleanclaim.claims.events import Kind
 from cleanclaim.claims.models import Claim, ClaimEvent
 from cleanclaim.x12 import X12Error, write_json
@@ -206,6 +207,8 @@ def ask(actor: Actor, claim: Claim, *, today: dt.date | None = None) -> Answer:
             result = Answer(False, "the payer's answer names no status for this claim")
     data.update(ok=result.ok, text=result.text, statuses=result.statuses)
     event = events.append(actor, claim, Kind.STATUS_ANSWER, data)
+    # the 276 tells the payer who the patient is: the disclosure is audited
+    view_claim(actor, claim, what=f"claim status inquiry (276) via {data.get('connection', '-')}")
     return Answer(result.ok, result.text, result.statuses, event.pk)
 
 
