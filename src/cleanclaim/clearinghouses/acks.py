@@ -93,15 +93,17 @@ def _enum_words(holder: type[Any], code: str) -> str:
 
 def kind_of(data: bytes) -> str:
     """``"TA1"``, ``"999"``, ``"277CA"``, ``"277"``, ``"835"`` or ``"other"``, from the
-    content (file names differ between clearinghouses; the content does not)."""
+    content (file names differ between clearinghouses; the content does not). A TA1
+    beside a transaction set is the set's kind (the intake reads the TA1 too)."""
     try:
         _, segments = tokenize(data)
     except X12Error:
         return "other"
     group_version = ""
+    saw_ta1 = False
     for seg in segments:
         if seg.id == "TA1":
-            return "TA1"
+            saw_ta1 = True
         if seg.id == "GS":
             group_version = seg.get(8)
         if seg.id == "ST":
@@ -114,7 +116,7 @@ def kind_of(data: bytes) -> str:
                 version = seg.get(3) or group_version
                 return "277CA" if version.startswith(VERSION_277CA) else "277"
             return "other"
-    return "other"
+    return "TA1" if saw_ta1 else "other"
 
 
 # -- TA1 -------------------------------------------------------------------------------

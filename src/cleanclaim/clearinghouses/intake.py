@@ -56,8 +56,12 @@ def take_in(actor: Actor, file: TransmissionFile) -> str:
             return locked.outcome
         data = bytes(locked.content)
         kind = acks.kind_of(data)
+        if kind == "other":  # unreadable as X12: the kind it was kept as (by its name)
+            kind = locked.kind or "other"
         try:
             outcome = _HANDLERS.get(kind, _kept)(actor, locked, data)
+            if kind != "TA1" and acks.read_ta1(data):  # a TA1 beside the sets
+                outcome = f"{_take_ta1(actor, locked, data)}; {outcome}"
         except X12Error as exc:
             outcome = f"{kind} not readable: {exc}"
         locked.kind = kind
