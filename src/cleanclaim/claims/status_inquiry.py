@@ -28,6 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cleanclaim.audit.actor import Actor
+from cleanclaim.caqhcore.envelope import X12_276_REQUEST
 from cleanclaim.claims import events
 from cleanclaim.claims.actions import view_claim
 from cleanclaim.claims.events import Kind
@@ -36,8 +37,6 @@ from cleanclaim.x12 import X12Error, write_json
 
 __all__ = ["X12_276_REQUEST", "Answer", "NoConnection", "ask", "due", "request_json"]
 
-#: CAQH CORE payload type of a 276 (the CORE engine's constant when it is installed).
-X12_276_REQUEST = "X12_276_Request_005010X212"
 #: Statuses of a claim whose status may be asked: sent, no final answer yet.
 ASKABLE = ("submitted", "accepted")
 #: Where the real-time exchange lives (the clearinghouse app), looked up at run time.
