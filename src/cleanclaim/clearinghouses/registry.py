@@ -1,7 +1,7 @@
 """The clearinghouse plug-ins: one folder each under ``clearinghouses/<name>/``.
 
 The registry is an explicit tuple of module names, the code base's one idiom for
-plug-ins (as :data:`cleanclaim.x12._registry.GUIDE_PACKAGES` and
+plug-ins (as :data:`cleanclaim.x12.GUIDE_PACKAGES` and
 :data:`cleanclaim.edits.registry.FAMILIES`). Each plug-in package exposes the same
 names:
 
