@@ -203,6 +203,10 @@ REGISTRY: dict[str, Entry] = {
     "claims:claim_void": Entry(  # not confirmed
         "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
     ),
+    # the test world's claim is not sent: refused, naming why (409)
+    "claims:claim_status": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(409,), phi=True
+    ),
     "claims:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:visits_to_code": Entry("worklists.visits", phi=True),  # lists name patients
@@ -331,6 +335,10 @@ REGISTRY: dict[str, Entry] = {
     "POST api:eligibility_list": Entry("eligibility.check", method="POST", ok=(201, 422), phi=True),
     "GET api:eligibility_detail": Entry("eligibility.check", "object", eligibility_check, phi=True),
     "GET api:patient_eligibility": Entry("eligibility.check", "object", pk("patient"), phi=True),
+    # the test world's claim is not sent: 409 naming why
+    "POST api:claim_status": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(409,), phi=True
+    ),
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.
