@@ -17,6 +17,7 @@ edit saved from an out-of-date form is refused, not silently reverted.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -45,15 +46,22 @@ def birth_date_validator(value: dt.date) -> None:
         )
 
 
+class CardStorage(FileSystemStorage):
+    """``var/cards``, read from the settings at each use (not frozen at import)."""
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        return str(settings.VAR_DIR / "cards")
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
 def card_storage() -> FileSystemStorage:
     """Insurance card images under ``var/cards`` (directories 0700, files 0600): they
     are PHI and are served only through the audited view, never as static media."""
-    return FileSystemStorage(
-        location=settings.VAR_DIR / "cards",
-        base_url=None,
-        file_permissions_mode=0o600,
-        directory_permissions_mode=0o700,
-    )
+    return CardStorage(file_permissions_mode=0o600, directory_permissions_mode=0o700)
 
 
 class Relationship(models.TextChoices):
