@@ -147,7 +147,7 @@ def check_in(
     from cleanclaim.ledger.actions import record_patient_payment
 
     locked = (
-        Appointment.objects.select_for_update()
+        Appointment.objects.select_for_update(of=("self",))
         .select_related("patient__practice", "provider", "location", "coverage")
         .get(pk=appointment.pk)
     )
