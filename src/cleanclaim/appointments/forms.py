@@ -15,6 +15,7 @@ from cleanclaim.appointments.models import Appointment, Status
 from cleanclaim.money import MoneyError, parse_optional_money
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation
+from cleanclaim.tenancy.concurrency import add_version_field
 from cleanclaim.tenancy.scoping import scoped
 
 
@@ -95,3 +96,18 @@ class CheckInForm(forms.Form):
         if amount is not None and amount < 0:
             raise forms.ValidationError("the copay is an amount of zero or more")
         return amount
+
+
+class DemographicsForm(forms.ModelForm):
+    """What the desk confirms at the counter, edited in place on the check-in page
+    (optimistic-locked like the patient's own edit form)."""
+
+    prefix = "demographics"
+
+    class Meta:
+        model = Patient
+        fields = ["address_line1", "address_line2", "city", "state", "zip_code", "phone"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_version_field(self)

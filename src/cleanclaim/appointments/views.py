@@ -20,6 +20,7 @@ from cleanclaim.appointments.coverage_status import coverage_status
 from cleanclaim.appointments.forms import (
     AppointmentForm,
     CheckInForm,
+    DemographicsForm,
     ImportForm,
     ScheduleFilter,
 )
@@ -27,8 +28,9 @@ from cleanclaim.appointments.models import Appointment, Status
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.ledger.models import LedgerEntry
-from cleanclaim.patients.actions import view_patient
+from cleanclaim.patients.actions import StaleEdit, update_patient, view_patient
 from cleanclaim.practices.models import Practice
+from cleanclaim.tenancy.concurrency import show_stale
 from cleanclaim.tenancy.guards import requires
 from cleanclaim.tenancy.scoping import get_scoped_or_404, has_permission, scoped
 
@@ -167,8 +169,27 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
         "coverage": appointment.coverage,
         "copay": appointment.coverage.copay if appointment.coverage else None,
     }
-    form = CheckInForm(request.POST or None, appointment=appointment, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    confirming = request.method == "POST" and "demographics-version" in request.POST
+    demographics = DemographicsForm(
+        request.POST if confirming else None, instance=appointment.patient
+    )
+    form = CheckInForm(
+        request.POST if request.method == "POST" and not confirming else None,
+        appointment=appointment,
+        initial=initial,
+    )
+    if confirming and demographics.is_valid():
+        data = dict(demographics.cleaned_data)
+        version = data.pop("version", None)
+        try:
+            update_patient(
+                Actor.from_request(request), appointment.patient, expected_version=version, **data
+            )
+        except StaleEdit as exc:  # someone saved first: show what changed
+            show_stale(demographics, exc)
+        else:
+            return redirect("appointments:check_in", pk=appointment.pk)
+    if form.is_bound and form.is_valid():
         try:
             actions.check_in(
                 Actor.from_request(request),
@@ -197,6 +218,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
             "status": coverage_status(appointment.coverage, appointment.day),
             "eligibility_url": eligibility_url(appointment.coverage),
             "form": form,
+            "demographics": demographics,
             "paid": paid,
             "paid_amount": -paid.amount if paid else None,
             "checked_in": appointment.status == Status.CHECKED_IN,
