@@ -77,11 +77,12 @@ def primary_on(patient: Patient, day: dt.date) -> Coverage | None:
 @transaction.atomic
 def schedule(actor: Actor, practice: Practice, **fields: Any) -> Appointment:
     """Book an appointment; ``coverage`` defaults to the patient's primary that day."""
+    start = fields.get("start")
+    if isinstance(start, dt.datetime) and timezone.is_naive(start):
+        fields["start"] = timezone.make_aware(start)  # the practice's local time
     appointment = Appointment(practice=practice, **fields)
     if appointment.coverage_id is None and appointment.patient_id and appointment.start:
-        appointment.coverage = primary_on(
-            appointment.patient, timezone.localtime(fields["start"]).date()
-        )
+        appointment.coverage = primary_on(appointment.patient, appointment.day)
     appointment.save()
     record(
         actor,
