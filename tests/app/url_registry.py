@@ -41,6 +41,25 @@ class Entry:
     phi: bool | None = None
 
 
+def appointment(w: Any) -> dict[str, Any]:
+    """An appointment of the home tenant's patient today (made on first use)."""
+    from django.utils import timezone
+
+    from cleanclaim.appointments.models import Appointment
+
+    found = Appointment.objects.filter(practice=w.home.practice).first()
+    if found is None:
+        found = Appointment.objects.create(
+            practice=w.home.practice,
+            patient=w.home.patient,
+            provider=w.home.provider,
+            location=w.home.location,
+            coverage=w.home.coverage,
+            start=timezone.now(),
+        )
+    return {"pk": found.pk}
+
+
 def pk(attr: str) -> Callable[[Any], dict[str, Any]]:
     return lambda w: {"pk": w.obj(attr).pk}
 
@@ -125,6 +144,19 @@ REGISTRY: dict[str, Entry] = {
     "patients:edit": Entry("patients.change", "object", pk("patient"), phi=True),
     "patients:coverage_add": Entry("patients.change", "object", pk("patient"), phi=True),
     "patients:coverage_edit": Entry("patients.change", "object", pk("coverage"), phi=True),
+    # no card stored for the walk's coverage: 404 (tests/front_desk cover a stored one)
+    "patients:coverage_card": Entry(
+        "patients.view",
+        "object",
+        lambda w: {"pk": w.obj("coverage").pk, "side": "front"},
+        ok=(404,),
+        phi=True,
+    ),
+    # appointments and check-in (tests/front_desk)
+    "appointments:today": Entry("patients.view", phi=True),
+    "appointments:new": Entry("checkin.work", phi=False),
+    "appointments:import": Entry("checkin.work", phi=False),
+    "appointments:check_in": Entry("checkin.work", "object", appointment, phi=True),
     # payers
     "payers:list": Entry("payers.view", phi=False),
     "payers:create": Entry("payers.change", phi=False),
@@ -243,6 +275,22 @@ REGISTRY: dict[str, Entry] = {
     "GET api:patient_list": Entry("patients.view", phi=True),
     "GET api:patient_detail": Entry("patients.view", "object", pk("patient"), phi=True),
     "GET api:payer_list": Entry("payers.view", phi=False),
+    "GET api:policy_list": Entry("patients.view", "object", pk("patient"), phi=True),
+    "POST api:policy_list": Entry(  # empty body: 422 naming the fields
+        "patients.change", "object", pk("patient"), method="POST", ok=(422,), phi=True
+    ),
+    "PATCH api:policy_detail": Entry(
+        "patients.change", "object", pk("coverage"), method="PATCH", ok=(428,), phi=True
+    ),
+    "GET api:appointment_list": Entry("patients.view", phi=True),
+    "POST api:appointment_list": Entry("checkin.work", method="POST", ok=(422,), phi=True),
+    "PATCH api:appointment_detail": Entry(
+        "checkin.work", "object", appointment, method="PATCH", ok=(428,), phi=True
+    ),
+    # an empty body checks in without a copay (a repeat changes nothing)
+    "POST api:appointment_check_in": Entry(
+        "checkin.work", "object", appointment, method="POST", ok=(200,), phi=True
+    ),
     "GET api:payer_detail": Entry("payers.view", "object", pk("payer"), phi=False),
     "POST api:payer_list": Entry("payers.change", method="POST", ok=(422,), phi=False),  # empty
     # PATCH without a version: 428 (optimistic locking, decision 0505)

@@ -49,6 +49,9 @@ def status_of(found: EligibilityCheck | None, day: dt.date) -> str:
     return "stale"
 
 
-def coverage_status(coverage: Coverage | int, day: dt.date) -> str:
-    """One of :data:`STATUSES` for ``coverage`` on the visit ``day``."""
+def coverage_status(coverage: Coverage | int | None, day: dt.date) -> str:
+    """One of :data:`STATUSES` for ``coverage`` on the visit ``day`` (a visit with no
+    coverage on file: ``not checked``)."""
+    if coverage is None:
+        return STATUSES[-1]
     return status_of(latest_answer(coverage), day)

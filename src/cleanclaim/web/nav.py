@@ -24,7 +24,8 @@ class NavItem:
 
 
 NAV: tuple[NavItem, ...] = (
-    NavItem("Today's patients", "patients:list", "patients.view"),
+    NavItem("Today's patients", "appointments:today", "patients.view"),
+    NavItem("Patients", "patients:list", "patients.view"),
     NavItem("Coding", "coding:screen", "coding.work"),
     NavItem("Claims", "work:claims", "claims.work", "837P claims, scrubbing and submission"),
     NavItem("Scrubber", "scrubbing:upload", "claims.work"),

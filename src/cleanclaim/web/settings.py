@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "cleanclaim.eligibility",
     "cleanclaim.remits",
     "cleanclaim.clearinghouses",
+    "cleanclaim.appointments",
 ]
 
 MIDDLEWARE = [

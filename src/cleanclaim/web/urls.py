@@ -47,6 +47,7 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("account/", include(own_account)),
     path("patients/", include("cleanclaim.patients.urls")),
+    path("today/", include("cleanclaim.appointments.urls")),
     path("payers/", include("cleanclaim.payers.urls")),
     path("payers/", include("cleanclaim.payerrules.urls")),
     path("fees/", include("cleanclaim.fees.urls")),
