@@ -30,7 +30,16 @@ from .other_payers import Adjustment, LineAdjudication, OtherPayer, OtherSubscri
 from .parsing import Transaction837P
 from .view import Address, Claim, Party, Payer, Person, ServiceLine, claims
 
-__all__ = ["claim_from_json", "claim_json", "from_json", "to_json"]
+__all__ = [
+    "adjudication_from_json",
+    "adjudication_json",
+    "claim_from_json",
+    "claim_json",
+    "from_json",
+    "other_payer_from_json",
+    "other_payer_json",
+    "to_json",
+]
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -52,7 +61,7 @@ def _adjustments_json(items: list[Adjustment]) -> list[dict[str, Any]]:
     ]
 
 
-def _other_payer_json(o: OtherPayer) -> dict[str, Any]:
+def other_payer_json(o: OtherPayer) -> dict[str, Any]:
     """A 2320/2330A/2330B loop as its JSON form (empty fields left out)."""
     d = {
         "responsibility": o.responsibility,
@@ -76,7 +85,7 @@ def _other_payer_json(o: OtherPayer) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v not in ("", None, [])}
 
 
-def _adjudication_json(a: LineAdjudication) -> dict[str, Any]:
+def adjudication_json(a: LineAdjudication) -> dict[str, Any]:
     """A 2430 loop as its JSON form."""
     d = {
         "payer_id": a.payer_id,
@@ -142,7 +151,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
                     else {}
                 ),
                 **(
-                    {"adjudications": [_adjudication_json(a) for a in line.adjudications]}
+                    {"adjudications": [adjudication_json(a) for a in line.adjudications]}
                     if line.adjudications
                     else {}
                 ),
@@ -150,7 +159,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
             for line in c.lines
         ],
         **(
-            {"other_payers": [_other_payer_json(o) for o in c.other_payers]}
+            {"other_payers": [other_payer_json(o) for o in c.other_payers]}
             if c.other_payers
             else {}
         ),
@@ -366,7 +375,7 @@ def _adjustments_from(value: Any, where: str) -> list[Adjustment]:
     return out
 
 
-def _other_payer_from(value: Any, where: str) -> OtherPayer:
+def other_payer_from_json(value: Any, where: str = "other_payer") -> OtherPayer:
     """One of a claim's ``other_payers`` (2320/2330A/2330B)."""
     o = _obj(value, where)
 
@@ -415,7 +424,7 @@ def _other_payer_from(value: Any, where: str) -> OtherPayer:
     )
 
 
-def _adjudication_from(value: Any, where: str) -> LineAdjudication:
+def adjudication_from_json(value: Any, where: str = "adjudication") -> LineAdjudication:
     """One of a line's ``adjudications`` (2430)."""
     a = _obj(value, where)
 
@@ -477,7 +486,7 @@ def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
             _party_from(rendering, f"{where} rendering_provider").npi if rendering else ""
         ),
         adjudications=[
-            _adjudication_from(a, f"{where} adjudications[{i}]")
+            adjudication_from_json(a, f"{where} adjudications[{i}]")
             for i, a in enumerate(_list(ln.get("adjudications"), f"{where} adjudications"))
         ],
     )
@@ -550,7 +559,7 @@ def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
         ],
         assignment=text("assignment") if "assignment" in c else "A",
         other_payers=[
-            _other_payer_from(o, f"{where} other_payers[{i}]")
+            other_payer_from_json(o, f"{where} other_payers[{i}]")
             for i, o in enumerate(_list(c.get("other_payers"), f"{where} other_payers"))
         ],
     )
