@@ -30,6 +30,7 @@ def with_secondary(world: World, *, submission: str = Payer.Submission.ELECTRONI
         kind=Payer.Kind.COMMERCIAL,
         timely_amount=365,
         submission=submission,
+        claims_address="PO BOX 4000\nSALEM OR 97301" if submission == "paper" else "",
     )
     return Coverage.objects.create(
         patient=home.patient,
