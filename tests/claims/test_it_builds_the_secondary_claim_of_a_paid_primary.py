@@ -47,7 +47,7 @@ def test_it_builds_scrubs_and_queues_the_secondary(
     flat = text.replace("\n", "")
     home = world.home
     assert f"~NM1*PR*2*{coverage.payer.name}*****PI*CAS02~" in flat  # 2010BB: the secondary
-    assert "~HL*2*1*22*0~SBR*S*18*" in flat
+    assert "~HL*2*1*22*0~SBR*S*18*G-77******CI~" in flat
     assert "~SBR*P*18*******CI~AMT*D*90~AMT*EAF*30~OI***Y***Y~" in flat
     assert f"~NM1*IL*1*{home.patient.last_name}*{home.patient.first_name}****MI*" in flat
     payer = primary.payer

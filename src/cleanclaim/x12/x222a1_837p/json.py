@@ -124,6 +124,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "payer": {"name": c.payer.name, "id": c.payer.id},
         "payer_responsibility": c.payer_responsibility,
         "filing_indicator": c.filing_indicator,
+        **({"group_number": c.group_number} if c.group_number else {}),
         "payer_claim_control_number": c.payer_claim_control_number or None,
         "prior_authorization": c.prior_authorization or None,
         **({"assignment": c.assignment} if c.assignment != "A" else {}),
