@@ -185,7 +185,10 @@ def _crossover_payer(payment: ClaimPayment) -> str:
 
 def posted_adjudication(claim: Claim) -> Adjudication | None:
     """The primary's adjudication read back from its latest posted 835 claim payment
-    (the remittance app's stored file), None when none is posted or the app is absent."""
+    (the remittance app's stored file), None when none is posted or the app is absent.
+
+    It reads the whole stored 835 again: a caller that holds the claim payment already
+    (the posting) passes :func:`adjudication_from_835` of it instead."""
     if not apps.is_installed("cleanclaim.remits"):
         return None
     from cleanclaim.x12 import parse
@@ -205,21 +208,22 @@ def posted_adjudication(claim: Claim) -> Adjudication | None:
         for t in parse(bytes(file.raw)).transactions
         if hasattr(t.data, "remittance")
     ]
-    found = [cp for r in remits for cp in r.claims]
-    payment = found[posted.sequence] if posted.sequence < len(found) else None
-    if payment is None or payment.clp.claim_submitters_identifier != posted.patient_control_number:
-        payment = next(
+    flat = [(r, cp) for r in remits for cp in r.claims]  # the posting's ``sequence`` order
+    found = flat[posted.sequence] if posted.sequence < len(flat) else None
+    if found is None or found[1].clp.claim_submitters_identifier != posted.patient_control_number:
+        found = next(
             (
-                cp
-                for cp in found
+                (r, cp)
+                for r, cp in flat
                 if cp.clp.claim_submitters_identifier == posted.patient_control_number
                 and cp.clp.payer_claim_control_number == posted.payer_claim_number
             ),
             None,
         )
-    if payment is None:
+    if found is None:
         return None
-    bpr16 = remits[0].bpr.check_issue_or_eft_effective_date if remits else ""
+    remit, payment = found
+    bpr16 = remit.bpr.check_issue_or_eft_effective_date
     paid_on = (
         dt.date(int(bpr16[:4]), int(bpr16[4:6]), int(bpr16[6:8]))
         if len(bpr16) == 8 and bpr16.isdigit()
