@@ -71,7 +71,9 @@ def _warnings(claim: Claim) -> list[str]:
     return [f["rule"] for f in (last.data.get("findings") or []) if f.get("severity") == "warning"]
 
 
-def era(claim: Claim, *, status: str = "1", paid: str = "90") -> str:
+def era(
+    claim: Claim, *, status: str = "1", paid: str = "90", svc1: str = "SVC*HC:99213*125*72**1"
+) -> str:
     """The primary's 835 for ``claim``: 150.00 billed; 99213 paid 72.00 (CO-45 28.00,
     PR-2 25.00), 36415 paid 18.00 (CO-45 2.00, PR-2 5.00) — patient share 30.00."""
     payer = claim.payer
@@ -89,7 +91,7 @@ def era(claim: Claim, *, status: str = "1", paid: str = "90") -> str:
         f"CLP*{claim.number}*{status}*150*{paid}*30*12*PCN-7788",
         f"NM1*QC*1*{claim.patient.last_name}*{claim.patient.first_name}****MI*HOMEMEMBER1",
         *(["NM1*TT*2*CASCADE SUPPLEMENT*****PI*CAS02"] if status == "19" else []),
-        "SVC*HC:99213*125*72**1",
+        svc1,
         "DTM*472*20260115",
         "CAS*CO*45*28",
         "CAS*PR*2*25",
