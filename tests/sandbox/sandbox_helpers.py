@@ -1,0 +1,61 @@
+"""Helpers for the sandbox tests: 837Ps made from the golden claims, our validator's
+errors, the files of one kind."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from cleanclaim.sandbox.adjudicator import OutFile
+from cleanclaim.x12 import parse, validate, write_json
+
+GOLDEN = Path(__file__).parents[1] / "x12" / "golden" / "claims.json"
+EXAMPLE_WORLD = Path(__file__).parents[2] / "src" / "cleanclaim" / "sandbox" / "example_world.json"
+TODAY = dt.date(2026, 11, 5)
+
+
+def golden_claim(index: int = 0, **changes: Any) -> dict[str, Any]:
+    """A golden claim (0: Jane Smith, 99214-25 + 83036) with top-level fields changed."""
+    obj = json.loads(GOLDEN.read_text())
+    claim = copy.deepcopy(obj["transactions"][0]["claims"][index])
+    claim.update(changes)
+    return claim
+
+
+def make_837(claims: list[dict[str, Any]], control: int = 101) -> bytes:
+    """An 837P (the golden envelope and submitter) holding ``claims``."""
+    obj = json.loads(GOLDEN.read_text())
+    tx = obj["transactions"][0]
+    tx["claims"] = claims
+    tx["interchange_control_number"] = str(control)
+    tx["group_control_number"] = str(control)
+    return write_json(obj, now=dt.datetime(2026, 11, 2, 9, 30)).encode()
+
+
+def of_kind(files: list[OutFile], kind: str) -> list[OutFile]:
+    return [f for f in files if f.kind == kind]
+
+
+def our_errors(data: bytes) -> list[str]:
+    return [f"{f.code}: {f.message}" for f in validate(parse(data)).findings() if f.is_error]
+
+
+def remits(data: bytes) -> dict[str, list[Any]]:
+    """The 835's claim payments by patient control number (CLP01), in file order."""
+    out: dict[str, list[Any]] = {}
+    for t in parse(data).transactions:
+        for c in t.data.remittance.claims:
+            out.setdefault(c.clp.claim_submitters_identifier, []).append(c)
+    return out
+
+
+def adjustments(cas: list[Any]) -> list[tuple[str, str, Any]]:
+    """CAS segments as (group, CARC, amount) triples."""
+    return [
+        (c.claim_adjustment_group_code, a.claim_adjustment_reason_code, a.monetary_amount)
+        for c in cas
+        for a in c.adjustments
+    ]
