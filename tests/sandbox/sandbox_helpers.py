@@ -59,3 +59,54 @@ def adjustments(cas: list[Any]) -> list[tuple[str, str, Any]]:
         for c in cas
         for a in c.adjustments
     ]
+
+
+def make_270(member: dict[str, Any], payer_id: str = "60054", day: str = "") -> bytes:
+    """A 270 from the demo practice to ``payer_id`` about ``member``."""
+    obj: dict[str, Any] = {
+        "transaction_set": "270",
+        "version": "005010X279A1",
+        "created": "2026-11-02",
+        "reference": "ELIG1",
+        "sender_id": "CLEANCLAIMDEMO",
+        "receiver_id": "CLEARINGHOUSE",
+        "information_source": {"name": "ACME HEALTH PLAN", "id": payer_id},
+        "information_receiver": {"name": "RIVERSIDE FAMILY MEDICINE", "npi": "1245319599"},
+        "subscriber": member,
+        "service_types": ["30"],
+    }
+    if day:
+        obj["date"] = day
+    return write_json(obj, now=dt.datetime(2026, 11, 2, 9, 30)).encode()
+
+
+def make_276(claims: list[dict[str, Any]]) -> bytes:
+    """A 276 from the demo practice asking about ``claims`` (patient control numbers)."""
+    obj = {
+        "transaction_set": "276",
+        "version": "005010X212",
+        "created": "2026-11-20",
+        "reference": "STAT1",
+        "sender_id": "CLEANCLAIMDEMO",
+        "receiver_id": "CLEARINGHOUSE",
+        "information_source": {"name": "ACME HEALTH PLAN", "id": "60054"},
+        "information_receiver": {"name": "RIVERSIDE FAMILY MEDICINE", "id": "RFM0001"},
+        "claims": [
+            dict(
+                {
+                    "provider": {"name": "RIVERSIDE FAMILY MEDICINE", "id": "1245319599"},
+                    "subscriber": {
+                        "last_name": "SMITH",
+                        "first_name": "JANE",
+                        "member_id": "W123456789",
+                        "dob": "1961-04-12",
+                        "sex": "F",
+                    },
+                    "service_dates": [{"date": "2026-10-20"}],
+                },
+                **c,
+            )
+            for c in claims
+        ],
+    }
+    return write_json(obj, now=dt.datetime(2026, 11, 20, 9, 30)).encode()
