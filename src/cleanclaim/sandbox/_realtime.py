@@ -20,17 +20,23 @@ to the sender. A file the X12 engine cannot read raises
   missing member id, ``75`` subscriber not found, ``58`` invalid birth date, ``71``
   birth date does not match (the member's names and birth date returned, corrected);
   an unknown payer: ``AAA*N**79*C`` at the information source (2100A).
+
+278 response (005010X217): per service line and for the event, ``HCR*A3**0T`` when the
+payer denies a code, ``HCR*A4**0U`` when it pends one (or the UMO is not a payer it
+knows), else ``HCR*A1`` with an authorization number made from the request's content.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from cleanclaim.x12 import ParsedDocument, Segment, X12Error, document_json, parse, validate
 from cleanclaim.x12.x212_276_277.building import build_277
+from cleanclaim.x12.x217_278.building import build_278
 from cleanclaim.x12.x279a1_270_271.building import build_271
 
 from ._envelope import wrap
@@ -272,5 +278,54 @@ def answer_276(adj: Adjudicator, x12: bytes) -> bytes:
 
 
 # ------------------------------------------------------------------------ 278
+def _decision(adj: Adjudicator, payer: Payer | None, codes: list[str], key: str) -> dict[str, str]:
+    """HCR: A3 not certified (a code the payer denies), A4 pended (one it pends), else
+    A1 certified with an authorization number made from the request's content."""
+    if payer is not None and any(c in payer.denies for c in codes):
+        return {"action": "A3", "reason": "0T"}
+    if payer is None or any(c in payer.pends for c in codes):
+        return {"action": "A4", "reason": "0U"}
+    number = "SBA" + hashlib.sha256(key.encode()).hexdigest()[:10].upper()
+    return {"action": "A1", "certification_number": number}
+
+
 def answer_278(adj: Adjudicator, x12: bytes) -> bytes:
-    raise X12Error("the sandbox does not answer 278 requests yet")
+    """A 278 response per request: each service line and the event decided (HCR) by
+    the codes the payer pends or denies (the UMO's NM109 names the payer)."""
+    parsed, requests = _requests(adj, x12, "278")
+    sets = []
+    for n, req in enumerate(requests, start=1):
+        umo = dict(req.get("umo") or {})
+        payer = adj.world.payers.get(str(umo.get("id") or ""))
+        event = dict(req.get("event") or {})
+        subscriber = req.get("subscriber") or {}
+        services = []
+        all_codes = []
+        for i, s in enumerate(event.get("services") or []):
+            code = str((s.get("procedure") or {}).get("code") or "")
+            all_codes.append(code)
+            key = f"{umo.get('id')}|{subscriber.get('id')}|{req.get('reference')}|{i}|{code}"
+            services.append(dict(s, decision=_decision(adj, payer, [code], key)))
+        key = f"{umo.get('id')}|{subscriber.get('id')}|{req.get('reference')}"
+        event.update(
+            services=services,
+            decision=_decision(adj, payer, all_codes, key),
+            traces=[dict(t, type="2") for t in event.get("traces") or []] or None,
+        )
+        if event["traces"] is None:
+            del event["traces"]
+        umo.setdefault("phone", "5035550199")
+        answer = {
+            k: v
+            for k, v in req.items()
+            if k not in ("segments", "envelope", "control_number", "rejections")
+        }
+        answer.update(
+            kind="response",
+            control_number=str(n).rjust(4, "0"),
+            created=adj.today.isoformat(),
+            umo=umo,
+            event=event,
+        )
+        sets.append(build_278(answer))
+    return _send(adj, parsed, sets, "HI", "005010X217")
