@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from cleanclaim.x12 import Segment, write_json
+from cleanclaim.x12 import (
+    Delimiters,
+    Document,
+    FunctionalGroup,
+    Interchange,
+    Segment,
+    TransactionSet,
+    write_document,
+)
+
+DELIMITERS = Delimiters(suffix="\n")
 
 
 def wrap(
@@ -55,13 +65,11 @@ def wrap(
         "X",
         version,
     ]
-    env = {"isa": isa, "gs": gs, "delimiters": {"suffix": "\n"}}
-    obj = {
-        "transactions": [
-            {"segments": [s.as_list() for s in segs], "envelope": env} for segs in sets
-        ]
-    }
-    return write_json(obj, now=now).encode("ascii", errors="replace")
+    interchange = Interchange(Segment("ISA", isa[1:]), DELIMITERS)
+    group = FunctionalGroup(Segment("GS", gs[1:]))
+    interchange.groups.append(group)
+    group.transactions.extend(TransactionSet(segs) for segs in sets)
+    return write_document(Document([interchange])).encode("ascii", errors="replace")
 
 
 def ta1(

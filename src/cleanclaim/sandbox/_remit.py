@@ -241,7 +241,7 @@ class Remitter:
             ]
         interest = money(paid * Decimal("0.01")) if seed.startswith(SEED_INTEREST) else ZERO
         if not denied and not duplicate:
-            self.state.paid.append(dup_key)
+            self.state.paid.add(dup_key)
         return Outcome(loops, paid, denied, interest, pccn)
 
     def _clp(

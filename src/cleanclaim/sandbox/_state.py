@@ -1,9 +1,10 @@
 """What the sandbox remembers between files, in ``state_dir/state.json``.
 
-Control numbers (never reused: the counter is written before a file that uses it
-leaves), each member's deductible and out-of-pocket met so far, the claims already
-paid (for the duplicate denial) and what the sandbox said about each claim (for
-the 277 answering a 276). Written whole to a temporary file, then renamed.
+Control numbers (never reused: the counter, in its own small file ``counter``, is
+written before a file that uses it leaves), each member's deductible and
+out-of-pocket met so far, the claims already paid (for the duplicate denial) and
+what the sandbox said about each claim (for the 277 answering a 276). Each file is
+written whole to a temporary file, then renamed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 FILE = "state.json"
+COUNTER = "counter"
 
 
 @dataclass
@@ -40,28 +42,30 @@ class State:
     path: Path
     counter: int = 0
     met: dict[str, dict[str, str]] = field(default_factory=dict)
-    paid: list[str] = field(default_factory=list)
+    paid: set[str] = field(default_factory=set)
     claims: dict[str, ClaimRecord] = field(default_factory=dict)
 
     @classmethod
     def open(cls, state_dir: Path) -> State:
         state_dir.mkdir(parents=True, exist_ok=True)
         path = state_dir / FILE
+        counter = state_dir / COUNTER
+        number = int(counter.read_text(encoding="ascii")) if counter.exists() else 0
         if not path.exists():
-            return cls(path)
+            return cls(path, number)
         obj: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         return cls(
             path,
-            int(obj.get("counter", 0)),
+            number,
             dict(obj.get("met", {})),
-            list(obj.get("paid", [])),
+            set(obj.get("paid", [])),
             {k: ClaimRecord(**v) for k, v in dict(obj.get("claims", {})).items()},
         )
 
     def next_number(self) -> int:
         """A control number never handed out before (saved at once)."""
         self.counter += 1
-        self.save()
+        _write(self.path.with_name(COUNTER), str(self.counter))
         return self.counter
 
     def met_so_far(self, key: str, what: str, start: Decimal) -> Decimal:
@@ -73,11 +77,18 @@ class State:
 
     def save(self) -> None:
         obj = {
-            "counter": self.counter,
             "met": self.met,
-            "paid": self.paid,
+            "paid": sorted(self.paid),
             "claims": {k: vars(v) for k, v in self.claims.items()},
         }
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(obj, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        _write(self.path, json.dumps(obj, separators=(",", ":"), sort_keys=True))
+
+
+def _write(path: Path, text: str) -> None:
+    """Whole or not at all: a temporary file, flushed, then renamed over ``path``."""
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
