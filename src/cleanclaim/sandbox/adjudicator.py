@@ -23,7 +23,6 @@ See docs/sandbox.md.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -94,7 +93,11 @@ class Adjudicator:
         self.world = world
         self.today = today
         self.state = State.open(state_dir)
-        self.now = dt.datetime.combine(today, NOON)
+
+    @property
+    def now(self) -> dt.datetime:
+        """The time written in the answers' envelopes: noon of ``today`` (deterministic)."""
+        return dt.datetime.combine(self.today, NOON)
 
     # ----------------------------------------------------------------- batch files
     def receive(self, name: str, data: bytes) -> list[OutFile]:
@@ -370,8 +373,3 @@ class Adjudicator:
     def answer_278(self, x12: bytes) -> bytes:
         """A 278 response: approved, pended or denied by the codes in the world."""
         return _realtime.answer_278(self, x12)
-
-    def numbers(self) -> Iterator[int]:
-        """Fresh control numbers (each saved before it is used)."""
-        while True:
-            yield self.state.next_number()
