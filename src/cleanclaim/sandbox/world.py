@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from cleanclaim.money import MoneyError, parse_money
 
 __all__ = [
     "Authorization",
@@ -59,13 +61,10 @@ def _text(obj: dict[str, Any], key: str, where: str, *, required: bool = False) 
 
 
 def _money(obj: dict[str, Any], key: str, where: str, default: str = "0") -> Decimal:
-    value = obj.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise WorldError(f"{where}.{key} must be an amount written as a string")
     try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        raise WorldError(f"{where}.{key} is not an amount: {value!r}") from None
+        return parse_money(obj.get(key, default), what=f"{where}.{key}")
+    except MoneyError as exc:
+        raise WorldError(str(exc)) from None
 
 
 def _date(obj: dict[str, Any], key: str, where: str) -> dt.date | None:
