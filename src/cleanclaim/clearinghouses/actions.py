@@ -80,8 +80,9 @@ def _mask(changes: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _connection_fields(fields: Mapping[str, Any]) -> None:
+    editable = {"practice" if n == "practice_id" else n for n in Connection.audited_fields}
     for name in fields:
-        if name not in Connection.audited_fields or name in ("secrets", "pinned_host_key"):
+        if name not in editable or name in ("secrets", "pinned_host_key"):
             raise ValueError(f"{name!r} is not an editable connection field")
 
 

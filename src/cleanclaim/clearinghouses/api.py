@@ -126,7 +126,13 @@ def connection_create(request: HttpRequest) -> Any:
     form = plugin.SettingsForm({**data.pop("settings", {}), **data.pop("secrets", {})})
     if not form.is_valid():
         return Status(
-            422, {"detail": "settings are not valid", "errors": form.errors.get_json_data()}
+            422,
+            {
+                "detail": "settings are not valid",
+                "errors": {
+                    k: [m["message"] for m in v] for k, v in form.errors.get_json_data().items()
+                },
+            },
         )
     values, secrets = form.split()
     practice_id = data.pop("practice", None)
