@@ -64,6 +64,37 @@ def invitation(w: Any) -> dict[str, Any]:
     return {"pk": found.pk}
 
 
+def eligibility_check(w: Any) -> dict[str, Any]:
+    """An eligibility check of the home tenant's coverage (made on first use)."""
+    from cleanclaim.eligibility.models import EligibilityCheck
+
+    c = w.home.coverage
+    found = EligibilityCheck.objects.filter(coverage=c).order_by("pk").first()
+    if found is None:
+        found = EligibilityCheck.objects.create(
+            practice=w.home.practice,
+            patient=c.patient,
+            coverage=c,
+            day=dt.date(2026, 1, 15),
+            request_x12="ISA*",
+            status="failed",
+            error="no connection",
+        )
+    return {"pk": found.pk}
+
+
+def eligibility_batch(w: Any) -> dict[str, Any]:
+    """A finished eligibility batch of the home tenant (made on first use)."""
+    from cleanclaim.eligibility.models import EligibilityBatch
+
+    found = EligibilityBatch.objects.filter(practice=w.home.practice).first()
+    if found is None:
+        found = EligibilityBatch.objects.create(
+            practice=w.home.practice, day=dt.date(2026, 1, 15), status="done"
+        )
+    return {"pk": found.pk}
+
+
 def connection(w: Any) -> dict[str, Any]:
     """A sandbox connection of the home tenant (made on first use)."""
     from cleanclaim.clearinghouses.models import Connection
@@ -334,6 +365,22 @@ REGISTRY: dict[str, Entry] = {
     "POST api:claim_void": Entry(
         "claims.work", "object", pk("claim"), method="POST", ok=(409, 422), phi=True
     ),
+    # eligibility (issue 15): a check and a batch of the home tenant, made on first use
+    "eligibility:check": Entry("eligibility.check", "object", pk("coverage"), phi=True),
+    "eligibility:detail": Entry("eligibility.check", "object", eligibility_check, phi=True),
+    "eligibility:apply": Entry(
+        "patients.change", "object", eligibility_check, method="POST", ok=(302,), phi=False
+    ),
+    "eligibility:batch": Entry("eligibility.check", phi=False),
+    "eligibility:batch_detail": Entry("eligibility.check", "object", eligibility_batch, phi=True),
+    "eligibility:batch_progress": Entry(
+        "eligibility.check", "object", eligibility_batch, phi=False
+    ),
+    # no connection in the test world: the check is kept as failed (201), or the empty
+    # body names the missing coverage (422)
+    "POST api:eligibility_list": Entry("eligibility.check", method="POST", ok=(201, 422), phi=True),
+    "GET api:eligibility_detail": Entry("eligibility.check", "object", eligibility_check, phi=True),
+    "GET api:patient_eligibility": Entry("eligibility.check", "object", pk("patient"), phi=True),
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.

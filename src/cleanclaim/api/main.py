@@ -31,6 +31,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "cleanclaim.payercalls.api:router"),
     ("/", "cleanclaim.claims.api:router"),
     ("/", "cleanclaim.clearinghouses.api:router"),
+    ("/", "cleanclaim.eligibility.api:router"),
 ]
 
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "cleanclaim.claims",
     "cleanclaim.ledger",
     "cleanclaim.clearinghouses",
+    "cleanclaim.eligibility",
 ]
 
 MIDDLEWARE = [
