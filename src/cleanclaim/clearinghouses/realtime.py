@@ -16,14 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import F, Q
 from django.utils import timezone
 
+from cleanclaim.caqhcore.errors import CoreError
 from cleanclaim.clearinghouses import registry
 from cleanclaim.clearinghouses.actions import keep_file
 from cleanclaim.clearinghouses.models import Connection, TransmissionFile
 from cleanclaim.practices.models import Practice
 
-__all__ = ["RealtimeError", "exchange"]
+__all__ = ["RealtimeError", "connection_for", "exchange"]
 
 #: CORE payload type → the kind of file it carries.
 _KIND_BY_TYPE: dict[str, str] = {
@@ -37,16 +39,15 @@ _KIND_BY_TYPE: dict[str, str] = {
 }
 
 
-class RealtimeError(Exception):
+class RealtimeError(CoreError):
     """A real-time request that got no usable answer; ``message`` says why in plain
-    words and names the connection; ``retryable`` whether asking later may help."""
+    words and names the connection; ``retryable`` whether asking later may help. A
+    :class:`~cleanclaim.caqhcore.errors.CoreError`, so callers catching that catch it."""
 
-    code = "realtime_failed"
-
-    def __init__(self, message: str, *, retryable: bool = False, kind: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.retryable = retryable
+    def __init__(
+        self, message: str, *, retryable: bool = False, kind: str = "", connection: str = ""
+    ) -> None:
+        super().__init__(message, connection=connection, retryable=retryable)
         #: The CORE error's class name (``ClearinghouseDidNotAnswer``, ``PayerDown`` ...).
         self.kind = kind
 
@@ -59,20 +60,47 @@ def _name(payload_type: str, suffix: str, now: dt.datetime) -> str:
     return f"{_kind(payload_type)}_{now:%Y%m%d%H%M%S%f}{suffix}.x12"
 
 
+def connection_for(practice: Practice) -> Connection | None:
+    """The connection real-time requests of ``practice`` go through: its own active
+    connection that answers real time, else its organisation's (by name)."""
+    rows = (
+        Connection.objects.filter(organisation_id=practice.organisation_id, active=True)
+        .filter(Q(practice=practice) | Q(practice__isnull=True))
+        .order_by(F("practice").desc(nulls_last=True), "name")
+    )
+    for connection in rows:
+        if connection.plugin not in registry.PLUGINS:
+            continue
+        try:
+            client = registry.plugin(connection.plugin).realtime(connection)
+        except (KeyError, ValueError, CoreError):
+            continue  # settings incomplete: not usable for real time
+        if client is not None:
+            return connection
+    return None
+
+
 def exchange(
     connection: Connection,
     payload_type: str,
-    x12: bytes,
+    x12: bytes | str,
     *,
     practice: Practice | None = None,
 ) -> bytes:
     """Send ``x12`` (a request of CORE ``payload_type``) and answer the response's
     payload, both kept as files of ``connection``; :class:`RealtimeError` otherwise."""
-    from cleanclaim.caqhcore.errors import CoreError
-
+    if isinstance(x12, str):
+        x12 = x12.encode("ascii", "replace")
+    if not isinstance(connection, Connection):
+        # a CORE client handed over directly (a caller's own set-up, tests): no
+        # connection to keep the files under
+        return _direct(connection, payload_type, x12)
     client: Any = registry.plugin(connection.plugin).realtime(connection)
     if client is None:
-        raise RealtimeError(f"connection {connection.name} does not answer real-time requests")
+        raise RealtimeError(
+            f"connection {connection.name} does not answer real-time requests",
+            connection=connection.name,
+        )
     now = timezone.now()
     keep_file(
         connection,
@@ -86,7 +114,10 @@ def exchange(
         result = client.exchange(payload_type, x12)
     except CoreError as exc:
         raise RealtimeError(
-            exc.message, retryable=exc.retryable, kind=exc.__class__.__name__
+            exc.message,
+            retryable=exc.retryable,
+            kind=exc.__class__.__name__,
+            connection=connection.name,
         ) from exc
     answer = bytes(result.envelope.payload)
     keep_file(
@@ -98,3 +129,16 @@ def exchange(
         practice=practice,
     )
     return answer
+
+
+def _direct(client: Any, payload_type: str, x12: bytes) -> bytes:
+    try:
+        result = client.exchange(payload_type, x12)
+    except CoreError as exc:
+        raise RealtimeError(
+            exc.message,
+            retryable=exc.retryable,
+            kind=exc.__class__.__name__,
+            connection=getattr(exc, "connection", ""),
+        ) from exc
+    return bytes(result.envelope.payload)
