@@ -32,6 +32,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "cleanclaim.claims.api:router"),
     ("/", "cleanclaim.eligibility.api:router"),
     ("/remittances", "cleanclaim.remits.api:router"),
+    ("/denials", "cleanclaim.denials.api:router"),
     ("/appointments", "cleanclaim.appointments.api:router"),
 ]
 

@@ -23,7 +23,7 @@ from cleanclaim.denials.models import Denial, Proposal
 from cleanclaim.payerrules import actions as rules_actions
 from cleanclaim.payerrules.models import RuleSet
 
-__all__ = ["NotOpen", "accept", "consider", "dismiss", "rule_kind"]
+__all__ = ["NotOpen", "accept", "consider", "dismiss", "rule_kind", "rule_text"]
 
 #: The payer rule a category or CARC calls for (None: no rule would have prevented it).
 _KIND_BY_CATEGORY = {"authorization": "prior-auth"}
@@ -47,7 +47,8 @@ def _q(text: str) -> str:
     return json.dumps(text)
 
 
-def _text(kind: str, denials: list[Denial]) -> str:
+def rule_text(kind: str, denials: list[Denial]) -> str:
+    """The proposed rule (one item of a ``rules:`` list) citing ``denials``."""
     first = denials[0]
     payer_id = first.payer.payer_id
     rid = f"DENIALS-{payer_id}-{first.procedure}-{first.carc}"[:64]
@@ -106,7 +107,7 @@ def consider(actor: Actor, denial: Denial) -> Proposal | None:
         procedure=denial.procedure,
         reason=denial.reason,
         kind=kind,
-        text=_text(kind, same),
+        text=rule_text(kind, same),
     )
     proposal.denials.set(same)
     record(actor, "create", proposal, context={"denials": [d.pk for d in same]})

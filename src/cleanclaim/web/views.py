@@ -105,5 +105,4 @@ def _placeholder(url_name: str):  # type: ignore[no-untyped-def]
 
 
 claims = _placeholder("work:claims")
-denials = _placeholder("work:denials")
 reports = _placeholder("work:reports")
