@@ -66,3 +66,26 @@ def test_write_off_posts_to_the_ledger(world: Any) -> None:
     assert d.status == "written_off" and _kinds(d)[-1] == "written_off"
     with pytest.raises(ValueError, match="say why"):
         actions.write_off(ACTOR, d, " ")
+
+
+def _home(world_tenant: Any, day: int) -> str:
+    from django.test import Client
+
+    from cleanclaim.tenancy.permissions import Role
+
+    with time_machine.travel(dt.datetime(2026, 2, day, 12, tzinfo=dt.UTC), tick=False):
+        client = Client()
+        client.force_login(world_tenant.users[Role.BILLER])
+        answer = client.get("/")
+        assert answer.status_code == 200
+        return str(answer.content.decode())
+
+
+def test_appeal_follow_up_shows_on_home_when_due(world: Any) -> None:
+    with time_machine.travel(NOW, tick=False):
+        post_denied(world)
+        d = actions.appeal(ACTOR, Denial.objects.get(), follow_up=dt.date(2026, 2, 10))
+    assert "appeal-followups" not in _home(world.home, 9)
+    html = _home(world.home, 10)
+    assert "appeal-followups" in html and f"/denials/{d.pk}/" in html
+    assert "appeal-followups" not in _home(world.outsider, 10)

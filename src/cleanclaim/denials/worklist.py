@@ -60,3 +60,12 @@ def as_row(d: Denial, today: dt.date) -> dict[str, Any]:
         "status": d.status,
         "follow_up": d.follow_up,
     }
+
+
+def followups_due(qs: QuerySet[Denial], today: dt.date) -> QuerySet[Denial]:
+    """Appealed denials whose follow-up date has come (for the home page)."""
+    return (
+        qs.filter(status=Denial.Status.APPEALED, follow_up__lte=today)
+        .select_related("claim", "claim__patient", "payer")
+        .order_by("follow_up", "id")
+    )
