@@ -78,6 +78,9 @@ def from_posting(actor: Actor, claim_payment: Any) -> list[Denial]:
     claim: Claim | None = cpay.claim
     if claim is None or cpay.status_code == "22":
         return []
+    held = [(n, p) for n, p in enumerate(cpay.postings) if _is_denial(p)]
+    if not held:  # most claim payments: no query at all
+        return []
     rf = cpay.remittance
     determined = rf.payment_date or timezone.localdate()
     limit = limits_for(claim.payer, claim.practice).appeal_first
@@ -85,9 +88,9 @@ def from_posting(actor: Actor, claim_payment: Any) -> list[Denial]:
     procedures = {ln.number: ln.procedure for ln in claim.lines.all()}
     have = set(Denial.objects.filter(claim_payment=cpay).values_list("key", flat=True))
     made: list[Denial] = []
-    for n, p in enumerate(cpay.postings):
+    for n, p in held:
         key = f"{cpay.key}:{n}"[:200]
-        if not _is_denial(p) or key in have:
+        if key in have:
             continue
         group, _, carc = str(p["reason"]).partition("-")
         rarcs = [str(r) for r in p.get("remarks", [])]
