@@ -37,13 +37,15 @@ def test_three_denials_propose_and_acceptance_makes_the_scrubber_flag(world: Any
     home = world.home
     claim = home.claim  # a 99213 visit of the same payer
     before = scrub(claim, context_for(home.practice, NOW.date()))
-    assert not [f for f in before.findings if "DENIALS-" in f.rule + f.message + f.source]
+    assert not [f for f in before.findings if "payer rule DENIALS-" in f.message]
     proposals.accept(MANAGER, proposal)
     version = RuleSet.objects.get(payer=home.payer).current()
     assert version is not None and "kind: prior-auth" in version.text
     after = scrub(claim, context_for(home.practice, NOW.date()))
-    flagged = [f for f in after.findings if f.category == "auth" or "prior" in f.rule]
-    assert flagged, [f.rule for f in after.findings]
+    rule_id = f"DENIALS-{home.payer.payer_id}-99213-197"
+    flagged = [f for f in after.findings if f"[payer rule {rule_id}]" in f.message]
+    assert flagged, [f.message for f in after.findings]
+    assert "CO-197 denials" in flagged[0].source
     with pytest.raises(proposals.NotOpen):
         proposals.dismiss(MANAGER, proposal)
 
