@@ -229,16 +229,20 @@ def append_known(actor: Actor, claim: Any, kind: str, data: Mapping[str, Any] | 
     The status is moved with ``UPDATE ... WHERE status = <held>`` (which also locks the
     row until the transaction ends, as :func:`append`'s ``SELECT FOR UPDATE`` does), then
     the event is inserted; the checks (:data:`ALLOWED`, :func:`status_of`'s step) run in
-    Python. When the row's status is no longer the one held (another process moved it),
-    or when the step needs the history (``created``, ``released``, or a claim still
-    ``built`` that may have no event yet), it falls back to :func:`append`. Raises
-    :class:`NotAllowed` (nothing written) as :func:`append` does."""
+    Python. When the held status refuses ``kind``, when the row's status is no longer
+    the one held (another process moved it), or when the step needs the history
+    (``created``, ``released``, or a claim still ``built`` that may have no event yet),
+    it falls back to :func:`append`, which decides on the locked row; so it raises
+    :class:`NotAllowed` (nothing written) exactly when :func:`append` does."""
     from cleanclaim.claims.models import Claim, ClaimEvent
 
     current = claim.status
     if kind in (Kind.CREATED, Kind.RELEASED) or current == "built" or current not in STATUSES:
         return append(actor, claim, kind, data)
-    allowed(current, kind)
+    try:
+        allowed(current, kind)
+    except NotAllowed:
+        return append(actor, claim, kind, data)
     payload = dict(data or {})
     status = _after(current, kind, payload, "built")
     with transaction.atomic(savepoint=False):
