@@ -499,14 +499,13 @@ def _apply(
         if engine.is_forwarded(cp) and not note:
             note = _append(actor, claim, events.Kind.FORWARDED, data, fresh)
     _underpayments(cpay, claim, cp, matched, lookup)
-    if fresh and not note:
-        return
-    cpay.postings = [p.as_dict() for p in postings]
-    cpay.note = note
-    cpay.posted_at = cpay.posted_at or timezone.now()
-    ClaimPayment.objects.filter(pk=cpay.pk).update(
-        postings=cpay.postings, note=note, posted_at=cpay.posted_at
-    )
+    if not (fresh and not note):
+        cpay.postings = [p.as_dict() for p in postings]
+        cpay.note = note
+        cpay.posted_at = cpay.posted_at or timezone.now()
+        ClaimPayment.objects.filter(pk=cpay.pk).update(
+            postings=cpay.postings, note=note, posted_at=cpay.posted_at
+        )
     from cleanclaim.denials.actions import from_posting
 
     from_posting(actor, cpay)  # the denied lines to work (same transaction)
