@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cleanclaim.fees",
     "cleanclaim.claims",
     "cleanclaim.ledger",
+    "cleanclaim.statements",
 ]
 
 MIDDLEWARE = [
