@@ -30,6 +30,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("Scrubber", "scrubbing:upload", "claims.work"),
     NavItem("Remittance", "work:remittance", "remittance.post", "835 remittance posting"),
     NavItem("Denials", "work:denials", "denials.work", "denial management"),
+    NavItem("Statements", "statements:runs", "statements.work"),
     NavItem("Payers", "payers:list", "payers.view"),
     NavItem("Fee schedules", "fees:list", "fees.view"),
     NavItem("Reports", "work:reports", "reports.view", "reports and KPIs"),

@@ -51,6 +51,7 @@ urlpatterns = [
     path("payers/", include("cleanclaim.payers.urls")),
     path("payers/", include("cleanclaim.payerrules.urls")),
     path("fees/", include("cleanclaim.fees.urls")),
+    path("statements/", include("cleanclaim.statements.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
     path("", include("cleanclaim.payercalls.urls")),
