@@ -214,8 +214,9 @@ def payment(request: HttpRequest, pk: int) -> Any:
     body = PaymentIn(**read_patch(request, PaymentIn))
     try:
         amount = parse_money(body.amount, what="amount")
+        actor = Actor.from_request(request, via="api")
         written = actions.pay_statement(
-            Actor.from_request(request, via="api"),
+            actor,
             statement,
             amount,
             key=body.key,
@@ -223,6 +224,8 @@ def payment(request: HttpRequest, pk: int) -> Any:
         )
     except (MoneyError, actions.PaymentRefused) as exc:
         return Status(422, {"detail": str(exc)})
+    if not written:  # already recorded: the answer still shows the balance
+        record(actor, READ, statement, context={"payment": body.key, "already": True})
     out = {"entries": [e.pk for e in written], "balance": balance(statement.patient)}
     return Status(201 if written else 200, out)
 
@@ -251,8 +254,9 @@ def refund(request: HttpRequest, pk: int) -> Any:
     body = RefundIn(**read_patch(request, RefundIn))
     try:
         amount = parse_money(body.amount, what="amount")
+        actor = Actor.from_request(request, via="api")
         entry = actions.record_refund(
-            Actor.from_request(request, via="api"),
+            actor,
             patient,
             amount,
             key=body.key,
@@ -261,5 +265,7 @@ def refund(request: HttpRequest, pk: int) -> Any:
         )
     except (MoneyError, actions.PaymentRefused) as exc:
         return Status(422, {"detail": str(exc)})
+    if entry is None:  # already recorded: the answer still shows the balance
+        record(actor, READ, patient, context={"refund": body.key, "already": True})
     out = {"entries": [entry.pk] if entry else [], "balance": balance(patient)}
     return Status(201 if entry else 200, out)
