@@ -31,7 +31,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/mypy src/cleanclaim/codes src/cleanclaim/x12 src/cleanclaim/edits src/cleanclaim/deadlines src/cleanclaim/paper src/cleanclaim/caqhcore src/cleanclaim/sandbox src/cleanclaim/clearinghouses/sftp/transport.py src/cleanclaim/npi.py src/cleanclaim/money.py
+	$(BIN)/mypy src/cleanclaim/codes src/cleanclaim/x12 src/cleanclaim/edits src/cleanclaim/deadlines src/cleanclaim/paper src/cleanclaim/caqhcore src/cleanclaim/sandbox src/cleanclaim/clearinghouses/sftp/transport.py src/cleanclaim/benefits src/cleanclaim/remittance src/cleanclaim/npi.py src/cleanclaim/money.py
 	$(CC) manage makemigrations --check --dry-run
 
 fmt: $(STAMP)

@@ -32,6 +32,10 @@ def test_it_requires_the_subscriber_when_the_patient_is_a_dependent(world: World
         "subscriber_first_name",
         "subscriber_date_of_birth",
         "subscriber_sex",
+        "subscriber_address_line1",
+        "subscriber_city",
+        "subscriber_state",
+        "subscriber_zip_code",
     }
 
 

@@ -130,4 +130,4 @@ def test_it_records_the_follow_up_list_as_a_read(world: World) -> None:
 def test_it_still_sends_others_to_their_first_page(world: World) -> None:
     response = _client(world.home.users[Role.FRONT_DESK]).get(reverse("home"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("patients:list")
+    assert response["Location"] == reverse("appointments:today")  # the day's schedule

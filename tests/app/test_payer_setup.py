@@ -17,6 +17,7 @@ FORM = {
     "corrected_claims_electronic": "on",
     "eligibility_method": "realtime",
     "claim_status_method": "batch",
+    "claim_status_after_days": "30",
     **{f"{t}_enrolment": "approved" for t in ("claims", "era", "eft", "eligibility")},
     "claim_status_enrolment": "not_required",
     **{f"{p}_unit": "days" for p in ("timely", "secondary", "corrected")},

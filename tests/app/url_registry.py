@@ -41,6 +41,25 @@ class Entry:
     phi: bool | None = None
 
 
+def appointment(w: Any) -> dict[str, Any]:
+    """An appointment of the home tenant's patient today (made on first use)."""
+    from django.utils import timezone
+
+    from cleanclaim.appointments.models import Appointment
+
+    found = Appointment.objects.filter(practice=w.home.practice).first()
+    if found is None:
+        found = Appointment.objects.create(
+            practice=w.home.practice,
+            patient=w.home.patient,
+            provider=w.home.provider,
+            location=w.home.location,
+            coverage=w.home.coverage,
+            start=timezone.now(),
+        )
+    return {"pk": found.pk}
+
+
 def pk(attr: str) -> Callable[[Any], dict[str, Any]]:
     return lambda w: {"pk": w.obj(attr).pk}
 
@@ -62,6 +81,47 @@ def invitation(w: Any) -> dict[str, Any]:
         )
         InvitationRole.objects.create(invitation=found, practice=w.home.practice, role="coder")
     return {"pk": found.pk}
+
+
+def eligibility_check(w: Any) -> dict[str, Any]:
+    """An eligibility check of the home tenant's coverage (made on first use)."""
+    from cleanclaim.eligibility.models import EligibilityCheck
+
+    c = w.home.coverage
+    found = EligibilityCheck.objects.filter(coverage=c).order_by("pk").first()
+    if found is None:
+        found = EligibilityCheck.objects.create(
+            practice=w.home.practice,
+            patient=c.patient,
+            coverage=c,
+            day=dt.date(2026, 1, 15),
+            request_x12="ISA*",
+            status="failed",
+            error="no connection",
+        )
+    return {"pk": found.pk}
+
+
+def eligibility_batch(w: Any) -> dict[str, Any]:
+    """A finished eligibility batch of the home tenant (made on first use)."""
+    from cleanclaim.eligibility.models import EligibilityBatch
+
+    found = EligibilityBatch.objects.filter(practice=w.home.practice).first()
+    if found is None:
+        found = EligibilityBatch.objects.create(
+            practice=w.home.practice, day=dt.date(2026, 1, 15), status="done"
+        )
+    return {"pk": found.pk}
+
+
+def remittance(w: Any) -> dict[str, Any]:
+    """A small 835 taken in for the home practice (made on first use)."""
+    from cleanclaim.audit.actor import Actor
+    from cleanclaim.remits.actions import take_in_835
+    from cleanclaim.testing.remits import many_claims_835
+
+    rf = take_in_835(Actor(user=None, label="test"), w.home.practice, "a.835", many_claims_835(1))
+    return {"pk": rf.pk}
 
 
 def statement(w: Any) -> dict[str, Any]:
@@ -113,6 +173,19 @@ REGISTRY: dict[str, Entry] = {
     "patients:edit": Entry("patients.change", "object", pk("patient"), phi=True),
     "patients:coverage_add": Entry("patients.change", "object", pk("patient"), phi=True),
     "patients:coverage_edit": Entry("patients.change", "object", pk("coverage"), phi=True),
+    # no card stored for the walk's coverage: 404 (tests/front_desk cover a stored one)
+    "patients:coverage_card": Entry(
+        "patients.view",
+        "object",
+        lambda w: {"pk": w.obj("coverage").pk, "side": "front"},
+        ok=(404,),
+        phi=True,
+    ),
+    # appointments and check-in (tests/front_desk)
+    "appointments:today": Entry("patients.view", phi=True),
+    "appointments:new": Entry("checkin.work", phi=False),
+    "appointments:import": Entry("checkin.work", phi=False),
+    "appointments:check_in": Entry("checkin.work", "object", appointment, phi=True),
     # payers
     "payers:list": Entry("payers.view", phi=False),
     "payers:create": Entry("payers.change", phi=False),
@@ -201,13 +274,16 @@ REGISTRY: dict[str, Entry] = {
     "claims:claim_void": Entry(  # not confirmed
         "claims.work", "object", pk("claim"), method="POST", ok=(422,), phi=True
     ),
+    # the test world's claim is not sent: refused, naming why (409)
+    "claims:claim_status": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(409,), phi=True
+    ),
     "claims:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
     "claims:visits_to_code": Entry("worklists.visits", phi=True),  # lists name patients
     # no ready claim of a paper payer in the test world: refused, naming why
     "claims:print_paper": Entry("claims.work", method="POST", ok=(422,), phi=True),
     "claims:worklist": Entry("worklists.claims", args=lambda w: {"slug": "deadlines"}, phi=True),
-    "work:remittance": Entry("remittance.post", phi=False),
     "work:denials": Entry("denials.work", phi=False),
     "work:reports": Entry("reports.view", phi=False),
     # coding screen, code pages, reference data status (tests/integ)
@@ -238,6 +314,22 @@ REGISTRY: dict[str, Entry] = {
     "GET api:patient_list": Entry("patients.view", phi=True),
     "GET api:patient_detail": Entry("patients.view", "object", pk("patient"), phi=True),
     "GET api:payer_list": Entry("payers.view", phi=False),
+    "GET api:policy_list": Entry("patients.view", "object", pk("patient"), phi=True),
+    "POST api:policy_list": Entry(  # empty body: 422 naming the fields
+        "patients.change", "object", pk("patient"), method="POST", ok=(422,), phi=True
+    ),
+    "PATCH api:policy_detail": Entry(
+        "patients.change", "object", pk("coverage"), method="PATCH", ok=(428,), phi=True
+    ),
+    "GET api:appointment_list": Entry("patients.view", phi=True),
+    "POST api:appointment_list": Entry("checkin.work", method="POST", ok=(422,), phi=True),
+    "PATCH api:appointment_detail": Entry(
+        "checkin.work", "object", appointment, method="PATCH", ok=(428,), phi=True
+    ),
+    # an empty body checks in without a copay (a repeat changes nothing)
+    "POST api:appointment_check_in": Entry(
+        "checkin.work", "object", appointment, method="POST", ok=(200,), phi=True
+    ),
     "GET api:payer_detail": Entry("payers.view", "object", pk("payer"), phi=False),
     "POST api:payer_list": Entry("payers.change", method="POST", ok=(422,), phi=False),  # empty
     # PATCH without a version: 428 (optimistic locking, decision 0505)
@@ -301,6 +393,23 @@ REGISTRY: dict[str, Entry] = {
         "statements.work", "object", pk("patient"), method="POST", ok=(422,), phi=True
     ),  # empty body
     "GET api:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
+    "remits:list": Entry("remittance.post", phi=False),
+    "remits:unmatched": Entry("remittance.post", phi=True),
+    "remits:detail": Entry("remittance.post", "object", remittance, phi=True),
+    "remits:dry_run": Entry(
+        "remittance.post", "object", remittance, method="POST", ok=(302,), phi=True
+    ),
+    "remits:post": Entry(
+        "remittance.post", "object", remittance, method="POST", ok=(302,), phi=False
+    ),
+    "POST api:remittance_upload": Entry(  # no practice given
+        "remittance.post", method="POST", ok=(422,), phi=False
+    ),
+    "GET api:remittance_unmatched": Entry("remittance.post", phi=True),
+    "GET api:remittance_detail": Entry("remittance.post", "object", remittance, phi=True),
+    "POST api:remittance_post": Entry(
+        "remittance.post", "object", remittance, method="POST", phi=True
+    ),
     # queued (200), already queued (409) or refused by the day's scrub (422: the test
     # world's visit of 2026-01-15 is past its payer's filing limit on a later day)
     "POST api:claim_queue": Entry(
@@ -309,6 +418,26 @@ REGISTRY: dict[str, Entry] = {
     # the test world's claim is not sent (409) or the empty body names the reason (422)
     "POST api:claim_void": Entry(
         "claims.work", "object", pk("claim"), method="POST", ok=(409, 422), phi=True
+    ),
+    # eligibility (issue 15): a check and a batch of the home tenant, made on first use
+    "eligibility:check": Entry("eligibility.check", "object", pk("coverage"), phi=True),
+    "eligibility:detail": Entry("eligibility.check", "object", eligibility_check, phi=True),
+    "eligibility:apply": Entry(
+        "patients.change", "object", eligibility_check, method="POST", ok=(302,), phi=False
+    ),
+    "eligibility:batch": Entry("eligibility.check", phi=False),
+    "eligibility:batch_detail": Entry("eligibility.check", "object", eligibility_batch, phi=True),
+    "eligibility:batch_progress": Entry(
+        "eligibility.check", "object", eligibility_batch, phi=False
+    ),
+    # no connection in the test world: the check is kept as failed (201), or the empty
+    # body names the missing coverage (422)
+    "POST api:eligibility_list": Entry("eligibility.check", method="POST", ok=(201, 422), phi=True),
+    "GET api:eligibility_detail": Entry("eligibility.check", "object", eligibility_check, phi=True),
+    "GET api:patient_eligibility": Entry("eligibility.check", "object", pk("patient"), phi=True),
+    # the test world's claim is not sent: 409 naming why
+    "POST api:claim_status": Entry(
+        "claims.work", "object", pk("claim"), method="POST", ok=(409,), phi=True
     ),
 }
 

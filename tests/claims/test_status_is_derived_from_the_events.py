@@ -49,6 +49,25 @@ def test_it_has_no_status_before_any_event() -> None:
         ),
         ([("submitted", {}), ("acknowledged", {"accepted": True})], "accepted"),
         ([("submitted", {}), ("acknowledged", {"accepted": False})], "rejected"),
+        ([("submitted", {}), ("ack_999", {"accepted": True})], "submitted"),
+        ([("submitted", {}), ("ack_999", {"accepted": False})], "rejected"),
+        ([("submitted", {}), ("status_answer", {"codes": ["P1:20"]})], "submitted"),
+        (
+            [("submitted", {}), ("acknowledged", {"accepted": True}), ("status_answer", {})],
+            "accepted",
+        ),
+        # a rejected claim is fixed, scrubbed and queued again
+        (
+            [
+                ("submitted", {}),
+                ("acknowledged", {"accepted": False}),
+                ("edited", {}),
+                ("scrubbed", {"errors": 0}),
+                ("queued", {}),
+                ("submitted", {}),
+            ],
+            "submitted",
+        ),
         ([("submitted", {}), ("denied", {}), ("corrected", {})], "replaced"),
         ([("submitted", {}), ("paid", {})], "paid"),
         ([("created", {}), ("voided", {})], "voided"),
@@ -69,6 +88,9 @@ def test_it_derives_the_status(kinds: list[tuple[str, dict[str, object]]], statu
         ("ready", "submitted"),
         ("queued", "released"),
         ("ready", "created"),
+        ("accepted", "ack_999"),
+        ("ready", "status_answer"),
+        ("accepted", "edited"),
     ],
 )
 def test_it_refuses_an_event_that_does_not_follow(status: str, kind: str) -> None:

@@ -44,6 +44,12 @@ SEQUENCES: dict[str, list[tuple[str, dict[str, Any]]]] = {
         (Kind.ACKNOWLEDGED, {"accepted": True}),
     ],
     "paid": [SCRUBBED_CLEAN, (Kind.QUEUED, {}), (Kind.SUBMITTED, {"batch": 1}), (Kind.PAID, {})],
+    "rejected": [
+        SCRUBBED_CLEAN,
+        (Kind.QUEUED, {}),
+        (Kind.SUBMITTED, {"batch": 1}),
+        (Kind.ACKNOWLEDGED, {"accepted": False, "problems": [{"text": "Member ID not valid"}]}),
+    ],
 }
 WEIGHTS = {
     "built": 1,
@@ -54,6 +60,7 @@ WEIGHTS = {
     "submitted": 3,
     "accepted": 1,
     "paid": 1,
+    "rejected": 1,
 }
 
 
@@ -115,7 +122,12 @@ def _reference(user_practices: set[int], days: int) -> dict[str, set[int]]:
         history = list(c.events.order_by("id").values_list("kind", "data"))
         status = status_of(history)
         assert status == c.status  # the column agrees with the events
-        slug = {"errors": "errors", "ready": "ready", "on_hold": "on-hold"}.get(status or "")
+        slug = {
+            "errors": "errors",
+            "ready": "ready",
+            "on_hold": "on-hold",
+            "rejected": "rejected",
+        }.get(status or "")
         if slug:
             out[slug].add(c.pk)
         if status in worklists.UNSENT and c.filing_due is not None:

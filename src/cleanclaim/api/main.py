@@ -31,6 +31,9 @@ ROUTERS: list[tuple[str, str]] = [
     ("/statements", "cleanclaim.statements.api:router"),
     ("/", "cleanclaim.payercalls.api:router"),
     ("/", "cleanclaim.claims.api:router"),
+    ("/", "cleanclaim.eligibility.api:router"),
+    ("/remittances", "cleanclaim.remits.api:router"),
+    ("/appointments", "cleanclaim.appointments.api:router"),
 ]
 
 

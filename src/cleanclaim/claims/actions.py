@@ -535,7 +535,7 @@ def queue_claim(
     acks = sorted({a.strip() for a in acknowledge if a.strip()})
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
-        if locked.status not in ("built", "errors", "ready"):  # it is scrubbed first
+        if locked.status not in ("built", "errors", "ready", "rejected"):  # scrubbed first
             events.allowed(locked.status, Kind.QUEUED)
         result = _scrubbed(actor, locked, None, today or dt.date.today())
         errors = sorted({f.rule for f in result.findings if f.severity == "error"})

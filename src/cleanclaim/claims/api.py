@@ -394,3 +394,43 @@ def claim_void(request: HttpRequest, pk: int) -> Any:
     except actions.NotAllowed as exc:
         return Status(409, {"detail": str(exc)})
     return Status(201, {"voided": claim, "void": void})
+
+
+class StatusLineOut(Schema):
+    text: str
+    field: str = ""
+    where: str = ""
+    code: str = ""
+    paid: str = ""
+    date: str = ""
+
+
+class StatusAnswerOut(Schema):
+    """The payer's answer to a 276 (``ok``), or in ``text`` why there is none (the
+    clearinghouse did not answer, the payer is down...): recorded on the claim either way."""
+
+    ok: bool
+    text: str
+    statuses: list[StatusLineOut]
+    event: int
+
+
+@router.post(
+    "/claims/{pk}/status",
+    response={200: StatusAnswerOut, 409: ErrorOut},
+    url_name="claim_status",
+)
+@api_requires("claims.work")
+@shows_phi
+def claim_status(request: HttpRequest, pk: int) -> Any:
+    """Ask the payer for the claim's status now (276/277 in real time through the
+    claim's clearinghouse connection): 200 with the answer or the plain message why
+    there is none (both recorded as a ``status_answer`` event); 409 when the claim is
+    not out (not submitted or accepted)."""
+    from cleanclaim.claims import status_inquiry
+
+    claim = _claim(request, pk)
+    answer = status_inquiry.ask(_actor(request), claim)
+    if answer.event_id is None:
+        return Status(409, {"detail": answer.text})
+    return {**answer.as_dict(), "event": answer.event_id}

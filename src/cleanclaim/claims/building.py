@@ -369,8 +369,9 @@ def dry_run(
     return DryRun(result, {})
 
 
-#: A claim not yet queued or sent follows its visit: an edit to the visit is copied to it.
-FOLLOWS_VISIT = frozenset({"built", "errors", "ready"})
+#: A claim not yet queued or sent (or rejected by the clearinghouse or payer, so never
+#: adjudicated) follows its visit: an edit to the visit is copied to it.
+FOLLOWS_VISIT = frozenset({"built", "errors", "ready", "rejected"})
 
 
 def refresh_claim(claim: Claim, encounter: Encounter) -> None:

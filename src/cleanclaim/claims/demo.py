@@ -1,6 +1,7 @@
 """Demo step: a week of visits at the first demo practice, in every state of the work
 lists — visits still to code, claims with errors, ready to submit, queued, on hold — and
-one older visit whose claim was sent weeks ago with no answer since.
+one older visit whose claim was sent weeks ago with no answer since, and one whose claim
+the payer rejected (a 277CA: member ID not valid).
 
 Dates count back from the day the demo is built (the last seven days; forty for the
 claim with no answer), so the claims are within their filing limits. Each visit and
@@ -48,10 +49,13 @@ VISITS: list[tuple[int, str, list[str], list[tuple[str, list[str], str, str, str
     ),
     (7, "on hold", ["J06.9"], [("99213", [], "1", "125.00", "A")]),
     (40, "no answer", ["I10"], [("99213", [], "1", "125.00", "A")]),
+    (6, "rejected", ["I10"], [("99213", [], "1", "125.00", "A")]),
 ]
 #: Days ago the "no answer" claim was sent (past the default CLEANCLAIM_NO_ANSWER_DAYS).
 SENT_DAYS_AGO = 38
 HOLD_REASON = "waiting for the referral on file"
+#: The demo rejection: a 277CA's STC01 (category, status, entity): member ID not valid.
+REJECTION = ("A7", "164", "IL")
 
 
 def _patients(practice: Any, day: dt.date) -> list[tuple[Any, Any]]:
@@ -104,11 +108,13 @@ def build(ctx: Any) -> None:
 
         def claim(encounter: Encounter = encounter, state: str = state) -> Claim:
             made, _result = actions.build_claim(actor, encounter, today=today)
-            if state in ("queued", "on hold", "no answer"):
+            if state in ("queued", "on hold", "no answer", "rejected"):
                 actions.queue_claim(actor, made, today=today)
             if state == "no answer":
                 sent = timezone.now() - dt.timedelta(days=SENT_DAYS_AGO)
                 events.append(actor, made, Kind.SUBMITTED, {"batch": "demo"}, at=sent)
+            if state == "rejected":
+                _rejected(actor, made)
             if state == "on hold":
                 actions.hold_claim(actor, made, HOLD_REASON)
             return made
@@ -117,3 +123,20 @@ def build(ctx: Any) -> None:
             return encounter.claims.order_by("pk").first()  # type: ignore[no-any-return]
 
         ctx.ensure("claims", f"claim:{practice.npi}:{n}", Claim, claim, its_claim)
+
+
+def _rejected(actor: Actor, claim: Claim) -> None:
+    """Sent two days ago; the payer's 277CA rejected it the next day."""
+    from cleanclaim.clearinghouses.acks import explain_stc
+    from cleanclaim.x12.x212_276_277.view import StatusInformation
+
+    now = timezone.now()
+    events.append(actor, claim, Kind.SUBMITTED, {"batch": "demo"}, at=now - dt.timedelta(days=2))
+    problem = explain_stc(StatusInformation(*REJECTION))
+    events.append(
+        actor,
+        claim,
+        Kind.ACKNOWLEDGED,
+        {"accepted": False, "codes": [problem.code], "problems": [problem.as_dict()]},
+        at=now - dt.timedelta(days=1),
+    )

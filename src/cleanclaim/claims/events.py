@@ -14,8 +14,9 @@ from any client.
 Statuses: ``built`` (not scrubbed since built or changed), ``errors`` (the last scrub
 found errors), ``ready`` (scrubbed, no error: warnings may remain), ``queued`` (for
 the next batch), ``on_hold`` (held, with a reason), ``submitted`` (in batch N),
-``accepted`` / ``rejected`` (999/277CA), ``paid`` / ``denied`` (835), ``replaced``
-(a replacement claim was built), ``voided``, ``written_off``.
+``accepted`` / ``rejected`` (277CA; a 999 or TA1 rejection also gives ``rejected``;
+a rejected claim may be edited, fixed and scrubbed, then queued again), ``paid`` /
+``denied`` (835), ``replaced`` (a replacement claim was built), ``voided``, ``written_off``.
 """
 
 from __future__ import annotations
@@ -39,12 +40,23 @@ class Kind(models.TextChoices):
     HELD = "held", "Held"
     RELEASED = "released", "Released"
     SUBMITTED = "submitted", "Submitted"
+    #: 999 implementation acknowledgment of the set (or TA1 of the interchange) holding
+    #: the claim: ``{"accepted": bool, ...}``; accepted leaves it ``submitted``.
+    ACK_999 = "ack_999", "999 acknowledgment"
+    #: 277CA claim acknowledgment: ``{"accepted": bool, ...}``.
     ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    #: A 277 answer to our 276 claim status inquiry (the status does not change).
+    STATUS_ANSWER = "status_answer", "Claim status answer"
     PAID = "paid", "Paid"
     DENIED = "denied", "Denied"
     CORRECTED = "corrected", "Corrected (replaced)"
     VOIDED = "voided", "Voided"
     WRITTEN_OFF = "written_off", "Written off"
+    #: 835 CLP02 22: the payer took back a payment (status back to ``accepted``).
+    REVERSED = "reversed", "Payment reversed"
+    #: 835 CLP02 19/20/21: the payer forwarded the claim to the next payer (crossover);
+    #: the status stays, the secondary is not billed by us.
+    FORWARDED = "forwarded", "Forwarded to the next payer"
 
 
 STATUSES: dict[str, str] = {
@@ -71,19 +83,25 @@ SENT = _SENT
 #: From which statuses each kind may be appended (``created`` only as the first event).
 ALLOWED: dict[str, frozenset[str]] = {
     Kind.CREATED: frozenset(),
-    Kind.EDITED: _BEFORE_SENDING,
-    Kind.SCRUBBED: _BEFORE_SENDING | {"queued"},
-    Kind.FIX_APPLIED: _BEFORE_SENDING,
+    # a claim rejected by a 999, TA1 or 277CA never entered adjudication: it is fixed
+    # and queued again (sent as a new original, its history kept)
+    Kind.EDITED: _BEFORE_SENDING | {"rejected"},
+    Kind.SCRUBBED: _BEFORE_SENDING | {"queued", "rejected"},
+    Kind.FIX_APPLIED: _BEFORE_SENDING | {"rejected"},
     Kind.QUEUED: frozenset({"ready"}),
     Kind.HELD: _BEFORE_SENDING | {"queued"},
     Kind.RELEASED: frozenset({"on_hold"}),
     Kind.SUBMITTED: frozenset({"queued"}),
+    Kind.ACK_999: frozenset({"submitted"}),
     Kind.ACKNOWLEDGED: frozenset({"submitted", "accepted"}),
-    Kind.PAID: frozenset({"submitted", "accepted", "denied"}),
-    Kind.DENIED: frozenset({"submitted", "accepted"}),
+    Kind.STATUS_ANSWER: _SENT,
+    Kind.PAID: frozenset({"submitted", "accepted", "denied", "paid"}),
+    Kind.DENIED: frozenset({"submitted", "accepted", "denied"}),
     Kind.CORRECTED: _SENT,
     Kind.VOIDED: _SENT | _BEFORE_SENDING | {"queued", "on_hold"},
     Kind.WRITTEN_OFF: frozenset({"denied", "rejected", "paid"}),
+    Kind.REVERSED: frozenset({"paid", "denied"}),
+    Kind.FORWARDED: frozenset({"paid", "denied"}),
 }
 
 
@@ -118,6 +136,15 @@ def _after(status: str, kind: str, data: Mapping[str, Any], before_hold: str) ->
         return before_hold
     if kind == Kind.ACKNOWLEDGED:
         return "accepted" if data.get("accepted") else "rejected"
+    if kind == Kind.FORWARDED:
+        return status
+    if kind == Kind.REVERSED:
+        return "accepted"
+
+    if kind == Kind.ACK_999:
+        return status if data.get("accepted") else "rejected"
+    if kind == Kind.STATUS_ANSWER:
+        return status
     simple = {
         Kind.QUEUED: "queued",
         Kind.HELD: "on_hold",

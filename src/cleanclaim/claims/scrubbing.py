@@ -68,13 +68,22 @@ def _coverage(claim: Claim) -> CoverageTable:
 
 
 def scrub(
-    claim: Claim, ctx: ScrubContext, *, view: X12Claim | None = None, coverage: Any = None
+    claim: Claim,
+    ctx: ScrubContext,
+    *,
+    view: X12Claim | None = None,
+    coverage: Any = None,
+    eligibility: Any = None,
 ) -> ClaimResult:
     """The scrubber's findings for ``claim`` (errors first). ``view``: the claim already
     mapped by :func:`~cleanclaim.claims.x837p.to_837p`; ``coverage``: a coverage source
-    to use instead of the patient's coverage on file."""
+    to use instead of the patient's coverage on file; ``eligibility``: an eligibility
+    source instead of the payers' answers on file (:mod:`cleanclaim.eligibility.scrubbing`)."""
+    from cleanclaim.eligibility.scrubbing import eligibility_on_file
+
     mapped = view if view is not None else to_837p(claim)
     ctx.coverage = coverage if coverage is not None else _coverage(claim)
+    ctx.eligibility = eligibility if eligibility is not None else eligibility_on_file(claim.patient)
     return scrub_claim(from_x12_claim(mapped, source=f"claim {claim.number}"), ctx)
 
 

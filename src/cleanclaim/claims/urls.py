@@ -12,6 +12,7 @@ urlpatterns = [
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/queue/", views.claim_queue, name="claim_queue"),
     path("claims/<int:pk>/hold/", views.claim_hold, name="claim_hold"),
+    path("claims/<int:pk>/status/", views.claim_status, name="claim_status"),
     path("claims/<int:pk>/void/", views.claim_void, name="claim_void"),
     path("claims/<int:pk>/837p/", views.claim_837p, name="claim_837p"),
     path("claims/<int:pk>/cms1500.pdf", views.claim_cms1500, name="claim_cms1500"),

@@ -7,16 +7,18 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
-from cleanclaim.claims import actions, favourites, paper, screen
+from cleanclaim.claims import actions, favourites, paper, screen, status_inquiry
 from cleanclaim.claims.building import FOLLOWS_VISIT
 from cleanclaim.claims.events import SENT, STATUSES, Kind
 from cleanclaim.claims.fixes import Draft
 from cleanclaim.claims.forms import EncounterForm
 from cleanclaim.claims.models import MAX_MODIFIERS, POINTER_LETTERS, Claim, Encounter
+from cleanclaim.claims.worklists import rejections
 from cleanclaim.claims.x837p import write_837p
 from cleanclaim.deadlines.calc import ClaimDates, deadlines
 from cleanclaim.patients.models import Patient
@@ -130,7 +132,11 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "findings": findings,
             "warnings": [f for f in findings if f["severity"] == "warning"],
             "deadlines": deadlines(limits_for(claim.payer, claim.practice), dates),
-            "can_queue": claim.status in ("built", "errors", "ready"),
+            "can_queue": claim.status in ("built", "errors", "ready", "rejected"),
+            "can_ask_status": claim.status in status_inquiry.ASKABLE,
+            "rejection": rejections([claim], timezone.localdate()).get(claim.pk)
+            if claim.status == "rejected"
+            else None,
             "can_code": claim.status in FOLLOWS_VISIT
             and has_permission(request.user, "coding.work"),
             "can_hold": claim.status in ("built", "errors", "ready", "queued"),
@@ -159,6 +165,21 @@ def claim_queue(request: HttpRequest, pk: int) -> HttpResponse:
     except actions.NotAllowed as exc:
         return render(
             request, "claims/refused.html", {"claim": claim, "detail": str(exc)}, status=409
+        )
+    return redirect("claims:claim_detail", pk=claim.pk)
+
+
+@require_POST
+@requires("claims.work")
+@shows_phi
+def claim_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask the payer for the claim's status now (276/277); the answer, or the plain
+    message why there is none, is on the claim's timeline."""
+    claim = _claim(request, pk)
+    answer = status_inquiry.ask(Actor.from_request(request), claim)
+    if answer.event_id is None:
+        return render(
+            request, "claims/refused.html", {"claim": claim, "detail": answer.text}, status=409
         )
     return redirect("claims:claim_detail", pk=claim.pk)
 

@@ -64,6 +64,10 @@ def _page(request: HttpRequest, work: worklists.WorkList) -> HttpResponse:
     for row in shown:
         due = getattr(row, "filing_due", None)
         row.days_left = (due - today).days if due is not None else None
+    if work.slug == "rejected":
+        found = worklists.rejections(shown, today)
+        for row in shown:
+            row.rejection = found.get(row.pk)
     kept = {k: request.GET[k] for k in FILTERS if request.GET.get(k) and k not in errors}
     worklists.view_rows(Actor.from_request(request), work, shown, urlencode(kept))
     return render(
@@ -74,6 +78,7 @@ def _page(request: HttpRequest, work: worklists.WorkList) -> HttpResponse:
             "page": page,
             "rows": shown,
             "is_claims": work.model is Claim,
+            "is_rejected": work.slug == "rejected",
             "errors": errors,
             "filters": kept,
             "sort": sort,

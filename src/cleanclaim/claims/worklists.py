@@ -13,6 +13,8 @@ each event).
 - ``deadlines``: claims not yet sent with a filing deadline, soonest first (past due first).
 - ``no-answer``: claims queued or submitted, with no acknowledgement, whose sending
   (the last ``queued``/``submitted`` event) is at least ``CLEANCLAIM_NO_ANSWER_DAYS`` old.
+- ``rejected``: claims rejected by a 999, TA1 or 277CA (status ``rejected``), each with
+  the reason in plain words, the field to fix and where (:func:`rejections`).
 """
 
 from __future__ import annotations
@@ -24,12 +26,24 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from cleanclaim.claims.events import Kind
 from cleanclaim.claims.models import Claim, ClaimEvent, Encounter
 from cleanclaim.tenancy.scoping import has_permission, scoped
 
-__all__ = ["LISTS", "SORTS", "Filters", "WorkList", "by_slug", "counts", "rows", "visible"]
+__all__ = [
+    "LISTS",
+    "SORTS",
+    "Filters",
+    "Rejection",
+    "WorkList",
+    "by_slug",
+    "counts",
+    "rejections",
+    "rows",
+    "visible",
+]
 
 #: Statuses of a claim not yet sent (its filing deadline still matters).
 UNSENT = ("built", "errors", "ready", "queued", "on_hold")
@@ -87,7 +101,43 @@ LISTS: tuple[WorkList, ...] = (
     WorkList("on-hold", "On hold", "worklists.claims", Claim, _status("on_hold")),
     WorkList("deadlines", "Nearest deadlines", "worklists.claims", Claim, _deadlines, "days_left"),
     WorkList("no-answer", "No answer", "worklists.claims", Claim, _no_answer),
+    WorkList("rejected", "Rejected", "worklists.claims", Claim, _status("rejected")),
 )
+
+#: The events that reject a claim before adjudication, newest first when read.
+REJECTING_KINDS = (Kind.ACK_999, Kind.ACKNOWLEDGED)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a claim on the ``rejected`` list was rejected (its last 999/TA1/277CA event)."""
+
+    at: dt.datetime
+    days: int
+    source: str  # "999", "TA1" or "277CA"
+    problems: tuple[Mapping[str, str], ...]
+
+    @property
+    def first(self) -> Mapping[str, str]:
+        return self.problems[0] if self.problems else {"text": "Rejected (no reason given)"}
+
+
+def rejections(claims: list[Any], today: dt.date) -> dict[int, Rejection]:
+    """The rejection of each claim shown (one query for the page's rows)."""
+    found: dict[int, Rejection] = {}
+    rows = (
+        ClaimEvent.objects.filter(claim_id__in=[c.pk for c in claims], kind__in=REJECTING_KINDS)
+        .order_by("claim_id", "-id")
+        .values_list("claim_id", "kind", "at", "data")
+    )
+    for claim_id, kind, at, data in rows:
+        if claim_id in found or data.get("accepted"):
+            continue
+        source = data.get("via") or ("999" if kind == Kind.ACK_999 else "277CA")
+        days = (today - timezone.localtime(at).date()).days
+        found[claim_id] = Rejection(at, days, source, tuple(data.get("problems") or ()))
+    return found
+
 
 #: Sort keys (GET ``sort``, ``-`` prefix for descending) → model field per model.
 SORTS: dict[str, dict[type[Any], tuple[str, ...]]] = {

@@ -44,6 +44,18 @@ def _address(obj: Any) -> Address:
     )
 
 
+def _subscriber_address(coverage: Any) -> Address | None:
+    """Loop 2010BA N3/N4: the subscriber's own address when the policy has one."""
+    if not coverage.subscriber_address_line1:
+        return None
+    return Address(
+        line1=coverage.subscriber_address_line1,
+        city=coverage.subscriber_city,
+        state=coverage.subscriber_state,
+        zip=coverage.subscriber_zip_code,
+    )
+
+
 def _units(units: Decimal) -> Decimal:
     """SV104 without trailing zeros: 1.000 → 1, 1.500 → 1.5 (never an exponent)."""
     return units.quantize(Decimal(1)) if units == units.to_integral() else units.normalize()
@@ -103,7 +115,7 @@ def to_837p(claim: Claim, lines: Sequence[ClaimLine] | None = None) -> X12Claim:
             dob=_iso(coverage.subscriber_date_of_birth),
             sex=coverage.subscriber_sex,
             member_id=coverage.member_id,
-            address=_address(patient),
+            address=_subscriber_address(coverage) or _address(patient),
             relationship="18",
         )
     lines = [

@@ -14,6 +14,7 @@ from cleanclaim.codes.model import CodeSource, Lookup, Note
 from cleanclaim.codes.ncci import NcciTables
 from cleanclaim.deadlines import Limit, PayerLimits
 from cleanclaim.edits.coverage import CoverageSource
+from cleanclaim.edits.eligibility import EligibilitySource
 from cleanclaim.edits.payer_rules_lang import PayerRule, parse_rules
 
 __all__ = ["FilingLimit", "PayerRule", "ScrubContext", "load_filing_limits", "load_payer_rules"]
@@ -93,6 +94,8 @@ class ScrubContext:
     payer_rules: list[PayerRule] = field(default_factory=load_payer_rules)
     # the practice's coverage on file (the app); None: coverage is not judged
     coverage: CoverageSource | None = None
+    # the payers' latest eligibility answers (the app); None: eligibility is not judged
+    eligibility: EligibilitySource | None = None
     _lookups: dict[tuple[str, str, dt.date], Lookup] = field(default_factory=dict, repr=False)
     _notes: dict[tuple[str, dt.date], list[Note]] = field(default_factory=dict, repr=False)
     _complete: dict[str, bool] = field(default_factory=dict, repr=False)

@@ -32,6 +32,7 @@ FAMILIES = (
     "timely_filing",
     "payer_rules",
     "coverage",
+    "eligibility",
 )
 
 

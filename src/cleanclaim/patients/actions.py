@@ -23,6 +23,8 @@ Action = AuditEntry.Action
 __all__ = [
     "StaleEdit",
     "add_coverage",
+    "attach_card",
+    "read_card",
     "register_patient",
     "update_coverage",
     "update_patient",
@@ -100,3 +102,33 @@ def update_coverage(
         save_versioned(locked, expected, changes, noun="coverage")
         record(actor, Action.UPDATE, locked, changes=changes, context={"version": locked.version})
     return locked
+
+
+@transaction.atomic
+def attach_card(actor: Actor, coverage: Coverage, side: str, upload: Any) -> Coverage:
+    """Store the card image of ``side`` (front/back) for the coverage, replacing any
+    earlier one; checked by :func:`cleanclaim.patients.cards.check_card` (type and size)."""
+    import secrets
+
+    from cleanclaim.patients.cards import SIDES, check_card
+
+    if side not in SIDES:
+        raise ValueError(f"attach_card: side is front or back, not {side!r}")
+    name = f"card_{side}"
+    _content_type, ext = check_card(upload, field=name)
+    locked = Coverage.objects.select_for_update().get(pk=coverage.pk)
+    field = getattr(locked, name)
+    old = field.name
+    field.save(f"{locked.pk}-{side}-{secrets.token_hex(8)}.{ext}", upload, save=False)
+    Coverage.objects.filter(pk=locked.pk).update(**{name: field.name})
+    if old:
+        field.storage.delete(old)
+    record(actor, Action.UPDATE, locked, changes={name: ["" if not old else "replaced", "stored"]})
+    return locked
+
+
+def read_card(actor: Actor, coverage: Coverage, side: str) -> Any:
+    """The stored card image of ``side``, opened for reading, its read recorded."""
+    field = getattr(coverage, f"card_{side}")
+    record(actor, Action.READ, coverage, context={"card": side})
+    return field.open("rb")

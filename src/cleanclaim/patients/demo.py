@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from decimal import Decimal
 from typing import Any
 
 from cleanclaim.audit.actor import Actor
@@ -169,6 +170,20 @@ def build(ctx: Any) -> None:
             ctx.note("coverages", True)
 
 
+#: The copay printed on the commercial plans' cards (collected at check-in).
+COPAY = {"cascade": Decimal("25.00"), "summit": Decimal("30.00")}
+
+
+def _lives_with(p: dict[str, Any]) -> dict[str, Any]:
+    """The subscriber's address: the patient's (a parent or spouse at home)."""
+    return {
+        "subscriber_address_line1": p["address_line1"],
+        "subscriber_city": p["city"],
+        "subscriber_state": p["state"],
+        "subscriber_zip_code": p["zip_code"],
+    }
+
+
 def _coverage_plan(rng: random.Random, ctx: Any, p: dict[str, Any]) -> list[dict[str, Any]]:
     age = _age(p["date_of_birth"])
     payers = ctx.payers
@@ -220,6 +235,7 @@ def _coverage_plan(rng: random.Random, ctx: Any, p: dict[str, Any]) -> list[dict
                 "subscriber_first_name": rng.choice(FEMALE if parent_sex == "F" else MALE),
                 "subscriber_date_of_birth": p["date_of_birth"] - dt.timedelta(days=365 * 30),
                 "subscriber_sex": parent_sex,
+                **_lives_with(p),
                 "effective_date": max(start, p["date_of_birth"]),
             }
         )
@@ -241,6 +257,7 @@ def _coverage_plan(rng: random.Random, ctx: Any, p: dict[str, Any]) -> list[dict
                 "member_id": member,
                 "group_number": group,
                 "effective_date": start,
+                "copay": COPAY[key],
             }
         )
         if rng.random() < 0.15:
@@ -256,6 +273,7 @@ def _coverage_plan(rng: random.Random, ctx: Any, p: dict[str, Any]) -> list[dict
                     "subscriber_first_name": rng.choice(MALE if p["sex"] == "F" else FEMALE),
                     "subscriber_date_of_birth": p["date_of_birth"] + dt.timedelta(days=400),
                     "subscriber_sex": "M" if p["sex"] == "F" else "F",
+                    **_lives_with(p),
                     "effective_date": start,
                 }
             )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
-from cleanclaim.patients.models import Coverage, Patient
+from cleanclaim.patients.cards import check_card
+from cleanclaim.patients.models import Coverage, Patient, Relationship
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice
 from cleanclaim.tenancy.concurrency import add_version_field
@@ -32,6 +34,14 @@ class PatientForm(forms.ModelForm):
             "state",
             "zip_code",
             "phone",
+            "guarantor_relationship",
+            "guarantor_last_name",
+            "guarantor_first_name",
+            "guarantor_address_line1",
+            "guarantor_city",
+            "guarantor_state",
+            "guarantor_zip_code",
+            "guarantor_phone",
         ]
         widgets = {"date_of_birth": _DATE}
 
@@ -41,10 +51,20 @@ class PatientForm(forms.ModelForm):
         if self.instance.pk:
             # A patient does not move between practices through this form.
             del self.fields["practice"]
+        # Blank means the patient is their own guarantor (the usual case).
+        self.fields["guarantor_relationship"].required = False
         add_version_field(self)
+
+    def clean_guarantor_relationship(self) -> str:
+        return str(self.cleaned_data.get("guarantor_relationship") or Relationship.SELF)
 
 
 class CoverageForm(forms.ModelForm):
+    card_front = forms.FileField(label="Card image, front (JPEG, PNG or PDF)", required=False)
+    card_back = forms.FileField(label="Card image, back", required=False)
+    #: The fields that are files, stored by ``actions.attach_card`` after the save.
+    CARD_FIELDS = ("card_front", "card_back")
+
     class Meta:
         model = Coverage
         fields = [
@@ -57,8 +77,13 @@ class CoverageForm(forms.ModelForm):
             "subscriber_first_name",
             "subscriber_date_of_birth",
             "subscriber_sex",
+            "subscriber_address_line1",
+            "subscriber_city",
+            "subscriber_state",
+            "subscriber_zip_code",
             "effective_date",
             "termination_date",
+            "copay",
         ]
         widgets = {
             "subscriber_date_of_birth": _DATE,
@@ -73,3 +98,26 @@ class CoverageForm(forms.ModelForm):
             organisation_id=patient.practice.organisation_id, active=True
         ).filter(organisation_id=user.organisation_id)
         add_version_field(self)
+
+    def clean_card_front(self) -> Any:
+        return _card(self.cleaned_data.get("card_front"), "card_front")
+
+    def clean_card_back(self) -> Any:
+        return _card(self.cleaned_data.get("card_back"), "card_back")
+
+
+def _card(upload: Any, field: str) -> Any:
+    if upload:
+        try:
+            check_card(upload, field=field)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict[field]) from None
+    return upload or None
+
+
+class DuplicateCheck(forms.Form):
+    """The explicit confirmation after a possible-duplicate warning."""
+
+    create_anyway = forms.BooleanField(
+        required=False, label="This is a different person: create anyway"
+    )

@@ -16,21 +16,84 @@ edit saved from an out-of-date form is refused, not silently reverted.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice
-from cleanclaim.practices.validators import state_validator, zip_validator
+from cleanclaim.practices.validators import phone_validator, us_state_validator, zip_validator
 from cleanclaim.tenancy.concurrency import Versioned
+
+#: The earliest birth date accepted (a typo guard: 1900 and before is a mistake).
+EARLIEST_BIRTH = dt.date(1900, 1, 1)
+
+
+def birth_date_validator(value: dt.date) -> None:
+    """A birth date (DMG02) is not in the future and not before 1900."""
+    if value > timezone.localdate():
+        raise ValidationError(f"birth date {value:%Y-%m-%d} is in the future", code="dob_future")
+    if value < EARLIEST_BIRTH:
+        raise ValidationError(
+            f"birth date {value:%Y-%m-%d} is before 1900: check the year", code="dob_early"
+        )
+
+
+class CardStorage(FileSystemStorage):
+    """``var/cards``, read from the settings at each use (not frozen at import)."""
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        return str(settings.VAR_DIR / "cards")
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
+def card_storage() -> FileSystemStorage:
+    """Insurance card images under ``var/cards`` (directories 0700, files 0600): they
+    are PHI and are served only through the audited view, never as static media."""
+    return CardStorage(file_permissions_mode=0o600, directory_permissions_mode=0o700)
+
+
+class Relationship(models.TextChoices):
+    """Individual relationship code (X12 element 1069: SBR02, PAT01, INS02)."""
+
+    SELF = "18", "Self"
+    SPOUSE = "01", "Spouse"
+    CHILD = "19", "Child"
+    EMPLOYEE = "20", "Employee"
+    UNKNOWN = "21", "Unknown"
+    ORGAN_DONOR = "39", "Organ donor"
+    CADAVER_DONOR = "40", "Cadaver donor"
+    LIFE_PARTNER = "53", "Life partner"
+    OTHER = "G8", "Other relationship"
 
 
 class Sex(models.TextChoices):
     FEMALE = "F", "Female"
     MALE = "M", "Male"
     UNKNOWN = "U", "Unknown"
+
+
+GUARANTOR_FIELDS = (
+    "guarantor_relationship",
+    "guarantor_last_name",
+    "guarantor_first_name",
+    "guarantor_address_line1",
+    "guarantor_city",
+    "guarantor_state",
+    "guarantor_zip_code",
+    "guarantor_phone",
+)
 
 
 class Patient(Versioned):
@@ -42,14 +105,30 @@ class Patient(Versioned):
     last_name = models.CharField(max_length=60)
     first_name = models.CharField(max_length=35)
     middle_name = models.CharField(max_length=25, blank=True)
-    date_of_birth = models.DateField()
+    date_of_birth = models.DateField(validators=[birth_date_validator])
     sex = models.CharField(max_length=1, choices=Sex.choices)
     address_line1 = models.CharField("address", max_length=55)
     address_line2 = models.CharField("address line 2", max_length=55, blank=True)
     city = models.CharField(max_length=30)
-    state = models.CharField(max_length=2, validators=[state_validator])
+    state = models.CharField(max_length=2, validators=[us_state_validator])
     zip_code = models.CharField("ZIP", max_length=10, validators=[zip_validator])
-    phone = models.CharField(max_length=20, blank=True)
+    phone = models.CharField(max_length=20, blank=True, validators=[phone_validator])
+    #: Who pays the patient's share: the patient (self) or another person.
+    guarantor_relationship = models.CharField(
+        "guarantor's relationship to the patient",
+        max_length=2,
+        choices=Relationship.choices,
+        default=Relationship.SELF,
+    )
+    guarantor_last_name = models.CharField(max_length=60, blank=True)
+    guarantor_first_name = models.CharField(max_length=35, blank=True)
+    guarantor_address_line1 = models.CharField("guarantor address", max_length=55, blank=True)
+    guarantor_city = models.CharField(max_length=30, blank=True)
+    guarantor_state = models.CharField(max_length=2, blank=True, validators=[us_state_validator])
+    guarantor_zip_code = models.CharField(
+        "guarantor ZIP", max_length=10, blank=True, validators=[zip_validator]
+    )
+    guarantor_phone = models.CharField(max_length=20, blank=True, validators=[phone_validator])
 
     tenant_path: ClassVar[str] = "practice"
     #: Fields the audit trail compares on update.
@@ -66,6 +145,7 @@ class Patient(Versioned):
         "state",
         "zip_code",
         "phone",
+        *GUARANTOR_FIELDS,
     )
 
     class Meta:
@@ -84,6 +164,21 @@ class Patient(Versioned):
         """How the audit trail names the row (an account number, not a name)."""
         return f"patient {self.account_number}"
 
+    @property
+    def guarantor_is_self(self) -> bool:
+        return self.guarantor_relationship == Relationship.SELF
+
+    def clean(self) -> None:
+        if self.guarantor_is_self:
+            return
+        errors = {
+            name: "required when the guarantor is another person"
+            for name in GUARANTOR_FIELDS[1:-1]
+            if not getattr(self, name)
+        }
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.full_clean()
         super().save(*args, **kwargs)
@@ -95,11 +190,7 @@ class Coverage(Versioned):
         SECONDARY = 2, "Secondary"
         TERTIARY = 3, "Tertiary"
 
-    class Relationship(models.TextChoices):
-        SELF = "18", "Self"
-        SPOUSE = "01", "Spouse"
-        CHILD = "19", "Child"
-        OTHER = "G8", "Other relationship"
+    Relationship = Relationship
 
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="coverages")
     payer = models.ForeignKey(Payer, on_delete=models.PROTECT, related_name="coverages")
@@ -116,8 +207,25 @@ class Coverage(Versioned):
     subscriber_first_name = models.CharField(max_length=35, blank=True)
     subscriber_date_of_birth = models.DateField(null=True, blank=True)
     subscriber_sex = models.CharField(max_length=1, choices=Sex.choices, blank=True)
+    subscriber_address_line1 = models.CharField("subscriber address", max_length=55, blank=True)
+    subscriber_city = models.CharField(max_length=30, blank=True)
+    subscriber_state = models.CharField(max_length=2, blank=True, validators=[us_state_validator])
+    subscriber_zip_code = models.CharField(
+        "subscriber ZIP", max_length=10, blank=True, validators=[zip_validator]
+    )
     effective_date = models.DateField()
     termination_date = models.DateField(null=True, blank=True)
+    #: The copay printed on the card (what check-in collects by default).
+    copay = models.DecimalField(
+        "copay on the card",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    card_front = models.FileField(storage=card_storage, upload_to="%Y/%m", blank=True)
+    card_back = models.FileField(storage=card_storage, upload_to="%Y/%m", blank=True)
 
     tenant_path: ClassVar[str] = "patient__practice"
     audited_fields: ClassVar[tuple[str, ...]] = (
@@ -130,8 +238,13 @@ class Coverage(Versioned):
         "subscriber_first_name",
         "subscriber_date_of_birth",
         "subscriber_sex",
+        "subscriber_address_line1",
+        "subscriber_city",
+        "subscriber_state",
+        "subscriber_zip_code",
         "effective_date",
         "termination_date",
+        "copay",
     )
 
     class Meta:
@@ -152,6 +265,29 @@ class Coverage(Versioned):
             return False
         return self.termination_date is None or day <= self.termination_date
 
+    def period(self) -> str:
+        end = f"{self.termination_date:%Y-%m-%d}" if self.termination_date else "open"
+        return f"{self.effective_date:%Y-%m-%d} to {end}"
+
+    def overlapping(self) -> Coverage | None:
+        """Another policy of the patient in the same order (SBR01) whose dates meet
+        these: a patient has one primary (one secondary, …) on any day."""
+        if not (self.patient_id and self.priority and self.effective_date):
+            return None
+        others = (
+            Coverage.objects.filter(patient_id=self.patient_id, priority=self.priority)
+            .exclude(pk=self.pk)
+            .filter(
+                models.Q(termination_date__isnull=True)
+                | models.Q(termination_date__gte=self.effective_date)
+            )
+            .select_related("payer")
+            .order_by("effective_date")
+        )
+        if self.termination_date is not None:
+            others = others.filter(effective_date__lte=self.termination_date)
+        return others.first()
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if (
@@ -166,6 +302,10 @@ class Coverage(Versioned):
                 "subscriber_first_name": self.subscriber_first_name,
                 "subscriber_date_of_birth": self.subscriber_date_of_birth,
                 "subscriber_sex": self.subscriber_sex,
+                "subscriber_address_line1": self.subscriber_address_line1,
+                "subscriber_city": self.subscriber_city,
+                "subscriber_state": self.subscriber_state,
+                "subscriber_zip_code": self.subscriber_zip_code,
             }
             for name, value in required.items():
                 if not value:
@@ -176,6 +316,13 @@ class Coverage(Versioned):
             and self.payer.organisation_id != self.patient.practice.organisation_id
         ):
             errors["payer"] = "payer belongs to another organisation"
+        clash = self.overlapping()
+        if clash is not None and "termination_date" not in errors:
+            errors["priority"] = (
+                f"{self.get_priority_display().lower()} coverage {clash.payer.name} "
+                f"{clash.member_id} ({clash.period()}) overlaps these dates: end it or "
+                "choose another order"
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/edit/", views.patient_edit, name="edit"),
     path("<int:pk>/coverage/new/", views.coverage_add, name="coverage_add"),
     path("coverage/<int:pk>/edit/", views.coverage_edit, name="coverage_edit"),
+    path("coverage/<int:pk>/card/<str:side>/", views.coverage_card, name="coverage_card"),
 ]

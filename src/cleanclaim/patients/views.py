@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,7 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.patients import actions
-from cleanclaim.patients.forms import CoverageForm, PatientForm
+from cleanclaim.patients.cards import SIDES, kind_of
+from cleanclaim.patients.duplicates import same_member, same_person
+from cleanclaim.patients.forms import CoverageForm, DuplicateCheck, PatientForm
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.tenancy.concurrency import show_stale
 from cleanclaim.tenancy.guards import requires
@@ -96,13 +99,35 @@ def patient_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @requires("patients.change")
 def patient_create(request: HttpRequest) -> HttpResponse:
+    """Register a patient; a possible duplicate (same name and birth date at the
+    practice) is shown with links first, and saved only with "create anyway"."""
     form = PatientForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    confirm = DuplicateCheck(request.POST or None)
+    duplicates: list[Patient] = []
+    if request.method == "POST" and form.is_valid() and confirm.is_valid():
         data = dict(form.cleaned_data)
+        data.pop("version", None)
         practice = data.pop("practice")
-        patient = actions.register_patient(Actor.from_request(request), practice, **data)
-        return redirect("patients:detail", pk=patient.pk)
-    return render(request, "patients/form.html", {"form": form, "title": "Register a patient"})
+        duplicates = same_person(
+            practice,
+            last_name=data["last_name"],
+            first_name=data["first_name"],
+            date_of_birth=data["date_of_birth"],
+        )
+        if not duplicates or confirm.cleaned_data["create_anyway"]:
+            patient = actions.register_patient(Actor.from_request(request), practice, **data)
+            return redirect("patients:detail", pk=patient.pk)
+        actions.view_patients(Actor.from_request(request), duplicates, query="possible duplicate")
+    return render(
+        request,
+        "patients/form.html",
+        {
+            "form": form,
+            "title": "Register a patient",
+            "duplicates": duplicates,
+            "confirm": confirm if duplicates else None,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -137,16 +162,44 @@ def patient_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @shows_phi
 def coverage_add(request: HttpRequest, pk: int) -> HttpResponse:
     patient = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
-    form = CoverageForm(request.POST or None, user=request.user, patient=patient)
-    if request.method == "POST" and form.is_valid():
-        actions.add_coverage(Actor.from_request(request), patient, **form.cleaned_data)
-        return redirect("patients:detail", pk=patient.pk)
+    form = CoverageForm(
+        request.POST or None, request.FILES or None, user=request.user, patient=patient
+    )
+    confirm = DuplicateCheck(request.POST or None)
+    duplicates: list[Patient] = []
+    if request.method == "POST" and form.is_valid() and confirm.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("version", None)
+        cards = {name: data.pop(name, None) for name in CoverageForm.CARD_FIELDS}
+        duplicates = same_member(
+            patient.practice, data["payer"], data["member_id"], exclude_patient_pk=patient.pk
+        )
+        if not duplicates or confirm.cleaned_data["create_anyway"]:
+            actor = Actor.from_request(request)
+            with transaction.atomic():
+                coverage = actions.add_coverage(actor, patient, **data)
+                _attach_cards(actor, coverage, cards)
+            return redirect("patients:detail", pk=patient.pk)
+        actions.view_patients(Actor.from_request(request), duplicates, query="same member id")
     actions.view_patient(Actor.from_request(request), patient)  # the page names the patient
     return render(
         request,
         "patients/form.html",
-        {"form": form, "title": f"Add coverage for {patient}", "patient": patient},
+        {
+            "form": form,
+            "title": f"Add coverage for {patient}",
+            "patient": patient,
+            "duplicates": duplicates,
+            "confirm": confirm if duplicates else None,
+            "multipart": True,
+        },
     )
+
+
+def _attach_cards(actor: Actor, coverage: Coverage, cards: dict[str, object]) -> None:
+    for name, upload in cards.items():
+        if upload:
+            actions.attach_card(actor, coverage, name.removeprefix("card_"), upload)
 
 
 @require_http_methods(["GET", "POST"])
@@ -157,21 +210,55 @@ def coverage_edit(request: HttpRequest, pk: int) -> HttpResponse:
         Coverage.objects.select_related("patient"), request.user, "patients.change", pk=pk
     )
     patient = coverage.patient
-    form = CoverageForm(request.POST or None, instance=coverage, user=request.user, patient=patient)
+    form = CoverageForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=coverage,
+        user=request.user,
+        patient=patient,
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version", None)
+        cards = {name: data.pop(name, None) for name in CoverageForm.CARD_FIELDS}
+        actor = Actor.from_request(request)
         try:
-            actions.update_coverage(
-                Actor.from_request(request), coverage, expected_version=version, **data
-            )
+            with transaction.atomic():
+                saved = actions.update_coverage(actor, coverage, expected_version=version, **data)
+                _attach_cards(actor, saved, cards)
         except actions.StaleEdit as exc:
             show_stale(form, exc)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
         else:
             return redirect("patients:detail", pk=patient.pk)
     actions.view_patient(Actor.from_request(request), patient)  # also a form shown again
     return render(
         request,
         "patients/form.html",
-        {"form": form, "title": f"Edit coverage for {patient}", "patient": patient},
+        {
+            "form": form,
+            "title": f"Edit coverage for {patient}",
+            "patient": patient,
+            "multipart": True,
+        },
     )
+
+
+@require_GET
+@requires("patients.view")
+@shows_phi
+def coverage_card(request: HttpRequest, pk: int, side: str) -> FileResponse:
+    """A card image, to the people who may see the patient; every read is audited."""
+    coverage = get_scoped_or_404(
+        Coverage.objects.select_related("patient"), request.user, "patients.view", pk=pk
+    )
+    if side not in SIDES or not getattr(coverage, f"card_{side}"):
+        raise Http404("no card image")
+    handle = actions.read_card(Actor.from_request(request), coverage, side)
+    found = kind_of(handle.read(16))
+    handle.seek(0)
+    response = FileResponse(handle, content_type=found[0] if found else "application/octet-stream")
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, no-store"
+    return response

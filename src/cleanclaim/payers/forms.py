@@ -27,7 +27,10 @@ SECTIONS: list[tuple[str, tuple[str, ...]]] = [
             "appeals_address",
         ),
     ),
-    ("Eligibility and claim status", ("eligibility_method", "claim_status_method")),
+    (
+        "Eligibility and claim status",
+        ("eligibility_method", "claim_status_method", "claim_status_after_days"),
+    ),
     (
         "Enrolment",
         tuple(

@@ -19,6 +19,7 @@ import re
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from cleanclaim.practices.models import Organisation, Practice
@@ -191,6 +192,15 @@ class Payer(Versioned):
     )
     claim_status_method = models.CharField(
         "claim status asked by", max_length=10, choices=Inquiry.choices, default=Inquiry.REALTIME
+    )
+    claim_status_after_days = models.PositiveSmallIntegerField(
+        "ask claim status after (days)",
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=(
+            "A sent claim with no payment or denial after this many days gets a 276 claim "
+            "status inquiry (real time), once per period"
+        ),
     )
     # Enrolment per transaction
     claims_enrolment = models.CharField(

@@ -64,3 +64,109 @@ def pos_validator(value: str) -> None:
 def normalize_zip(value: str) -> str:
     digits = (value or "").replace("-", "")
     return digits
+
+
+#: USPS codes of the states, the District of Columbia and the territories (PR, VI, GU,
+#: AS, MP) — the N402 values of a US address in the 837P and 270.
+US_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "DC",
+        "PR",
+        "VI",
+        "GU",
+        "AS",
+        "MP",
+    ]
+)
+
+_PHONE_PUNCTUATION = re.compile(r"[\s().\-]")
+
+
+def us_state_validator(value: str) -> None:
+    """A US state, DC or territory code (``ZZ`` or ``XX`` are refused)."""
+    if (value or "") not in US_STATES:
+        raise ValidationError(
+            f"state {value!r} is not a US state, DC or territory code (e.g. OR, DC, PR)",
+            code="state",
+        )
+
+
+def phone_digits(value: str) -> str:
+    """The ten digits of a North American number written with spaces, dots, dashes,
+    brackets or a leading +1 / 1 (what the 837P PER04 carries)."""
+    digits = _PHONE_PUNCTUATION.sub("", value or "")
+    if digits.startswith("+1"):
+        digits = digits[2:]
+    elif len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    return digits
+
+
+def phone_validator(value: str) -> None:
+    """A NANP number: 10 digits, area code and exchange each NXX (N is 2–9) and
+    neither an N11 service code (211, 411, 911 …)."""
+    digits = phone_digits(value)
+    if not (len(digits) == 10 and digits.isdigit()):
+        raise ValidationError(
+            f"phone {value!r} must be 10 digits (area code and number)", code="phone"
+        )
+    area, exchange = digits[:3], digits[3:6]
+    for part, name in ((area, "area code"), (exchange, "exchange")):
+        if part[0] in "01":
+            raise ValidationError(
+                f"phone {value!r}: the {name} {part} cannot start with 0 or 1", code="phone"
+            )
+        if part[1:] == "11":
+            raise ValidationError(
+                f"phone {value!r}: the {name} {part} is a service code (N11)", code="phone"
+            )

@@ -111,15 +111,49 @@ def rows(patients: list[Patient]) -> dict[str, list[Row]]:
 
 
 def answered_claim_ids(claim_ids: set[int]) -> set[int]:
-    """Of ``claim_ids``, those whose visit every payer has answered (see :data:`ANSWERED`)."""
-    claims = Claim.objects.filter(pk__in=claim_ids).values_list("pk", "encounter_id")
+    """Of ``claim_ids``, those whose visit every payer has answered: no claim of the visit
+    in a status outside :data:`ANSWERED` (a secondary queued or sent waits too), and no
+    claim the payer forwarded to the next payer (835 CLP02 19/20/21) that has not yet
+    been paid by another remittance (the crossover payer's own 835)."""
+    claims = list(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "encounter_id"))
     encounters = {enc for _, enc in claims}
     waiting = set(
         Claim.objects.filter(encounter_id__in=encounters)
         .exclude(status__in=ANSWERED)
         .values_list("encounter_id", flat=True)
     )
+    waiting |= _forwarded_unanswered(encounters)
     return {pk for pk, enc in claims if enc not in waiting}
+
+
+def _forwarded_unanswered(encounters: set[int]) -> set[int]:
+    """Encounters with a claim whose last 835 answer forwarded it to the next payer and
+    no other remittance has posted to it since."""
+    from cleanclaim.claims.events import Kind
+    from cleanclaim.claims.models import ClaimEvent
+
+    last: dict[int, tuple[str, dict[str, Any], int]] = {}
+    for claim_id, kind, data, enc in (
+        ClaimEvent.objects.filter(
+            claim__encounter_id__in=encounters,
+            kind__in=[Kind.PAID, Kind.DENIED, Kind.FORWARDED, Kind.REVERSED],
+        )
+        .order_by("id")
+        .values_list("claim_id", "kind", "data", "claim__encounter_id")
+    ):
+        last[claim_id] = (kind, data or {}, enc)
+    out: set[int] = set()
+    for claim_id, (kind, data, enc) in last.items():
+        if kind != Kind.FORWARDED:
+            continue
+        later = (
+            LedgerEntry.objects.filter(claim_id=claim_id, source__startswith="remit:")
+            .exclude(source=f"remit:{data.get('remittance')}")
+            .exists()
+        )
+        if not later:
+            out.add(enc)
+    return out
 
 
 @dataclass
@@ -161,13 +195,12 @@ def due_visits(patients: list[Patient]) -> tuple[list[VisitBalance], list[int]]:
         if e.bucket == Bucket.INSURANCE:
             if e.kind == EntryKind.CHARGE:
                 v.charges += e.amount
-            elif e.kind == EntryKind.INSURANCE_PAYMENT:
+            elif e.kind in (EntryKind.INSURANCE_PAYMENT, EntryKind.REVERSAL):
                 v.insurance_paid -= e.amount
             elif e.kind in (
                 EntryKind.CONTRACTUAL_ADJUSTMENT,
                 EntryKind.OTHER_ADJUSTMENT,
                 EntryKind.WRITE_OFF,
-                EntryKind.REVERSAL,
             ):
                 v.adjustments -= e.amount
             continue
@@ -181,6 +214,10 @@ def due_visits(patients: list[Patient]) -> tuple[list[VisitBalance], list[int]]:
         else:
             v.adjustments -= e.amount
         v.balance += e.amount
+    for v in visits.values():
+        # 835 posting writes no charge entry: the claim's total charge is the charge
+        if v.claim is not None and not any(e.kind == EntryKind.CHARGE for e in v.entries):
+            v.charges = v.claim.total_charge
     held = sorted(claim_ids - ready)
     out = sorted(visits.values(), key=lambda v: (v.claim is None, v.day))
     return [v for v in out if v.entries], held

@@ -37,6 +37,7 @@ STEPS: list[str] = [
     "cleanclaim.payerrules.demo:build",
     "cleanclaim.fees.demo:build",
     "cleanclaim.claims.demo:build",
+    "cleanclaim.appointments.demo:build",
 ]
 
 

@@ -24,11 +24,12 @@ class NavItem:
 
 
 NAV: tuple[NavItem, ...] = (
-    NavItem("Today's patients", "patients:list", "patients.view"),
+    NavItem("Today's patients", "appointments:today", "patients.view"),
+    NavItem("Patients", "patients:list", "patients.view"),
     NavItem("Coding", "coding:screen", "coding.work"),
     NavItem("Claims", "work:claims", "claims.work", "837P claims, scrubbing and submission"),
     NavItem("Scrubber", "scrubbing:upload", "claims.work"),
-    NavItem("Remittance", "work:remittance", "remittance.post", "835 remittance posting"),
+    NavItem("Remittance", "remits:list", "remittance.post"),
     NavItem("Denials", "work:denials", "denials.work", "denial management"),
     NavItem("Statements", "statements:runs", "statements.work"),
     NavItem("Payers", "payers:list", "payers.view"),

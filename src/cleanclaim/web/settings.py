@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "cleanclaim.fees",
     "cleanclaim.claims",
     "cleanclaim.ledger",
+    "cleanclaim.eligibility",
+    "cleanclaim.remits",
+    "cleanclaim.clearinghouses",
+    "cleanclaim.appointments",
     "cleanclaim.statements",
 ]
 

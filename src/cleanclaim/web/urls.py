@@ -21,7 +21,6 @@ admin.site.login = require_http_methods(["GET", "POST"])(admin.site.login)  # ty
 work = (
     [
         path("claims/", views.claims, name="claims"),
-        path("remittance/", views.remittance, name="remittance"),
         path("denials/", views.denials, name="denials"),
         path("reports/", views.reports, name="reports"),
     ],
@@ -48,9 +47,11 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("account/", include(own_account)),
     path("patients/", include("cleanclaim.patients.urls")),
+    path("today/", include("cleanclaim.appointments.urls")),
     path("payers/", include("cleanclaim.payers.urls")),
     path("payers/", include("cleanclaim.payerrules.urls")),
     path("fees/", include("cleanclaim.fees.urls")),
+    path("remittances/", include("cleanclaim.remits.urls")),
     path("statements/", include("cleanclaim.statements.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
@@ -58,6 +59,7 @@ urlpatterns = [
     path("", include("cleanclaim.coding.urls")),
     path("", include("cleanclaim.scrubbing.urls")),
     path("", include("cleanclaim.claims.urls")),
+    path("eligibility/", include("cleanclaim.eligibility.urls")),
     path("api/", api_index.index, name="api-index"),
     path("api/docs/", api_index.docs, name="api-docs"),
     path("api/", api.urls),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.claims import worklists
+from cleanclaim.clearinghouses import alerts as clearinghouse_alerts
 from cleanclaim.payercalls import actions as call_actions
 from cleanclaim.payercalls.followups import due
 from cleanclaim.scrubbing.svg import bar_chart
@@ -69,6 +70,9 @@ def _work_home(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"counts": counts, "chart": chart, "today": today}
     if has_permission(request.user, "calls.log"):
         context["followups"] = _followups(request, today)
+    if has_permission(request.user, clearinghouse_alerts.PERMISSION):
+        context["alerts"] = clearinghouse_alerts.alerts(request.user, timezone.now())
+        context["can_open_claims"] = has_permission(request.user, "claims.work")
     return render(request, "web/home.html", context)
 
 
@@ -101,6 +105,5 @@ def _placeholder(url_name: str):  # type: ignore[no-untyped-def]
 
 
 claims = _placeholder("work:claims")
-remittance = _placeholder("work:remittance")
 denials = _placeholder("work:denials")
 reports = _placeholder("work:reports")

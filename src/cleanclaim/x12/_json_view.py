@@ -205,6 +205,8 @@ def _write_json(obj: Any, now: datetime | None) -> str:
         obj = {"transactions": [obj]}
     if not isinstance(obj, dict) or not isinstance(obj.get("transactions"), list):
         raise X12Error('the JSON must be an object with a "transactions" list')
+    if not obj["transactions"]:
+        raise X12Error('the "transactions" list is empty: there is nothing to write')
     version = obj.get("x12_json_version", X12_JSON_VERSION)
     if str(version) != X12_JSON_VERSION:
         raise X12Error(f"x12_json_version {version!r} is not supported (expected '1')")

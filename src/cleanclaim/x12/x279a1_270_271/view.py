@@ -17,12 +17,13 @@ from decimal import Decimal
 
 from ...money import read_amount
 from .._segments import Delimiters
-from ..guidekit.read import AAA, DMG, DTP, HL, NM1, Rejection, repeats
+from ..guidekit.read import AAA, DMG, DTP, HL, NM1, REF, Rejection, repeats
 from ..guidekit.tree import LoopNode, SegNode
 
 __all__ = [
     "EB",
     "EQ",
+    "INS",
     "MSG",
     "Benefit",
     "Eligibility",
@@ -94,6 +95,21 @@ class MSG:
         return cls(seg.get(1))
 
 
+@dataclass(slots=True)
+class INS:
+    """INS Subscriber/Dependent Relationship (271 2100C/D): INS03 ``001`` with INS04
+    ``25`` says the payer changed the member's identifying data from the request."""
+
+    yes_no_condition_or_response_code: str  # INS01: Y subscriber, N dependent
+    individual_relationship_code: str = ""  # INS02
+    maintenance_type_code: str = ""  # INS03: 001 change
+    maintenance_reason_code: str = ""  # INS04: 25 change in identifying data elements
+
+    @classmethod
+    def of(cls, seg: SegNode) -> INS:
+        return cls(seg.get(1), seg.get(2), seg.get(3), seg.get(4))
+
+
 MEMBER_LOOPS = {"2000C": "subscriber", "2000D": "dependent"}
 
 
@@ -105,6 +121,9 @@ class Benefit:
     dates: list[DTP] = field(default_factory=list)
     messages: list[MSG] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    # 2120C/D Subscriber/Dependent Benefit Related Entity (NM1): another payer
+    # (EB01 R, coordination of benefits), a primary care provider (EB01 L), ...
+    related_entities: list[NM1] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -119,6 +138,8 @@ class Member:
     inquiries: list[EQ] = field(default_factory=list)  # 270
     benefits: list[Benefit] = field(default_factory=list)  # 271
     rejections: list[Rejection] = field(default_factory=list)
+    references: list[REF] = field(default_factory=list)  # 2100C/D REF (other ids)
+    relationship: INS | None = None  # 2100C/D INS
 
 
 @dataclass(slots=True)
@@ -142,6 +163,8 @@ def _benefit(loop: LoopNode, d: Delimiters) -> Benefit:
             out.messages.append(MSG.of(seg))
         elif seg.id == "AAA":
             out.rejections.append(Rejection(loop.id, AAA.of(seg)))
+        elif seg.id == "NM1":
+            out.related_entities.append(NM1.of(seg))
     return out
 
 
@@ -163,6 +186,10 @@ def _member(loop: LoopNode, d: Delimiters) -> Member:
                 out.plan_dates.append(DTP.of(seg))
             elif sid == "AAA":
                 out.rejections.append(Rejection(name_loop.id, AAA.of(seg)))
+            elif sid == "REF":
+                out.references.append(REF.of(seg))
+            elif sid == "INS":
+                out.relationship = INS.of(seg)
         for info in name_loop.loops():
             if info.first("EB") is not None:
                 out.benefits.append(_benefit(info, d))

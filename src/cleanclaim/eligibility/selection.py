@@ -1,0 +1,70 @@
+"""Who the night-before batch checks: one function the lead can switch.
+
+:func:`visits_on` answers (coverage, appointment id or None) for every patient seen
+by ``practice`` on ``day``: from ``cleanclaim.appointments.models.Appointment`` when
+that app is installed (scheduled, not cancelled), else from the encounters (visits)
+on file for that day. Each patient's primary coverage active on the day is the one
+asked about."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.apps import apps
+
+from cleanclaim.patients.models import Coverage
+
+__all__ = ["visits_on"]
+
+
+def _primary(patient_id: int, day: dt.date) -> Coverage | None:
+    for c in (
+        Coverage.objects.filter(patient_id=patient_id)
+        .select_related("payer")
+        .order_by("priority", "-effective_date", "pk")
+    ):
+        if c.is_active_on(day):
+            return c
+    return None
+
+
+def _from_appointments(practice: Any, day: dt.date) -> list[tuple[int, int | None]] | None:
+    if not apps.is_installed("cleanclaim.appointments"):
+        return None
+    try:
+        from cleanclaim.appointments.models import Appointment
+    except ImportError:
+        return None
+    fields = {f.name for f in Appointment._meta.get_fields()}
+    qs = Appointment.objects.filter(practice=practice)
+    if "day" in fields:
+        qs = qs.filter(day=day)
+    elif "starts_at" in fields:
+        qs = qs.filter(starts_at__date=day)
+    else:
+        return None
+    if "status" in fields:
+        qs = qs.exclude(status__in=["cancelled", "canceled", "no_show"])
+    return [(a.patient_id, a.pk) for a in qs.order_by("pk")]
+
+
+def visits_on(practice: Any, day: dt.date) -> list[tuple[Coverage, int | None]]:
+    """(coverage asked about, appointment id) per patient seen on ``day``; patients
+    without a coverage active that day are left out (nothing to ask a payer)."""
+    seen = _from_appointments(practice, day)
+    if seen is None:
+        from cleanclaim.claims.models import Encounter
+
+        rows = Encounter.objects.filter(practice=practice, service_from=day).order_by("pk")
+        seen = [(e.patient_id, None) for e in rows]
+    out: list[tuple[Coverage, int | None]] = []
+    done: set[int] = set()
+    for patient_id, appointment_id in seen:
+        if patient_id in done:
+            continue
+        done.add(patient_id)
+        coverage = _primary(patient_id, day)
+        if coverage is not None:
+            out.append((coverage, appointment_id))
+    return out

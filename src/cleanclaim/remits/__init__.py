@@ -1,0 +1,1 @@
+"""835 remittances in the app: intake, balancing, matching, posting (docs/remittance.md)."""

@@ -1,0 +1,104 @@
+"""Planning: a reversal (CLP02 22) negates the original's postings, a crossover is
+marked forwarded, PLB adjustments go to the practice with their reference, and rules
+decide per CARC (denials held, PR to the patient)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cleanclaim.remittance import (
+    Action,
+    is_forwarded,
+    match_lines,
+    plan,
+    plan_provider_adjustments,
+    rule_for,
+)
+from cleanclaim.x12 import parse, write_json
+
+BASE = {
+    "transaction_set": "835",
+    "control_number": "0001",
+    "sender_id": "PAYER",
+    "receiver_id": "CLEANCLAIM",
+    "payment_method": "ACH",
+    "payment_date": "2026-02-02",
+    "trace_number": "T1",
+    "payer_identifier": "1999999999",
+    "payer": {"name": "MUTUAL", "id_qualifier": "XV", "id": "P1"},
+    "payee": {"name": "CLINIC", "id_qualifier": "XX", "id": "1234567893"},
+}
+
+
+def _claim(status: str, sign: int) -> dict[str, object]:
+    return {
+        "patient_control_number": "CC1",
+        "status_code": status,
+        "charge": str(100 * sign),
+        "paid": str(60 * sign),
+        "payer_claim_control_number": "PCN1",
+        "services": [
+            {
+                "procedure": "99213",
+                "charge": str(100 * sign),
+                "paid": str(60 * sign),
+                "adjustments": [
+                    {"group": "CO", "reason": "45", "amount": str(20 * sign)},
+                    {"group": "PR", "reason": "1", "amount": str(20 * sign)},
+                ],
+            }
+        ],
+    }
+
+
+def _remit(claims: list[dict[str, object]], total: str, plb: list[dict[str, str]]) -> object:
+    body = {**BASE, "total_payment": total, "claims": claims, "provider_adjustments": plb}
+    return parse(write_json(body).encode()).transactions[0].data.remittance
+
+
+def test_a_reversal_negates_the_original() -> None:
+    remit = _remit([_claim("1", 1), _claim("22", -1), _claim("19", 1)], "60", [])
+    original, reversal, _forwarded = (plan(cp, match_lines(cp.services, [])) for cp in remit.claims)
+    assert [(p.bucket, p.amount, p.reason) for p in original] == [
+        ("insurance", Decimal("-60"), ""),
+        ("insurance", Decimal("-20"), "CO-45"),
+        ("insurance", Decimal("-20"), "PR-1"),
+        ("patient", Decimal("20"), "PR-1"),
+    ]
+    assert [p.amount for p in reversal] == [-p.amount for p in original]
+    assert reversal[0].kind == "reversal"
+    assert is_forwarded(remit.claims[2]) and not is_forwarded(remit.claims[0])
+
+
+def test_plb_goes_to_the_practice_with_its_reference() -> None:
+    plb = [
+        {
+            "provider_id": "1234567893",
+            "fiscal_period_date": "2026-12-31",
+            "reason": "L6",
+            "reference": "INT1",
+            "amount": "-2.50",
+        },
+        {
+            "provider_id": "1234567893",
+            "fiscal_period_date": "2026-12-31",
+            "reason": "WO",
+            "reference": "RECOUP9",
+            "amount": "10",
+        },
+    ]
+    remit = _remit([_claim("1", 1)], "52.50", plb)
+    got = [(p.bucket, p.reason, p.reference, p.amount) for p in plan_provider_adjustments(remit)]
+    assert got == [
+        ("practice", "L6", "INT1", Decimal("-2.50")),
+        ("practice", "WO", "RECOUP9", Decimal("10")),
+    ]
+
+
+def test_rules_pick_the_most_specific() -> None:
+    rules = {"CO-*": "write_off", "CO-197": "hold", "RARC:N30": "hold", "PR-*": "patient"}
+    assert rule_for(rules, "CO", "45") is Action.WRITE_OFF
+    assert rule_for(rules, "CO", "197") is Action.HOLD
+    assert rule_for(rules, "CO", "45", ["N30"]) is Action.HOLD
+    assert rule_for(rules, "PR", "3") is Action.PATIENT
+    assert rule_for(rules, "OA", "23") is Action.HOLD  # nothing says: held
