@@ -87,3 +87,50 @@ def answered_visit(world: World, **kw: Any) -> Any:
     advance(claim, "sent", "paid")
     post_remit(claim, **kw)
     return claim
+
+
+def paid_visit(world: World, patient: Any, day: dt.date, share: str) -> Any:
+    """Another visit (encounter and claim, one 99213 line at 125.00) of ``patient``,
+    sent, paid and posted with ``share`` owed by the patient."""
+    from cleanclaim.claims.models import Claim, ClaimLine, Encounter
+
+    home = world.home
+    encounter = Encounter.objects.create(
+        practice=home.practice,
+        patient=patient,
+        rendering_provider=home.provider,
+        location=home.location,
+        place_of_service=home.location.place_of_service,
+        service_from=day,
+        service_to=day,
+        coverage=home.coverage,
+        diagnoses=["I10"],
+    )
+    claim = Claim.objects.create(
+        practice=home.practice,
+        encounter=encounter,
+        patient=patient,
+        coverage=home.coverage,
+        payer=home.payer,
+        rendering_provider=home.provider,
+        location=home.location,
+        place_of_service=encounter.place_of_service,
+        service_from=day,
+        service_to=day,
+        diagnoses=["I10"],
+        total_charge=Decimal("125.00"),
+    )
+    ClaimLine.objects.create(
+        claim=claim,
+        number=1,
+        procedure="99213",
+        units=1,
+        charge=Decimal("125.00"),
+        pointers=[1],
+        service_date=day,
+    )
+    events.append(Actor.process(), claim, events.Kind.CREATED, {})
+    advance(claim, "sent", "paid")
+    contractual = Decimal("45.00") - Decimal(share)
+    post_remit(claim, paid="80.00", contractual=str(contractual), patient=share)
+    return claim

@@ -2,9 +2,9 @@
 payers have all answered, aging, and the snapshot a statement prints.
 
 The guarantor: one function, :func:`family`, says which patients a guarantor answers
-for. Until the patient record carries guarantor fields every patient is their own
-guarantor; when it does (``guarantor_last_name`` ...), patients of the practice with
-the same guarantor name and address are grouped.
+for: a patient who is their own guarantor (relationship ``18``, self) stands alone;
+patients of the practice naming another person as guarantor with the same name, address
+and ZIP are grouped, and their statement is mailed to that person.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ _GUARANTOR_FIELDS = (
 
 
 def _guarantor_key(patient: Patient) -> tuple[str, ...] | None:
+    if str(getattr(patient, "guarantor_relationship", "18") or "18") == "18":  # self
+        return None
     values = tuple(str(getattr(patient, f, "") or "").strip().upper() for f in _GUARANTOR_FIELDS)
     return values if values[0] else None
 
