@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "cleanclaim.remits",
     "cleanclaim.clearinghouses",
     "cleanclaim.appointments",
+    "cleanclaim.authorizations",
 ]
 
 MIDDLEWARE = [
