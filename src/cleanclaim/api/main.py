@@ -33,6 +33,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "cleanclaim.eligibility.api:router"),
     ("/remittances", "cleanclaim.remits.api:router"),
     ("/appointments", "cleanclaim.appointments.api:router"),
+    ("/", "cleanclaim.authorizations.api:router"),
 ]
 
 
