@@ -95,6 +95,7 @@ def record_authorization(
         raise Invalid({"end_date": ["the authorization ends before it starts"]})
     _clean(auth)
     auth.save()
+    auth.refresh_from_db()  # amounts as stored (12.000), the same as any later read
     record(actor, Action.CREATE, auth, changes=snapshot(auth, Authorization.audited_fields))
     return auth
 

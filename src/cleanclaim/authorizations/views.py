@@ -14,7 +14,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -139,7 +139,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @requires("patients.view")
 @shows_phi
-def attachment(request: HttpRequest, pk: int) -> FileResponse:
+def attachment(request: HttpRequest, pk: int) -> HttpResponse:
     row = get_scoped_or_404(
         Attachment.objects.select_related("authorization__patient"),
         request.user,
@@ -152,7 +152,9 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
         row.authorization,
         context={"attachment": row.name},
     )
-    response = FileResponse(row.file.open("rb"), content_type="application/octet-stream")
+    with row.file.open("rb") as fh:  # at most 10 MB (actions.MAX_ATTACHMENT)
+        body = fh.read()
+    response = HttpResponse(body, content_type="application/octet-stream")
     response["Content-Disposition"] = "attachment"
     response["Cache-Control"] = "private, no-store"
     return response
