@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,6 +26,7 @@ from cleanclaim.audit.record import record
 from cleanclaim.authorizations import actions
 from cleanclaim.authorizations.models import Attachment, Authorization
 from cleanclaim.authorizations.warnings import warnings_for
+from cleanclaim.money import read_amount
 from cleanclaim.patients.models import Patient
 from cleanclaim.tenancy.concurrency import StaleEdit
 from cleanclaim.tenancy.guards import requires
@@ -52,9 +53,8 @@ def _record_from_post(request: HttpRequest, patient: Patient) -> dict[str, list[
         errors["end_date"] = ["a date (YYYY-MM-DD)"]
     units: Decimal | None = None
     if post.get("units_authorized", "").strip():
-        try:
-            units = Decimal(post["units_authorized"].strip())
-        except InvalidOperation:
+        units = read_amount(post["units_authorized"].strip())
+        if units is None:
             errors["units_authorized"] = ["a number of units or visits"]
     if errors:
         return errors
