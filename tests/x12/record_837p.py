@@ -157,9 +157,17 @@ def result(data: bytes | str, ours: bool) -> dict[str, Any]:
             # a drug line's 2410 CTP04 quantity and CTP05-1 unit, added to the JSON
             # view after the recording (issue 13); the builder round trip and
             # test_it_writes_a_drug_lines_ndc_in_loop_2410 cover them
+            # the other payers (2320/2330A/2330B) and line adjudications (2430), added
+            # after the recording (issue 16); test_it_builds_and_reads_a_secondary_837p
+            # covers them
+            claim.pop("other_payers", None)
+            # SBR03, written by claim_json since issue 16 (the JSON claim form read it but
+            # the view did not write it, so files written from the app lacked SBR03)
+            claim.pop("group_number", None)
             for line in claim.get("lines", []):
                 line.pop("ndc_quantity", None)
                 line.pop("ndc_unit", None)
+                line.pop("adjudications", None)
         views.append({k: _view(v, ours) for k, v in view.items()})
         writes.append(_text(write_transaction(t.guide.write(t.data, d), d, recount=False), ours))
     ack = build_ack(parsed, now=NOW)

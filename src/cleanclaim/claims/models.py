@@ -168,6 +168,13 @@ class Claim(Versioned):
     replaces = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
     )
+    #: A secondary (or tertiary) claim: the claim of the payer that paid before it.
+    primary_claim = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="secondaries"
+    )
+    #: The prior payers' adjudication (837P 2320/2330A/2330B), in the JSON claim form's
+    #: ``other_payers`` shape (:func:`cleanclaim.x12.x222a1_837p.json.other_payer_json`).
+    other_payers = models.JSONField(default=list, blank=True)
     rendering_provider = models.ForeignKey(
         RenderingProvider, on_delete=models.PROTECT, related_name="claims"
     )
@@ -234,6 +241,9 @@ class ClaimLine(models.Model):
     ndc_unit = models.CharField(max_length=2, blank=True)
     note = models.CharField(max_length=80, blank=True)
     service_date = models.DateField()
+    #: How each prior payer adjudicated the line (837P 2430), in the JSON claim form's
+    #: shape (:func:`cleanclaim.x12.x222a1_837p.json.adjudication_json`).
+    adjudications = models.JSONField(default=list, blank=True)
 
     tenant_path: ClassVar[str] = "claim__practice"
 

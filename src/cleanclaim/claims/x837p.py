@@ -23,7 +23,11 @@ from django.conf import settings
 
 from cleanclaim.claims.models import Claim, ClaimLine
 from cleanclaim.x12 import write_json
-from cleanclaim.x12.x222a1_837p.json import claim_json
+from cleanclaim.x12.x222a1_837p.json import (
+    adjudication_from_json,
+    claim_json,
+    other_payer_from_json,
+)
 from cleanclaim.x12.x222a1_837p.view import Address, Party, Payer, Person, ServiceLine
 from cleanclaim.x12.x222a1_837p.view import Claim as X12Claim
 
@@ -132,6 +136,10 @@ def to_837p(claim: Claim, lines: Sequence[ClaimLine] | None = None) -> X12Claim:
             ndc_unit=line.ndc_unit,
             number=line.number,
             qualifier="HC",
+            adjudications=[
+                adjudication_from_json(a, f"line {line.number} adjudications[{i}]")
+                for i, a in enumerate(line.adjudications or [])
+            ],
         )
         for line in (claim.lines.all() if lines is None else lines)
     ]
@@ -157,6 +165,10 @@ def to_837p(claim: Claim, lines: Sequence[ClaimLine] | None = None) -> X12Claim:
             : len(claim.diagnoses)
         ],
         assignment="A",
+        other_payers=[
+            other_payer_from_json(o, f"other_payers[{i}]")
+            for i, o in enumerate(claim.other_payers or [])
+        ],
     )
 
 

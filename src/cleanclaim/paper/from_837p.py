@@ -19,6 +19,13 @@ manual (each item's "5010A1" reference):
 23    REF*G1 prior authorization
 24    2400 SV1/DTP*472/2410 LIN (NDC) and CTP (unit, quantity)/2420A NPI (else 2310B rendering NPI)
 25    2010AA REF*EI (EIN) or REF*SY (SSN)
+9     2330A other subscriber's NM1 name (the first 2320 loop: the payer billed before)
+9a    2320 SBR03 other insured's group number (else the 2330A NM109 member ID: "policy
+      or group number")
+9d    2320 SBR04 plan name (else the 2330B NM103 other payer's name)
+11d   YES when the claim has a 2320 loop (another health benefit plan), else NO
+29    the sum of the 2320 AMT*D paid amounts: "the total amount the patient and/or
+      other payers paid on the covered services only" (the manual, item 29)
 26    CLM01 patient control number; 27 CLM07 (A, B: yes; C: no); 28 CLM02
 33    2010AA billing provider name, N3/N4, NPI
 ====  ==============================================================
@@ -33,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from ..x12.x222a1_837p import OtherPayer
 from ..x12.x222a1_837p.view import Address as X12Address
 from ..x12.x222a1_837p.view import Claim, Person, ServiceLine
 from .claim import DIAGNOSIS_LETTERS, Address, Cms1500Claim, Cms1500Error, Cms1500Line
@@ -111,6 +119,13 @@ def _line(line: ServiceLine, claim: Claim, problems: list[tuple[str, str]]) -> C
     )
 
 
+def _other_name(other: OtherPayer) -> str:
+    """Item 9: ``LAST, FIRST, MIDDLE INITIAL`` of the 2330A other subscriber."""
+    s = other.subscriber
+    parts = [p for p in (s.last_name, s.first_name, s.middle_name[:1]) if p]
+    return ", ".join(parts)
+
+
 def from_837p(claim: Claim) -> Cms1500Claim:
     """The paper claim of one 837P view claim; :class:`Cms1500Error` (naming the box and
     the claim) when a value the form needs cannot be read."""
@@ -125,6 +140,8 @@ def from_837p(claim: Claim) -> Cms1500Claim:
     referring = claim.referring_provider
     billing = claim.billing_provider
     frequency = claim.frequency_code if claim.frequency_code in ("7", "8") else ""
+    other = claim.other_payers[0] if claim.other_payers else None
+    paid = [o.paid for o in claim.other_payers if o.paid is not None]
     result = Cms1500Claim(
         insurance_type=insurance,
         insured_id=subscriber.member_id,
@@ -139,6 +156,11 @@ def from_837p(claim: Claim) -> Cms1500Claim:
         insured_birth_date=_date(subscriber.dob, "11a", problems),
         insured_sex=_sex(subscriber.sex),
         insured_plan=claim.payer.name,
+        other_insured_name=_other_name(other) if other is not None else "",
+        other_insured_policy=(other.group_number or other.subscriber.member_id) if other else "",
+        other_insured_plan=(other.group_name or other.payer_name) if other else "",
+        another_plan=True if other is not None else None,
+        amount_paid=sum(paid, Decimal(0)) if paid else None,
         referring_qualifier="DN" if referring is not None and referring.name else "",
         referring_name=referring.name if referring is not None else "",
         referring_npi=referring.npi if referring is not None else "",

@@ -29,7 +29,7 @@ from typing import Any
 
 from .._registry import Guide
 from .._segments import Delimiters
-from .building import build_276
+from .building import build_276, build_277
 from .json import report_json
 from .parsing import VERSION, VERSIONS, TransactionStatus, parse_276, parse_277
 from .validation import validate
@@ -75,6 +75,7 @@ __all__ = [
     "VERSION",
     "TransactionStatus",
     "build_276",
+    "build_277",
     "from_json_276",
     "parse_276",
     "parse_277",

@@ -164,3 +164,116 @@ def build_276(obj: dict[str, Any]) -> list[Segment]:
                     out += _claim(c, w, "23")
     out.append(Segment("SE", [str(len(out) + 1), control]))
     return out
+
+
+def _status(s: dict[str, Any], where: str, default_date: str) -> Segment:
+    """STC: C043 (category : status : entity), STC02 date, STC04 charge, STC05 paid."""
+    comp = DEFAULT_DELIMITERS.component
+    info = [
+        text_in(s, "category", where, required=True),
+        text_in(s, "status_code", where, required=True),
+        text_in(s, "entity", where),
+    ]
+    while info and not info[-1]:
+        info.pop()
+    return seg(
+        "STC",
+        comp.join(info),
+        date_x12(s.get("date")) or default_date,
+        "",
+        x12_number(decimal_in(s.get("charge"), f"{where}.charge")),
+        x12_number(decimal_in(s.get("paid"), f"{where}.paid")),
+    )
+
+
+def _answered_claim(c: dict[str, Any], where: str, date: str) -> list[Segment]:
+    """2200D/2200E of a 277: TRN*2, the STCs, REF*1K/BLT/EJ, DTP*472."""
+    statuses = list_in(c.get("statuses"), f"{where}.statuses")
+    if not statuses:
+        raise X12Error(f"{where}.statuses must give at least one status (STC)")
+    out = [seg("TRN", "2", text_in(c, "patient_control_number", where, required=True))]
+    out += [
+        _status(obj_in(s, f"{where}.statuses[{n}]"), f"{where}.statuses[{n}]", date)
+        for n, s in enumerate(statuses)
+    ]
+    for key, qual in (
+        ("payer_claim_control_number", "1K"),
+        ("bill_type", "BLT"),
+        ("patient_account_number", "EJ"),
+    ):
+        if c.get(key):
+            out.append(seg("REF", qual, text_in(c, key, where)))
+    out += dates_in(c.get("service_dates"), "472", f"{where}.service_dates")[:1]
+    return out
+
+
+def build_277(obj: dict[str, Any]) -> list[Segment]:
+    """ST..SE of a 277 claim status response from the convenient fields.
+
+    The fields are a 276's (above) with, per claim, ``statuses`` [{category, status_code,
+    entity, date, charge, paid}] (STC01-1/-2/-3, STC02, STC04, STC05); ``created`` is
+    BHT04 and the default status date. The hierarchy is the 276's (HL 20 → 21 → 19 →
+    22 → 23, 005010X212); the subscriber carries no DMG in a 277.
+    """
+    where = "277"
+    source = obj_in(obj.get("information_source"), f"{where}.information_source")
+    receiver = obj_in(obj.get("information_receiver"), f"{where}.information_receiver")
+    claims = list_in(obj.get("claims"), f"{where}.claims")
+    if not claims:
+        raise X12Error(f"{where}.claims must list at least one claim")
+    created = date_x12(obj.get("created"))
+    if not created:
+        raise X12Error(f"{where}.created is required")
+    control = text_in(obj, "control_number", where) or "0001"
+    src_name, _, src_id = name_of(source, f"{where}.information_source")
+    rcv_name, _, rcv_id = name_of(receiver, f"{where}.information_receiver")
+    out = [
+        Segment("ST", ["277", control, VERSION]),
+        seg("BHT", "0010", "08", text_in(obj, "reference", where) or "1", created, "1200", "DG"),
+        seg("HL", "1", "", "20", "1"),
+        seg("NM1", "PR", "2", src_name, "", "", "", "", "PI", src_id),
+        seg("HL", "2", "1", "21", "1"),
+        seg("NM1", "41", "2", rcv_name, "", "", "", "", "46", rcv_id),
+    ]
+    tree: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+    for i, raw in enumerate(claims):
+        w = f"{where}.claims[{i}]"
+        c = obj_in(raw, w)
+        provider = obj_in(c.get("provider"), f"{w}.provider")
+        subscriber = obj_in(c.get("subscriber") or c.get("patient"), f"{w}.subscriber")
+        dependent = c.get("patient") if c.get("subscriber") else None
+        pid = name_of(provider, f"{w}.provider")[2]
+        sid = name_of(subscriber, f"{w}.subscriber")[2]
+        entry = tree.setdefault(pid, (provider, {}))
+        entry[1].setdefault(sid, {"subscriber": subscriber, "claims": []})["claims"].append(
+            (obj_in(dependent, f"{w}.patient") if dependent else None, c, w)
+        )
+    hl = 2
+    for provider, subscribers in tree.values():
+        hl += 1
+        provider_hl = hl
+        p_name, p_first, p_id = name_of(provider, f"{where}.provider")
+        out += [
+            seg("HL", str(hl), "2", "19", "1"),
+            seg("NM1", "1P", "1" if p_first else "2", p_name, p_first, "", "", "", "XX", p_id),
+        ]
+        for group in subscribers.values():
+            hl += 1
+            sub_hl = hl
+            s = group["subscriber"]
+            has_dependents = any(dep is not None for dep, _, _ in group["claims"])
+            s_name, s_first, s_id = name_of(s, f"{where}.subscriber")
+            out.append(seg("HL", str(hl), str(provider_hl), "22", "1" if has_dependents else "0"))
+            out.append(seg("NM1", "IL", "1", s_name, s_first, "", "", "", "MI", s_id))
+            for dep, c, w in group["claims"]:
+                if dep is None:
+                    out += _answered_claim(c, w, created)
+            for dep, c, w in group["claims"]:
+                if dep is not None:
+                    hl += 1
+                    d_name, d_first, _ = name_of(dep, f"{w}.patient")
+                    out.append(seg("HL", str(hl), str(sub_hl), "23"))
+                    out.append(seg("NM1", "QC", "1", d_name, d_first))
+                    out += _answered_claim(c, w, created)
+    out.append(Segment("SE", [str(len(out) + 1), control]))
+    return out

@@ -53,6 +53,7 @@ from typing import Any
 from .._registry import Guide
 from .._segments import Delimiters
 from .json import to_json
+from .other_payers import Adjustment, LineAdjudication, OtherPayer, OtherSubscriber
 from .parsing import VERSIONS, Transaction837P, parse
 from .validation import validate_837p
 from .view import Claim, ServiceLine, claims
@@ -60,7 +61,11 @@ from .writing import from_json, write
 
 __all__ = [
     "GUIDE",
+    "Adjustment",
     "Claim",
+    "LineAdjudication",
+    "OtherPayer",
+    "OtherSubscriber",
     "ServiceLine",
     "Transaction837P",
     "business_units",

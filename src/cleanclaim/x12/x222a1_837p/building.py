@@ -22,9 +22,12 @@ Every missing required field is an :class:`X12Error` naming it as the JSON form
 does (``claims[0].billing_provider.npi is required``).
 
 A line with an NDC gets its 2410 drug loop (``LIN**N4*<11 digits>``,
-``CTP****<quantity>*<unit>``). What a :class:`Claim` carries that is not written: a
-line's rendering NPI (2420A), a claim's notes, position and loop; a provider's
-address other than the billing provider's.
+``CTP****<quantity>*<unit>``). A claim with ``other_payers`` gets its 2320/2330A/2330B
+loops and a line with ``adjudications`` its 2430 loops (:mod:`.other_payers`); such a
+claim must balance (CLM02 = AMT*D + CAS per prior payer; SV102 = SVD02 + CAS) or it is
+refused with an ``X12Error`` naming the claim or line and the difference. What a
+:class:`Claim` carries that is not written: a line's rendering NPI (2420A), a claim's
+notes, position and loop; a provider's address other than the billing provider's.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from decimal import Decimal
 from ...money import MoneyError, format_money, parse_money
 from .._errors import X12Error
 from .._segments import Delimiters, Segment
+from .other_payers import adjudication_segments, check_balance, other_payer_segments
 from .parsing import Transaction837P, parse
 from .view import Address, Claim, Party, Person, ServiceLine
 
@@ -346,7 +350,12 @@ def _service_line(line: ServiceLine, n: int, pos: str, lw: str) -> tuple[Decimal
         if line.service_date_end
         else _seg("DTP", "472", "D8", start)
     )
-    return charge, [_seg("LX", str(n)), sv1, dtp, *_drug(line, lw)]
+    adjudicated = [
+        s
+        for j, a in enumerate(line.adjudications)
+        for s in adjudication_segments(_seg, a, f"{lw}.adjudications[{j}]")
+    ]
+    return charge, [_seg("LX", str(n)), sv1, dtp, *_drug(line, lw), *adjudicated]
 
 
 def _claim_loop(c: Claim, where: str) -> list[Segment]:
@@ -373,6 +382,9 @@ def _claim_loop(c: Claim, where: str) -> list[Segment]:
         lines += segs
     given = c.total_charge
     total_charge = total if given is None else _money(given, f"{where}.total_charge")
+    if c.other_payers or any(line.adjudications for line in c.lines):
+        charges = [(_money(ln.charge, where), ln.adjudications) for ln in c.lines]
+        check_balance(total_charge, c.other_payers, charges, where)
     freq = c.frequency_code.strip() or "1"
     out = [
         _seg(
@@ -420,6 +432,8 @@ def _claim_loop(c: Claim, where: str) -> list[Segment]:
         out.append(_provider_nm1("82", rendering, rw))
         if rendering.taxonomy.strip():
             out.append(_seg("PRV", "PE", "PXC", rendering.taxonomy.strip()))
+    for k, other in enumerate(c.other_payers):
+        out += other_payer_segments(_seg, other, f"{where}.other_payers[{k}]")
     return out + lines
 
 

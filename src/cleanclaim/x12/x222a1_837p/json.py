@@ -26,10 +26,20 @@ from ...money import parse_optional_money
 from .._errors import X12Error
 from .._segments import Delimiters
 from .building import Receiver, Submitter, build_837p
+from .other_payers import Adjustment, LineAdjudication, OtherPayer, OtherSubscriber
 from .parsing import Transaction837P
 from .view import Address, Claim, Party, Payer, Person, ServiceLine, claims
 
-__all__ = ["claim_from_json", "claim_json", "from_json", "to_json"]
+__all__ = [
+    "adjudication_from_json",
+    "adjudication_json",
+    "claim_from_json",
+    "claim_json",
+    "from_json",
+    "other_payer_from_json",
+    "other_payer_json",
+    "to_json",
+]
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -41,6 +51,54 @@ def _party(p: Party | None) -> dict[str, Any] | None:
         return None
     d = asdict(p)
     return {k: v for k, v in d.items() if v not in ("", None)} | {"npi": p.npi, "name": p.name}
+
+
+def _adjustments_json(items: list[Adjustment]) -> list[dict[str, Any]]:
+    return [
+        {"group": a.group, "reason": a.reason, "amount": _money(a.amount)}
+        | ({"quantity": _money(a.quantity)} if a.quantity is not None else {})
+        for a in items
+    ]
+
+
+def other_payer_json(o: OtherPayer) -> dict[str, Any]:
+    """A 2320/2330A/2330B loop as its JSON form (empty fields left out)."""
+    d = {
+        "responsibility": o.responsibility,
+        "relationship": o.relationship,
+        "filing_indicator": o.filing_indicator,
+        "payer_name": o.payer_name,
+        "payer_id": o.payer_id,
+        "subscriber": {k: v for k, v in asdict(o.subscriber).items() if v},
+        "group_number": o.group_number,
+        "group_name": o.group_name,
+        "adjustments": _adjustments_json(o.adjustments),
+        "paid": _money(o.paid),
+        "non_covered": _money(o.non_covered),
+        "remaining_patient_liability": _money(o.remaining_patient_liability),
+        "benefits_assigned": o.benefits_assigned,
+        "release_of_information": o.release_of_information,
+        "remark_codes": o.remark_codes,
+        "adjudicated_on": o.adjudicated_on,
+        "payer_claim_control_number": o.payer_claim_control_number,
+    }
+    return {k: v for k, v in d.items() if v not in ("", None, [])}
+
+
+def adjudication_json(a: LineAdjudication) -> dict[str, Any]:
+    """A 2430 loop as its JSON form."""
+    d = {
+        "payer_id": a.payer_id,
+        "paid": _money(a.paid),
+        "qualifier": a.qualifier,
+        "procedure": a.procedure,
+        "modifiers": a.modifiers,
+        "units": _money(a.units),
+        "adjustments": _adjustments_json(a.adjustments),
+        "adjudicated_on": a.adjudicated_on,
+        "remaining_patient_liability": _money(a.remaining_patient_liability),
+    }
+    return {k: v for k, v in d.items() if v not in ("", None, [])}
 
 
 def claim_json(c: Claim) -> dict[str, Any]:
@@ -66,6 +124,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "payer": {"name": c.payer.name, "id": c.payer.id},
         "payer_responsibility": c.payer_responsibility,
         "filing_indicator": c.filing_indicator,
+        **({"group_number": c.group_number} if c.group_number else {}),
         "payer_claim_control_number": c.payer_claim_control_number or None,
         "prior_authorization": c.prior_authorization or None,
         **({"assignment": c.assignment} if c.assignment != "A" else {}),
@@ -92,9 +151,19 @@ def claim_json(c: Claim) -> dict[str, Any]:
                     if line.ndc
                     else {}
                 ),
+                **(
+                    {"adjudications": [adjudication_json(a) for a in line.adjudications]}
+                    if line.adjudications
+                    else {}
+                ),
             }
             for line in c.lines
         ],
+        **(
+            {"other_payers": [other_payer_json(o) for o in c.other_payers]}
+            if c.other_payers
+            else {}
+        ),
         "position": c.position,
     }
 
@@ -291,6 +360,94 @@ def _person_from(value: Any, where: str) -> Person:
     )
 
 
+def _adjustments_from(value: Any, where: str) -> list[Adjustment]:
+    out: list[Adjustment] = []
+    for i, item in enumerate(_list(value, where)):
+        a = _obj(item, f"{where}[{i}]")
+        w = f"{where}[{i}]"
+        out.append(
+            Adjustment(
+                group=_field(a, f"{w}.", "group"),
+                reason=_field(a, f"{w}.", "reason"),
+                amount=parse_optional_money(a.get("amount"), what=f"{w}.amount") or Decimal(0),
+                quantity=parse_optional_money(a.get("quantity"), what=f"{w}.quantity"),
+            )
+        )
+    return out
+
+
+def other_payer_from_json(value: Any, where: str = "other_payer") -> OtherPayer:
+    """One of a claim's ``other_payers`` (2320/2330A/2330B)."""
+    o = _obj(value, where)
+
+    text = partial(_field, o, f"{where}.")
+
+    sub = _obj(o.get("subscriber"), f"{where}.subscriber")
+    sub_text = partial(_field, sub, f"{where}.subscriber.")
+    return OtherPayer(
+        responsibility=text("responsibility"),
+        relationship=text("relationship"),
+        filing_indicator=text("filing_indicator"),
+        payer_name=text("payer_name"),
+        payer_id=text("payer_id"),
+        subscriber=OtherSubscriber(
+            *(
+                sub_text(k)
+                for k in (
+                    "last_name",
+                    "first_name",
+                    "middle_name",
+                    "member_id",
+                    "address_line1",
+                    "address_line2",
+                    "city",
+                    "state",
+                    "zip",
+                )
+            )
+        ),
+        group_number=text("group_number"),
+        group_name=text("group_name"),
+        adjustments=_adjustments_from(o.get("adjustments"), f"{where}.adjustments"),
+        paid=parse_optional_money(o.get("paid"), what=f"{where}.paid"),
+        non_covered=parse_optional_money(o.get("non_covered"), what=f"{where}.non_covered"),
+        remaining_patient_liability=parse_optional_money(
+            o.get("remaining_patient_liability"), what=f"{where}.remaining_patient_liability"
+        ),
+        benefits_assigned=text("benefits_assigned") or "Y",
+        release_of_information=text("release_of_information") or "Y",
+        remark_codes=[
+            _text(r, f"{where}.remark_codes")
+            for r in _list(o.get("remark_codes"), f"{where}.remark_codes")
+        ],
+        adjudicated_on=_iso_date(o.get("adjudicated_on"), f"{where}.adjudicated_on"),
+        payer_claim_control_number=text("payer_claim_control_number"),
+    )
+
+
+def adjudication_from_json(value: Any, where: str = "adjudication") -> LineAdjudication:
+    """One of a line's ``adjudications`` (2430)."""
+    a = _obj(value, where)
+
+    text = partial(_field, a, f"{where}.")
+
+    return LineAdjudication(
+        payer_id=text("payer_id"),
+        paid=parse_optional_money(a.get("paid"), what=f"{where}.paid") or Decimal(0),
+        procedure=text("procedure"),
+        adjudicated_on=_iso_date(a.get("adjudicated_on"), f"{where}.adjudicated_on") or "",
+        modifiers=[
+            _text(m, f"{where}.modifiers") for m in _list(a.get("modifiers"), f"{where}.modifiers")
+        ],
+        qualifier=text("qualifier") or "HC",
+        units=parse_optional_money(a.get("units"), what=f"{where}.units"),
+        adjustments=_adjustments_from(a.get("adjustments"), f"{where}.adjustments"),
+        remaining_patient_liability=parse_optional_money(
+            a.get("remaining_patient_liability"), what=f"{where}.remaining_patient_liability"
+        ),
+    )
+
+
 def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
     ln = _obj(value, where)
 
@@ -329,6 +486,10 @@ def _line_from(value: Any, index: int, pos: str, where: str) -> ServiceLine:
         rendering_npi=(
             _party_from(rendering, f"{where} rendering_provider").npi if rendering else ""
         ),
+        adjudications=[
+            adjudication_from_json(a, f"{where} adjudications[{i}]")
+            for i, a in enumerate(_list(ln.get("adjudications"), f"{where} adjudications"))
+        ],
     )
 
 
@@ -398,4 +559,8 @@ def claim_from_json(obj: Any, *, where: str = "claim") -> Claim:
             : len(diagnoses)
         ],
         assignment=text("assignment") if "assignment" in c else "A",
+        other_payers=[
+            other_payer_from_json(o, f"{where} other_payers[{i}]")
+            for i, o in enumerate(_list(c.get("other_payers"), f"{where} other_payers"))
+        ],
     )

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ...money import read_amount as decimal_or_none
 from ..guidekit.tree import LoopNode, SegNode
+from .other_payers import LineAdjudication, OtherPayer, read_adjudication, read_other_payer
 from .parsing import Transaction837P
 
 __all__ = [
@@ -137,6 +138,8 @@ class ServiceLine:
     description: str = ""  # SV101-7
     raw_pointers: list[str] = field(default_factory=list)
     rendering_npi: str = ""  # 2420A NM1*82 NM109 (NM108 XX)
+    #: 2430 loops: how each prior payer adjudicated the line (SVD, CAS, DTP*573)
+    adjudications: list[LineAdjudication] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -172,6 +175,8 @@ class Claim:
     #: DTP*573 (claim check or remittance date) of its 2320 loops, else the earliest
     #: 2430 DTP*573 (line check or remittance date) of its lines; None when not sent
     other_payer_paid: str | None = None
+    #: 2320 loops (with 2330A/2330B): the other payers, and what each paid and adjusted
+    other_payers: list[OtherPayer] = field(default_factory=list)
 
 
 _PAD = ("",) * 12
@@ -273,11 +278,14 @@ def _line(
     drug: LoopNode | None = None
     rendering = ""
     dated = False
+    adjudications: list[LineAdjudication] = []
     for child in line.children:
         if isinstance(child, LoopNode):
             lid = child.spec.id
             if drug is None and lid == "2410":
                 drug = child
+            elif lid == "2430":
+                adjudications.append(read_adjudication(child, comp))
             elif lid == "2420A" and not rendering:
                 nm1 = child.first("NM1")
                 if nm1 is not None and _el(nm1, 8) == "XX":
@@ -306,7 +314,9 @@ def _line(
     n = _el(lx, 1) if lx is not None else ""
     number = int(n) if n.isdigit() else index
     if sv1 is None:
-        return ServiceLine("", [], None, None, [], start, end, number=number)
+        return ServiceLine(
+            "", [], None, None, [], start, end, number=number, adjudications=adjudications
+        )
     at = sv1.segment.position
     els = sv1.segment.elements
     if len(els) < 7:
@@ -356,6 +366,7 @@ def _line(
         description=_part(proc, 7),
         raw_pointers=raw if len(pointers) != len(raw) else [],
         rendering_npi=rendering,
+        adjudications=adjudications,
     )
 
 
@@ -507,6 +518,7 @@ def _claim(level: _Level, claim: LoopNode, billing: Party, comp: str) -> Claim:
         notes=notes,
         loop=claim,
         other_payer_paid=_other_payer_paid(others, lines) if others else None,
+        other_payers=[read_other_payer(o) for o in others],
     )
 
 
