@@ -33,8 +33,9 @@ NAME = "sandbox"
 USER = "demo"
 #: The starter payer profiles' connection name (:mod:`cleanclaim.payers.starter`).
 STARTER_CONNECTION = "demo clearinghouse"
-#: The demo patient whose plan the payer ended yesterday (booked today, third visit).
-INACTIVE_ACCOUNT = "RF00003"
+#: The demo patient whose plan the payer ended yesterday (booked today at 10:00, a
+#: Medicaid member after a redetermination nobody at the practice heard about).
+INACTIVE_ACCOUNT = "RF00007"
 
 
 def sandbox_dir() -> Path:
