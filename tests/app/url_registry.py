@@ -124,6 +124,60 @@ def remittance(w: Any) -> dict[str, Any]:
     return {"pk": rf.pk}
 
 
+def connection(w: Any) -> dict[str, Any]:
+    """A sandbox connection of the home tenant (made on first use)."""
+    from cleanclaim.clearinghouses.models import Connection
+
+    found, _ = Connection.objects.get_or_create(
+        organisation=w.home.organisation,
+        name="walk",
+        defaults={
+            "plugin": "sandbox",
+            "settings": {"host": "127.0.0.1", "sftp_port": 9, "core_port": 9, "username": "u"},
+            "isa_sender_id": "S",
+            "isa_receiver_id": "R",
+            "gs_sender": "S",
+            "gs_receiver": "R",
+        },
+    )
+    return {"pk": found.pk}
+
+
+def batch(w: Any) -> dict[str, Any]:
+    """A sent batch of the home tenant's claim with its file (made on first use)."""
+    from cleanclaim.clearinghouses.models import Batch, BatchClaim, Connection, TransmissionFile
+
+    conn = Connection.objects.get(pk=connection(w)["pk"])
+    found, made = Batch.objects.get_or_create(
+        practice=w.home.practice,
+        connection=conn,
+        isa13=1,
+        defaults={"gs06": 1, "st02": 1, "usage_indicator": "T", "status": "sent"},
+    )
+    if made:
+        BatchClaim.objects.create(
+            batch=found, claim=w.home.claim, patient_control_number=w.home.claim.number, position=1
+        )
+        TransmissionFile.objects.create(
+            connection=conn,
+            practice=w.home.practice,
+            batch=found,
+            direction="out",
+            kind="837P",
+            name="walk.837",
+            sha256="0" * 64,
+            size=3,
+            content=b"ISA",
+        )
+    return {"pk": found.pk}
+
+
+def batch_file(w: Any) -> dict[str, Any]:
+    from cleanclaim.clearinghouses.models import TransmissionFile
+
+    return {"pk": TransmissionFile.objects.get(batch_id=batch(w)["pk"]).pk}
+
+
 REGISTRY: dict[str, Entry] = {
     # shell
     # billers and managers see their follow-ups due (calls may name a patient)
@@ -259,6 +313,23 @@ REGISTRY: dict[str, Entry] = {
     # scrubber pages (tests/integ)
     "scrubbing:upload": Entry("claims.work", phi=False),
     "scrubbing:rules": Entry("claims.work", phi=False),
+    # clearinghouse connections (administrators) and batches (billers)
+    "clearinghouses:connections": Entry("practices.manage", phi=False),
+    "clearinghouses:connection_create": Entry("practices.manage", phi=False),
+    "clearinghouses:connection_edit": Entry("practices.manage", "object", connection, phi=False),
+    # nothing listens on the walk's port: the message says so (302 back to the list)
+    "clearinghouses:connection_check": Entry(
+        "practices.manage", "object", connection, method="POST", ok=(302,), phi=False
+    ),
+    "clearinghouses:batches": Entry("claims.submit", phi=False),
+    "clearinghouses:batch_send": Entry("claims.submit", method="POST", ok=(422,), phi=False),
+    "clearinghouses:batch_detail": Entry("claims.submit", "object", batch, phi=True),
+    "clearinghouses:batch_progress": Entry("claims.submit", "object", batch, phi=False),
+    # the walk's batch is sent: nothing to send again (302 back to the batch)
+    "clearinghouses:batch_retry": Entry(
+        "claims.submit", "object", batch, method="POST", ok=(302,), phi=False
+    ),
+    "clearinghouses:file_download": Entry("claims.submit", "object", batch_file, phi=True),
     # API
     "api:openapi-json": Entry(PUBLIC, phi=False),
     "api:api-root": Entry(PUBLIC, ok=(200, 404), phi=False),
@@ -338,6 +409,11 @@ REGISTRY: dict[str, Entry] = {
         "claims.work", "object", pk("encounter"), method="POST", ok=(201,), phi=True
     ),
     "GET api:claim_detail": Entry("claims.work", "object", pk("claim"), phi=True),
+    "GET api:connection_list": Entry("practices.manage", phi=False),
+    "POST api:connection_list": Entry("practices.manage", method="POST", ok=(422,), phi=False),
+    "GET api:batch_list": Entry("claims.submit", phi=False),
+    "POST api:batch_list": Entry("claims.submit", method="POST", ok=(422,), phi=False),  # empty
+    "GET api:batch_detail": Entry("claims.submit", "object", batch, phi=True),
     "GET api:claim_events": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),

@@ -109,6 +109,7 @@ class FakeTransport:
         self.uploads = 0
         self.fail_next = False
         self.host_key = "ssh-ed25519 AAAAfake"
+        self.archived: list[str] = []
 
     def __enter__(self) -> FakeTransport:
         return self
@@ -129,3 +130,18 @@ class FakeTransport:
             err = OSError("the connection to 127.0.0.1 was cut during the upload")
             raise err
         return FakeUploaded(name, digest, False)
+
+    def list_outbound(self) -> list[FakeRemote]:
+        return [FakeRemote(name, len(data), 0.0) for name, data in sorted(self.outbound.items())]
+
+    def fetch(self, name: str) -> bytes:
+        return self.outbound[name]
+
+    def done(self, name: str) -> None:
+        self.archived.append(name)
+        del self.outbound[name]
+
+
+class FakeRemote:
+    def __init__(self, name: str, size: int, mtime: float) -> None:
+        self.name, self.size, self.mtime = name, size, mtime

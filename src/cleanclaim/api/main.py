@@ -30,6 +30,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/fees", "cleanclaim.fees.api:router"),
     ("/", "cleanclaim.payercalls.api:router"),
     ("/", "cleanclaim.claims.api:router"),
+    ("/", "cleanclaim.clearinghouses.api:router"),
     ("/", "cleanclaim.eligibility.api:router"),
     ("/remittances", "cleanclaim.remits.api:router"),
     ("/appointments", "cleanclaim.appointments.api:router"),

@@ -44,10 +44,12 @@ __all__ = [
     "NothingToSend",
     "PollResult",
     "StaleEdit",
+    "check_connection",
     "create_batch",
     "keep_file",
     "pin_host_key",
     "poll",
+    "resend",
     "save_connection",
     "send_batch",
     "send_queued",
@@ -78,8 +80,9 @@ def _mask(changes: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _connection_fields(fields: Mapping[str, Any]) -> None:
+    editable = {"practice" if n == "practice_id" else n for n in Connection.audited_fields}
     for name in fields:
-        if name not in Connection.audited_fields or name in ("secrets", "pinned_host_key"):
+        if name not in editable or name in ("secrets", "pinned_host_key"):
             raise ValueError(f"{name!r} is not an editable connection field")
 
 
@@ -517,3 +520,24 @@ def connections_to_poll(organisation: Organisation | None = None) -> Iterable[Co
         if c.plugin in registry.PLUGINS
         and getattr(registry.plugin(c.plugin), "TAKES_BATCHES", True)
     ]
+
+
+def check_connection(actor: Actor, connection: Connection) -> str:
+    """Connect once and list the outbound folder: pins the host key on first use and
+    answers it; the transport's errors (host key changed, password refused, host not
+    reachable) propagate with their plain ``message``."""
+    transport = registry.plugin(connection.plugin).batch_transport(connection)
+    if transport is None:
+        raise BatchError(f"connection {connection.name} has no batch transport to check")
+    with transport:
+        _pin_if_new(actor, connection, transport)
+        transport.list_outbound()
+        return str(getattr(transport, "host_key", "") or "")
+
+
+def resend(actor: Actor, batch: Batch) -> None:
+    """Queue the sending task of a failed batch again (the same file, sent once)."""
+    from cleanclaim.clearinghouses.tasks import send_batch as task
+
+    user_id = actor.user.pk if getattr(actor.user, "is_authenticated", False) else None
+    _start(task, batch.pk, user_id)

@@ -6,8 +6,9 @@ group, and clearinghouses look for reuse of either. One database counter per
 connection (:class:`cleanclaim.clearinghouses.models.ControlCounter`) hands out the
 next number with a single ``UPDATE ... SET last = last + 1`` inside a transaction:
 the row lock (PostgreSQL) or the database write lock (SQLite, ``BEGIN IMMEDIATE``)
-makes two workers queue, and a restart loses nothing because the number is committed
-before any file is written. The three numbers of one batch are the same value, so a
+makes two workers queue. The number is committed with the batch that uses it, and
+the file is uploaded only after that commit, so a number once sent is never drawn
+again, across restarts too. The three numbers of one batch are the same value, so a
 999 or 277CA naming any of them points back to one batch. See
 docs/decisions/0801-control-numbers-from-a-database-counter.md.
 """

@@ -1,7 +1,7 @@
 """The clearinghouse plug-ins: one folder each under ``clearinghouses/<name>/``.
 
 The registry is an explicit tuple of module names, the code base's one idiom for
-plug-ins (as :data:`cleanclaim.x12.GUIDE_PACKAGES` and
+plug-ins (as the X12 engine's guide packages and the scrubber's rule families,
 :data:`cleanclaim.edits.registry.FAMILIES`). Each plug-in package exposes the same
 names:
 

@@ -29,6 +29,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("Coding", "coding:screen", "coding.work"),
     NavItem("Claims", "work:claims", "claims.work", "837P claims, scrubbing and submission"),
     NavItem("Scrubber", "scrubbing:upload", "claims.work"),
+    NavItem("Batches", "clearinghouses:batches", "claims.submit"),
     NavItem("Remittance", "remits:list", "remittance.post"),
     NavItem("Denials", "work:denials", "denials.work", "denial management"),
     NavItem("Payers", "payers:list", "payers.view"),

@@ -52,6 +52,7 @@ urlpatterns = [
     path("payers/", include("cleanclaim.payerrules.urls")),
     path("fees/", include("cleanclaim.fees.urls")),
     path("remittances/", include("cleanclaim.remits.urls")),
+    path("clearinghouses/", include("cleanclaim.clearinghouses.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
     path("", include("cleanclaim.payercalls.urls")),

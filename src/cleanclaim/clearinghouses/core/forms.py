@@ -12,7 +12,7 @@ CORE_FORMS = [("mime", "MIME multipart"), ("soap", "SOAP + WSDL")]
 class SettingsForm(PluginForm):
     SECRET_FIELDS = ("core_password",)
 
-    core_url = forms.URLField(label="CORE URL")
+    core_url = forms.URLField(assume_scheme="https", label="CORE URL")
     core_username = forms.CharField(max_length=100, label="Username")
     core_password = forms.CharField(
         max_length=200,

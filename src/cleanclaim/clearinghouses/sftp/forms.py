@@ -50,7 +50,10 @@ class SettingsForm(PluginForm):
     archive_dir = forms.CharField(max_length=200, initial="archive")
     timeout = forms.FloatField(min_value=1, max_value=300, initial=30)
     core_url = forms.URLField(
-        required=False, label="CORE real-time URL", help_text="Blank: no real-time requests"
+        assume_scheme="https",
+        required=False,
+        label="CORE real-time URL",
+        help_text="Blank: no real-time requests",
     )
     core_username = forms.CharField(max_length=100, required=False, label="CORE username")
     core_password = forms.CharField(
