@@ -400,6 +400,7 @@ REGISTRY: dict[str, Entry] = {
     ),
     "clearinghouses:batches": Entry("claims.submit", phi=False),
     "clearinghouses:batch_send": Entry("claims.submit", method="POST", ok=(422,), phi=False),
+    "clearinghouses:batch_collect": Entry("claims.submit", method="POST", ok=(422,), phi=False),
     "clearinghouses:batch_detail": Entry("claims.submit", "object", batch, phi=True),
     "clearinghouses:batch_progress": Entry("claims.submit", "object", batch, phi=False),
     # the walk's batch is sent: nothing to send again (302 back to the batch)

@@ -2,8 +2,9 @@
 
 :func:`visits_on` answers (coverage, appointment id or None) for every patient seen
 by ``practice`` on ``day``: from ``cleanclaim.appointments.models.Appointment`` when
-that app is installed (scheduled, not cancelled), else from the encounters (visits)
-on file for that day. Each patient's primary coverage active on the day is the one
+that app is installed (scheduled, not cancelled), else -- or when nobody is booked that
+day, a practice that keeps no schedule here -- from the encounters (visits) on file for
+that day. Each patient's primary coverage active on the day is the one
 asked about."""
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def _from_appointments(practice: Any, day: dt.date) -> list[tuple[int, int | Non
         qs = qs.filter(day=day)
     elif "starts_at" in fields:
         qs = qs.filter(starts_at__date=day)
+    elif "start" in fields:  # cleanclaim.appointments: the start, in the practice's time zone
+        qs = qs.filter(start__date=day)
     else:
         return None
     if "status" in fields:
@@ -53,7 +56,7 @@ def visits_on(practice: Any, day: dt.date) -> list[tuple[Coverage, int | None]]:
     """(coverage asked about, appointment id) per patient seen on ``day``; patients
     without a coverage active that day are left out (nothing to ask a payer)."""
     seen = _from_appointments(practice, day)
-    if seen is None:
+    if not seen:  # no schedule kept (or nobody booked): the visits on file that day
         from cleanclaim.claims.models import Encounter
 
         rows = Encounter.objects.filter(practice=practice, service_from=day).order_by("pk")
