@@ -19,13 +19,12 @@ Matching (docs/clearinghouses-intake.md):
   among the connection's batches, the latest batch that holds it; an ``acknowledged``
   event, accepted (keeping REF*1K, the payer's claim control number) or rejected with
   each STC in plain words and the field to fix.
-- **835**: handed to remittance posting (``cleanclaim.remits.actions.take_in_835``) when
-  it is installed; otherwise kept.
+- **835**: handed to remittance posting (``cleanclaim.remits.actions.take_in_835``),
+  which takes it in and posts it (docs/remittance.md).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -44,7 +43,6 @@ from cleanclaim.x12 import X12Error
 __all__ = ["take_in"]
 
 #: What the remittance posting exposes (issue 16), looked up at run time.
-REMITS_MODULE = "cleanclaim.remits.actions"
 
 
 def take_in(actor: Actor, file: TransmissionFile) -> str:
@@ -281,12 +279,10 @@ def _take_277ca(actor: Actor, file: TransmissionFile, data: bytes) -> str:
 
 
 def _take_835(actor: Actor, file: TransmissionFile, data: bytes) -> str:
-    try:
-        remits = importlib.import_module(REMITS_MODULE)
-    except ImportError:
-        return "835 kept; posting not available"
+    from cleanclaim.remits.actions import take_in_835  # remits builds on this app
+
     owner = file.practice or file.connection.organisation
-    result = remits.take_in_835(actor, owner, file.name, data)
+    result = take_in_835(actor, owner, file.name, data)
     return f"835: {result}" if result else "835 handed to posting"
 
 
