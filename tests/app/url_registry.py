@@ -576,6 +576,10 @@ REGISTRY: dict[str, Entry] = {
     "authorizations:status": Entry(
         "patients.change", "object", authorization, method="POST", ok=(302,), phi=True
     ),
+    # the walk's empty POST is refused with a message (tests/authorizations cover a 278)
+    "authorizations:request": Entry(
+        "patients.change", "object", pk("patient"), method="POST", ok=(302,), phi=True
+    ),
     # no file kept in the walk: 404 (tests/authorizations cover a stored one)
     "authorizations:attachment": Entry(
         "patients.view", "object", lambda w: {"pk": 999999}, ok=(404,), phi=True
