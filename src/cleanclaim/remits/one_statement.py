@@ -15,6 +15,7 @@ back to the normal path; a duplicate key fails it whole too (``IntegrityError``)
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.db import connection, models
@@ -34,17 +35,20 @@ def usable() -> bool:
     return connection.vendor == "postgresql"
 
 
+@cache
+def _shape(
+    model: type[models.Model], skip: tuple[str, ...]
+) -> tuple[list[str], list[str], list[models.Field[Any, Any]]]:
+    """Columns, cast placeholders and fields of ``model``'s insert (read once)."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and f.attname not in skip]
+    cols = [connection.ops.quote_name(f.column) for f in fields]
+    marks = [f"%s::{f.db_type(connection)}" for f in fields]
+    return cols, marks, fields
+
+
 def _row(obj: models.Model, skip: tuple[str, ...] = ()) -> tuple[list[str], list[str], list[Any]]:
-    cols: list[str] = []
-    marks: list[str] = []
-    params: list[Any] = []
-    for f in obj._meta.concrete_fields:
-        if f.primary_key or f.attname in skip:
-            continue
-        cols.append(connection.ops.quote_name(f.column))
-        marks.append(f"%s::{f.db_type(connection)}")
-        params.append(f.get_db_prep_save(getattr(obj, f.attname), connection))
-    return cols, marks, params
+    cols, marks, fields = _shape(type(obj), skip)
+    return cols, marks, [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
 
 
 def _table(model: type[models.Model]) -> str:
