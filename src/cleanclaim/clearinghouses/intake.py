@@ -20,7 +20,11 @@ Matching (docs/clearinghouses-intake.md):
   event, accepted (keeping REF*1K, the payer's claim control number) or rejected with
   each STC in plain words and the field to fix.
 - **835**: handed to remittance posting (``cleanclaim.remits.actions.take_in_835``) when
-  it is installed; otherwise kept.
+  it is installed; otherwise kept. Once taken in (after the file's own transaction
+  commits) a balanced 835 is **auto-posted** (``post_file``, one transaction per claim
+  payment) unless a practice it concerns holds remittances for a person: the posting
+  rule ``AUTO-POST`` = ``hold`` (decision 1050). Taking the same file in again resumes a
+  posting that stopped halfway and posts nothing twice.
 """
 
 from __future__ import annotations
@@ -46,6 +50,9 @@ __all__ = ["take_in"]
 #: What the remittance posting exposes (issue 16), looked up at run time.
 REMITS_MODULE = "cleanclaim.remits.actions"
 
+#: The posting rule key a practice sets to ``hold`` to look at each 835 before it posts.
+AUTO_POST_RULE = "AUTO-POST"
+
 
 def take_in(actor: Actor, file: TransmissionFile) -> str:
     """Process ``file`` once; answer its outcome in a few words (also stored on it)."""
@@ -53,6 +60,8 @@ def take_in(actor: Actor, file: TransmissionFile) -> str:
         locked = TransmissionFile.objects.select_for_update().get(pk=file.pk)
         if locked.processed_at is not None:
             file.outcome = locked.outcome
+            if locked.kind == "835":
+                _post_835(actor, locked)  # resumes a posting that stopped halfway
             return locked.outcome
         data = bytes(locked.content)
         kind = acks.kind_of(data)
@@ -77,6 +86,12 @@ def take_in(actor: Actor, file: TransmissionFile) -> str:
         )
     for name in ("kind", "processed_at", "outcome", "batch_id", "practice_id"):
         setattr(file, name, getattr(locked, name))
+    if kind == "835":
+        posted = _post_835(actor, locked)
+        if posted:
+            outcome = f"{outcome}; {posted}"
+            TransmissionFile.objects.filter(pk=locked.pk).update(outcome=outcome)
+            file.outcome = outcome
     return outcome
 
 
@@ -288,6 +303,32 @@ def _take_835(actor: Actor, file: TransmissionFile, data: bytes) -> str:
     owner = file.practice or file.connection.organisation
     result = remits.take_in_835(actor, owner, file.name, data)
     return f"835: {result}" if result else "835 handed to posting"
+
+
+def _post_835(actor: Actor, file: TransmissionFile) -> str:
+    """Auto-post the 835 ``file`` was taken in as (outside the intake's transaction).
+
+    Answers what posted in a few words, or ``""`` when nothing was to post: posting not
+    installed, the file refused (does not balance) or posted already, or a practice it
+    concerns holding remittances for a person (``AUTO-POST`` = ``hold``)."""
+    try:
+        remits = importlib.import_module(REMITS_MODULE)
+        models = importlib.import_module("cleanclaim.remits.models")
+    except ImportError:
+        return ""
+    organisation = file.practice.organisation if file.practice else file.connection.organisation
+    rf = models.RemittanceFile.objects.filter(organisation=organisation, sha256=file.sha256).first()
+    status = models.RemittanceFile.Status
+    if rf is None or rf.status in (status.REFUSED, status.POSTED):
+        return ""
+    practices = [rf.practice] if rf.practice_id else list(organisation.practices.all())
+    held = models.PostingRule.objects.filter(
+        practice__in=practices, key=AUTO_POST_RULE, action=models.PostingRule.Action.HOLD
+    ).exists()
+    if held:
+        return "held for review before posting"
+    summary = remits.post_file(actor, rf)
+    return f"auto-posted {summary.posted}, {summary.unmatched} unmatched"
 
 
 _HANDLERS = {
