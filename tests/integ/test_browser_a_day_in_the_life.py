@@ -1,0 +1,212 @@
+"""Issue 16's day in the life, in Chromium, against the sandbox clearinghouse on the
+loopback (SFTP for the batch and its answers, CAQH CORE over HTTP for eligibility):
+
+1. the front desk checks the patient's eligibility (the benefits summary shows the
+   office copay), collects the copay and checks the patient in;
+2. the coder codes the visit (an office visit and a knee injection);
+3. the biller builds the claim and sees the scrubber's finding; the coder applies its fix
+   in one click; the biller queues the claim and sends the batch;
+4. the sandbox answers with a 999, a 277CA and an 835 (polled), and the 835 posts by
+   itself: the visit paid, the injection denied for want of an authorization (CO-197).
+
+Each step saves a screenshot under ``test-artifacts/day-in-the-life/`` (docs/day-in-the-life.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from cleanclaim.appointments.models import Appointment
+from cleanclaim.claims.models import Claim, Encounter
+from cleanclaim.clearinghouses.models import Batch
+from cleanclaim.ledger.models import LedgerEntry
+from cleanclaim.remits.models import ClaimPayment, RemittanceFile
+from cleanclaim.sandbox.service import SandboxService
+from cleanclaim.tenancy.permissions import Role
+from cleanclaim.testing.personas import build_world
+
+from .day_in_the_life import (
+    COPAY,
+    INJECTION,
+    VISIT,
+    VISIT_FEE,
+    Day,
+    Steps,
+    poll_until,
+    set_up,
+    start_sandbox,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def day(db: None) -> Day:
+    return set_up(build_world(), timezone.localdate())
+
+
+@pytest.fixture
+def sandbox(day: Day, tmp_path: Path) -> Iterator[SandboxService]:
+    service = start_sandbox(day, tmp_path / "sandbox")
+    yield service
+    service.stop()
+
+
+def _pick(page: Any, field: str, typed: str, code: str) -> None:
+    """Type into a type-ahead field, then pick ``code`` with the arrow keys and Enter."""
+    box = page.locator(f"#{field}")
+    box.fill(typed)
+    page.locator(f'#{field}-list [role="option"][data-code="{code}"]').wait_for()
+    options = page.locator(f'#{field}-list [role="option"]:not([aria-disabled="true"])')
+    for i in range(options.count()):
+        box.press("ArrowDown")
+        if options.nth(i).get_attribute("data-code") == code:
+            break
+    box.press("Enter")
+
+
+def _front_desk(steps: Steps, day: Day) -> Encounter:
+    page, world = steps.page, day.world
+    patient = world.home.patient
+    appointment = Appointment.objects.create(
+        practice=world.home.practice,
+        patient=patient,
+        provider=world.home.provider,
+        location=world.home.location,
+        coverage=day.primary,
+        start=timezone.now(),
+        reason="knee pain",
+    )
+    steps.sign_in(world.home.users[Role.FRONT_DESK].email)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Today's patients").click()
+    row = page.locator("#schedule").get_by_role("row").filter(has_text=patient.last_name)
+    steps.shot("todays-patients")
+    row.get_by_role("link", name="Check in").click()
+    page.wait_for_load_state()
+    check_in_url = page.url
+
+    page.get_by_role("link", name="Check eligibility").click()
+    page.wait_for_load_state()
+    page.get_by_label("Date of service").fill(day.today.isoformat())
+    page.get_by_label("98 Professional (Physician) Visit - Office").check()
+    page.get_by_role("button", name="Check eligibility").click()
+    page.wait_for_load_state()
+    summary = page.get_by_role("region", name="Benefits summary")
+    assert summary.get_by_text("Active").is_visible()
+    assert "$25" in summary.get_by_role("row").filter(has_text="Office").inner_text()
+    steps.shot("eligibility-benefits")
+
+    page.goto(check_in_url)
+    assert page.get_by_label("Copay collected").input_value() == str(COPAY)
+    page.get_by_label("Method").select_option("card")
+    page.get_by_role("button", name="Collect and check in").click()
+    page.wait_for_load_state()
+    assert f"Receipt: copay {COPAY} paid by card" in page.locator("#receipt").inner_text()
+    steps.shot("checked-in")
+    steps.sign_out()
+
+    appointment.refresh_from_db()
+    assert appointment.encounter is not None
+    assert LedgerEntry.objects.filter(key=f"checkin:{appointment.pk}").count() == 1
+    return appointment.encounter
+
+
+def _coder(steps: Steps, day: Day, visit: Encounter) -> None:
+    page = steps.page
+    steps.sign_in(day.world.home.users[Role.CODER].email)
+    page.goto(f"{steps.base}/visits/{visit.pk}/code/")
+    _pick(page, "new-dx", "pain in right knee", "M25.561")
+    page.get_by_label("Diagnosis A").and_(page.locator('[value="M25.561"]')).wait_for()
+    page.get_by_role("button", name="Add a line").click()
+    page.locator("#proc-1").wait_for()
+    _pick(page, "proc-1", VISIT, VISIT)
+    page.get_by_label("Line 1 pointers").fill("A")
+    page.get_by_role("button", name="Add a line").click()
+    page.locator("#proc-2").wait_for()
+    _pick(page, "proc-2", INJECTION, INJECTION)
+    _pick(page, "mod-2-1", "25", "25")
+    page.get_by_label("Line 2 pointers").fill("A")
+    page.locator('#find-mod-2 [data-finding="MOD-002"]').wait_for()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved.").wait_for()
+    steps.shot("coded")
+    steps.sign_out()
+    visit.refresh_from_db()
+    assert [line.procedure for line in visit.lines.order_by("pk")] == [VISIT, INJECTION]
+
+
+def _biller_sends(steps: Steps, day: Day, visit: Encounter) -> Claim:
+    page = steps.page
+    steps.sign_in(day.world.home.users[Role.BILLER].email)
+    page.goto(f"{steps.base}/patients/{visit.patient_id}/")
+    page.get_by_role("button", name="Build claim").click()
+    page.wait_for_load_state()
+    claim = Claim.objects.get(encounter=visit)
+    assert page.get_by_role("heading", name=f"Claim {claim.number}: Has errors").is_visible()
+    assert "MOD-002" in page.inner_text("main")
+    steps.shot("claim-has-errors")
+    steps.sign_out()
+
+    # the fix is the coder's to apply, in one click on the coding screen
+    steps.sign_in(day.world.home.users[Role.CODER].email)
+    page.goto(f"{steps.base}/visits/{visit.pk}/code/")
+    page.locator("#find-mod-2").get_by_role("button", name="Apply: Remove modifier 25").click()
+    page.get_by_text("Fix applied for MOD-002; saved.").wait_for()
+    steps.shot("fix-applied")
+    steps.sign_out()
+
+    steps.sign_in(day.world.home.users[Role.BILLER].email)
+    page.goto(f"{steps.base}/claims/{claim.pk}/")
+    assert page.get_by_role("heading", name=f"Claim {claim.number}: Ready to submit").is_visible()
+    for box in page.get_by_role("checkbox").all():  # acknowledge any warning by name
+        box.check()
+    page.get_by_role("button", name="Queue for submission").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name=f"Claim {claim.number}: Queued").is_visible()
+
+    page.get_by_role("link", name="Batches").click()
+    page.locator("button:enabled", has_text="Send queued claims").first.click()
+    page.wait_for_load_state()
+    page.locator("[data-status=sent]").wait_for()
+    batch = Batch.objects.get(connection=day.connection)
+    assert claim.number in page.inner_text("main")
+    steps.shot("batch-sent")
+    assert [bc.claim_id for bc in batch.batch_claims.all()] == [claim.pk]
+    return claim
+
+
+def _answers_post(steps: Steps, day: Day, claim: Claim) -> None:
+    outcomes = poll_until(day.connection, {"999", "277CA", "835"})
+    assert any("auto-posted 1, 0 unmatched" in o for o in outcomes), outcomes
+    remittance = RemittanceFile.objects.get()
+    assert remittance.status == RemittanceFile.Status.POSTED
+    payment = ClaimPayment.objects.get(claim=claim)
+    assert payment.how == "patient_control_number"
+
+    page = steps.page
+    page.goto(f"{steps.base}/claims/{claim.pk}/")
+    timeline = page.locator("ol.timeline").inner_text()
+    assert "acknowledged" in timeline and " paid " in timeline
+    steps.shot("claim-paid-and-denied")
+    page.goto(f"{steps.base}/remittances/{remittance.pk}/")
+    assert claim.number in page.inner_text("main")
+    steps.shot("remittance-posted")
+    # the visit: allowed 92.00 less the 25.00 copay; the injection: nothing (CO-197)
+    paid = LedgerEntry.objects.filter(practice=claim.practice, kind="insurance_payment")
+    assert abs(sum((e.amount for e in paid), Decimal(0))) == VISIT_FEE - COPAY
+    assert "CO-197" in json.dumps(payment.postings)
+
+
+def test_a_day_in_the_life(live_server: Any, page: Any, day: Day, sandbox: SandboxService) -> None:
+    steps = Steps(page, live_server.url)
+    visit = _front_desk(steps, day)
+    _coder(steps, day, visit)
+    claim = _biller_sends(steps, day, visit)
+    _answers_post(steps, day, claim)
