@@ -168,6 +168,33 @@ def batch(w: Any) -> dict[str, Any]:
             sha256="0" * 64,
             size=3,
             content=b"ISA",
+def denial(w: Any) -> dict[str, Any]:
+    """A CO-197 denial of the home practice, from a posted 835 (made on first use)."""
+    from cleanclaim.denials.models import Denial
+    from cleanclaim.testing.denials import post_denied
+
+    found = Denial.objects.filter(practice=w.home.practice).first()
+    if found is None:
+        post_denied(w.home, trace="WALK1")
+        found = Denial.objects.filter(practice=w.home.practice).get()
+    return {"pk": found.pk}
+
+
+def proposal(w: Any) -> dict[str, Any]:
+    """A payer rule proposed from the home denial (made on first use)."""
+    from cleanclaim.denials.models import Denial, Proposal
+    from cleanclaim.denials.proposals import rule_text
+
+    found = Proposal.objects.filter(organisation=w.home.organisation).first()
+    if found is None:
+        d = Denial.objects.get(pk=denial(w)["pk"])
+        found = Proposal.objects.create(
+            organisation=w.home.organisation,
+            payer=d.payer,
+            procedure=d.procedure,
+            reason=d.reason,
+            kind="prior-auth",
+            text=rule_text("prior-auth", [d]),
         )
     return {"pk": found.pk}
 
@@ -299,7 +326,6 @@ REGISTRY: dict[str, Entry] = {
     # no ready claim of a paper payer in the test world: refused, naming why
     "claims:print_paper": Entry("claims.work", method="POST", ok=(422,), phi=True),
     "claims:worklist": Entry("worklists.claims", args=lambda w: {"slug": "deadlines"}, phi=True),
-    "work:denials": Entry("denials.work", phi=False),
     "work:reports": Entry("reports.view", phi=False),
     # coding screen, code pages, reference data status (tests/integ)
     "coding:screen": Entry("coding.work", phi=False),
@@ -417,6 +443,40 @@ REGISTRY: dict[str, Entry] = {
     "GET api:claim_events": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_837p": Entry("claims.work", "object", pk("claim"), phi=True),
     "GET api:claim_cms1500": Entry("claims.work", "object", pk("claim"), phi=True),
+    # denials (issue 16): actions answer 302 (the page shows any refusal), the API 409
+    # once the walk's first call has worked the denial
+    "denials:list": Entry("worklists.claims", phi=True),
+    "denials:detail": Entry("worklists.claims", "object", denial, phi=True),
+    "denials:act": Entry("denials.work", "object", denial, method="POST", ok=(302, 400), phi=True),
+    "denials:appeal_pdf": Entry("worklists.claims", "object", denial, ok=(200, 404), phi=True),
+    "denials:proposals": Entry("payers.change", phi=False),
+    "denials:proposal_decide": Entry(
+        "payers.change", "object", proposal, method="POST", ok=(302,), phi=False
+    ),
+    "GET api:denial_list": Entry("worklists.claims", phi=True),
+    "GET api:denial_detail": Entry("worklists.claims", "object", denial, phi=True),
+    "GET api:denial_appeal_pdf": Entry(
+        "worklists.claims", "object", denial, ok=(200, 404), phi=True
+    ),
+    "POST api:denial_correct": Entry(
+        "denials.work", "object", denial, method="POST", ok=(200, 409, 422), phi=True
+    ),
+    "POST api:denial_void": Entry(
+        "denials.work", "object", denial, method="POST", ok=(422,), phi=True
+    ),
+    "POST api:denial_appeal": Entry(
+        "denials.work", "object", denial, method="POST", ok=(200, 409, 422), phi=True
+    ),
+    "POST api:denial_write_off": Entry(
+        "denials.work", "object", denial, method="POST", ok=(422,), phi=True
+    ),
+    "GET api:denial_proposals": Entry("payers.change", phi=False),
+    "POST api:denial_proposal_accept": Entry(
+        "payers.change", "object", proposal, method="POST", ok=(200, 409, 422), phi=False
+    ),
+    "POST api:denial_proposal_dismiss": Entry(
+        "payers.change", "object", proposal, method="POST", ok=(200, 409, 422), phi=False
+    ),
     "remits:list": Entry("remittance.post", phi=False),
     "remits:unmatched": Entry("remittance.post", phi=True),
     "remits:detail": Entry("remittance.post", "object", remittance, phi=True),

@@ -33,6 +33,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "cleanclaim.clearinghouses.api:router"),
     ("/", "cleanclaim.eligibility.api:router"),
     ("/remittances", "cleanclaim.remits.api:router"),
+    ("/denials", "cleanclaim.denials.api:router"),
     ("/appointments", "cleanclaim.appointments.api:router"),
 ]
 

@@ -57,6 +57,8 @@ class Kind(models.TextChoices):
     #: 835 CLP02 19/20/21: the payer forwarded the claim to the next payer (crossover);
     #: the status stays, the secondary is not billed by us.
     FORWARDED = "forwarded", "Forwarded to the next payer"
+    #: A denial appealed (issue 16): ``{"denial", "reason", "follow_up"}``; the status stays.
+    APPEALED = "appealed", "Appealed"
 
 
 STATUSES: dict[str, str] = {
@@ -99,9 +101,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     Kind.DENIED: frozenset({"submitted", "accepted", "denied"}),
     Kind.CORRECTED: _SENT,
     Kind.VOIDED: _SENT | _BEFORE_SENDING | {"queued", "on_hold"},
-    Kind.WRITTEN_OFF: frozenset({"denied", "rejected", "paid"}),
+    # a second denied line of a claim may be written off after the first
+    Kind.WRITTEN_OFF: frozenset({"denied", "rejected", "paid", "written_off"}),
     Kind.REVERSED: frozenset({"paid", "denied"}),
     Kind.FORWARDED: frozenset({"paid", "denied"}),
+    Kind.APPEALED: _SENT | {"written_off"},
 }
 
 
@@ -136,7 +140,7 @@ def _after(status: str, kind: str, data: Mapping[str, Any], before_hold: str) ->
         return before_hold
     if kind == Kind.ACKNOWLEDGED:
         return "accepted" if data.get("accepted") else "rejected"
-    if kind == Kind.FORWARDED:
+    if kind in (Kind.FORWARDED, Kind.APPEALED):
         return status
     if kind == Kind.REVERSED:
         return "accepted"

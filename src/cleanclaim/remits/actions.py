@@ -462,6 +462,9 @@ def _apply(
     ClaimPayment.objects.filter(pk=cpay.pk).update(
         postings=cpay.postings, note=note, posted_at=cpay.posted_at
     )
+    from cleanclaim.denials.actions import from_posting
+
+    from_posting(actor, cpay)  # the denied lines to work (same transaction)
 
 
 def _post_one(

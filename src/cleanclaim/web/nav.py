@@ -31,7 +31,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("Scrubber", "scrubbing:upload", "claims.work"),
     NavItem("Batches", "clearinghouses:batches", "claims.submit"),
     NavItem("Remittance", "remits:list", "remittance.post"),
-    NavItem("Denials", "work:denials", "denials.work", "denial management"),
+    NavItem("Denials", "denials:list", "worklists.claims"),
     NavItem("Payers", "payers:list", "payers.view"),
     NavItem("Fee schedules", "fees:list", "fees.view"),
     NavItem("Reports", "work:reports", "reports.view", "reports and KPIs"),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "cleanclaim.ledger",
     "cleanclaim.eligibility",
     "cleanclaim.remits",
+    "cleanclaim.denials",
     "cleanclaim.clearinghouses",
     "cleanclaim.appointments",
 ]

@@ -21,7 +21,6 @@ admin.site.login = require_http_methods(["GET", "POST"])(admin.site.login)  # ty
 work = (
     [
         path("claims/", views.claims, name="claims"),
-        path("denials/", views.denials, name="denials"),
         path("reports/", views.reports, name="reports"),
     ],
     "work",
@@ -53,6 +52,7 @@ urlpatterns = [
     path("fees/", include("cleanclaim.fees.urls")),
     path("remittances/", include("cleanclaim.remits.urls")),
     path("clearinghouses/", include("cleanclaim.clearinghouses.urls")),
+    path("denials/", include("cleanclaim.denials.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
     path("", include("cleanclaim.payercalls.urls")),

@@ -13,13 +13,14 @@ from django.views.decorators.http import require_GET
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
+from cleanclaim.audit.record import record_event
 from cleanclaim.claims import worklists
 from cleanclaim.clearinghouses import alerts as clearinghouse_alerts
 from cleanclaim.payercalls import actions as call_actions
 from cleanclaim.payercalls.followups import due
 from cleanclaim.scrubbing.svg import bar_chart
 from cleanclaim.tenancy.guards import requires, signed_in
-from cleanclaim.tenancy.scoping import has_permission
+from cleanclaim.tenancy.scoping import has_permission, scoped
 from cleanclaim.web.forms import ThrottledAuthenticationForm
 from cleanclaim.web.nav import NAV, items_for
 
@@ -70,6 +71,8 @@ def _work_home(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"counts": counts, "chart": chart, "today": today}
     if has_permission(request.user, "calls.log"):
         context["followups"] = _followups(request, today)
+    if has_permission(request.user, "worklists.claims"):
+        context["appeal_followups"] = _appeal_followups(request, today)
     if has_permission(request.user, clearinghouse_alerts.PERMISSION):
         context["alerts"] = clearinghouse_alerts.alerts(request.user, timezone.now())
         context["can_open_claims"] = has_permission(request.user, "claims.work")
@@ -80,6 +83,23 @@ def _followups(request: HttpRequest, today: Any) -> list[Any]:
     followups = list(due(request.user, today)[:200])
     call_actions.view_calls(Actor.from_request(request), followups, query="follow-ups due")
     return followups
+
+
+def _appeal_followups(request: HttpRequest, today: Any) -> list[Any]:
+    """Appealed denials whose follow-up date has come (issue 16)."""
+    from cleanclaim.denials.models import Denial
+    from cleanclaim.denials.worklist import followups_due
+
+    found = list(followups_due(scoped(Denial, request.user, "worklists.claims"), today)[:200])
+    if found:
+        record_event(
+            Actor.from_request(request),
+            "read",
+            model="denials.Denial",
+            label="appeal follow-ups due",
+            context={"rows": [d.pk for d in found]},
+        )
+    return found
 
 
 def _list_url(work: worklists.WorkList) -> str:
@@ -105,5 +125,4 @@ def _placeholder(url_name: str):  # type: ignore[no-untyped-def]
 
 
 claims = _placeholder("work:claims")
-denials = _placeholder("work:denials")
 reports = _placeholder("work:reports")
