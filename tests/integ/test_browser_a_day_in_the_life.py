@@ -7,7 +7,9 @@ loopback (SFTP for the batch and its answers, CAQH CORE over HTTP for eligibilit
 3. the biller builds the claim and sees the scrubber's finding; the coder applies its fix
    in one click; the biller queues the claim and sends the batch;
 4. the sandbox answers with a 999, a 277CA and an 835 (polled), and the 835 posts by
-   itself: the visit paid, the injection denied for want of an authorization (CO-197).
+   itself: the visit paid, the injection denied for want of an authorization (CO-197);
+5. the biller finds the denial on the Denials work list and corrects the claim: a
+   replacement (frequency 7) with the payer's claim number in REF*F8.
 
 Each step saves a screenshot under ``test-artifacts/day-in-the-life/`` (docs/day-in-the-life.md).
 """
@@ -25,7 +27,9 @@ from django.utils import timezone
 
 from cleanclaim.appointments.models import Appointment
 from cleanclaim.claims.models import Claim, Encounter
+from cleanclaim.claims.x837p import write_837p
 from cleanclaim.clearinghouses.models import Batch
+from cleanclaim.denials.models import Denial
 from cleanclaim.ledger.models import LedgerEntry
 from cleanclaim.remits.models import ClaimPayment, RemittanceFile
 from cleanclaim.sandbox.service import SandboxService
@@ -204,9 +208,40 @@ def _answers_post(steps: Steps, day: Day, claim: Claim) -> None:
     assert "CO-197" in json.dumps(payment.postings)
 
 
+def _denial_corrected(steps: Steps, day: Day, claim: Claim) -> Claim:
+    """The injection's CO-197 on the Denials work list, corrected and resubmitted as a
+    replacement (frequency 7, REF*F8 the payer's claim number from the 835)."""
+    denial = Denial.objects.get(claim=claim)
+    assert denial.category == "authorization"
+    payer_number = ClaimPayment.objects.get(claim=claim).payer_claim_number
+    assert payer_number
+    page = steps.page
+    page.get_by_role("link", name="Denials").first.click()
+    page.locator("#denials").wait_for()
+    assert "CO-197" in page.locator("#denials").inner_text()
+    steps.shot("denials-work-list")
+    page.get_by_role("link", name=claim.number).click()
+    page.locator("#denial").wait_for()
+    facts = page.locator("#denial").inner_text()
+    assert "Authorization" in facts and payer_number in facts and INJECTION in facts
+    page.get_by_role("button", name="Correct and resubmit (frequency 7)").click()
+    page.wait_for_load_state()
+    replacement = Claim.objects.get(replaces=claim)
+    assert f"Replacement claim {replacement.number} (frequency 7) built." in page.inner_text("main")
+    steps.shot("denial-corrected")
+    assert replacement.frequency == "7"
+    assert replacement.payer_claim_control_number == payer_number
+    text = write_837p([replacement], now=timezone.now())
+    assert f"REF*F8*{payer_number}~" in text and ":B:7*" in text
+    denial.refresh_from_db()
+    assert denial.status == "resubmitted"
+    return replacement
+
+
 def test_a_day_in_the_life(live_server: Any, page: Any, day: Day, sandbox: SandboxService) -> None:
     steps = Steps(page, live_server.url)
     visit = _front_desk(steps, day)
     _coder(steps, day, visit)
     claim = _biller_sends(steps, day, visit)
     _answers_post(steps, day, claim)
+    _denial_corrected(steps, day, claim)
