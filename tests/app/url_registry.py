@@ -168,6 +168,10 @@ def batch(w: Any) -> dict[str, Any]:
             sha256="0" * 64,
             size=3,
             content=b"ISA",
+        )
+    return {"pk": found.pk}
+
+
 def denial(w: Any) -> dict[str, Any]:
     """A CO-197 denial of the home practice, from a posted 835 (made on first use)."""
     from cleanclaim.denials.models import Denial

@@ -41,5 +41,8 @@ def test_it_collects_and_archives_the_answers(world: World, tmp_path: Path) -> N
 
         assert [(name, kind) for name, kind, _ in result.taken] == [("000000007.999", "999")]
         kept = TransmissionFile.objects.get(direction="in")
-        assert bytes(kept.content) == ACK and kept.outcome == "stored"
+        assert bytes(kept.content) == ACK
+        # handed to intake, which says what it did with it (no batch has that GS06 here)
+        assert kept.processed_at is not None
+        assert "no batch of this connection has that GS06" in kept.outcome
         assert sorted(p.name for p in outbound.iterdir() if p.is_file()) == ["readme.txt"]
