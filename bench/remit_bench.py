@@ -24,6 +24,7 @@ import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
@@ -137,6 +138,7 @@ def _run() -> int:
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from cleanclaim.audit.actor import Actor
     from cleanclaim.ledger.models import LedgerEntry
@@ -162,12 +164,16 @@ def _run() -> int:
     t0 = time.perf_counter()
     rf = actions.take_in_835(actor, home.practice, "bench.835", data)
     t_intake = time.perf_counter() - t0
+    counter = _Counter()
     t0 = time.perf_counter()
-    summary = actions.post_file(actor, rf)
+    with connection.execute_wrapper(counter):
+        summary = actions.post_file(actor, rf)
     t_post = time.perf_counter() - t0
     product = t_intake + t_post
+    posting_queries = counter.n
     t0 = time.perf_counter()
-    again = actions.post_file(actor, rf)
+    with connection.execute_wrapper(counter):
+        again = actions.post_file(actor, rf)
     t_again = time.perf_counter() - t0
 
     print(f"cleanclaim 835 posting benchmark (PostgreSQL, python {sys.version.split()[0]})")
@@ -184,7 +190,22 @@ def _run() -> int:
         f"{LedgerEntry.objects.count():,}; posting again: {again.skipped:,} skipped in "
         f"{t_again:.2f} s"
     )
+    print(
+        f"queries while posting: {posting_queries:,} ({posting_queries / N:.2f} per claim "
+        f"payment; commits not counted); posting again: {counter.n - posting_queries:,}"
+    )
     return 0
+
+
+class _Counter:
+    """A ``connection.execute_wrapper`` counting the statements sent."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        self.n += 1
+        return execute(sql, params, many, context)
 
 
 if __name__ == "__main__":

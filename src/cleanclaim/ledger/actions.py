@@ -44,8 +44,15 @@ class Line:
     effective_date: dt.date | None = None
 
 
-def post(actor: Actor, practice: Practice, lines: Iterable[Line]) -> list[LedgerEntry]:
-    """Write ``lines`` (skipping keys already on the ledger) in the current transaction."""
+def post(
+    actor: Actor, practice: Practice, lines: Iterable[Line], *, new_keys: bool = False
+) -> list[LedgerEntry]:
+    """Write ``lines`` (skipping keys already on the ledger) in the current transaction.
+
+    ``new_keys``: the caller knows none of the keys can be on the ledger (they derive
+    from a key it has just inserted under its own unique constraint, in the same
+    transaction), so the look-up is skipped; the ledger's unique key still refuses a
+    duplicate."""
     lines = list(lines)
     for line in lines:
         if not isinstance(line.amount, Decimal):
@@ -55,9 +62,13 @@ def post(actor: Actor, practice: Practice, lines: Iterable[Line]) -> list[Ledger
         if line.kind not in EntryKind.values:
             raise ValueError(f"unknown ledger entry kind {line.kind!r}")
     keys = {line.key for line in lines}
-    have = set(
-        LedgerEntry.objects.filter(practice=practice, key__in=keys).values_list("key", flat=True)
-    )
+    have: set[str] = set()
+    if not new_keys and keys:
+        have = set(
+            LedgerEntry.objects.filter(practice=practice, key__in=keys).values_list(
+                "key", flat=True
+            )
+        )
     user = actor.user if getattr(actor, "user", None) and actor.user.pk else None
     new = [
         LedgerEntry(
@@ -78,7 +89,8 @@ def post(actor: Actor, practice: Practice, lines: Iterable[Line]) -> list[Ledger
         for line in lines
         if line.key not in have
     ]
-    LedgerEntry.objects.bulk_create(new)
+    if new:
+        LedgerEntry.objects.bulk_create(new)
     return new
 
 
