@@ -172,10 +172,18 @@ class _Lookup:
         numbers = sorted(
             {cp.clp.claim_submitters_identifier for r in remits for cp in r.claims} - {""}
         )
+        #: Claims whose visit or patient has a secondary coverage (a secondary may follow).
+        self.second: set[int] = set()
         for start in range(0, len(numbers), self.CHUNK):
             qs = _claims(practice_ids).filter(number__in=numbers[start : start + self.CHUNK])
             for claim in qs.prefetch_related("lines"):
                 self.claims.setdefault(claim.number, claim)
+            self.second.update(
+                qs.filter(
+                    Q(encounter__secondary_coverage__isnull=False)
+                    | Q(patient__coverages__priority=2)
+                ).values_list("pk", flat=True)
+            )
 
     @classmethod
     def empty(cls) -> _Lookup:
@@ -499,17 +507,56 @@ def _apply(
         if engine.is_forwarded(cp) and not note:
             note = _append(actor, claim, events.Kind.FORWARDED, data, fresh)
     _underpayments(cpay, claim, cp, matched, lookup)
-    if fresh and not note:
-        return
-    cpay.postings = [p.as_dict() for p in postings]
-    cpay.note = note
-    cpay.posted_at = cpay.posted_at or timezone.now()
-    ClaimPayment.objects.filter(pk=cpay.pk).update(
-        postings=cpay.postings, note=note, posted_at=cpay.posted_at
-    )
+    if not (fresh and not note):
+        cpay.postings = [p.as_dict() for p in postings]
+        cpay.note = note
+        cpay.posted_at = cpay.posted_at or timezone.now()
+        ClaimPayment.objects.filter(pk=cpay.pk).update(
+            postings=cpay.postings, note=note, posted_at=cpay.posted_at
+        )
     from cleanclaim.denials.actions import from_posting
 
     from_posting(actor, cpay)  # the denied lines to work (same transaction)
+    if not note:
+        _secondary(actor, rf, cpay, cp, claim, lookup)
+
+
+def _secondary(
+    actor: Actor,
+    rf: RemittanceFile,
+    cpay: ClaimPayment,
+    cp: CP,
+    claim: Claim,
+    lookup: _Lookup | None = None,
+) -> None:
+    """A primary's payment (CLP02 1-3: processed, not a crossover) leaving the patient a
+    share: the secondary claim is built, scrubbed and queued when the visit has a
+    secondary coverage (``claims.secondary.after_primary_posted``, with this payment's
+    adjudication). A claim the run's lookup knows has no secondary coverage costs no
+    query. A secondary the claims app refuses is noted on the payment; the payment
+    stays posted."""
+    if claim.responsibility != Claim.Responsibility.PRIMARY:
+        return
+    if lookup is not None and claim.number in lookup.claims and claim.pk not in lookup.second:
+        return
+    if cp.clp.claim_status_code not in ("1", "2", "3"):  # processed; not 4, 19-22
+        return
+    if not cp.clp.patient_responsibility_amount:
+        return
+    from cleanclaim.claims import secondary
+
+    answer = secondary.adjudication_from_835(
+        cp,
+        sorted(claim.lines.all(), key=lambda line: line.number),  # prefetched by the lookup
+        paid_on=rf.payment_date or timezone.localdate(),
+        payer_id=claim.payer.payer_id,
+    )
+    try:
+        with transaction.atomic():
+            secondary.after_primary_posted(actor, claim, adjudication=answer)
+    except (secondary.SecondaryRefused, X12Error) as exc:
+        cpay.note = f"secondary not built: {exc}"[:200]
+        ClaimPayment.objects.filter(pk=cpay.pk).update(note=cpay.note)
 
 
 def _post_one(
