@@ -209,6 +209,35 @@ def batch_file(w: Any) -> dict[str, Any]:
     return {"pk": TransmissionFile.objects.get(batch_id=batch(w)["pk"]).pk}
 
 
+def statement(w: Any) -> dict[str, Any]:
+    """A statement of the home patient in a run of cycle 2026-03 (made on first use)."""
+    from decimal import Decimal
+
+    from cleanclaim.statements.models import Statement, StatementRun
+
+    run, _ = StatementRun.objects.get_or_create(
+        practice=w.home.practice, cycle="2026-03", defaults={"statement_date": dt.date(2026, 3, 1)}
+    )
+    found, _ = Statement.objects.get_or_create(
+        practice=w.home.practice,
+        patient=w.home.patient,
+        cycle="2026-03",
+        defaults={
+            "run": run,
+            "statement_date": run.statement_date,
+            "amount_due": Decimal("25.00"),
+            "data": {"account": w.home.patient.account_number, "visits": [], "aging": {}},
+        },
+    )
+    return {"pk": found.pk}
+
+
+def statement_run(w: Any) -> dict[str, Any]:
+    from cleanclaim.statements.models import Statement
+
+    return {"pk": Statement.objects.get(pk=statement(w)["pk"]).run_id}
+
+
 REGISTRY: dict[str, Entry] = {
     # shell
     # billers and managers see their follow-ups due (calls may name a patient)
@@ -527,6 +556,29 @@ REGISTRY: dict[str, Entry] = {
     "POST api:claim_status": Entry(
         "claims.work", "object", pk("claim"), method="POST", ok=(409,), phi=True
     ),
+    # patient balances and statements (tests/statements)
+    "statements:runs": Entry("statements.work", phi=False),
+    "statements:run": Entry("statements.work", "object", statement_run, phi=True),
+    "statements:run_csv": Entry("statements.work", "object", statement_run, phi=True),
+    "statements:pdf": Entry("patients.view", "object", statement, phi=True),
+    "statements:pay": Entry("payments.take", "object", statement, phi=True),
+    "statements:ledger": Entry("patients.view", "object", pk("patient"), phi=True),
+    "statements:refunds": Entry("statements.work", phi=True),
+    "statements:refund": Entry("statements.work", "object", pk("patient"), phi=True),
+    "statements:settings": Entry("statements.work", "object", pk("practice"), phi=False),
+    "GET api:statement_ledger": Entry("patients.view", "object", pk("patient"), phi=True),
+    "GET api:statement_runs": Entry("statements.work", phi=False),
+    "POST api:statement_runs": Entry(
+        "statements.work", method="POST", ok=(422,), phi=True
+    ),  # empty body
+    "GET api:statement_run": Entry("statements.work", "object", statement_run, phi=True),
+    "POST api:statement_payment": Entry(
+        "payments.take", "object", statement, method="POST", ok=(422,), phi=True
+    ),  # empty body
+    "GET api:statement_credits": Entry("statements.work", phi=True),
+    "POST api:statement_refund": Entry(
+        "statements.work", "object", pk("patient"), method="POST", ok=(422,), phi=True
+    ),  # empty body
 }
 
 #: Namespaces covered as a whole: every URL in them is for platform staff only.

@@ -28,6 +28,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/scrub", "cleanclaim.scrubbing.api:router"),
     ("/codes", "cleanclaim.coding.api:router"),
     ("/fees", "cleanclaim.fees.api:router"),
+    ("/statements", "cleanclaim.statements.api:router"),
     ("/", "cleanclaim.payercalls.api:router"),
     ("/", "cleanclaim.claims.api:router"),
     ("/", "cleanclaim.clearinghouses.api:router"),

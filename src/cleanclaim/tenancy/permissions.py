@@ -51,11 +51,13 @@ PERMISSIONS: dict[str, str] = {
     "fees.manage": "set up fee schedules: import, export and edit charges",
     "worklists.visits": "see the work list of visits to code",
     "worklists.claims": "see the claim work lists (errors, ready, on hold, deadlines, no answer)",
+    "statements.work": "run patient statements, set the statement message, refund credits",
+    "payments.take": "take patient payments at the desk or by mail",
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.FRONT_DESK: frozenset(
-        {"patients.view", "patients.change", "checkin.work", "eligibility.check"}
+        {"patients.view", "patients.change", "checkin.work", "eligibility.check", "payments.take"}
     ),
     Role.CODER: frozenset({"coding.work", "patients.view", "fees.view", "worklists.visits"}),
     Role.BILLER: frozenset(
@@ -70,6 +72,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "calls.log",
             "fees.view",
             "worklists.claims",
+            "statements.work",
+            "payments.take",
         }
     ),
     Role.MANAGER: frozenset(
@@ -85,6 +89,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "fees.manage",
             "worklists.visits",
             "worklists.claims",
+            "statements.work",
         }
     ),
     Role.ADMIN: frozenset(

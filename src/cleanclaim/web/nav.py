@@ -32,6 +32,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("Batches", "clearinghouses:batches", "claims.submit"),
     NavItem("Remittance", "remits:list", "remittance.post"),
     NavItem("Denials", "denials:list", "worklists.claims"),
+    NavItem("Statements", "statements:runs", "statements.work"),
     NavItem("Payers", "payers:list", "payers.view"),
     NavItem("Fee schedules", "fees:list", "fees.view"),
     NavItem("Reports", "work:reports", "reports.view", "reports and KPIs"),

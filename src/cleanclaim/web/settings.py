@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "cleanclaim.denials",
     "cleanclaim.clearinghouses",
     "cleanclaim.appointments",
+    "cleanclaim.statements",
 ]
 
 MIDDLEWARE = [

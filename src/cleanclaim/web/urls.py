@@ -53,6 +53,7 @@ urlpatterns = [
     path("remittances/", include("cleanclaim.remits.urls")),
     path("clearinghouses/", include("cleanclaim.clearinghouses.urls")),
     path("denials/", include("cleanclaim.denials.urls")),
+    path("statements/", include("cleanclaim.statements.urls")),
     path("admin/", include("cleanclaim.practices.urls")),
     path("", include(work)),
     path("", include("cleanclaim.payercalls.urls")),
