@@ -191,6 +191,8 @@ class Steps:
         self.base = base
         self.n = 0
         ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        for old in ARTEFACTS.glob("*.png"):  # the last run's
+            old.unlink()
 
     def shot(self, name: str) -> Path:
         self.n += 1

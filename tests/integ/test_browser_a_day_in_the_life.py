@@ -8,7 +8,9 @@ loopback (SFTP for the batch and its answers, CAQH CORE over HTTP for eligibilit
    in one click; the biller queues the claim and sends the batch;
 4. the sandbox answers with a 999, a 277CA and an 835 (polled), and the 835 posts by
    itself: the visit paid, the injection denied for want of an authorization (CO-197);
-5. the biller finds the denial on the Denials work list and corrects the claim: a
+5. the primary paid and left the patient a share: the secondary claim, built from the
+   posting with the primary's adjudication, is queued and its 837P passes pyx12;
+6. the biller finds the denial on the Denials work list and corrects the claim: a
    replacement (frequency 7) with the payer's claim number in REF*F8.
 
 Each step saves a screenshot under ``test-artifacts/day-in-the-life/`` (docs/day-in-the-life.md).
@@ -16,8 +18,9 @@ Each step saves a screenshot under ``test-artifacts/day-in-the-life/`` (docs/day
 
 from __future__ import annotations
 
+import importlib.util
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -47,6 +50,15 @@ from .day_in_the_life import (
     set_up,
     start_sandbox,
 )
+
+_spec = importlib.util.spec_from_file_location(
+    "_day_x12_conftest", Path(__file__).parents[1] / "x12" / "conftest.py"
+)
+assert _spec is not None and _spec.loader is not None
+_x12 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_x12)
+pyx12_validate = _x12.pyx12_validate  # pyx12 as the outside referee (a fixture)
+Referee = Callable[[str], tuple[bool, list[dict[str, Any]]]]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -208,6 +220,36 @@ def _answers_post(steps: Steps, day: Day, claim: Claim) -> None:
     assert "CO-197" in json.dumps(payment.postings)
 
 
+def _secondary_queued(steps: Steps, day: Day, claim: Claim, referee: Referee) -> Claim:
+    """The primary paid and left the patient a share: the secondary claim was built from
+    the posting with the primary's adjudication, scrubbed and queued; its 837P passes
+    pyx12."""
+    secondary = Claim.objects.get(primary_claim=claim)
+    assert secondary.payer == day.secondary.payer
+    assert secondary.responsibility == Claim.Responsibility.SECONDARY
+    page = steps.page
+    page.goto(f"{steps.base}/claims/{secondary.pk}/")
+    if secondary.status == "ready":  # scrubbed with warnings: the biller acknowledges them
+        assert page.get_by_role("heading", name=f"Claim {secondary.number}: Ready to submit")
+        steps.shot("secondary-built")
+        for box in page.get_by_role("checkbox").all():
+            box.check()
+        page.get_by_role("button", name="Queue for submission").click()
+        page.wait_for_load_state()
+    heading = f"Claim {secondary.number}: Queued"
+    assert page.get_by_role("heading", name=heading).is_visible()
+    steps.shot("secondary-queued")
+    secondary.refresh_from_db()
+    assert secondary.status == "queued"
+    text = write_837p([secondary], now=timezone.now())
+    assert "SBR*S*" in text and "SBR*P*" in text  # the secondary and the primary (2320)
+    assert "AMT*D*67~" in text  # what the primary paid: 92.00 allowed less the copay
+    assert "SVD*" in text and "CAS*PR*3*25~" in text  # 2430: the visit's copay
+    valid, errors = referee(text)
+    assert valid, errors
+    return secondary
+
+
 def _denial_corrected(steps: Steps, day: Day, claim: Claim) -> Claim:
     """The injection's CO-197 on the Denials work list, corrected and resubmitted as a
     replacement (frequency 7, REF*F8 the payer's claim number from the 835)."""
@@ -238,10 +280,13 @@ def _denial_corrected(steps: Steps, day: Day, claim: Claim) -> Claim:
     return replacement
 
 
-def test_a_day_in_the_life(live_server: Any, page: Any, day: Day, sandbox: SandboxService) -> None:
+def test_a_day_in_the_life(
+    live_server: Any, page: Any, day: Day, sandbox: SandboxService, pyx12_validate: Referee
+) -> None:
     steps = Steps(page, live_server.url)
     visit = _front_desk(steps, day)
     _coder(steps, day, visit)
     claim = _biller_sends(steps, day, visit)
     _answers_post(steps, day, claim)
+    _secondary_queued(steps, day, claim, pyx12_validate)
     _denial_corrected(steps, day, claim)
