@@ -11,7 +11,9 @@ loopback (SFTP for the batch and its answers, CAQH CORE over HTTP for eligibilit
 5. the primary paid and left the patient a share: the secondary claim, built from the
    posting with the primary's adjudication, is queued and its 837P passes pyx12;
 6. the biller finds the denial on the Denials work list and corrects the claim: a
-   replacement (frequency 7) with the payer's claim number in REF*F8.
+   replacement (frequency 7) with the payer's claim number in REF*F8;
+7. the patient's ledger shows their share, and the month's statement run leaves the
+   visit alone: the secondary (and the replacement) still wait for a payer.
 
 Each step saves a screenshot under ``test-artifacts/day-in-the-life/`` (docs/day-in-the-life.md).
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -36,6 +39,7 @@ from cleanclaim.denials.models import Denial
 from cleanclaim.ledger.models import LedgerEntry
 from cleanclaim.remits.models import ClaimPayment, RemittanceFile
 from cleanclaim.sandbox.service import SandboxService
+from cleanclaim.statements.models import Statement
 from cleanclaim.tenancy.permissions import Role
 from cleanclaim.testing.personas import build_world
 
@@ -280,6 +284,26 @@ def _denial_corrected(steps: Steps, day: Day, claim: Claim) -> Claim:
     return replacement
 
 
+def _statement_waits(steps: Steps, day: Day) -> None:
+    """The patient's ledger shows their share; the month's statement run states nothing
+    for the visit yet: its secondary (and the replacement) still wait for a payer."""
+    page, patient = steps.page, day.world.home.patient
+    page.goto(f"{steps.base}/statements/patients/{patient.pk}/ledger/")
+    totals = page.locator("#ledger-totals").inner_text()
+    assert re.search(r"Patient owes\s+0\.00", totals), totals  # PR-3 25.00 paid at the desk
+    assert "PR-3" in page.locator("#ledger-patient").inner_text()
+    steps.shot("patient-ledger")
+    page.get_by_role("link", name="Statements").first.click()
+    page.wait_for_load_state()
+    page.get_by_label("Practice").select_option(str(day.world.home.practice.pk))
+    page.get_by_role("button", name="Run statements").click()
+    page.wait_for_load_state()
+    said = page.locator("body").inner_text()
+    assert re.search(r"0 statements made.* ([1-9][0-9]*) visits still with a payer", said), said
+    steps.shot("statements-wait-for-the-secondary")
+    assert not Statement.objects.filter(patient=patient).exists()
+
+
 def test_a_day_in_the_life(
     live_server: Any, page: Any, day: Day, sandbox: SandboxService, pyx12_validate: Referee
 ) -> None:
@@ -290,3 +314,4 @@ def test_a_day_in_the_life(
     _answers_post(steps, day, claim)
     _secondary_queued(steps, day, claim, pyx12_validate)
     _denial_corrected(steps, day, claim)
+    _statement_waits(steps, day)
