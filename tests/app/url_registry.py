@@ -102,6 +102,24 @@ def eligibility_check(w: Any) -> dict[str, Any]:
     return {"pk": found.pk}
 
 
+def authorization(w: Any) -> dict[str, Any]:
+    """An authorization of the home tenant's coverage (made on first use)."""
+    from cleanclaim.authorizations.models import Authorization
+
+    row = Authorization.objects.filter(coverage=w.home.coverage).first()
+    if row is None:
+        row = Authorization.objects.create(
+            practice=w.home.practice,
+            patient=w.home.patient,
+            coverage=w.home.coverage,
+            number="AUTH-URL",
+            services="97110-97140",
+            start_date=dt.date(2026, 1, 1),
+            end_date=dt.date(2026, 12, 31),
+        )
+    return {"pk": row.pk}
+
+
 def eligibility_batch(w: Any) -> dict[str, Any]:
     """A finished eligibility batch of the home tenant (made on first use)."""
     from cleanclaim.eligibility.models import EligibilityBatch
@@ -552,6 +570,23 @@ REGISTRY: dict[str, Entry] = {
     "POST api:eligibility_list": Entry("eligibility.check", method="POST", ok=(201, 422), phi=True),
     "GET api:eligibility_detail": Entry("eligibility.check", "object", eligibility_check, phi=True),
     "GET api:patient_eligibility": Entry("eligibility.check", "object", pk("patient"), phi=True),
+    # prior authorizations (issue 15)
+    "authorizations:patient": Entry("patients.view", "object", pk("patient"), phi=True),
+    "authorizations:status": Entry(
+        "patients.change", "object", authorization, method="POST", ok=(302,), phi=True
+    ),
+    # no file kept in the walk: 404 (tests/authorizations cover a stored one)
+    "authorizations:attachment": Entry(
+        "patients.view", "object", lambda w: {"pk": 999999}, ok=(404,), phi=True
+    ),
+    "GET api:patient_authorizations": Entry("patients.view", "object", pk("patient"), phi=True),
+    "POST api:authorization_list": Entry("patients.change", method="POST", ok=(201, 422), phi=True),
+    "POST api:authorization_status": Entry(
+        "patients.change", "object", authorization, method="POST", ok=(200, 422), phi=True
+    ),
+    "POST api:authorization_attach": Entry(
+        "patients.change", "object", authorization, method="POST", ok=(201, 422), phi=True
+    ),
     # the test world's claim is not sent: 409 naming why
     "POST api:claim_status": Entry(
         "claims.work", "object", pk("claim"), method="POST", ok=(409,), phi=True

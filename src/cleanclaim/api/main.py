@@ -36,6 +36,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/remittances", "cleanclaim.remits.api:router"),
     ("/denials", "cleanclaim.denials.api:router"),
     ("/appointments", "cleanclaim.appointments.api:router"),
+    ("/", "cleanclaim.authorizations.api:router"),
 ]
 
 

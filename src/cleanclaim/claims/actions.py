@@ -610,6 +610,9 @@ def replace_claim(
         payer_claim_control_number=payer_claim_control_number.strip(),
     )
     events.append(actor, claim, Kind.CORRECTED, {"replacement": new.number})
+    from cleanclaim.authorizations.consumption import give_back
+
+    give_back(claim, new)  # the replacement consumed its own units when built
     return new, result
 
 
@@ -684,6 +687,9 @@ def void_claim(
             "voids": locked.number,
         },
     )
+    from cleanclaim.authorizations.consumption import give_back
+
+    give_back(locked, void)  # the authorization units the claim used come back
     result = _scrubbed(actor, void, None, today or dt.date.today())
     events.append(actor, locked, Kind.VOIDED, {"reason": reason.strip(), "void": void.number})
     void.refresh_from_db()

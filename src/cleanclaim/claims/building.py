@@ -239,6 +239,14 @@ def build_many(
     )
     practice = encounters[0].practice
     ctx = ctx or context_for(practice, today)
+    # prior authorizations (issue 15): REF*G1 filled from the one used, units consumed
+    from cleanclaim.authorizations.consumption import approved_by_coverage, consume, number_for
+
+    auths = (
+        approved_by_coverage(e.coverage_id or 0 for e in encounters)
+        if any(e.coverage_id for e in encounters)
+        else {}
+    )
     limits: dict[int, PayerLimits] = {}
     errors = Errors()
     pending: list[tuple[Claim, list[ClaimLine]]] = []
@@ -266,6 +274,8 @@ def build_many(
             payer_claim_control_number=payer_claim_control_number,
             replaces=replaces,
         )
+        if not claim.prior_authorization and auths.get(coverage.pk):
+            claim.prior_authorization = number_for(claim, lines, auths[coverage.pk])
         if coverage.payer_id not in limits:
             limits[coverage.payer_id] = limits_for(coverage.payer, practice)
         claim.filing_due = _filing_due(claim, limits[coverage.payer_id], today)
@@ -282,6 +292,8 @@ def build_many(
         all_lines.extend(lines)
         claim._prefetched_objects_cache = {"lines": lines}  # type: ignore[attr-defined]
     ClaimLine.objects.bulk_create(all_lines)
+    if auths:
+        consume(pending, auths)
 
     user = actor.user if getattr(actor.user, "is_authenticated", False) else None
     label = getattr(user, "email", "") or actor.label or f"({actor.via})"

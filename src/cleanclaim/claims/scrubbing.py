@@ -79,11 +79,13 @@ def scrub(
     mapped by :func:`~cleanclaim.claims.x837p.to_837p`; ``coverage``: a coverage source
     to use instead of the patient's coverage on file; ``eligibility``: an eligibility
     source instead of the payers' answers on file (:mod:`cleanclaim.eligibility.scrubbing`)."""
+    from cleanclaim.authorizations.scrubbing import authorizations_on_file
     from cleanclaim.eligibility.scrubbing import eligibility_on_file
 
     mapped = view if view is not None else to_837p(claim)
     ctx.coverage = coverage if coverage is not None else _coverage(claim)
     ctx.eligibility = eligibility if eligibility is not None else eligibility_on_file(claim.patient)
+    ctx.authorizations = authorizations_on_file(claim)
     return scrub_claim(from_x12_claim(mapped, source=f"claim {claim.number}"), ctx)
 
 

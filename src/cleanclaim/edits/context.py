@@ -13,6 +13,7 @@ from typing import Any
 from cleanclaim.codes.model import CodeSource, Lookup, Note
 from cleanclaim.codes.ncci import NcciTables
 from cleanclaim.deadlines import Limit, PayerLimits
+from cleanclaim.edits.authorization import AuthorizationSource
 from cleanclaim.edits.coverage import CoverageSource
 from cleanclaim.edits.eligibility import EligibilitySource
 from cleanclaim.edits.payer_rules_lang import PayerRule, parse_rules
@@ -96,6 +97,8 @@ class ScrubContext:
     coverage: CoverageSource | None = None
     # the payers' latest eligibility answers (the app); None: eligibility is not judged
     eligibility: EligibilitySource | None = None
+    # the patient's prior authorizations on file (the app); None: authorizations not judged
+    authorizations: AuthorizationSource | None = None
     _lookups: dict[tuple[str, str, dt.date], Lookup] = field(default_factory=dict, repr=False)
     _notes: dict[tuple[str, dt.date], list[Note]] = field(default_factory=dict, repr=False)
     _complete: dict[str, bool] = field(default_factory=dict, repr=False)

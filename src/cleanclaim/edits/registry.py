@@ -33,6 +33,7 @@ FAMILIES = (
     "payer_rules",
     "coverage",
     "eligibility",
+    "authorization",
 )
 
 

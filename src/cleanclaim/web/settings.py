@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "cleanclaim.clearinghouses",
     "cleanclaim.appointments",
     "cleanclaim.statements",
+    "cleanclaim.authorizations",
 ]
 
 MIDDLEWARE = [

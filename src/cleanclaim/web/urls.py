@@ -61,6 +61,7 @@ urlpatterns = [
     path("", include("cleanclaim.scrubbing.urls")),
     path("", include("cleanclaim.claims.urls")),
     path("eligibility/", include("cleanclaim.eligibility.urls")),
+    path("authorizations/", include("cleanclaim.authorizations.urls")),
     path("api/", api_index.index, name="api-index"),
     path("api/docs/", api_index.docs, name="api-docs"),
     path("api/", api.urls),

@@ -1,0 +1,1 @@
+"""Prior authorizations per patient and payer (issue 15); docs/authorizations.md."""
