@@ -58,10 +58,16 @@ def take_in(actor: Actor, file: TransmissionFile) -> str:
     """Process ``file`` once; answer its outcome in a few words (also stored on it)."""
     with transaction.atomic():
         locked = TransmissionFile.objects.select_for_update().get(pk=file.pk)
-        if locked.processed_at is not None:
+        done_before = locked.processed_at is not None
+    if done_before:
+        file.outcome = locked.outcome
+        if locked.kind == "835":
+            _post_835(actor, locked)  # resumes a posting that stopped halfway
+        return locked.outcome
+    with transaction.atomic():
+        locked = TransmissionFile.objects.select_for_update().get(pk=file.pk)
+        if locked.processed_at is not None:  # processed by a concurrent call meanwhile
             file.outcome = locked.outcome
-            if locked.kind == "835":
-                _post_835(actor, locked)  # resumes a posting that stopped halfway
             return locked.outcome
         data = bytes(locked.content)
         kind = acks.kind_of(data)
