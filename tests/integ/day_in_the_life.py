@@ -165,22 +165,18 @@ def start_sandbox(day: Day, root: Path) -> SandboxService:
 
 
 def poll_until(connection: Connection, kinds: set[str], *, seconds: float = 20.0) -> list[str]:
-    """Poll the connection (what the scheduled task does) until files of ``kinds`` have
-    come in; answer the outcomes taken in."""
-    outcomes: list[str] = []
+    """Poll the connection (what the scheduled task does; sending may have collected the
+    answers already) until files of ``kinds`` have come in; answer the outcomes of every
+    file taken in."""
     deadline = time.monotonic() + seconds
+    received = TransmissionFile.objects.filter(connection=connection, direction="in")
     while time.monotonic() < deadline:
-        result = ch_actions.poll(Actor(user=None, label="system: poll"), connection)
-        outcomes += [outcome for _, _, outcome in result.taken]
-        got = set(
-            TransmissionFile.objects.filter(connection=connection, direction="in").values_list(
-                "kind", flat=True
-            )
-        )
-        if kinds <= got:
-            return outcomes
+        ch_actions.poll(Actor(user=None, label="system: poll"), connection)
+        if kinds <= set(received.values_list("kind", flat=True)):
+            return list(received.order_by("pk").values_list("outcome", flat=True))
         time.sleep(0.2)
-    raise AssertionError(f"the sandbox did not answer {sorted(kinds)} in {seconds} s: {outcomes}")
+    said = list(received.values_list("kind", "outcome"))
+    raise AssertionError(f"the sandbox did not answer {sorted(kinds)} in {seconds} s: {said}")
 
 
 class Steps:
