@@ -400,6 +400,7 @@ REGISTRY: dict[str, Entry] = {
     ),
     "clearinghouses:batches": Entry("claims.submit", phi=False),
     "clearinghouses:batch_send": Entry("claims.submit", method="POST", ok=(422,), phi=False),
+    "clearinghouses:batch_collect": Entry("claims.submit", method="POST", ok=(422,), phi=False),
     "clearinghouses:batch_detail": Entry("claims.submit", "object", batch, phi=True),
     "clearinghouses:batch_progress": Entry("claims.submit", "object", batch, phi=False),
     # the walk's batch is sent: nothing to send again (302 back to the batch)
@@ -574,6 +575,10 @@ REGISTRY: dict[str, Entry] = {
     "authorizations:patient": Entry("patients.view", "object", pk("patient"), phi=True),
     "authorizations:status": Entry(
         "patients.change", "object", authorization, method="POST", ok=(302,), phi=True
+    ),
+    # the walk's empty POST is refused with a message (tests/authorizations cover a 278)
+    "authorizations:request": Entry(
+        "patients.change", "object", pk("patient"), method="POST", ok=(302,), phi=True
     ),
     # no file kept in the walk: 404 (tests/authorizations cover a stored one)
     "authorizations:attachment": Entry(

@@ -15,7 +15,9 @@ from cleanclaim.testing.remits import claims_for_835, many_claims_835
 from .conftest import received
 
 
-def test_it_posts_a_held_file_taken_in_again_once(world: World, actor: Actor, connection: Connection) -> None:
+def test_it_posts_a_held_file_taken_in_again_once(
+    world: World, actor: Actor, connection: Connection
+) -> None:
     home = world.home
     rule = PostingRule.objects.create(practice=home.practice, key="AUTO-POST", action="hold")
     data = many_claims_835(3, trace="AGAIN1")

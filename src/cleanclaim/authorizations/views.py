@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 from decimal import Decimal
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +27,7 @@ from cleanclaim.audit.record import record
 from cleanclaim.authorizations import actions
 from cleanclaim.authorizations.models import Attachment, Authorization
 from cleanclaim.authorizations.warnings import warnings_for
+from cleanclaim.authorizations.x278 import NotSent, request_through_connection
 from cleanclaim.money import read_amount
 from cleanclaim.patients.models import Patient
 from cleanclaim.tenancy.concurrency import StaleEdit
@@ -158,3 +160,43 @@ def attachment(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = "attachment"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_POST
+@requires("patients.change")
+@shows_phi
+def request_278(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask the payer for an authorization through the practice's connection (278)."""
+    found = get_scoped_or_404(Patient, request.user, "patients.change", pk=pk)
+    coverage = found.coverages.filter(pk=request.POST.get("coverage") or 0).first()
+    codes = request.POST.get("codes", "").replace(",", " ").upper().split()
+    start, end = _date(request.POST.get("start_date", "")), _date(request.POST.get("end_date", ""))
+    problem = ""
+    if coverage is None:
+        problem = "coverage: choose one of the patient's policies"
+    elif not codes:
+        problem = "codes: name at least one procedure code"
+    elif start is None or end is None or end < start:
+        problem = "dates: give a from and a to date, to not before from"
+    if not problem:
+        assert coverage is not None and start is not None and end is not None
+        units = None
+        with contextlib.suppress(ValueError, ArithmeticError):
+            units = read_amount(request.POST.get("units", "")) or None
+        try:
+            auth = request_through_connection(
+                Actor.from_request(request), coverage, codes, start, end, units=units
+            )
+        except NotSent as exc:
+            problem = exc.message
+        except ValidationError as exc:
+            problem = "; ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                f"278 answer: {auth.get_status_display()}"
+                + (f", number {auth.number}" if auth.number else ""),
+            )
+            return redirect("authorizations:patient", pk=found.pk)
+    messages.error(request, f"The 278 was not sent: {problem}")
+    return redirect("authorizations:patient", pk=found.pk)

@@ -32,7 +32,14 @@ from cleanclaim.authorizations.models import Authorization
 from cleanclaim.patients.models import Coverage
 from cleanclaim.x12 import X12Error, parse, write_json
 
-__all__ = ["Answer", "read_answer", "request_authorization", "request_x12"]
+__all__ = [
+    "Answer",
+    "NotSent",
+    "read_answer",
+    "request_authorization",
+    "request_through_connection",
+    "request_x12",
+]
 
 _STATUS = {"A1": "approved", "A6": "approved", "A3": "denied", "A4": "requested"}
 
@@ -175,4 +182,49 @@ def request_authorization(
         notes=notes,
         request_x12=request,
         response_x12=response,
+    )
+
+
+class NotSent(Exception):
+    """A 278 that could not be sent or got no answer; ``message`` in plain words."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def request_through_connection(
+    actor: Actor,
+    coverage: Coverage,
+    codes: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+    *,
+    units: Decimal | None = None,
+    diagnoses: Sequence[str] = (),
+) -> Authorization:
+    """:func:`request_authorization` through the practice's real-time connection
+    (:func:`cleanclaim.clearinghouses.realtime.connection_for`, CORE payload type
+    ``X12_278_REQUEST``). :class:`NotSent` when the practice has no real-time
+    connection or the clearinghouse does not answer (nothing is recorded then)."""
+    from cleanclaim.caqhcore import X12_278_REQUEST, CoreError
+    from cleanclaim.clearinghouses import realtime
+
+    practice = coverage.patient.practice
+    connection = realtime.connection_for(practice)
+    if connection is None:
+        raise NotSent(
+            "This practice has no real-time clearinghouse connection: record the "
+            "authorization from the payer's portal or a call instead."
+        )
+
+    def send(x12: str) -> str:
+        try:
+            answer = realtime.exchange(connection, X12_278_REQUEST, x12, practice=practice)
+        except CoreError as exc:
+            raise NotSent(exc.message) from exc
+        return answer.decode("ascii", "replace")
+
+    return request_authorization(
+        actor, coverage, codes, start, end, send, units=units, diagnoses=diagnoses
     )

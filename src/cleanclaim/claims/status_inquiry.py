@@ -20,7 +20,6 @@ organisation. Asked automatically for claims with no answer after the payer prof
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +39,6 @@ __all__ = ["X12_276_REQUEST", "Answer", "NoConnection", "ask", "due", "request_j
 #: Statuses of a claim whose status may be asked: sent, no final answer yet.
 ASKABLE = ("submitted", "accepted")
 #: Where the real-time exchange lives (the clearinghouse app), looked up at run time.
-REALTIME_MODULE = "cleanclaim.clearinghouses.realtime"
 
 
 class NoConnection(Exception):
@@ -147,8 +145,9 @@ def request_json(claim: Claim, connection: Any, *, today: dt.date) -> dict[str, 
 
 
 def _exchange(connection: Any, payload_type: str, x12: bytes) -> bytes:
-    realtime = importlib.import_module(REALTIME_MODULE)
-    return realtime.exchange(connection, payload_type, x12)  # type: ignore[no-any-return]
+    from cleanclaim.clearinghouses import realtime  # the clearinghouse app builds on claims
+
+    return realtime.exchange(connection, payload_type, x12)
 
 
 def _read_277(claim: Claim, data: bytes) -> list[dict[str, str]]:

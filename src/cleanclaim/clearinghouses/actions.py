@@ -462,6 +462,12 @@ def kind_of(name: str, data: bytes) -> str:
     return "other"
 
 
+#: The order answers are taken in, whatever their names: the interchange's (TA1) and the
+#: file's (999) before the claims' (277CA), before the payments (835); a 277CA taken
+#: first would leave its claims no longer ``submitted`` for the 999's event.
+_INTAKE_ORDER = {"TA1": 0, "999": 1, "277CA": 2, "835": 3}
+
+
 @dataclass
 class PollResult:
     connection: str
@@ -490,9 +496,12 @@ def poll(
         _pin_if_new(actor, connection, transport)
         listed = transport.list_outbound()
         result.listed = len(listed)
-        for n, remote in enumerate(listed, start=1):
-            data = transport.fetch(remote.name)
-            kind = kind_of(remote.name, data)
+        fetched = [(remote, transport.fetch(remote.name)) for remote in listed]
+        answers = sorted(
+            ((remote, data, kind_of(remote.name, data)) for remote, data in fetched),
+            key=lambda item: _INTAKE_ORDER.get(item[2], len(_INTAKE_ORDER)),
+        )
+        for n, (remote, data, kind) in enumerate(answers, start=1):
             kept, created = keep_file(
                 connection, direction="in", kind=kind, name=remote.name, data=data
             )

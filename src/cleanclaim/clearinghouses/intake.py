@@ -19,17 +19,16 @@ Matching (docs/clearinghouses-intake.md):
   among the connection's batches, the latest batch that holds it; an ``acknowledged``
   event, accepted (keeping REF*1K, the payer's claim control number) or rejected with
   each STC in plain words and the field to fix.
-- **835**: handed to remittance posting (``cleanclaim.remits.actions.take_in_835``) when
-  it is installed; otherwise kept. Once taken in (after the file's own transaction
-  commits) a balanced 835 is **auto-posted** (``post_file``, one transaction per claim
-  payment) unless a practice it concerns holds remittances for a person: the posting
-  rule ``AUTO-POST`` = ``hold`` (decision 1050). Taking the same file in again resumes a
-  posting that stopped halfway and posts nothing twice.
+- **835**: handed to remittance posting (``cleanclaim.remits.actions.take_in_835``).
+  Once taken in (after the file's own transaction commits) a balanced 835 is
+  **auto-posted** (``post_file``, one transaction per claim payment) unless a practice it
+  concerns holds remittances for a person: the posting rule ``AUTO-POST`` = ``hold``
+  (decision 1050). Taking the same file in again resumes a posting that stopped halfway
+  and posts nothing twice.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,7 +47,6 @@ from cleanclaim.x12 import X12Error
 __all__ = ["take_in"]
 
 #: What the remittance posting exposes (issue 16), looked up at run time.
-REMITS_MODULE = "cleanclaim.remits.actions"
 
 #: The posting rule key a practice sets to ``hold`` to look at each 835 before it posts.
 AUTO_POST_RULE = "AUTO-POST"
@@ -302,38 +300,34 @@ def _take_277ca(actor: Actor, file: TransmissionFile, data: bytes) -> str:
 
 
 def _take_835(actor: Actor, file: TransmissionFile, data: bytes) -> str:
-    try:
-        remits = importlib.import_module(REMITS_MODULE)
-    except ImportError:
-        return "835 kept; posting not available"
+    from cleanclaim.remits.actions import take_in_835  # remits builds on this app
+
     owner = file.practice or file.connection.organisation
-    result = remits.take_in_835(actor, owner, file.name, data)
+    result = take_in_835(actor, owner, file.name, data)
     return f"835: {result}" if result else "835 handed to posting"
 
 
 def _post_835(actor: Actor, file: TransmissionFile) -> str:
     """Auto-post the 835 ``file`` was taken in as (outside the intake's transaction).
 
-    Answers what posted in a few words, or ``""`` when nothing was to post: posting not
-    installed, the file refused (does not balance) or posted already, or a practice it
-    concerns holding remittances for a person (``AUTO-POST`` = ``hold``)."""
-    try:
-        remits = importlib.import_module(REMITS_MODULE)
-        models = importlib.import_module("cleanclaim.remits.models")
-    except ImportError:
-        return ""
+    Answers what posted in a few words, or ``""`` when nothing was to post: the file
+    refused (does not balance) or posted already, or a practice it concerns holding
+    remittances for a person (``AUTO-POST`` = ``hold``)."""
+    from cleanclaim.remits.actions import post_file  # remits builds on this app
+    from cleanclaim.remits.models import PostingRule, RemittanceFile
+
     organisation = file.practice.organisation if file.practice else file.connection.organisation
-    rf = models.RemittanceFile.objects.filter(organisation=organisation, sha256=file.sha256).first()
-    status = models.RemittanceFile.Status
+    rf = RemittanceFile.objects.filter(organisation=organisation, sha256=file.sha256).first()
+    status = RemittanceFile.Status
     if rf is None or rf.status in (status.REFUSED, status.POSTED):
         return ""
     practices = [rf.practice] if rf.practice_id else list(organisation.practices.all())
-    held = models.PostingRule.objects.filter(
-        practice__in=practices, key=AUTO_POST_RULE, action=models.PostingRule.Action.HOLD
+    held = PostingRule.objects.filter(
+        practice__in=practices, key=AUTO_POST_RULE, action=PostingRule.Action.HOLD
     ).exists()
     if held:
         return "held for review before posting"
-    summary = remits.post_file(actor, rf)
+    summary = post_file(actor, rf)
     return f"auto-posted {summary.posted}, {summary.unmatched} unmatched"
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from celery import shared_task
@@ -31,8 +32,40 @@ def send_batch(batch_id: int, user_id: int | None = None) -> dict[str, Any]:
     def progress(done: int, total: int) -> None:
         Batch.objects.filter(pk=batch_id).update(progress_done=done, progress_total=total)
 
-    sent = actions.send_batch(_actor(user_id, "task"), batch, progress=progress)
+    actor = _actor(user_id, "task")
+    sent = actions.send_batch(actor, batch, progress=progress)
+    if sent.status == Batch.Status.SENT:
+        collect_answers(actor, sent.pk)
     return {"batch": sent.pk, "status": sent.status}
+
+
+def collect_answers(actor: Actor, batch_id: int) -> int:
+    """Poll the batch's connection once its upload is confirmed, and again every half
+    second while the batch has no 999 or TA1, for the plug-in's ``ANSWERS_WITHIN``
+    seconds (a clearinghouse that answers at once, as the sandbox; other plug-ins leave
+    it to the scheduled :func:`poll_all`). A poll that fails is logged, never raised:
+    the batch is sent either way. Answers the number of files taken in."""
+    from cleanclaim.clearinghouses import actions, registry
+    from cleanclaim.clearinghouses.models import Batch, Connection
+
+    batch = Batch.objects.get(pk=batch_id)
+    connection = Connection.objects.get(pk=batch.connection_id)
+    window = float(getattr(registry.plugin(connection.plugin), "ANSWERS_WITHIN", 0) or 0)
+    deadline = time.monotonic() + window
+    taken = 0
+    while window > 0:
+        try:
+            taken += len(actions.poll(actor, Connection.objects.get(pk=connection.pk)).taken)
+        except Exception as exc:  # the transport's errors carry a plain ``message``
+            log.warning(
+                "batch %s: answers not collected: %s", batch_id, getattr(exc, "message", exc)
+            )
+            break
+        batch.refresh_from_db(fields=["status"])
+        if batch.status != Batch.Status.SENT or time.monotonic() >= deadline:
+            break
+        time.sleep(0.5)
+    return taken
 
 
 @shared_task(name="cleanclaim.clearinghouses.poll_all")

@@ -184,6 +184,28 @@ def batch_send(request: HttpRequest) -> HttpResponse:
     return redirect("clearinghouses:batches")
 
 
+@require_POST
+@requires(SUBMIT)
+def batch_collect(request: HttpRequest) -> HttpResponse:
+    """*Check for answers*: poll one connection now (999, TA1, 277CA and 835 files)."""
+    try:
+        pk = int(request.POST.get("connection", ""))
+    except ValueError:
+        return HttpResponse("choose a connection", status=422)
+    connection = _connection(request, pk, SUBMIT)
+    try:
+        result = actions.poll(Actor.from_request(request), connection)
+    except Exception as exc:  # the transport's errors carry a plain ``message``
+        messages.error(request, f"{connection.name}: {getattr(exc, 'message', '') or exc}")
+        return redirect("clearinghouses:batches")
+    messages.success(
+        request,
+        f"{connection.name}: {len(result.taken)} answer(s) taken in, "
+        f"{len(result.skipped)} already known.",
+    )
+    return redirect("clearinghouses:batches")
+
+
 @require_GET
 @requires(SUBMIT)
 @shows_phi

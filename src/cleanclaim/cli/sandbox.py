@@ -41,6 +41,24 @@ def register(sub: Any) -> None:
     serve.add_argument("--user", action="append", metavar="NAME:PASSWORD", default=[])
     serve.add_argument("--today", help="the day the sandbox plays (default: today)")
     serve.set_defaults(func=run)
+    start = actions.add_parser(
+        "start",
+        help="(re)start the demo's sandbox in the background (make run)",
+        description="Stop the sandbox an earlier start left running, then serve the "
+        "demo's world on CLEANCLAIM_SANDBOX_SFTP_PORT / CLEANCLAIM_SANDBOX_CORE_PORT in "
+        "the background (log in ROOT/sandbox.log).",
+    )
+    start.add_argument("--root", type=Path, help="default var/sandbox")
+    start.set_defaults(func=run_start)
+    stop = actions.add_parser("stop", help="stop the sandbox started by 'sandbox start'")
+    stop.add_argument("--root", type=Path, help="default var/sandbox")
+    stop.set_defaults(func=run_stop)
+    world = actions.add_parser(
+        "world", help="write the sandbox's world from the demo organisation's records"
+    )
+    world.add_argument("--out", type=Path, help="default var/sandbox/world.json")
+    world.add_argument("--connection", default="sandbox", help="the connection's name")
+    world.set_defaults(func=run_world)
 
 
 def _users(given: list[str]) -> dict[str, str]:
@@ -95,4 +113,65 @@ def run(args: argparse.Namespace, *, stop: threading.Event | None = None) -> int
         (stop or threading.Event()).wait()
     finally:
         service.stop()
+    return 0
+
+
+def _root(given: Path | None) -> Path:
+    from cleanclaim.cli import _django
+
+    _django.setup()
+    from cleanclaim.clearinghouses.demo import sandbox_dir
+
+    return given or sandbox_dir()
+
+
+def run_start(args: argparse.Namespace) -> int:
+    """``sandbox start``: the demo's sandbox in the background (cli/_sandbox_run.py)."""
+    from cleanclaim.cli import _sandbox_run
+
+    root = _root(args.root)
+    from django.conf import settings
+
+    from cleanclaim.clearinghouses.demo import users_file
+
+    users = users_file()
+    pid = _sandbox_run.start(
+        root,
+        host="127.0.0.1",
+        sftp_port=settings.CLEANCLAIM_SANDBOX_SFTP_PORT,
+        core_port=settings.CLEANCLAIM_SANDBOX_CORE_PORT,
+        users_file=users if users.exists() else None,
+    )
+    print(
+        f"sandbox started (pid {pid}): SFTP 127.0.0.1:{settings.CLEANCLAIM_SANDBOX_SFTP_PORT}, "
+        f"CORE http://127.0.0.1:{settings.CLEANCLAIM_SANDBOX_CORE_PORT}/core; "
+        f"log {root / _sandbox_run.LOG_FILE}"
+    )
+    return 0
+
+
+def run_stop(args: argparse.Namespace) -> int:
+    from cleanclaim.cli import _sandbox_run
+
+    root = _root(args.root)
+    print("sandbox stopped" if _sandbox_run.stop(root) else "no sandbox was running")
+    return 0
+
+
+def run_world(args: argparse.Namespace) -> int:
+    """``sandbox world``: the world JSON from the demo organisation (the demo does this)."""
+    _root(None)
+    from cleanclaim.clearinghouses import demo
+    from cleanclaim.clearinghouses.models import Connection
+    from cleanclaim.practices.demo import ORGANISATION
+
+    connection = (
+        Connection.objects.filter(organisation__name=ORGANISATION, name=args.connection)
+        .select_related("organisation")
+        .first()
+    )
+    if connection is None:
+        raise CLIError(f"no connection {args.connection!r} in the demo: run cleanclaim demo first")
+    path = demo.export(connection.organisation, connection, args.out)
+    print(f"world written to {path}")
     return 0

@@ -10,7 +10,7 @@
 
 The sending goes through the practice's real-time connection
 (``cleanclaim.clearinghouses.realtime.exchange`` with the CORE ``X12_270_REQUEST``
-payload type) when that is installed; ``CLEANCLAIM_ELIGIBILITY_SENDER`` (a dotted path
+payload type); ``CLEANCLAIM_ELIGIBILITY_SENDER`` (a dotted path
 to a ``send(connection, x12) -> bytes``) replaces it, e.g. for an in-process responder.
 """
 
@@ -37,6 +37,8 @@ from cleanclaim.benefits import (
     build_270,
     read_271,
 )
+from cleanclaim.caqhcore import X12_270_REQUEST, CoreError
+from cleanclaim.clearinghouses import realtime
 from cleanclaim.eligibility.models import EligibilityBatch, EligibilityCheck
 from cleanclaim.patients import actions as patient_actions
 from cleanclaim.patients.models import Coverage
@@ -67,43 +69,29 @@ class SendError(Exception):
 
 
 def connection_for(practice: Any) -> Any:
-    """The practice's real-time connection (the clearinghouse work), or None."""
-    try:
-        from cleanclaim.clearinghouses import realtime
-    except ImportError:
-        return None
-    finder = getattr(realtime, "connection_for", None)
-    return finder(practice) if finder is not None else None
+    """The practice's real-time connection (:func:`cleanclaim.clearinghouses.realtime.
+    connection_for`), or None."""
+    return realtime.connection_for(practice)
 
 
 def send_270(connection: Any, x12: str) -> bytes:
     """Send the 270 in the CORE real-time envelope (``X12_270_REQUEST``) and return the
-    271 (raw X12). ``connection``: what ``connection_for`` found — handed to
-    ``cleanclaim.clearinghouses.realtime.exchange`` when that is installed, else used as
-    a :class:`cleanclaim.caqhcore.CoreClient`. Raises :class:`SendError` in plain words."""
+    271 (raw X12). ``connection``: what ``connection_for`` found (a
+    :class:`~cleanclaim.clearinghouses.models.Connection`, or a
+    :class:`cleanclaim.caqhcore.CoreClient` handed over directly), sent by
+    :func:`cleanclaim.clearinghouses.realtime.exchange`. Raises :class:`SendError` in
+    plain words."""
     path = getattr(settings, "CLEANCLAIM_ELIGIBILITY_SENDER", "")
     if path:
         sender: Sender = import_string(path)
         return sender(connection, x12)
-    try:
-        from cleanclaim.caqhcore import X12_270_REQUEST, CoreError
-    except ImportError:
-        raise SendError(
-            "Real-time eligibility is not set up: the CORE connectivity package is missing."
-        ) from None
     if connection is None:
         raise SendError(
             "Real-time eligibility is not set up: the practice has no real-time connection "
             "to a clearinghouse."
         )
     try:
-        from cleanclaim.clearinghouses.realtime import exchange
-    except ImportError:
-        exchange = None
-    try:
-        if exchange is not None:
-            return bytes(exchange(connection, X12_270_REQUEST, x12))
-        return bytes(connection.exchange(X12_270_REQUEST, x12.encode()).envelope.payload)
+        return bytes(realtime.exchange(connection, X12_270_REQUEST, x12))
     except CoreError as exc:
         raise SendError(exc.message) from exc
 

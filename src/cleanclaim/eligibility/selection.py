@@ -1,18 +1,17 @@
-"""Who the night-before batch checks: one function the lead can switch.
+"""Who the night-before batch checks.
 
 :func:`visits_on` answers (coverage, appointment id or None) for every patient seen
-by ``practice`` on ``day``: from ``cleanclaim.appointments.models.Appointment`` when
-that app is installed (scheduled, not cancelled), else from the encounters (visits)
-on file for that day. Each patient's primary coverage active on the day is the one
-asked about."""
+by ``practice`` on ``day``: from the schedule (:class:`cleanclaim.appointments.models.
+Appointment`, not cancelled or no-show), or -- when nobody is booked that day, a
+practice that keeps no schedule here -- from the encounters (visits) on file for that
+day. Each patient's primary coverage active on the day is the one asked about."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.apps import apps
-
+from cleanclaim.appointments.models import Appointment, Status
 from cleanclaim.patients.models import Coverage
 
 __all__ = ["visits_on"]
@@ -29,31 +28,22 @@ def _primary(patient_id: int, day: dt.date) -> Coverage | None:
     return None
 
 
-def _from_appointments(practice: Any, day: dt.date) -> list[tuple[int, int | None]] | None:
-    if not apps.is_installed("cleanclaim.appointments"):
-        return None
-    try:
-        from cleanclaim.appointments.models import Appointment
-    except ImportError:
-        return None
-    fields = {f.name for f in Appointment._meta.get_fields()}
-    qs = Appointment.objects.filter(practice=practice)
-    if "day" in fields:
-        qs = qs.filter(day=day)
-    elif "starts_at" in fields:
-        qs = qs.filter(starts_at__date=day)
-    else:
-        return None
-    if "status" in fields:
-        qs = qs.exclude(status__in=["cancelled", "canceled", "no_show"])
-    return [(a.patient_id, a.pk) for a in qs.order_by("pk")]
+def _from_appointments(practice: Any, day: dt.date) -> list[tuple[int, int | None]]:
+    """(patient, appointment) booked at ``practice`` on ``day`` (the start's date in the
+    server's time zone), not cancelled or no-show, in booking order."""
+    qs = (
+        Appointment.objects.filter(practice=practice, start__date=day)
+        .exclude(status__in=[Status.CANCELLED, Status.NO_SHOW])
+        .order_by("pk")
+    )
+    return list(qs.values_list("patient_id", "pk"))
 
 
 def visits_on(practice: Any, day: dt.date) -> list[tuple[Coverage, int | None]]:
     """(coverage asked about, appointment id) per patient seen on ``day``; patients
     without a coverage active that day are left out (nothing to ask a payer)."""
     seen = _from_appointments(practice, day)
-    if seen is None:
+    if not seen:  # no schedule kept (or nobody booked): the visits on file that day
         from cleanclaim.claims.models import Encounter
 
         rows = Encounter.objects.filter(practice=practice, service_from=day).order_by("pk")

@@ -38,6 +38,7 @@ STEPS: list[str] = [
     "cleanclaim.fees.demo:build",
     "cleanclaim.claims.demo:build",
     "cleanclaim.appointments.demo:build",
+    "cleanclaim.clearinghouses.demo:build",
 ]
 
 

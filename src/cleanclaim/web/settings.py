@@ -6,7 +6,9 @@ variable's name); this module only maps the parsed values onto Django's names.
 
 from __future__ import annotations
 
-from cleanclaim.web.config import load
+import os
+
+from cleanclaim.web.config import env_int, load
 
 CONFIG = load()
 
@@ -228,3 +230,12 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": CONFIG.log_level},
 }
+
+# The sandbox clearinghouse beside the demo (docs/sandbox.md, "In the demo"): its
+# loopback ports, which the demo's ``sandbox`` connection and ``cleanclaim sandbox start`` use.
+CLEANCLAIM_SANDBOX_SFTP_PORT = env_int(
+    os.environ, "CLEANCLAIM_SANDBOX_SFTP_PORT", 2222, low=1, high=65535
+)
+CLEANCLAIM_SANDBOX_CORE_PORT = env_int(
+    os.environ, "CLEANCLAIM_SANDBOX_CORE_PORT", 8022, low=1, high=65535
+)

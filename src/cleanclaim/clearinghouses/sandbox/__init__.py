@@ -12,6 +12,9 @@ from cleanclaim.clearinghouses.secrets import read_secrets
 
 NAME = "sandbox"
 LABEL = "Sandbox clearinghouse (loopback, for demos and tests)"
+#: The sandbox answers a batch while it is uploaded: the sending task collects the 999
+#: and 277CAs at once, asking again for up to this many seconds (tasks.collect_answers).
+ANSWERS_WITHIN = 5.0
 
 __all__ = ["LABEL", "NAME", "SettingsForm", "batch_transport", "realtime"]
 
