@@ -46,8 +46,6 @@ from cleanclaim.x12 import X12Error
 
 __all__ = ["take_in"]
 
-#: What the remittance posting exposes (issue 16), looked up at run time.
-
 #: The posting rule key a practice sets to ``hold`` to look at each 835 before it posts.
 AUTO_POST_RULE = "AUTO-POST"
 
