@@ -44,16 +44,8 @@ class Line:
     effective_date: dt.date | None = None
 
 
-def post(
-    actor: Actor, practice: Practice, lines: Iterable[Line], *, new_keys: bool = False
-) -> list[LedgerEntry]:
-    """Write ``lines`` (skipping keys already on the ledger) in the current transaction.
-
-    ``new_keys``: the caller knows none of the keys can be on the ledger (they derive
-    from a key it has just inserted under its own unique constraint, in the same
-    transaction), so the look-up is skipped; the ledger's unique key still refuses a
-    duplicate."""
-    lines = list(lines)
+def check(lines: Iterable[Line]) -> None:
+    """Refuse a line whose amount is not a Decimal or whose bucket or kind is unknown."""
     for line in lines:
         if not isinstance(line.amount, Decimal):
             raise TypeError(f"ledger amount for {line.key} is not a Decimal")
@@ -61,16 +53,12 @@ def post(
             raise ValueError(f"unknown ledger bucket {line.bucket!r}")
         if line.kind not in EntryKind.values:
             raise ValueError(f"unknown ledger entry kind {line.kind!r}")
-    keys = {line.key for line in lines}
-    have: set[str] = set()
-    if not new_keys and keys:
-        have = set(
-            LedgerEntry.objects.filter(practice=practice, key__in=keys).values_list(
-                "key", flat=True
-            )
-        )
+
+
+def entries(actor: Actor, practice: Practice, lines: Iterable[Line]) -> list[LedgerEntry]:
+    """The unsaved :class:`LedgerEntry` rows of ``lines`` (what :func:`post` writes)."""
     user = actor.user if getattr(actor, "user", None) and actor.user.pk else None
-    new = [
+    return [
         LedgerEntry(
             practice=practice,
             patient_id=line.patient_id,
@@ -87,8 +75,29 @@ def post(
             **({"effective_date": line.effective_date} if line.effective_date else {}),
         )
         for line in lines
-        if line.key not in have
     ]
+
+
+def post(
+    actor: Actor, practice: Practice, lines: Iterable[Line], *, new_keys: bool = False
+) -> list[LedgerEntry]:
+    """Write ``lines`` (skipping keys already on the ledger) in the current transaction.
+
+    ``new_keys``: the caller knows none of the keys can be on the ledger (they derive
+    from a key it has just inserted under its own unique constraint, in the same
+    transaction), so the look-up is skipped; the ledger's unique key still refuses a
+    duplicate."""
+    lines = list(lines)
+    check(lines)
+    keys = {line.key for line in lines}
+    have: set[str] = set()
+    if not new_keys and keys:
+        have = set(
+            LedgerEntry.objects.filter(practice=practice, key__in=keys).values_list(
+                "key", flat=True
+            )
+        )
+    new = entries(actor, practice, [line for line in lines if line.key not in have])
     if new:
         LedgerEntry.objects.bulk_create(new)
     return new

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -30,9 +30,10 @@ from cleanclaim import remittance as engine
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.record import record
 from cleanclaim.claims import events
-from cleanclaim.claims.models import Claim
+from cleanclaim.claims.models import Claim, ClaimEvent
 from cleanclaim.ledger import actions as ledger
 from cleanclaim.practices.models import Organisation, Practice
+from cleanclaim.remits import one_statement
 from cleanclaim.remits.models import (
     ClaimPayment,
     LinePosting,
@@ -430,6 +431,18 @@ def _underpayments(
     matched: list[engine.LineMatch],
     lookup: _Lookup | None = None,
 ) -> None:
+    found = _underpaid(cpay, claim, cp, matched, lookup)
+    if found:
+        Underpayment.objects.bulk_create(found)
+
+
+def _underpaid(
+    cpay: ClaimPayment | None,
+    claim: Claim,
+    cp: CP,
+    matched: list[engine.LineMatch],
+    lookup: _Lookup | None = None,
+) -> list[Underpayment]:
     lines = {ln.number: ln for ln in claim.lines.all()}
     found = []
     for m in matched:
@@ -452,8 +465,7 @@ def _underpayments(
                     expected=expected,
                 )
             )
-    if found:
-        Underpayment.objects.bulk_create(found)
+    return found
 
 
 def _plan(
@@ -576,6 +588,10 @@ def _post_one(
     claim, how, candidates = _match(cp, [p.pk for p in practices], lookup)
     practice = claim.practice if claim else _home_practice(rf, remit, practices)
     planned = _plan(cp, claim, lookup) if claim is not None else None
+    if claim is not None and planned is not None:
+        fast = _post_one_statement(actor, rf, seq, key, cp, claim, how, practices, lookup, planned)
+        if fast:
+            return fast
     try:
         with transaction.atomic():
             cpay = ClaimPayment.objects.create(
@@ -608,6 +624,92 @@ def _post_one(
         if ClaimPayment.objects.filter(key=key, practice__in=practices).exists():
             return "skipped"  # posted by a concurrent run
         raise
+
+
+def _post_one_statement(
+    actor: Actor,
+    rf: RemittanceFile,
+    seq: int,
+    key: str,
+    cp: CP,
+    claim: Claim,
+    how: str,
+    practices: list[Practice],
+    lookup: _Lookup | None,
+    planned: tuple[list[engine.LineMatch], list[engine.Posting]],
+) -> str:
+    """PostgreSQL: ``cp`` posted in one statement (:mod:`.one_statement`, decision
+    1060): ``posted``, ``skipped`` (its key is posted already), or ``""`` when the
+    normal path must post it (nothing was written)."""
+    if not one_statement.usable():
+        return ""
+    matched, postings = planned
+    if engine.is_forwarded(cp) or any(p.action == engine.Action.HOLD for p in postings):
+        return ""  # a second event, or the denials hook: the normal path
+    if engine.is_reversal(cp):
+        kind = events.Kind.REVERSED
+    else:
+        kind = events.Kind.DENIED if cp.clp.claim_status_code == "4" else events.Kind.PAID
+    status = one_statement.step(claim, kind)
+    if status is None or _underpaid(None, claim, cp, matched, lookup):
+        return ""
+    cpay = ClaimPayment(
+        remittance=rf,
+        practice=claim.practice,
+        key=key,
+        sequence=seq,
+        patient_control_number=cp.clp.claim_submitters_identifier[:38],
+        status_code=cp.clp.claim_status_code[:2],
+        charge=cp.clp.total_claim_charge_amount,
+        paid=cp.clp.claim_payment_amount,
+        patient_responsibility=cp.clp.patient_responsibility_amount,
+        payer_claim_number=cp.clp.payer_claim_control_number[:50],
+        claim=claim,
+        how=how,
+        forwarded=False,
+        postings=[p.as_dict() for p in postings],
+        posted_at=timezone.now(),
+    )
+    lines = [
+        LinePosting(
+            index=m.index,
+            line_number=m.line,
+            how=m.how,
+            procedure=_proc_text(cp, m.index),
+            charge=cp.services[m.index].svc.line_item_charge_amount,
+            paid=cp.services[m.index].svc.line_item_provider_payment_amount,
+        )
+        for m in matched
+    ]
+    ledger_lines = _ledger_lines(rf, cpay, claim, postings)
+    ledger.check(ledger_lines)
+    user = actor.user if getattr(actor.user, "is_authenticated", False) else None
+    event = ClaimEvent(
+        kind=kind,
+        user=user,
+        user_label=getattr(user, "email", "") or actor.label or f"({actor.via})",
+        data=_event_data(rf, cpay, matched, postings),
+    )
+    held = claim.status
+    try:
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+            one_statement.post(
+                cpay,
+                lines,
+                ledger.entries(actor, claim.practice, ledger_lines),
+                claim,
+                event,
+                status,
+            )
+    except IntegrityError as exc:
+        claim.status = held
+        if ClaimPayment.objects.filter(key=key, practice__in=practices).exists():
+            return "skipped"
+        if one_statement.STALE in str(exc):
+            claim.refresh_from_db(fields=["status"])
+            return ""  # the status moved since it was read: the normal path decides
+        raise
+    return "posted"
 
 
 @contextmanager

@@ -23,20 +23,13 @@ from cleanclaim.x12 import (
 DELIMITERS = Delimiters(suffix="\n")
 
 
-def wrap(
-    sets: list[list[Segment]],
-    *,
-    functional_id: str,
-    version: str,
-    sender: tuple[str, str],
-    receiver: tuple[str, str],
-    number: int,
-    usage: str,
-    now: datetime,
-) -> bytes:
-    """ISA/GS around ``sets`` (each ST..SE); ISA13 and GS06 are ``number``."""
-    isa = [
-        "ISA",
+def _isa_elements(
+    sender: tuple[str, str], receiver: tuple[str, str], number: int, usage: str, now: datetime
+) -> list[str]:
+    """ISA01-ISA16: no authorization or security information, the ids padded to 15,
+    repetition separator ``^``, version 00501, ISA13 = ``number``, no TA1 asked (ISA14
+    0), ISA15 ``usage`` (T or P), component separator ``:``."""
+    return [
         "00",
         " " * 10,
         "00",
@@ -54,6 +47,21 @@ def wrap(
         usage if usage in ("T", "P") else "P",
         ":",
     ]
+
+
+def wrap(
+    sets: list[list[Segment]],
+    *,
+    functional_id: str,
+    version: str,
+    sender: tuple[str, str],
+    receiver: tuple[str, str],
+    number: int,
+    usage: str,
+    now: datetime,
+) -> bytes:
+    """ISA/GS around ``sets`` (each ST..SE); ISA13 and GS06 are ``number``."""
+    isa = ["ISA", *_isa_elements(sender, receiver, number, usage, now)]
     gs = [
         "GS",
         functional_id,
@@ -90,24 +98,7 @@ def ta1(
     TA105 the interchange note code (001 control numbers differ, 021 group count,
     023 premature end, 024 invalid interchange content).
     """
-    isa = [
-        "00",
-        " " * 10,
-        "00",
-        " " * 10,
-        sender[0],
-        sender[1][:15].ljust(15),
-        receiver[0],
-        receiver[1][:15].ljust(15),
-        now.strftime("%y%m%d"),
-        now.strftime("%H%M"),
-        "^",
-        "00501",
-        str(number).rjust(9, "0")[-9:],
-        "0",
-        usage if usage in ("T", "P") else "P",
-        ":",
-    ]
+    isa = _isa_elements(sender, receiver, number, usage, now)
     segs = [
         "ISA*" + "*".join(isa),
         f"TA1*{received_isa13.rjust(9, '0')[-9:]}*{received_date}*{received_time}*R*{note}",

@@ -95,6 +95,27 @@ def _claim(c: dict[str, Any], where: str, level: str) -> list[Segment]:
     return out
 
 
+def _by_provider_and_subscriber(
+    claims: list[Any], where: str
+) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """The claims in the guide's hierarchy: provider id → (provider, subscriber id →
+    {"subscriber", "claims": [(dependent or None, claim, where)]}), in first-seen order."""
+    tree: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+    for i, raw in enumerate(claims):
+        w = f"{where}.claims[{i}]"
+        c = obj_in(raw, w)
+        provider = obj_in(c.get("provider"), f"{w}.provider")
+        subscriber = obj_in(c.get("subscriber") or c.get("patient"), f"{w}.subscriber")
+        dependent = c.get("patient") if c.get("subscriber") else None
+        pid = name_of(provider, f"{w}.provider")[2]
+        sid = name_of(subscriber, f"{w}.subscriber")[2]
+        entry = tree.setdefault(pid, (provider, {}))
+        entry[1].setdefault(sid, {"subscriber": subscriber, "claims": []})["claims"].append(
+            (obj_in(dependent, f"{w}.patient") if dependent else None, c, w)
+        )
+    return tree
+
+
 def build_276(obj: dict[str, Any]) -> list[Segment]:
     """ST..SE of a 276 from the convenient fields."""
     where = "276"
@@ -117,20 +138,7 @@ def build_276(obj: dict[str, Any]) -> list[Segment]:
         seg("HL", "2", "1", "21", "1"),
         seg("NM1", "41", "2", rcv_name, "", "", "", "", "46", rcv_id),
     ]
-    # provider id → subscriber id → (subscriber, [(dependent or None, claim)])
-    tree: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
-    for i, raw in enumerate(claims):
-        w = f"{where}.claims[{i}]"
-        c = obj_in(raw, w)
-        provider = obj_in(c.get("provider"), f"{w}.provider")
-        subscriber = obj_in(c.get("subscriber") or c.get("patient"), f"{w}.subscriber")
-        dependent = c.get("patient") if c.get("subscriber") else None
-        pid = name_of(provider, f"{w}.provider")[2]
-        sid = name_of(subscriber, f"{w}.subscriber")[2]
-        entry = tree.setdefault(pid, (provider, {}))
-        entry[1].setdefault(sid, {"subscriber": subscriber, "claims": []})["claims"].append(
-            (obj_in(dependent, f"{w}.patient") if dependent else None, c, w)
-        )
+    tree = _by_provider_and_subscriber(claims, where)
     hl = 2
     for provider, subscribers in tree.values():
         hl += 1
@@ -235,19 +243,7 @@ def build_277(obj: dict[str, Any]) -> list[Segment]:
         seg("HL", "2", "1", "21", "1"),
         seg("NM1", "41", "2", rcv_name, "", "", "", "", "46", rcv_id),
     ]
-    tree: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
-    for i, raw in enumerate(claims):
-        w = f"{where}.claims[{i}]"
-        c = obj_in(raw, w)
-        provider = obj_in(c.get("provider"), f"{w}.provider")
-        subscriber = obj_in(c.get("subscriber") or c.get("patient"), f"{w}.subscriber")
-        dependent = c.get("patient") if c.get("subscriber") else None
-        pid = name_of(provider, f"{w}.provider")[2]
-        sid = name_of(subscriber, f"{w}.subscriber")[2]
-        entry = tree.setdefault(pid, (provider, {}))
-        entry[1].setdefault(sid, {"subscriber": subscriber, "claims": []})["claims"].append(
-            (obj_in(dependent, f"{w}.patient") if dependent else None, c, w)
-        )
+    tree = _by_provider_and_subscriber(claims, where)
     hl = 2
     for provider, subscribers in tree.values():
         hl += 1
