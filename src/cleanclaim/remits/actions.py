@@ -533,6 +533,18 @@ def _apply(
         _secondary(actor, rf, cpay, cp, claim, lookup)
 
 
+def _secondary_due(cp: CP, claim: Claim, lookup: _Lookup | None) -> bool:
+    """Whether posting ``cp`` may build ``claim``'s secondary (no query when the run's
+    lookup knows the claim has no secondary coverage)."""
+    if claim.responsibility != Claim.Responsibility.PRIMARY:
+        return False
+    if lookup is not None and claim.number in lookup.claims and claim.pk not in lookup.second:
+        return False
+    if cp.clp.claim_status_code not in ("1", "2", "3"):  # processed; not 4, 19-22
+        return False
+    return bool(cp.clp.patient_responsibility_amount)
+
+
 def _secondary(
     actor: Actor,
     rf: RemittanceFile,
@@ -547,13 +559,7 @@ def _secondary(
     adjudication). A claim the run's lookup knows has no secondary coverage costs no
     query. A secondary the claims app refuses is noted on the payment; the payment
     stays posted."""
-    if claim.responsibility != Claim.Responsibility.PRIMARY:
-        return
-    if lookup is not None and claim.number in lookup.claims and claim.pk not in lookup.second:
-        return
-    if cp.clp.claim_status_code not in ("1", "2", "3"):  # processed; not 4, 19-22
-        return
-    if not cp.clp.patient_responsibility_amount:
+    if not _secondary_due(cp, claim, lookup):
         return
     from cleanclaim.claims import secondary
 
@@ -646,6 +652,8 @@ def _post_one_statement(
     matched, postings = planned
     if engine.is_forwarded(cp) or any(p.action == engine.Action.HOLD for p in postings):
         return ""  # a second event, or the denials hook: the normal path
+    if _secondary_due(cp, claim, lookup):
+        return ""  # the secondary claim to build: the normal path
     if engine.is_reversal(cp):
         kind = events.Kind.REVERSED
     else:
