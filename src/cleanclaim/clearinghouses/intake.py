@@ -19,8 +19,12 @@ Matching (docs/clearinghouses-intake.md):
   among the connection's batches, the latest batch that holds it; an ``acknowledged``
   event, accepted (keeping REF*1K, the payer's claim control number) or rejected with
   each STC in plain words and the field to fix.
-- **835**: handed to remittance posting (``cleanclaim.remits.actions.take_in_835``),
-  which takes it in and posts it (docs/remittance.md).
+- **835**: handed to remittance posting (``cleanclaim.remits.actions.take_in_835``).
+  Once taken in (after the file's own transaction commits) a balanced 835 is
+  **auto-posted** (``post_file``, one transaction per claim payment) unless a practice it
+  concerns holds remittances for a person: the posting rule ``AUTO-POST`` = ``hold``
+  (decision 1050). Taking the same file in again resumes a posting that stopped halfway
+  and posts nothing twice.
 """
 
 from __future__ import annotations
@@ -42,14 +46,23 @@ from cleanclaim.x12 import X12Error
 
 __all__ = ["take_in"]
 
-#: What the remittance posting exposes (issue 16), looked up at run time.
+#: The posting rule key a practice sets to ``hold`` to look at each 835 before it posts.
+AUTO_POST_RULE = "AUTO-POST"
 
 
 def take_in(actor: Actor, file: TransmissionFile) -> str:
     """Process ``file`` once; answer its outcome in a few words (also stored on it)."""
     with transaction.atomic():
         locked = TransmissionFile.objects.select_for_update().get(pk=file.pk)
-        if locked.processed_at is not None:
+        done_before = locked.processed_at is not None
+    if done_before:
+        file.outcome = locked.outcome
+        if locked.kind == "835":
+            _post_835(actor, locked)  # resumes a posting that stopped halfway
+        return locked.outcome
+    with transaction.atomic():
+        locked = TransmissionFile.objects.select_for_update().get(pk=file.pk)
+        if locked.processed_at is not None:  # processed by a concurrent call meanwhile
             file.outcome = locked.outcome
             return locked.outcome
         data = bytes(locked.content)
@@ -75,6 +88,12 @@ def take_in(actor: Actor, file: TransmissionFile) -> str:
         )
     for name in ("kind", "processed_at", "outcome", "batch_id", "practice_id"):
         setattr(file, name, getattr(locked, name))
+    if kind == "835":
+        posted = _post_835(actor, locked)
+        if posted:
+            outcome = f"{outcome}; {posted}"
+            TransmissionFile.objects.filter(pk=locked.pk).update(outcome=outcome)
+            file.outcome = outcome
     return outcome
 
 
@@ -284,6 +303,30 @@ def _take_835(actor: Actor, file: TransmissionFile, data: bytes) -> str:
     owner = file.practice or file.connection.organisation
     result = take_in_835(actor, owner, file.name, data)
     return f"835: {result}" if result else "835 handed to posting"
+
+
+def _post_835(actor: Actor, file: TransmissionFile) -> str:
+    """Auto-post the 835 ``file`` was taken in as (outside the intake's transaction).
+
+    Answers what posted in a few words, or ``""`` when nothing was to post: the file
+    refused (does not balance) or posted already, or a practice it concerns holding
+    remittances for a person (``AUTO-POST`` = ``hold``)."""
+    from cleanclaim.remits.actions import post_file  # remits builds on this app
+    from cleanclaim.remits.models import PostingRule, RemittanceFile
+
+    organisation = file.practice.organisation if file.practice else file.connection.organisation
+    rf = RemittanceFile.objects.filter(organisation=organisation, sha256=file.sha256).first()
+    status = RemittanceFile.Status
+    if rf is None or rf.status in (status.REFUSED, status.POSTED):
+        return ""
+    practices = [rf.practice] if rf.practice_id else list(organisation.practices.all())
+    held = PostingRule.objects.filter(
+        practice__in=practices, key=AUTO_POST_RULE, action=PostingRule.Action.HOLD
+    ).exists()
+    if held:
+        return "held for review before posting"
+    summary = post_file(actor, rf)
+    return f"auto-posted {summary.posted}, {summary.unmatched} unmatched"
 
 
 _HANDLERS = {

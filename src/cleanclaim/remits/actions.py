@@ -173,10 +173,18 @@ class _Lookup:
         numbers = sorted(
             {cp.clp.claim_submitters_identifier for r in remits for cp in r.claims} - {""}
         )
+        #: Claims whose visit or patient has a secondary coverage (a secondary may follow).
+        self.second: set[int] = set()
         for start in range(0, len(numbers), self.CHUNK):
             qs = _claims(practice_ids).filter(number__in=numbers[start : start + self.CHUNK])
             for claim in qs.prefetch_related("lines"):
                 self.claims.setdefault(claim.number, claim)
+            self.second.update(
+                qs.filter(
+                    Q(encounter__secondary_coverage__isnull=False)
+                    | Q(patient__coverages__priority=2)
+                ).values_list("pk", flat=True)
+            )
 
     @classmethod
     def empty(cls) -> _Lookup:
@@ -521,6 +529,52 @@ def _apply(
     from cleanclaim.denials.actions import from_posting
 
     from_posting(actor, cpay)  # the denied lines to work (same transaction)
+    if not note:
+        _secondary(actor, rf, cpay, cp, claim, lookup)
+
+
+def _secondary_due(cp: CP, claim: Claim, lookup: _Lookup | None) -> bool:
+    """Whether posting ``cp`` may build ``claim``'s secondary (no query when the run's
+    lookup knows the claim has no secondary coverage)."""
+    if claim.responsibility != Claim.Responsibility.PRIMARY:
+        return False
+    if lookup is not None and claim.number in lookup.claims and claim.pk not in lookup.second:
+        return False
+    if cp.clp.claim_status_code not in ("1", "2", "3"):  # processed; not 4, 19-22
+        return False
+    return bool(cp.clp.patient_responsibility_amount)
+
+
+def _secondary(
+    actor: Actor,
+    rf: RemittanceFile,
+    cpay: ClaimPayment,
+    cp: CP,
+    claim: Claim,
+    lookup: _Lookup | None = None,
+) -> None:
+    """A primary's payment (CLP02 1-3: processed, not a crossover) leaving the patient a
+    share: the secondary claim is built, scrubbed and queued when the visit has a
+    secondary coverage (``claims.secondary.after_primary_posted``, with this payment's
+    adjudication). A claim the run's lookup knows has no secondary coverage costs no
+    query. A secondary the claims app refuses is noted on the payment; the payment
+    stays posted."""
+    if not _secondary_due(cp, claim, lookup):
+        return
+    from cleanclaim.claims import secondary
+
+    answer = secondary.adjudication_from_835(
+        cp,
+        sorted(claim.lines.all(), key=lambda line: line.number),  # prefetched by the lookup
+        paid_on=rf.payment_date or timezone.localdate(),
+        payer_id=claim.payer.payer_id,
+    )
+    try:
+        with transaction.atomic():
+            secondary.after_primary_posted(actor, claim, adjudication=answer)
+    except (secondary.SecondaryRefused, X12Error) as exc:
+        cpay.note = f"secondary not built: {exc}"[:200]
+        ClaimPayment.objects.filter(pk=cpay.pk).update(note=cpay.note)
 
 
 def _post_one(
@@ -598,6 +652,8 @@ def _post_one_statement(
     matched, postings = planned
     if engine.is_forwarded(cp) or any(p.action == engine.Action.HOLD for p in postings):
         return ""  # a second event, or the denials hook: the normal path
+    if _secondary_due(cp, claim, lookup):
+        return ""  # the secondary claim to build: the normal path
     if engine.is_reversal(cp):
         kind = events.Kind.REVERSED
     else:
