@@ -33,6 +33,25 @@ def _audit_test_mode(django_test_environment: None) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_in_the_test_process(request: pytest.FixtureRequest) -> object:
+    """Background tasks (batches, eligibility runs) run in the test's own process even
+    when ``CELERY_BROKER_URL`` is set (CI sets one): no worker consumes the queue during
+    the suite, and a test asserts what the task did. The broker path itself is tested
+    by the tests marked ``celery_broker`` (tests/app/test_celery_tasks.py)."""
+    if request.node.get_closest_marker("celery_broker"):
+        yield None
+        return
+    from cleanclaim.web.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        yield None
+    finally:
+        app.conf.task_always_eager = eager
+
+
+@pytest.fixture(autouse=True)
 def _force_login_passes_the_second_factor(monkeypatch: pytest.MonkeyPatch) -> None:
     """``Client.force_login`` signs in *and* marks the second factor passed
     (``cleanclaim.testing.personas.verified_login``): administrators must use

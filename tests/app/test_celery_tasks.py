@@ -17,6 +17,8 @@ from cleanclaim.web.tasks import check_npi
 SRC = Path(__file__).resolve().parents[2] / "src"
 BROKER = os.environ.get("CELERY_BROKER_URL", "").strip()
 
+pytestmark = pytest.mark.celery_broker
+
 
 def test_it_runs_tasks_in_process_without_a_broker(tmp_path) -> None:
     # A fresh process with no broker configured, whatever this one has (CI sets one).
