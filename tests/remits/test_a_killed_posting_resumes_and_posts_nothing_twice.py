@@ -52,9 +52,9 @@ def _command(path: Path, tenant: Tenant) -> list[str]:
 
 def _ledger(tenant: Tenant) -> list[tuple[object, ...]]:
     return sorted(
-        LedgerEntry.objects.filter(practice=tenant.practice).values_list(
-            "key", "bucket", "kind", "amount", "claim__number", "line_number", "reason"
-        )
+        LedgerEntry.objects.filter(practice=tenant.practice)
+        .exclude(kind="charge")  # put there by the set-up's sending, not by posting
+        .values_list("key", "bucket", "kind", "amount", "claim__number", "line_number", "reason")
     )
 
 

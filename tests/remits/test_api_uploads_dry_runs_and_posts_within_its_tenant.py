@@ -43,7 +43,7 @@ def test_it_uploads_dry_runs_and_posts() -> None:
     shown = dry.json()["would_post"]
     assert [c["how"] for c in shown] == ["patient_control_number"] * 3
     assert shown[0]["lines"][0]["how"] == "exact"
-    assert not LedgerEntry.objects.exists()
+    assert not LedgerEntry.objects.exclude(kind="charge").exists()
 
     posted = client.post(f"/api/remittances/{pk}/post")
     assert posted.json() == {
@@ -73,4 +73,7 @@ def test_an_unbalanced_upload_is_refused_with_the_difference() -> None:
     assert made["status"] == "refused"
     assert [(d["level"], d["difference"]) for d in made["differences"]] == [("payment", "-0.5")]
     assert client.post(f"/api/remittances/{made['id']}/post").status_code == 409
-    assert not ClaimPayment.objects.exists() and not LedgerEntry.objects.exists()
+    assert (
+        not ClaimPayment.objects.exists()
+        and not LedgerEntry.objects.exclude(kind="charge").exists()
+    )

@@ -31,13 +31,13 @@ def test_it_refuses_dry_runs_and_posts(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["remit", "post", str(bad), *practice]) == 1
     err = capsys.readouterr().err
     assert "refused" in err and "claim RC0000001" in err and "off by 10" in err
-    assert not LedgerEntry.objects.exists()
+    assert not LedgerEntry.objects.exclude(kind="charge").exists()
 
     assert main(["remit", "post", str(good), "--dry-run", *practice]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [c["claim"] for c in shown["would_post"]] == ["RC0000001", "RC0000002"]
-    assert not LedgerEntry.objects.exists()
+    assert not LedgerEntry.objects.exclude(kind="charge").exists()
 
     assert main(["remit", "post", str(good), *practice]) == 0
     assert "2 claim payments posted, 0 already posted" in capsys.readouterr().out
-    assert LedgerEntry.objects.count() == 12
+    assert LedgerEntry.objects.exclude(kind="charge").count() == 12

@@ -102,3 +102,40 @@ def test_rules_pick_the_most_specific() -> None:
     assert rule_for(rules, "CO", "45", ["N30"]) is Action.HOLD
     assert rule_for(rules, "PR", "3") is Action.PATIENT
     assert rule_for(rules, "OA", "23") is Action.HOLD  # nothing says: held
+
+
+def test_a_secondary_posts_its_payment_and_patient_share_but_not_the_prior_payers_oa23() -> None:
+    """CARC 23 (group OA only): the impact of prior payer(s) adjudication; on a secondary
+    those amounts were posted with the primary's answer (X12 CARC list, code 23)."""
+    secondary = {
+        "patient_control_number": "CC2",
+        "status_code": "2",
+        "charge": "100",
+        "paid": "15",
+        "patient_responsibility": "10",
+        "payer_claim_control_number": "PCN2",
+        "services": [
+            {
+                "procedure": "99213",
+                "charge": "100",
+                "paid": "15",
+                "adjustments": [
+                    {"group": "OA", "reason": "23", "amount": "75"},
+                    {"group": "PR", "reason": "1", "amount": "10"},
+                ],
+            }
+        ],
+    }
+    cp = _remit([secondary], "15", []).claims[0]
+    matched = match_lines(cp.services, [])
+    as_secondary = plan(cp, matched, after_prior_payer=True)
+    assert [(p.bucket, p.kind, p.amount, p.reason) for p in as_secondary] == [
+        ("insurance", "insurance_payment", Decimal("-15"), ""),
+        ("insurance", "transfer_to_patient", Decimal("-10"), "PR-1"),
+        ("patient", "transfer_to_patient", Decimal("10"), "PR-1"),
+    ]
+    # on a primary (a payer's own OA-23), it is an other adjustment as the rules say
+    as_primary = plan(cp, matched)
+    assert ("insurance", "other_adjustment", Decimal("-75"), "OA-23") in [
+        (p.bucket, p.kind, p.amount, p.reason) for p in as_primary
+    ]

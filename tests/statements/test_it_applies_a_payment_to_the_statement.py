@@ -10,7 +10,7 @@ import pytest
 import time_machine
 
 from cleanclaim.audit.models import AuditEntry
-from cleanclaim.claims.models import Claim, ClaimLine
+from cleanclaim.claims.models import Claim, ClaimLine, Encounter
 from cleanclaim.ledger import actions as ledger
 from cleanclaim.statements import actions
 
@@ -20,9 +20,13 @@ from .helpers import ACTOR, advance, answered_visit, post_remit
 def _second_visit(world):
     """A later visit of the same patient, paid, the patient owing 30.00."""
     first = world.home.claim
+    encounter = Encounter.objects.get(pk=first.encounter_id)
+    encounter.pk = None
+    encounter.service_from = encounter.service_to = dt.date(2026, 2, 1)
+    encounter.save()
     claim = Claim.objects.create(
         practice=first.practice,
-        encounter=first.encounter,
+        encounter=encounter,
         patient=first.patient,
         coverage=first.coverage,
         payer=first.payer,

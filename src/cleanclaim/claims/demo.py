@@ -20,6 +20,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.claims import actions, events
 from cleanclaim.claims.events import Kind
 from cleanclaim.claims.models import Claim, Encounter
+from cleanclaim.ledger import charges
 
 #: (days ago, state, diagnoses, lines: (procedure, modifiers, units, charge, pointers))
 VISITS: list[tuple[int, str, list[str], list[tuple[str, list[str], str, str, str]]]] = [
@@ -113,6 +114,7 @@ def build(ctx: Any) -> None:
             if state == "no answer":
                 sent = timezone.now() - dt.timedelta(days=SENT_DAYS_AGO)
                 events.append(actor, made, Kind.SUBMITTED, {"batch": "demo"}, at=sent)
+                charges.on_sent(actor, [made])
             if state == "rejected":
                 _rejected(actor, made)
             if state == "on hold":
@@ -132,6 +134,7 @@ def _rejected(actor: Actor, claim: Claim) -> None:
 
     now = timezone.now()
     events.append(actor, claim, Kind.SUBMITTED, {"batch": "demo"}, at=now - dt.timedelta(days=2))
+    charges.on_sent(actor, [claim])
     problem = explain_stc(StatusInformation(*REJECTION))
     events.append(
         actor,

@@ -113,7 +113,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     Kind.VOIDED: _SENT | _BEFORE_SENDING | {"queued", "on_hold"},
     # a second denied line of a claim may be written off after the first
     Kind.WRITTEN_OFF: frozenset({"denied", "rejected", "paid", "written_off"}),
-    Kind.REVERSED: frozenset({"paid", "denied"}),
+    # the payer takes back a payment: also of a claim replaced or voided since (the
+    # 835 reversal of a frequency 7/8 claim's original), whose status stays
+    Kind.REVERSED: frozenset({"paid", "denied", "replaced", "voided"}),
     Kind.FORWARDED: frozenset({"paid", "denied"}),
     Kind.APPEALED: _SENT | {"written_off"},
 }
@@ -153,7 +155,7 @@ def _after(status: str, kind: str, data: Mapping[str, Any], before_hold: str) ->
     if kind in (Kind.FORWARDED, Kind.APPEALED):
         return status
     if kind == Kind.REVERSED:
-        return "accepted"
+        return status if status in ("replaced", "voided") else "accepted"
 
     if kind == Kind.ACK_999:
         return status if data.get("accepted") else "rejected"

@@ -306,6 +306,18 @@ def _refuse_unless_billable(primary: Claim, answer: Adjudication | None) -> Adju
     return answer
 
 
+def _visit_secondary(primary: Claim) -> Claim | None:
+    """The visit's secondary claim already built (not voided): of this primary, or of
+    the claim it replaced (a replacement's answer does not bill the secondary again)."""
+    return (
+        Claim.objects.filter(encounter_id=primary.encounter_id)
+        .exclude(responsibility=Claim.Responsibility.PRIMARY)
+        .exclude(status="voided")
+        .order_by("pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def build_secondary(
     actor: Actor,
@@ -323,7 +335,7 @@ def build_secondary(
     coverage = _secondary_coverage(locked)
     if coverage is None:
         raise SecondaryRefused(f"the visit of claim {locked.number} has no secondary coverage")
-    existing = locked.secondaries.exclude(status="voided").first()
+    existing = _visit_secondary(locked)
     if existing is not None:
         raise SecondaryRefused(
             f"claim {locked.number} already has its secondary claim {existing.number}"
@@ -402,7 +414,7 @@ def after_primary_posted(
         return None
     if not answer.patient_responsibility or answer.status_code not in PROCESSED_STATUSES:
         return None
-    if _secondary_coverage(claim) is None or claim.secondaries.exists():
+    if _secondary_coverage(claim) is None or _visit_secondary(claim) is not None:
         return None
     secondary, _ = build_secondary(actor, claim, adjudication=answer)
     return secondary

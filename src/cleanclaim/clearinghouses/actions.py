@@ -34,6 +34,7 @@ from cleanclaim.clearinghouses.control import next_numbers
 from cleanclaim.clearinghouses.models import Batch, BatchClaim, Connection, TransmissionFile
 from cleanclaim.clearinghouses.secrets import decrypt, encrypt
 from cleanclaim.clearinghouses.writing import MAX_CLAIMS_PER_FILE, claim_views, write_batch
+from cleanclaim.ledger import charges
 from cleanclaim.payers.models import Payer, PayerConnectionId
 from cleanclaim.payers.profile import effective_profile
 from cleanclaim.practices.models import Organisation, Practice
@@ -353,7 +354,12 @@ def _mark_sent(actor: Actor, batch: Batch, kept: TransmissionFile, *, already_th
     locked.sent_at = now
     locked.progress_done = locked.progress_total
     locked.save(update_fields=["status", "sent_at", "progress_done"])
-    claims = Claim.objects.filter(batch_claims__batch=locked).order_by("batch_claims__position")
+    claims = list(
+        Claim.objects.filter(batch_claims__batch=locked)
+        .order_by("batch_claims__position")
+        .select_related("practice", "payer", "replaces")
+        .prefetch_related("lines")
+    )
     for claim in claims:
         events.append(
             actor,
@@ -361,6 +367,7 @@ def _mark_sent(actor: Actor, batch: Batch, kept: TransmissionFile, *, already_th
             events.Kind.SUBMITTED,
             {"batch": locked.pk, "isa13": f"{locked.isa13:09d}", "file": kept.name},
         )
+    charges.on_sent(actor, claims)  # the visit's charges (or the share moved to the next payer)
     record(
         actor,
         Action.UPDATE,

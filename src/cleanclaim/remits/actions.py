@@ -326,7 +326,10 @@ def _preview(cp: CP, claim: Claim | None, how: str, rules: Mapping[str, str]) ->
             {"index": m.index, "line": m.line, "how": m.how, "procedure": _proc_text(cp, m.index)}
             for m in matched
         ]
-        out["postings"] = [p.as_dict() for p in engine.plan(cp, matched, rules)]
+        prior = claim.responsibility != Claim.Responsibility.PRIMARY
+        out["postings"] = [
+            p.as_dict() for p in engine.plan(cp, matched, rules, after_prior_payer=prior)
+        ]
     return out
 
 
@@ -474,7 +477,8 @@ def _plan(
     """The line matches and postings of ``cp`` against ``claim``: Python only."""
     matched = _lines(cp, claim)
     rules = lookup.rules_for(claim.practice) if lookup else rules_for(claim.practice)
-    return matched, engine.plan(cp, matched, rules)
+    prior = claim.responsibility != Claim.Responsibility.PRIMARY
+    return matched, engine.plan(cp, matched, rules, after_prior_payer=prior)
 
 
 def _apply(

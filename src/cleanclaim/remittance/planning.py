@@ -15,6 +15,12 @@ A reversal (CLP02 ``22``) carries the original's amounts negated, so its posting
 negate the original's; the payment is posted as kind ``reversal``. CLP02 19/20/21 mean
 the payer forwarded the claim to the next payer (crossover): :func:`is_forwarded`.
 
+On a claim billed after a prior payer (a secondary or tertiary: ``after_prior_payer``),
+``OA-23`` ("the impact of prior payer(s) adjudication including payments and/or
+adjustments", CARC 23, X12 Claim Adjustment Reason Codes) posts nothing: those amounts
+were posted with the prior payer's answer, and only the patient's remaining share was
+handed to this payer (``cleanclaim.ledger.charges``).
+
 PLB provider-level adjustments (:func:`plan_provider_adjustments`) go to the
 practice bucket with their sign as written: positive withheld from the payment
 (recoupment WO/72, forward balance FB), negative paid in addition (interest L6).
@@ -118,11 +124,16 @@ def rule_for(
     return Action.HOLD
 
 
+#: CARC 23, group OA: the prior payers' impact, stated on a secondary's 835
+PRIOR_PAYER_IMPACT = ("OA", "23")
+
+
 def _adjustments(
     cas_list: Sequence[CAS],
     line: int | None,
     remarks: tuple[str, ...],
     rules: Mapping[str, str],
+    after_prior_payer: bool = False,
 ) -> list[Posting]:
     out: list[Posting] = []
     for cas in cas_list:
@@ -130,6 +141,10 @@ def _adjustments(
         for adj in cas.adjustments:
             amount: Decimal = adj.monetary_amount
             if not amount:
+                continue
+            if after_prior_payer and (group, adj.claim_adjustment_reason_code) == (
+                PRIOR_PAYER_IMPACT
+            ):
                 continue
             reason = f"{group}-{adj.claim_adjustment_reason_code}"
             action = rule_for(rules, group, adj.claim_adjustment_reason_code, remarks)
@@ -162,9 +177,12 @@ def plan(
     cp: ClaimPayment,
     matched: Sequence[LineMatch],
     rules: Mapping[str, str] = DEFAULT_RULES,
+    *,
+    after_prior_payer: bool = False,
 ) -> list[Posting]:
     """The postings of one claim payment; ``matched`` from :func:`match_lines` over
-    ``cp.services``. A ``hold`` posting has kind ``""``: it is never written."""
+    ``cp.services``. A ``hold`` posting has kind ``""``: it is never written.
+    ``after_prior_payer``: the claim is a secondary or tertiary (``OA-23`` posts nothing)."""
     pay_kind = "reversal" if is_reversal(cp) else "insurance_payment"
     by_index = {m.index: m.line for m in matched}
     out: list[Posting] = []
@@ -176,11 +194,11 @@ def plan(
         paid_on_lines += paid
         if paid:
             out.append(Posting("insurance", pay_kind, -paid, "payment", line, "", remarks))
-        out += _adjustments(svc.adjustments, line, remarks, rules)
+        out += _adjustments(svc.adjustments, line, remarks, rules, after_prior_payer)
     rest = cp.clp.claim_payment_amount - paid_on_lines
     if rest:
         out.append(Posting("insurance", pay_kind, -rest, "payment"))
-    out += _adjustments(cp.adjustments, None, (), rules)
+    out += _adjustments(cp.adjustments, None, (), rules, after_prior_payer)
     return out
 
 

@@ -160,8 +160,10 @@ def _forwarded_unanswered(encounters: set[int]) -> set[int]:
 
 @dataclass
 class VisitBalance:
-    """The patient's side of one visit (claim) or, with ``claim`` None, of the entries
-    tied to no claim (a payment not applied to a visit, a refund)."""
+    """The patient's side of one visit or, with ``claim`` None, of the entries tied to
+    no claim (a payment not applied to a visit, a refund). A visit is an encounter: the
+    entries of all its claims (the primary, a replacement, the secondary) add up on one
+    row; ``claim`` is the visit's first claim on the ledger."""
 
     claim: Claim | None
     day: dt.date
@@ -190,7 +192,8 @@ def due_visits(patients: list[Patient]) -> tuple[list[VisitBalance], list[int]]:
         if e.claim_id is not None and e.claim_id not in ready:
             continue
         day = e.claim.service_from if e.claim is not None else e.effective_date
-        v = visits.setdefault(e.claim_id, VisitBalance(claim=e.claim, day=day))
+        visit = e.claim.encounter_id if e.claim is not None else None
+        v = visits.setdefault(visit, VisitBalance(claim=e.claim, day=day))
         v.entries.append(e)
         if e.claim_id is None:
             v.day = min(v.day, e.effective_date)
@@ -206,7 +209,8 @@ def due_visits(patients: list[Patient]) -> tuple[list[VisitBalance], list[int]]:
             ):
                 v.adjustments -= e.amount
             continue
-        if e.kind == EntryKind.TRANSFER_TO_PATIENT:
+        if e.kind in (EntryKind.TRANSFER_TO_PATIENT, EntryKind.TRANSFER_TO_INSURANCE):
+            # moved to the patient by a payer's PR, or back to the next payer (COB)
             v.patient_responsibility += e.amount
         elif e.kind == EntryKind.PATIENT_PAYMENT:
             v.payments -= e.amount
@@ -216,10 +220,6 @@ def due_visits(patients: list[Patient]) -> tuple[list[VisitBalance], list[int]]:
         else:
             v.adjustments -= e.amount
         v.balance += e.amount
-    for v in visits.values():
-        # 835 posting writes no charge entry: the claim's total charge is the charge
-        if v.claim is not None and not any(e.kind == EntryKind.CHARGE for e in v.entries):
-            v.charges = v.claim.total_charge
     held = sorted(claim_ids - ready)
     out = sorted(visits.values(), key=lambda v: (v.claim is None, v.day))
     return [v for v in out if v.entries], held

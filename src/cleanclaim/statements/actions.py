@@ -216,15 +216,16 @@ def pay_statement(
             practice_id=statement.practice_id, key__startswith=f"stmtpay:{statement.pk}:{key}:"
         ).exists():
             return []
-        # the open balance of each stated visit now (payments since the run count)
+        # the open balance of each stated visit now (payments since the run count),
+        # over every claim of the visit (primary, replacement, secondary)
         for visit in statement.data.get("visits", []):
             claim_id = visit.get("claim")
             if claim_id is None or left <= ZERO:
                 continue
             open_ = (
-                LedgerEntry.objects.filter(claim_id=claim_id, bucket=Bucket.PATIENT).aggregate(
-                    total=Sum("amount")
-                )["total"]
+                LedgerEntry.objects.filter(
+                    claim__encounter__claims=claim_id, bucket=Bucket.PATIENT
+                ).aggregate(total=Sum("amount"))["total"]
                 or ZERO
             )
             piece = min(left, open_)
@@ -261,7 +262,10 @@ def _pay(
 
 
 def credits(practice_ids: set[int]) -> list[tuple[Patient, Decimal]]:
-    """Patients of ``practice_ids`` whose patient balance is a credit (below zero)."""
+    """Patients of ``practice_ids`` whose patient balance is a credit (below zero), once
+    every payer has answered: a visit still with a payer (a secondary billed with the
+    patient's share handed to it, say) is left out until it is answered, so money taken
+    at the desk is not refunded before the next payer has said what it pays."""
     rows = (
         LedgerEntry.objects.filter(practice_id__in=practice_ids, bucket=Bucket.PATIENT)
         .values("patient_id")
@@ -271,7 +275,13 @@ def credits(practice_ids: set[int]) -> list[tuple[Patient, Decimal]]:
     )
     totals = {r["patient_id"]: r["total"] for r in rows}
     patients = Patient.objects.filter(pk__in=totals).order_by("last_name", "first_name")
-    return [(p, Decimal(totals[p.pk]).quantize(Decimal("0.01"))) for p in patients]
+    out: list[tuple[Patient, Decimal]] = []
+    for p in patients:
+        visits, held = account.due_visits([p])
+        total = sum((v.balance for v in visits), ZERO) if held else Decimal(totals[p.pk])
+        if total < 0:
+            out.append((p, total.quantize(Decimal("0.01"))))
+    return out
 
 
 def record_refund(

@@ -13,7 +13,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from cleanclaim.audit.actor import Actor
 from cleanclaim.claims.models import Claim, ClaimEvent, ClaimLine, Encounter
+from cleanclaim.ledger import charges
 from cleanclaim.patients.models import Coverage, Patient
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation
@@ -139,6 +141,9 @@ def claims_for_835(
             ("submitted", {"batch": 1}),
         )
     )
+    # sent: the visits' charges on the ledger, as a batch's sending posts them
+    sent = Claim.objects.filter(pk__in=[c.pk for c in claims]).select_related("practice")
+    charges.on_sent(Actor.process(), sent.prefetch_related("lines"))
     return claims
 
 
