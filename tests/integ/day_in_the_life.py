@@ -36,6 +36,15 @@ SANDBOX_PASSWORD = "sandbox day pass 1"
 VISIT, VISIT_FEE, VISIT_CHARGE = "99213", Decimal("92.00"), Decimal("120.00")
 INJECTION, INJECTION_CHARGE = "20610", Decimal("180.00")
 COPAY = Decimal("25.00")
+#: the primary's coinsurance on the office visit: 20% of what is left of 92.00 after the copay
+COINSURANCE = Decimal("13.40")
+PRIMARY_PAID = VISIT_FEE - COPAY - COINSURANCE  # 53.60
+#: the secondary: its fee for the visit, and what is left of its member's deductible,
+#: which it applies to the patient's 38.40 left by the primary: it pays 3.40
+SECONDARY_FEE, SECONDARY_DEDUCTIBLE_LEFT = Decimal("85.00"), Decimal("35.00")
+SECONDARY_PAID = COPAY + COINSURANCE - SECONDARY_DEDUCTIBLE_LEFT  # 3.40
+#: the patient's share once both payers answered, less the copay paid at the desk
+DUE = SECONDARY_DEDUCTIBLE_LEFT - COPAY  # 10.00
 
 
 @dataclass
@@ -99,7 +108,9 @@ def set_up(world: World, today: dt.date) -> Day:
 
 def sandbox_world(day: Day) -> dict[str, Any]:
     """What the sandbox's payers know: the primary payer (its fee for the visit, the INJECTION
-    needing an authorization) and its member, the patient, with a 25.00 office copay."""
+    needing an authorization) and its member, the patient, with a 25.00 office copay and
+    20% coinsurance; the secondary payer and the same patient as its member, with 35.00
+    of the year's deductible left."""
     home = day.world.home
     patient = home.patient
     return {
@@ -115,7 +126,16 @@ def sandbox_world(day: Day) -> dict[str, Any]:
                 "needs_authorization": [INJECTION],
                 "timely_filing_days": 180,
                 "behaviour": "normal",
-            }
+            },
+            {
+                "payer_id": day.secondary.payer.payer_id,
+                "name": day.secondary.payer.name.upper(),
+                "kind": "commercial",
+                "fees": {VISIT: str(SECONDARY_FEE)},
+                "default_allowed_ratio": "0.50",
+                "timely_filing_days": 365,
+                "behaviour": "normal",
+            },
         ],
         "members": [
             {
@@ -132,7 +152,7 @@ def sandbox_world(day: Day) -> dict[str, Any]:
                     {"service_type": "30", "copay": "0", "coinsurance_percent": "20",
                      "deductible_total": "500.00", "deductible_met": "500.00",
                      "out_of_pocket_total": "3000.00", "out_of_pocket_met": "600.00"},
-                    {"service_type": "98", "copay": str(COPAY), "coinsurance_percent": "0",
+                    {"service_type": "98", "copay": str(COPAY), "coinsurance_percent": "20",
                      "deductible_total": "0", "deductible_met": "0",
                      "out_of_pocket_total": "3000.00", "out_of_pocket_met": "600.00"},
                 ],
@@ -140,7 +160,24 @@ def sandbox_world(day: Day) -> dict[str, Any]:
                     "payer_id": day.secondary.payer.payer_id,
                     "name": day.secondary.payer.name.upper(),
                 },
-            }
+            },
+            {
+                "payer_id": day.secondary.payer.payer_id,
+                "member_id": day.secondary.member_id,
+                "last_name": patient.last_name.upper(),
+                "first_name": patient.first_name.upper(),
+                "birth_date": patient.date_of_birth.isoformat(),
+                "sex": patient.sex,
+                "group": "SEC200",
+                "plan_name": "SECOND CHANCE SILVER",
+                "active_from": "2025-01-01",
+                "benefits": [
+                    {"service_type": "30", "copay": "0", "coinsurance_percent": "0",
+                     "deductible_total": "500.00",
+                     "deductible_met": str(Decimal("500.00") - SECONDARY_DEDUCTIBLE_LEFT),
+                     "out_of_pocket_total": "2000.00", "out_of_pocket_met": "0"},
+                ],
+            },
         ],
     }  # fmt: skip
 
@@ -179,6 +216,21 @@ def poll_until(connection: Connection, kinds: set[str], *, seconds: float = 20.0
     raise AssertionError(f"the sandbox did not answer {sorted(kinds)} in {seconds} s: {said}")
 
 
+def poll_until_posted(connection: Connection, files: int, *, seconds: float = 30.0) -> None:
+    """Poll the connection until ``files`` 835s have come in and each has posted."""
+    from cleanclaim.remits.models import RemittanceFile
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ch_actions.poll(Actor(user=None, label="system: poll"), connection)
+        statuses = list(RemittanceFile.objects.values_list("status", flat=True))
+        if len(statuses) >= files and set(statuses) == {RemittanceFile.Status.POSTED}:
+            return
+        time.sleep(0.2)
+    said = list(RemittanceFile.objects.values_list("name", "status"))
+    raise AssertionError(f"{files} posted 835s expected in {seconds} s: {said}")
+
+
 class Steps:
     """Signs in and out as each person and saves a numbered screenshot per step."""
 
@@ -195,6 +247,12 @@ class Steps:
         path = ARTEFACTS / f"{self.n:02d}-{name}.png"
         self.page.screenshot(path=str(path), full_page=True)
         return path
+
+    def artefact(self, name: str) -> Path:
+        """The path of the next numbered artefact that is not a screenshot (``name`` with
+        its suffix), e.g. the statement PDF and its page rendered."""
+        self.n += 1
+        return ARTEFACTS / f"{self.n:02d}-{name}"
 
     def sign_in(self, email: str) -> None:
         page = self.page

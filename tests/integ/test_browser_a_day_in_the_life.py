@@ -13,7 +13,13 @@ loopback (SFTP for the batch and its answers, CAQH CORE over HTTP for eligibilit
 6. the biller finds the denial on the Denials work list and corrects the claim: a
    replacement (frequency 7) with the payer's claim number in REF*F8;
 7. the patient's ledger shows their share, and the month's statement run leaves the
-   visit alone: the secondary (and the replacement) still wait for a payer.
+   visit alone: the secondary (and the replacement) still wait for a payer;
+8. the biller sends the secondary and the replacement; the sandbox's primary payer
+   reverses the original and pays the replacement, its secondary payer pays after the
+   primary (coordination of benefits: its deductible takes most of the patient's share),
+   both 835s post by themselves;
+9. the month's statement run now states the visit: the statement PDF, read back, shows
+   the patient's share and what is due after the copay paid at the desk.
 
 Each step saves a screenshot under ``test-artifacts/day-in-the-life/`` (docs/day-in-the-life.md).
 """
@@ -28,6 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
 import pytest
 from django.utils import timezone
 
@@ -41,16 +48,22 @@ from cleanclaim.remits.models import ClaimPayment, RemittanceFile
 from cleanclaim.sandbox.service import SandboxService
 from cleanclaim.statements.models import Statement
 from cleanclaim.tenancy.permissions import Role
+from cleanclaim.testing.pdf import placed_text
 from cleanclaim.testing.personas import build_world
 
 from .day_in_the_life import (
+    COINSURANCE,
     COPAY,
+    DUE,
     INJECTION,
+    PRIMARY_PAID,
+    SECONDARY_DEDUCTIBLE_LEFT,
+    SECONDARY_PAID,
     VISIT,
-    VISIT_FEE,
     Day,
     Steps,
     poll_until,
+    poll_until_posted,
     set_up,
     start_sandbox,
 )
@@ -219,9 +232,10 @@ def _answers_post(steps: Steps, day: Day, claim: Claim) -> None:
     page.goto(f"{steps.base}/remittances/{remittance.pk}/")
     assert claim.number in page.inner_text("main")
     steps.shot("remittance-posted")
-    # the visit: allowed 92.00 less the 25.00 copay; the injection: nothing (CO-197)
+    # the visit: allowed 92.00 less the 25.00 copay and 20% coinsurance; the injection:
+    # nothing (CO-197)
     paid = LedgerEntry.objects.filter(practice=claim.practice, kind="insurance_payment")
-    assert abs(sum((e.amount for e in paid), Decimal(0))) == VISIT_FEE - COPAY
+    assert abs(sum((e.amount for e in paid), Decimal(0))) == PRIMARY_PAID
     assert "CO-197" in json.dumps(payment.postings)
 
 
@@ -248,8 +262,10 @@ def _secondary_queued(steps: Steps, day: Day, claim: Claim, referee: Referee) ->
     assert secondary.status == "queued"
     text = write_837p([secondary], now=timezone.now())
     assert "SBR*S*" in text and "SBR*P*" in text  # the secondary and the primary (2320)
-    assert "AMT*D*67~" in text  # what the primary paid: 92.00 allowed less the copay
-    assert "SVD*" in text and "CAS*PR*3*25~" in text  # 2430: the visit's copay
+    # what the primary paid: 92.00 allowed less the copay and the coinsurance
+    assert f"AMT*D*{_x12_money(PRIMARY_PAID)}~" in text
+    # 2430: the visit's copay and coinsurance
+    assert "SVD*" in text and f"CAS*PR*3*25**2*{_x12_money(COINSURANCE)}~" in text
     valid, errors = referee(text)
     assert valid, errors
     return secondary
@@ -291,7 +307,8 @@ def _statement_waits(steps: Steps, day: Day) -> None:
     page, patient = steps.page, day.world.home.patient
     page.goto(f"{steps.base}/statements/patients/{patient.pk}/ledger/")
     totals = page.locator("#ledger-totals").inner_text()
-    assert re.search(r"Patient owes\s+0\.00", totals), totals  # PR-3 25.00 paid at the desk
+    # PR-3 25.00 (paid at the desk) and PR-2 13.40
+    assert re.search(rf"Patient owes\s+{COINSURANCE}", totals), totals
     assert "PR-3" in page.locator("#ledger-patient").inner_text()
     steps.shot("patient-ledger")
     page.get_by_role("link", name="Statements").first.click()
@@ -305,6 +322,90 @@ def _statement_waits(steps: Steps, day: Day) -> None:
     assert not Statement.objects.filter(patient=patient).exists()
 
 
+def _x12_money(amount: Decimal) -> str:
+    """An amount as the 837P writes it (no trailing zeros: 53.6, 25)."""
+    return format(amount.normalize(), "f")
+
+
+def _second_round(
+    steps: Steps, day: Day, claim: Claim, secondary: Claim, replacement: Claim
+) -> None:
+    """The biller sends the secondary and the replacement; the sandbox answers both and
+    their 835s post by themselves: the primary payer reverses the original claim's payment
+    and pays the replacement, the secondary payer pays what is left after its deductible."""
+    page = steps.page
+    page.get_by_role("link", name="Batches").first.click()
+    page.locator("button:enabled", has_text="Send queued claims").first.click()
+    page.wait_for_load_state()
+    page.locator("[data-status=sent], [data-status=accepted]").first.wait_for()
+    sent = {
+        bc.claim_id
+        for batch in Batch.objects.filter(connection=day.connection)
+        for bc in batch.batch_claims.all()
+    }
+    assert {secondary.pk, replacement.pk} <= sent, sent
+    steps.shot("secondary-and-replacement-sent")
+    poll_until_posted(day.connection, 3)  # the first 835, then one per payer
+
+    claim.refresh_from_db()
+    assert claim.status == "replaced"
+    assert claim.events.filter(kind="reversed").exists()
+    reversal = ClaimPayment.objects.get(claim=claim, status_code="22")
+    assert reversal.paid == -PRIMARY_PAID
+    replacement.refresh_from_db()
+    assert replacement.status == "paid"
+    assert ClaimPayment.objects.get(claim=replacement).paid == PRIMARY_PAID
+    secondary.refresh_from_db()
+    assert secondary.status == "paid"
+    paid_by_secondary = ClaimPayment.objects.get(claim=secondary)
+    assert (paid_by_secondary.status_code, paid_by_secondary.paid) == ("2", SECONDARY_PAID)
+    # the replacement's answer does not bill the secondary again
+    assert Claim.objects.filter(encounter=claim.encounter, responsibility="S").count() == 1
+    money = LedgerEntry.objects.filter(
+        practice=claim.practice, kind__in=["insurance_payment", "reversal"]
+    )
+    assert -sum((e.amount for e in money), Decimal(0)) == PRIMARY_PAID + SECONDARY_PAID
+    page.goto(f"{steps.base}/claims/{secondary.pk}/")
+    assert " paid " in page.locator("ol.timeline").inner_text()
+    steps.shot("secondary-paid")
+
+
+def _statement_made(steps: Steps, day: Day, claim: Claim) -> None:
+    """Every payer has answered: the month's statement run states the visit; the PDF,
+    read back, shows the patient's share and what is due after the copay."""
+    page, patient = steps.page, day.world.home.patient
+    page.goto(f"{steps.base}/statements/patients/{patient.pk}/ledger/")
+    totals = page.locator("#ledger-totals").inner_text()
+    assert re.search(rf"Patient owes\s+{DUE}", totals), totals
+    steps.shot("patient-ledger-answered")
+    page.get_by_role("link", name="Statements").first.click()
+    page.wait_for_load_state()
+    page.get_by_label("Practice").select_option(str(day.world.home.practice.pk))
+    page.get_by_role("button", name="Run statements").click()
+    page.wait_for_load_state()
+    said = page.locator("body").inner_text()
+    assert re.search(r"1 statements made.* 0 visits still with a payer", said), said
+    statement = Statement.objects.get(patient=patient)
+    assert statement.amount_due == DUE
+    assert str(DUE) in page.locator("#statements").inner_text()
+    steps.shot("statement-made")
+
+    link = page.locator("#statements").get_by_role("link", name="PDF")
+    response = page.request.get(f"{steps.base}{link.get_attribute('href')}")
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    body = response.body()
+    steps.artefact("statement.pdf").write_bytes(body)
+    texts = [t for t, _, _ in placed_text(body)]
+    assert f"Amount due: ${DUE}" in texts, texts
+    visit = next(t for t in texts if t.startswith(f"Visit {claim.number}"))
+    assert VISIT in visit and INJECTION in visit
+    # the visit's line: the patient's share is the secondary's deductible; paid at the
+    # desk, the copay
+    assert str(SECONDARY_DEDUCTIBLE_LEFT) in texts and str(COPAY) in texts, texts
+    document = pdfium.PdfDocument(body)
+    document[0].render(scale=1.5).to_pil().save(steps.artefact("statement-page-1.png"))
+
+
 def test_a_day_in_the_life(
     live_server: Any, page: Any, day: Day, sandbox: SandboxService, pyx12_validate: Referee
 ) -> None:
@@ -313,6 +414,8 @@ def test_a_day_in_the_life(
     _coder(steps, day, visit)
     claim = _biller_sends(steps, day, visit)
     _answers_post(steps, day, claim)
-    _secondary_queued(steps, day, claim, pyx12_validate)
-    _denial_corrected(steps, day, claim)
+    secondary = _secondary_queued(steps, day, claim, pyx12_validate)
+    replacement = _denial_corrected(steps, day, claim)
     _statement_waits(steps, day)
+    _second_round(steps, day, claim, secondary, replacement)
+    _statement_made(steps, day, claim)
