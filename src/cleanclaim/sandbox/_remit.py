@@ -117,7 +117,6 @@ class Outcome:
     payer_claim_control_number: str = ""
     status_codes: list[str] = field(default_factory=list)
     duplicate: bool = False
-    reversed_paid: Decimal = ZERO
 
 
 @dataclass
@@ -312,16 +311,42 @@ class Remitter:
             )
         return Outcome(loops, paid, denied, interest, pccn, duplicate=duplicate)
 
-    def reverse(self, number: str, by: str) -> list[dict[str, Any]]:
+    def reverse(self, number: str, by: str, member: Member | None) -> list[dict[str, Any]]:
         """Reverse (CLP02 ``22``) the loops standing for payer claim control number
-        ``number``, take the original's duplicate key out of what was paid and mark it
-        reversed by ``by``; the reversal loops, in the order they were sent."""
+        ``number``: take the original's duplicate key out of what was paid, give the
+        member (``member``, the original's) back the deductible and out-of-pocket its
+        lines used, and mark it reversed by ``by``. The reversal loops, in the order the
+        originals were sent."""
         record = self.state.remits[number]
         reversals = [_reversed(loop) for loop in record.loops]
+        if member is not None:
+            for loop in record.loops:
+                for svc in loop["services"]:
+                    self._give_back(member, svc)
         self.state.paid.discard(record.duplicate_key)
         record.loops = []
         record.reversed_by = by
         return reversals
+
+    def _give_back(self, member: Member, svc: dict[str, Any]) -> None:
+        """Undo what one paid line added to the member's deductible and out of pocket."""
+        benefit = member.benefit(service_type(svc["procedure"]))
+        if benefit is None:
+            return
+        day = dt.date.fromisoformat(svc["service_date"]) if "service_date" in svc else self.today
+        key = f"{self.payer.payer_id}|{member.member_id}|{day.year}|{benefit.service_type}"
+        share = {
+            a["reason"]: Decimal(a["amount"])
+            for a in svc["adjustments"]
+            if a["group"] == "PR" and a["reason"] in ("1", "2", "3")
+        }
+        deductible = share.get("1", ZERO)
+        if deductible:
+            met = self.state.met_so_far(key, "deductible", benefit.deductible_met)
+            self.state.set_met(key, "deductible", met - deductible)
+        if benefit.out_of_pocket_total > 0 and sum(share.values(), ZERO):
+            oop = self.state.met_so_far(key, "out_of_pocket", benefit.out_of_pocket_met)
+            self.state.set_met(key, "out_of_pocket", oop - sum(share.values(), ZERO))
 
     def _clp(
         self, claim: Claim, member: Member, lines: list[_Line], status: str, pccn: str

@@ -81,6 +81,7 @@ class _Verdict:
     claim: Claim
     statuses: list[dict[str, str]]
     member: Member | None
+    previous: ClaimRecord | None = None  # what a 276 heard before this claim came
 
     @property
     def accepted(self) -> bool:
@@ -285,6 +286,7 @@ class Adjudicator:
                 item["payer_claim_control_number"] = payer_claim_number(c)
                 record.payer_claim_control_number = item["payer_claim_control_number"]
             known = self.state.claims.get(c.claim_id)
+            v.previous = known
             if v.accepted or c.frequency_code not in CORRECTIONS or known is None:
                 self.state.claims[c.claim_id] = record
             items.append(item)
@@ -322,8 +324,7 @@ class Adjudicator:
             remitter = Remitter(payer, self.state, self.today)
             outcomes: list[tuple[_Verdict, Outcome]] = []
             for v in items:
-                assert v.member is not None
-                outcome = self._adjudicate(remitter, v.claim, v.member)
+                outcome = self._adjudicate(remitter, v)
                 outcomes.append((v, outcome))
             number = self.state.next_number()
             plb = [
@@ -392,10 +393,13 @@ class Adjudicator:
             out.append(OutFile(f"{stem}-{payer_id}-{npi}.835", data, "835"))
         return out
 
-    def _adjudicate(self, remitter: Remitter, claim: Claim, member: Member) -> Outcome:
+    def _adjudicate(self, remitter: Remitter, v: _Verdict) -> Outcome:
         """One accepted claim's 835 loops; a replacement's (CLM05-3 7) after the
         reversal of its original, a void's (8) the reversal alone. Updates what a 276
-        is told about the claim (and about a replaced original of another CLM01)."""
+        is told about the claim (and about a replaced original of another CLM01); an
+        exact duplicate (OA-18) leaves it as the claim it repeats left it."""
+        claim, member = v.claim, v.member
+        assert member is not None
         record = self.state.claims[claim.claim_id]
         reversals: list[dict[str, Any]] = []
         original = None
@@ -406,19 +410,22 @@ class Adjudicator:
             if original.loops:
                 mine = payer_claim_number(claim)
                 by = "void" if claim.frequency_code == VOID else mine
-                reversals = remitter.reverse(key, by)
+                first = original.loops[0]["patient"]["member_id"]
+                reversals = remitter.reverse(key, by, self.world.member(claim.payer.id, first))
         reversed_paid = sum((Decimal(loop["paid"]) for loop in reversals), ZERO)
         if claim.frequency_code == VOID:
-            outcome = Outcome(reversals, reversed_paid, False, reversed_paid=reversed_paid)
+            outcome = Outcome(reversals, reversed_paid, False)
             outcome.payer_claim_control_number = claim.payer_claim_control_number
             record.category, record.status_code = "F3", "1"
             record.paid = text(ZERO)
         else:
             outcome = remitter.adjudicate(claim, member)
             outcome.loops = reversals + outcome.loops
-            outcome.reversed_paid = reversed_paid
             record.category, record.status_code = ("F2", "0") if outcome.denied else ("F1", "65")
             record.paid = text(outcome.paid)
+            if outcome.duplicate and v.previous is not None and v.previous.category[:1] == "F":
+                self.state.claims[claim.claim_id] = v.previous
+                return outcome
         record.adjudicated_on = self.today.isoformat()
         if original is not None and original.claim_id != claim.claim_id:
             replaced = self.state.claims.get(original.claim_id)
