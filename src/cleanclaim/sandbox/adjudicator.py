@@ -10,9 +10,14 @@ what a clearinghouse and its payers send, in order:
    payer claim control number (REF*1K), or rejected at the front end:
    unknown payer ``A3:116:PR``, invalid or unknown NPI ``A7:562:85``/``A7:562:82``,
    subscriber not found ``A7:33:IL``, missing data (no diagnosis, no line, a line
-   without date or charge) ``A3:21``;
+   without date or charge) ``A3:21``, a replacement or void (CLM05-3 7/8) without
+   REF*F8 ``A6:464`` or naming no claim it can correct ``A7:464`` (code source 508,
+   464 "Payer Assigned Claim Control Number");
 4. an **835** per payer and billing provider for the accepted claims (X221A1, see
-   :mod:`._remit`), BPR02 = Σ CLP04 − Σ PLB.
+   :mod:`._remit`; a replacement after the reversal of its original, CLP02 22, a void
+   the reversal alone), BPR02 = Σ CLP04 − Σ PLB, never negative: a negative total is
+   carried forward in a PLB ``FB`` (forwarding balance, X12 element 426) and taken back
+   from the next 835 to that provider.
 
 The same file and the same state give the same answers; only the control numbers
 (ISA13/GS06, from ``state_dir``, never reused) differ. Real time:
