@@ -156,10 +156,33 @@ def test_it_pays_the_remaining_liability_as_secondary(
     assert remittance.bpr.total_actual_provider_payment_amount == Decimal("37.70")
 
 
-def test_it_processes_a_tertiary_as_tertiary(make_adjudicator, cob_world, pyx12_validate) -> None:
-    remittance = _remit(make_adjudicator, cob_world, _secondary("T"), pyx12_validate)
-    assert remittance.claims[0].clp.claim_status_code == "3"
-    assert remittance.claims[0].clp.claim_payment_amount == Decimal("37.70")
+def test_it_pays_a_tertiary_on_what_the_secondary_left(
+    make_adjudicator, cob_world, pyx12_validate
+) -> None:
+    claim = _secondary("T")
+    visit = claim["lines"][0]
+    claim["lines"] = [visit]
+    # the secondary (MIDDLE, 88001) paid 15.00 of the 25.00 copay; 10.00 is left
+    visit["adjudications"].append(
+        dict(
+            visit["adjudications"][0],
+            payer_id="88001",
+            paid="15.00",
+            adjustments=[
+                {"group": "OA", "reason": "23", "amount": "125.00"},
+                {"group": "PR", "reason": "1", "amount": "10.00"},
+            ],
+        )
+    )
+    primary = dict(claim["other_payers"][0], paid="105.00")
+    secondary = dict(primary, responsibility="S", payer_name="MIDDLE", payer_id="88001")
+    claim["other_payers"] = [primary, dict(secondary, paid="15.00")]
+    remittance = _remit(make_adjudicator, cob_world, claim, pyx12_validate)
+    (paid,) = remittance.claims
+    assert paid.clp.claim_status_code == "3"
+    # R = the latest prior payer's PR (10.00), not the primary's 25.00 counted again
+    assert paid.clp.claim_payment_amount == Decimal("10.00")
+    assert adjustments(paid.services[0].adjustments) == [("OA", "23", Decimal("140.00"))]
 
 
 def test_it_adjudicates_a_secondary_without_prior_payments_as_a_primary(

@@ -138,6 +138,9 @@ def test_it_rejects_a_replacement_of_a_claim_it_never_paid(
     files = _send(adjudicator, [_replacement("SB0123456789AB")], 102, pyx12_validate)
     (ack,) = of_kind(files, "277CA")
     assert b"STC*A7:464" in ack.data
+    assert our_errors(ack.data) == []
+    ok, errors = pyx12_validate(ack.data)
+    assert ok, errors
     assert of_kind(files, "835") == []
     # the 276 still tells what became of the original
     answer = adjudicator.answer_276(make_276([{"patient_control_number": "RFM-1001"}]))

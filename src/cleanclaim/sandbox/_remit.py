@@ -201,6 +201,7 @@ class Remitter:
 
     def _after_prior(
         self,
+        claim: Claim,
         line: ServiceLine,
         charge: Decimal,
         allowed: Decimal,
@@ -209,7 +210,7 @@ class Remitter:
         day: dt.date,
     ) -> _Line:
         """A line of a secondary / tertiary claim, paid on what the prior payers left."""
-        before = prior(line, charge)
+        before = prior(claim, line, charge)
         remaining = money(min(max(before.remaining, ZERO), charge))
         copay, deductible, coinsurance = self._share(member, benefit, day, remaining)
         share = copay + deductible + coinsurance
@@ -254,7 +255,7 @@ class Remitter:
         allowed = min(allowed, charge)
         benefit = member.benefit(service_type(line.procedure))
         if coordinated:
-            return self._after_prior(line, charge, allowed, member, benefit, day)
+            return self._after_prior(claim, line, charge, allowed, member, benefit, day)
         copay, deductible, coinsurance = self._share(member, benefit, day, allowed)
         patient = copay + deductible + coinsurance
         paid = allowed - patient
