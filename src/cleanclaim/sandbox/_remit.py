@@ -12,6 +12,17 @@ Per line (005010X221A1 2110 SVC/CAS/AMT*B6/LQ):
   ``30``): copay ``PR-3``, deductible ``PR-1`` up to what remains of it, coinsurance
   ``PR-2`` on the rest, all capped by what remains of the out-of-pocket maximum.
 
+A secondary or tertiary claim with its prior payers' line adjudications (SBR01 ``S`` /
+``T``, 2430; :mod:`._cob`) is paid on the patient's remaining liability ``R``, after
+the same denials: allowed as for a primary; the member's share (copay, deductible,
+coinsurance) with ``R`` as its base; paid = min(R − share, max(0, allowed − what the
+prior payers paid)). ``OA-23`` (CARC 23, "the impact of prior payer(s) adjudication",
+group OA only) = charge − R; the share as ``PR-3``/``PR-1``/``PR-2``; what of ``R``
+the secondary's allowed amount leaves unpaid stays the patient's as ``PR-45`` (CARC 45,
+"charge exceeds … maximum allowable", group PR or CO "depending upon liability": the
+patient owes it under the prior payer's adjudication, so PR). CLP02 ``2`` / ``3``
+(processed as secondary / tertiary, X12 element 1029).
+
 Every line balances (charge = paid + its adjustments) and so does the claim
 (CLP03 = CLP04 + every adjustment); CLP05 = the PR adjustments. CARC/RARC codes as
 published by X12 / CMS (the lists in the shared reference data).
@@ -27,7 +38,8 @@ from typing import Any
 
 from cleanclaim.x12.x222a1_837p.view import Claim, ServiceLine
 
-from ._state import State
+from ._cob import FORWARDED_AS, PROCESSED_AS, is_coordinated, prior
+from ._state import RemitRecord, State
 from .world import Benefit, Member, Payer
 
 ZERO = Decimal("0.00")
@@ -42,6 +54,11 @@ SEED_SPLIT = "SPLIT"
 SEED_REVERSAL = "REVERSE"
 SEED_CROSSOVER = "XOVER"
 SEED_INTEREST = "INTEREST"
+
+#: CLM05-3 claim frequency: 7 replacement of a prior claim, 8 void of a prior claim
+REPLACEMENT = "7"
+VOID = "8"
+CORRECTIONS = (REPLACEMENT, VOID)
 
 
 def money(value: Decimal) -> Decimal:
@@ -58,17 +75,19 @@ def service_type(code: str) -> str:
 
 
 def payer_claim_number(claim: Claim) -> str:
-    """A payer claim control number (REF*1K, CLP07) from the claim's own content."""
+    """A payer claim control number (REF*1K, CLP07) from the claim's own content (a
+    replacement's or a void's also from its frequency and the REF*F8 it names)."""
     first = claim.lines[0].service_date if claim.lines else ""
-    key = "|".join(
-        [
-            claim.payer.id,
-            claim.claim_id,
-            claim.subscriber.member_id,
-            str(claim.total_charge),
-            str(first),
-        ]
-    )
+    parts = [
+        claim.payer.id,
+        claim.claim_id,
+        claim.subscriber.member_id,
+        str(claim.total_charge),
+        str(first),
+    ]
+    if claim.frequency_code in CORRECTIONS:
+        parts += [claim.frequency_code, claim.payer_claim_control_number]
+    key = "|".join(parts)
     return "SB" + hashlib.sha256(key.encode()).hexdigest()[:12].upper()
 
 
@@ -97,6 +116,7 @@ class Outcome:
     interest: Decimal = ZERO
     payer_claim_control_number: str = ""
     status_codes: list[str] = field(default_factory=list)
+    duplicate: bool = False
 
 
 @dataclass
@@ -179,8 +199,40 @@ class Remitter:
         self.state.set_met(key, "deductible", met + deductible)
         return copay, deductible, coinsurance
 
+    def _after_prior(
+        self,
+        claim: Claim,
+        line: ServiceLine,
+        charge: Decimal,
+        allowed: Decimal,
+        member: Member,
+        benefit: Benefit | None,
+        day: dt.date,
+    ) -> _Line:
+        """A line of a secondary / tertiary claim, paid on what the prior payers left."""
+        before = prior(claim, line, charge)
+        remaining = money(min(max(before.remaining, ZERO), charge))
+        copay, deductible, coinsurance = self._share(member, benefit, day, remaining)
+        share = copay + deductible + coinsurance
+        paid = max(ZERO, min(remaining - share, max(ZERO, allowed - before.paid)))
+        adjustments = [
+            ("OA", "23", charge - remaining),
+            ("PR", "1", deductible),
+            ("PR", "2", coinsurance),
+            ("PR", "3", copay),
+            ("PR", "45", remaining - paid - share),
+        ]
+        svc = _svc(line, charge, paid, adjustments, [], allowed)
+        return _Line(svc, paid, remaining - paid, False)
+
     def _line(
-        self, claim: Claim, line: ServiceLine, member: Member, duplicate: bool, late: bool
+        self,
+        claim: Claim,
+        line: ServiceLine,
+        member: Member,
+        duplicate: bool,
+        late: bool,
+        coordinated: bool = False,
     ) -> _Line:
         charge = money(line.charge or ZERO)
         day = dt.date.fromisoformat(line.service_date) if line.service_date else self.today
@@ -202,6 +254,8 @@ class Remitter:
         allowed = money(fee * units if fee is not None else charge * self.payer.default_ratio)
         allowed = min(allowed, charge)
         benefit = member.benefit(service_type(line.procedure))
+        if coordinated:
+            return self._after_prior(claim, line, charge, allowed, member, benefit, day)
         copay, deductible, coinsurance = self._share(member, benefit, day, allowed)
         patient = copay + deductible + coinsurance
         paid = allowed - patient
@@ -219,11 +273,20 @@ class Remitter:
         duplicate = dup_key in self.state.paid
         start = first_date(claim)
         late = start is not None and (self.today - start).days > self.payer.timely_filing_days
-        lines = [self._line(claim, ln, member, duplicate, late) for ln in claim.lines]
+        coordinated = is_coordinated(claim)
+        lines = [self._line(claim, ln, member, duplicate, late, coordinated) for ln in claim.lines]
         pccn = payer_claim_number(claim)
         seed = claim.subscriber.member_id.upper()
         denied = all(ln.denied for ln in lines)
-        status = "4" if denied else "19" if seed.startswith(SEED_CROSSOVER) else "1"
+        resp = claim.payer_responsibility if coordinated else "P"
+        crossover = seed.startswith(SEED_CROSSOVER)
+        status = (
+            "4"
+            if denied
+            else FORWARDED_AS.get(resp, "19")
+            if crossover
+            else PROCESSED_AS.get(resp, "1")
+        )
         groups = [lines]
         if seed.startswith(SEED_SPLIT) and len(lines) > 1 and not denied:
             half = (len(lines) + 1) // 2
@@ -242,7 +305,49 @@ class Remitter:
         interest = money(paid * Decimal("0.01")) if seed.startswith(SEED_INTEREST) else ZERO
         if not denied and not duplicate:
             self.state.paid.add(dup_key)
-        return Outcome(loops, paid, denied, interest, pccn)
+        if not duplicate:
+            standing = loops if len(groups) > 1 else loops[-1:]
+            self.state.remits[pccn] = RemitRecord(
+                self.payer.payer_id, claim.claim_id, dup_key, standing
+            )
+        return Outcome(loops, paid, denied, interest, pccn, duplicate=duplicate)
+
+    def reverse(self, number: str, by: str, member: Member | None) -> list[dict[str, Any]]:
+        """Reverse (CLP02 ``22``) the loops standing for payer claim control number
+        ``number``: take the original's duplicate key out of what was paid, give the
+        member (``member``, the original's) back the deductible and out-of-pocket its
+        lines used, and mark it reversed by ``by``. The reversal loops, in the order the
+        originals were sent."""
+        record = self.state.remits[number]
+        reversals = [_reversed(loop) for loop in record.loops]
+        if member is not None:
+            for loop in record.loops:
+                for svc in loop["services"]:
+                    self._give_back(member, svc)
+        self.state.paid.discard(record.duplicate_key)
+        record.loops = []
+        record.reversed_by = by
+        return reversals
+
+    def _give_back(self, member: Member, svc: dict[str, Any]) -> None:
+        """Undo what one paid line added to the member's deductible and out of pocket."""
+        benefit = member.benefit(service_type(svc["procedure"]))
+        if benefit is None:
+            return
+        day = dt.date.fromisoformat(svc["service_date"]) if "service_date" in svc else self.today
+        key = f"{self.payer.payer_id}|{member.member_id}|{day.year}|{benefit.service_type}"
+        share = {
+            a["reason"]: Decimal(a["amount"])
+            for a in svc["adjustments"]
+            if a["group"] == "PR" and a["reason"] in ("1", "2", "3")
+        }
+        deductible = share.get("1", ZERO)
+        if deductible:
+            met = self.state.met_so_far(key, "deductible", benefit.deductible_met)
+            self.state.set_met(key, "deductible", met - deductible)
+        if benefit.out_of_pocket_total > 0 and sum(share.values(), ZERO):
+            oop = self.state.met_so_far(key, "out_of_pocket", benefit.out_of_pocket_met)
+            self.state.set_met(key, "out_of_pocket", oop - sum(share.values(), ZERO))
 
     def _clp(
         self, claim: Claim, member: Member, lines: list[_Line], status: str, pccn: str
@@ -258,7 +363,7 @@ class Remitter:
             "filing_indicator": FILING.get(claim.filing_indicator, "12"),
             "payer_claim_control_number": pccn,
             "facility_code": claim.place_of_service or "11",
-            "frequency_code": "1",
+            "frequency_code": claim.frequency_code if claim.frequency_code == REPLACEMENT else "1",
             "patient": {
                 "last_name": patient.last_name or member.last_name,
                 "first_name": patient.first_name,

@@ -10,9 +10,14 @@ what a clearinghouse and its payers send, in order:
    payer claim control number (REF*1K), or rejected at the front end:
    unknown payer ``A3:116:PR``, invalid or unknown NPI ``A7:562:85``/``A7:562:82``,
    subscriber not found ``A7:33:IL``, missing data (no diagnosis, no line, a line
-   without date or charge) ``A3:21``;
+   without date or charge) ``A3:21``, a replacement or void (CLM05-3 7/8) without
+   REF*F8 ``A6:464`` or naming no claim it can correct ``A7:464`` (code source 508,
+   464 "Payer Assigned Claim Control Number");
 4. an **835** per payer and billing provider for the accepted claims (X221A1, see
-   :mod:`._remit`), BPR02 = Σ CLP04 − Σ PLB.
+   :mod:`._remit`; a replacement after the reversal of its original, CLP02 22, a void
+   the reversal alone), BPR02 = Σ CLP04 − Σ PLB, never negative: a negative total is
+   carried forward in a PLB ``FB`` (forwarding balance, X12 element 426) and taken back
+   from the next 835 to that provider.
 
 The same file and the same state give the same answers; only the control numbers
 (ISA13/GS06, from ``state_dir``, never reused) differ. Real time:
@@ -45,7 +50,16 @@ from cleanclaim.x12.x231a1_999.building import build_ack_document
 
 from . import _realtime
 from ._envelope import ta1, wrap
-from ._remit import ZERO, Outcome, Remitter, payer_claim_number, text
+from ._remit import (
+    CORRECTIONS,
+    VOID,
+    ZERO,
+    Outcome,
+    Remitter,
+    duplicate_key,
+    payer_claim_number,
+    text,
+)
 from ._state import ClaimRecord, State
 from .world import Member, World
 
@@ -72,6 +86,7 @@ class _Verdict:
     claim: Claim
     statuses: list[dict[str, str]]
     member: Member | None
+    previous: ClaimRecord | None = None  # what a 276 heard before this claim came
 
     @property
     def accepted(self) -> bool:
@@ -202,7 +217,31 @@ class Adjudicator:
             or any(ln.service_date is None or ln.charge is None for ln in claim.lines)
         ):
             return reject("A3", "21")
+        if claim.frequency_code in CORRECTIONS:
+            found = self._original(claim)
+            if found is not None:
+                return found
         return _Verdict(claim, [{"category": "A2", "status_code": "20", "entity": "PR"}], member)
+
+    def _original(self, claim: Claim) -> _Verdict | None:
+        """A replacement or void that names no original it can correct: rejected with
+        claim status code 464 (payer assigned claim control number; code source 508),
+        ``A6`` when REF*F8 is missing, ``A7`` when it names no claim of this payer's or
+        one already replaced or voided (unless it repeats the replacement exactly: an
+        ``OA-18`` duplicate in the 835)."""
+        member = self.world.member(claim.payer.id, claim.subscriber.member_id)
+        number = claim.payer_claim_control_number.strip()
+        if not number:
+            return _Verdict(claim, [{"category": "A6", "status_code": "464"}], member)
+        found = self.state.standing(claim.payer.id, number)
+        if found is None:
+            return _Verdict(claim, [{"category": "A7", "status_code": "464"}], member)
+        _, record = found
+        if not record.loops and (
+            claim.frequency_code == VOID or duplicate_key(claim) not in self.state.paid
+        ):
+            return _Verdict(claim, [{"category": "A7", "status_code": "464"}], member)
+        return None
 
     def _277ca(
         self, stem: str, parsed: ParsedDocument, t: ParsedTransaction, verdicts: list[_Verdict]
@@ -251,7 +290,10 @@ class Adjudicator:
             if v.accepted:
                 item["payer_claim_control_number"] = payer_claim_number(c)
                 record.payer_claim_control_number = item["payer_claim_control_number"]
-            self.state.claims[c.claim_id] = record
+            known = self.state.claims.get(c.claim_id)
+            v.previous = known
+            if v.accepted or c.frequency_code not in CORRECTIONS or known is None:
+                self.state.claims[c.claim_id] = record
             items.append(item)
         segs = build_277ca(
             {
@@ -287,15 +329,8 @@ class Adjudicator:
             remitter = Remitter(payer, self.state, self.today)
             outcomes: list[tuple[_Verdict, Outcome]] = []
             for v in items:
-                assert v.member is not None
-                outcome = remitter.adjudicate(v.claim, v.member)
+                outcome = self._adjudicate(remitter, v)
                 outcomes.append((v, outcome))
-                record = self.state.claims[v.claim.claim_id]
-                record.category, record.status_code = (
-                    ("F2", "0") if outcome.denied else ("F1", "65")
-                )
-                record.paid = text(outcome.paid)
-                record.adjudicated_on = self.today.isoformat()
             number = self.state.next_number()
             plb = [
                 {
@@ -310,6 +345,8 @@ class Adjudicator:
             ]
             paid = sum((Decimal(loop["paid"]) for _, o in outcomes for loop in o.loops), ZERO)
             total = paid + sum((o.interest for _, o in outcomes), ZERO)
+            forward, total = self._forward(f"{payer_id}|{npi}", total, f"SB{number:010d}")
+            plb += [dict(a, provider_id=npi) for a in forward]
             bp = items[0].claim.billing_provider
             obj: dict[str, Any] = {
                 "handling_code": "I" if total > 0 else "H",
@@ -360,6 +397,87 @@ class Adjudicator:
             )
             out.append(OutFile(f"{stem}-{payer_id}-{npi}.835", data, "835"))
         return out
+
+    def _adjudicate(self, remitter: Remitter, v: _Verdict) -> Outcome:
+        """One accepted claim's 835 loops; a replacement's (CLM05-3 7) after the
+        reversal of its original, a void's (8) the reversal alone. Updates what a 276
+        is told about the claim (and about a replaced original of another CLM01); an
+        exact duplicate (OA-18) leaves it as the claim it repeats left it."""
+        claim, member = v.claim, v.member
+        assert member is not None
+        record = self.state.claims[claim.claim_id]
+        reversals: list[dict[str, Any]] = []
+        original = None
+        if claim.frequency_code in CORRECTIONS:
+            found = self.state.standing(claim.payer.id, claim.payer_claim_control_number)
+            assert found is not None  # the 277CA rejected it otherwise
+            key, original = found
+            if original.loops:
+                mine = payer_claim_number(claim)
+                by = "void" if claim.frequency_code == VOID else mine
+                first = original.loops[0]["patient"]["member_id"]
+                reversals = remitter.reverse(key, by, self.world.member(claim.payer.id, first))
+        reversed_paid = sum((Decimal(loop["paid"]) for loop in reversals), ZERO)
+        if claim.frequency_code == VOID:
+            outcome = Outcome(reversals, reversed_paid, False)
+            outcome.payer_claim_control_number = claim.payer_claim_control_number
+            record.category, record.status_code = "F3", "1"
+            record.paid = text(ZERO)
+        else:
+            outcome = remitter.adjudicate(claim, member)
+            outcome.loops = reversals + outcome.loops
+            record.category, record.status_code = ("F2", "0") if outcome.denied else ("F1", "65")
+            record.paid = text(outcome.paid)
+            if outcome.duplicate and v.previous is not None and v.previous.category[:1] == "F":
+                self.state.claims[claim.claim_id] = v.previous
+                return outcome
+        record.adjudicated_on = self.today.isoformat()
+        if original is not None and original.claim_id != claim.claim_id:
+            replaced = self.state.claims.get(original.claim_id)
+            if replaced is not None and reversals:
+                replaced.category, replaced.status_code = "F3", "1"
+                replaced.paid = text(ZERO)
+                replaced.adjudicated_on = self.today.isoformat()
+        return outcome
+
+    def _forward(
+        self, key: str, total: Decimal, trace: str
+    ) -> tuple[list[dict[str, Any]], Decimal]:
+        """PLB ``FB`` (forward balance) lines for one payer and provider: what an earlier
+        835 carried forward is taken back from this payment (a positive amount, as far
+        as the payment goes); a payment a reversal makes negative is carried forward
+        (a negative amount, leaving BPR02 at 0). The new total payment."""
+        plb: list[dict[str, Any]] = []
+        fiscal = f"{self.today.year}-12-31"
+        carried = self.state.forward.pop(key, None)
+        owed = Decimal(carried["amount"]) if carried else ZERO
+        if owed > 0 and total > 0:
+            taken = min(owed, total)
+            plb.append(
+                {
+                    "fiscal_period_date": fiscal,
+                    "reason": "FB",
+                    "reference": carried["reference"] if carried else trace,
+                    "amount": text(taken),
+                }
+            )
+            owed -= taken
+            total -= taken
+        if total < 0:
+            plb.append(
+                {
+                    "fiscal_period_date": fiscal,
+                    "reason": "FB",
+                    "reference": trace,
+                    "amount": text(total),
+                }
+            )
+            owed -= total
+            carried = {"amount": "0", "reference": trace}
+            total = ZERO
+        if owed > 0 and carried is not None:
+            self.state.forward[key] = {"amount": text(owed), "reference": carried["reference"]}
+        return plb, total
 
     # ----------------------------------------------------------------- real time
     def answer_270(self, x12: bytes) -> bytes:
