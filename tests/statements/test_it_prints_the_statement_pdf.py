@@ -43,3 +43,13 @@ def test_it_prints_amount_due_aging_message_and_a_visit_line(world) -> None:
     assert practice.legal_name in joined
     assert "Remittance" in texts
     assert f"Account: {world.home.patient.account_number}" in texts
+
+
+def test_a_long_description_is_cut_before_the_figures_and_the_patient_is_under_it() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    long = "Visit CC00000003 (99213, 20610, 36415, 81002, 90471, 90715)"
+    cut = pdf._fit(long, pdf.DESCRIPTION_WIDTH)
+    assert cut.endswith("…") and long.startswith(cut[:-1])
+    assert stringWidth(cut, "Helvetica", 8) <= pdf.DESCRIPTION_WIDTH
+    assert pdf._fit("Visit 7 (99213)", pdf.DESCRIPTION_WIDTH) == "Visit 7 (99213)"

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
+
 from cleanclaim.claims.models import Claim
 from cleanclaim.ledger.models import Bucket, EntryKind, LedgerEntry
 from cleanclaim.patients.models import Patient
@@ -158,6 +160,45 @@ def _forwarded_unanswered(encounters: set[int]) -> set[int]:
     return out
 
 
+def desk_payments(entries: list[LedgerEntry]) -> dict[int, int]:
+    """Entries on no claim that were taken at check-in (key ``checkin:<appointment>``,
+    ``appointments.actions.checkin_key``) for a visit: entry id → the appointment's
+    encounter, so the copay paid at the desk stands on its visit's row (and waits with
+    it) once the visit is billed, rather than as a payment not applied to a visit."""
+    from cleanclaim.appointments.models import Appointment
+
+    by_appointment: dict[int, list[int]] = {}
+    for e in entries:
+        if e.claim_id is None and e.key.startswith("checkin:"):
+            number = e.key.removeprefix("checkin:")
+            if number.isdigit():
+                by_appointment.setdefault(int(number), []).append(e.pk)
+    if not by_appointment:
+        return {}
+    out: dict[int, int] = {}
+    for appointment, encounter in Appointment.objects.filter(
+        pk__in=by_appointment, encounter_id__isnull=False
+    ).values_list("pk", "encounter_id"):
+        for entry in by_appointment[appointment]:
+            out[entry] = encounter
+    return out
+
+
+def visit_entries(claim_id: int) -> Q:
+    """The ledger entries of the visit of ``claim_id``: every claim of its encounter, and
+    what was paid at the desk when the patient checked in for it."""
+    from cleanclaim.appointments.models import Appointment
+
+    encounter = Claim.objects.filter(pk=claim_id).values("encounter_id")
+    keys = [
+        f"checkin:{pk}"
+        for pk in Appointment.objects.filter(encounter_id__in=encounter).values_list(
+            "pk", flat=True
+        )
+    ]
+    return Q(claim__encounter_id__in=encounter) | Q(claim__isnull=True, key__in=keys)
+
+
 @dataclass
 class VisitBalance:
     """The patient's side of one visit or, with ``claim`` None, of the entries tied to
@@ -185,15 +226,26 @@ def due_visits(patients: list[Patient]) -> tuple[list[VisitBalance], list[int]]:
         .select_related("claim", "patient")
         .order_by("effective_date", "id")
     )
-    claim_ids = {e.claim_id for e in entries if e.claim_id is not None}
+    desk = desk_payments(entries)
+    billed = dict(
+        Claim.objects.filter(encounter_id__in=set(desk.values()))
+        .order_by("pk")
+        .values_list("encounter_id", "pk")
+    )  # a visit's first claim (later ones are answered or waiting with it)
+    desk = {entry: enc for entry, enc in desk.items() if enc in billed}
+    claim_ids = {e.claim_id for e in entries if e.claim_id is not None} | set(billed.values())
     ready = answered_claim_ids(claim_ids)
     visits: dict[int | None, VisitBalance] = {}
     for e in entries:
+        visit = e.claim.encounter_id if e.claim is not None else desk.get(e.pk)
         if e.claim_id is not None and e.claim_id not in ready:
             continue
+        if e.claim is None and visit is not None and billed[visit] not in ready:
+            continue  # paid at the desk for a visit a payer has still to answer
         day = e.claim.service_from if e.claim is not None else e.effective_date
-        visit = e.claim.encounter_id if e.claim is not None else None
         v = visits.setdefault(visit, VisitBalance(claim=e.claim, day=day))
+        if v.claim is None and e.claim is not None:  # the desk's payment came first
+            v.claim, v.day = e.claim, e.claim.service_from
         v.entries.append(e)
         if e.claim_id is None:
             v.day = min(v.day, e.effective_date)

@@ -217,14 +217,14 @@ def pay_statement(
         ).exists():
             return []
         # the open balance of each stated visit now (payments since the run count),
-        # over every claim of the visit (primary, replacement, secondary)
+        # over every claim of the visit (primary, replacement, secondary) and the desk
         for visit in statement.data.get("visits", []):
             claim_id = visit.get("claim")
             if claim_id is None or left <= ZERO:
                 continue
             open_ = (
                 LedgerEntry.objects.filter(
-                    claim__encounter__claims=claim_id, bucket=Bucket.PATIENT
+                    account.visit_entries(claim_id), bucket=Bucket.PATIENT
                 ).aggregate(total=Sum("amount"))["total"]
                 or ZERO
             )

@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from cleanclaim.statements.models import Statement
@@ -24,7 +25,19 @@ _COLUMNS = (
     ("Paid", 515),
     ("Balance", 565),
 )
+#: the description column's width in points: it ends before the widest charge figure
+DESCRIPTION_WIDTH = 150.0
 _AGING = (("current", "Current"), ("31_60", "31-60"), ("61_90", "61-90"), ("over_90", "90+"))
+
+
+def _fit(text: str, width: float, font: str = "Helvetica", size: float = 8) -> str:
+    """``text`` cut (with an ellipsis) to ``width`` points, so it never runs into the
+    figures beside it."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def render(statement: Statement, message: str, how_to_pay: str) -> bytes:
@@ -77,7 +90,13 @@ def render(statement: Statement, message: str, how_to_pay: str) -> bytes:
             c.setFont("Helvetica", 8)
             y = height - 50
         c.drawString(40, y, visit["date"])
-        c.drawString(100, y, f"{visit['description']} {visit.get('patient', '')}"[:48])
+        c.drawString(100, y, _fit(visit["description"], DESCRIPTION_WIDTH))
+        if visit.get("patient"):  # whose visit, under it (a guarantor's statement lists many)
+            y -= 9
+            c.setFont("Helvetica", 7)
+            c.drawString(100, y, _fit(visit["patient"], DESCRIPTION_WIDTH))
+            c.setFont("Helvetica", 8)
+            y += 9
         for key, (_, x) in zip(
             ("charges", "insurance_paid", "adjustments", "patient_responsibility", "payments"),
             _COLUMNS[2:7],
@@ -85,6 +104,8 @@ def render(statement: Statement, message: str, how_to_pay: str) -> bytes:
         ):
             c.drawRightString(x, y, visit[key])
         c.drawRightString(565, y, visit["balance"])
+        if visit.get("patient"):
+            y -= 9
     y -= 26
     c.setFont("Helvetica-Bold", 9)
     c.drawString(40, y, "Aging")
