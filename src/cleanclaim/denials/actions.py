@@ -124,6 +124,35 @@ def from_posting(actor: Actor, claim_payment: Any) -> list[Denial]:
     return made
 
 
+def close_paid(actor: Actor, claim_payment: Any) -> list[Denial]:
+    """Close the claim's open or appealed denials that ``claim_payment``, a later answer
+    (not a reversal, not a denial: CLP02 22 / 4), settles: a denied line it adjudicates
+    with nothing held, or a claim-level denial when it holds nothing at claim level.
+    Status ``paid``, the outcome naming the remittance; audited."""
+    cpay = claim_payment
+    if cpay.claim_id is None or cpay.status_code in ("22", "4"):
+        return []
+    postings = cpay.postings or []
+    held = {p.get("line") for p in postings if p.get("action") == "hold"}
+    answered = set(
+        cpay.lines.filter(line_number__isnull=False).values_list("line_number", flat=True)
+    )
+    closed: list[Denial] = []
+    for d in Denial.objects.filter(
+        claim_id=cpay.claim_id, status__in=[Denial.Status.OPEN, Denial.Status.APPEALED]
+    ).exclude(claim_payment=cpay):
+        if d.line_number in held or (d.line_number is not None and d.line_number not in answered):
+            continue
+        d.status = Denial.Status.PAID
+        trace = cpay.remittance.trace if cpay.remittance_id else ""
+        d.outcome = f"settled by a later answer: remittance {trace}, paid {cpay.paid}"[:300]
+        d.closed_at, d.closed_by = timezone.now(), _user(actor)
+        d.save(update_fields=["status", "outcome", "closed_at", "closed_by"])
+        record(actor, "update", d, context={"status": d.status, "claim_payment": cpay.pk})
+        closed.append(d)
+    return closed
+
+
 def _open(denial: Denial) -> Denial:
     locked = Denial.objects.select_for_update().select_related("claim", "payer").get(pk=denial.pk)
     if locked.status not in (Denial.Status.OPEN, Denial.Status.APPEALED):

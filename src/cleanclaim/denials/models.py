@@ -33,6 +33,9 @@ class Denial(models.Model):
         RESUBMITTED = "resubmitted", "Corrected and resubmitted"
         VOIDED = "voided", "Voided"
         WRITTEN_OFF = "written_off", "Written off"
+        #: the payer paid the line on a later answer (reprocessed after a reversal, or
+        #: on appeal): closed by the posting, not by a person
+        PAID = "paid", "Paid on a later answer"
 
     practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="+")
     key = models.CharField(max_length=200)

@@ -175,6 +175,8 @@ class _Lookup:
         )
         #: Claims whose visit or patient has a secondary coverage (a secondary may follow).
         self.second: set[int] = set()
+        #: Claims with an open or appealed denial (a later answer may pay it).
+        self.denied: set[int] = set()
         for start in range(0, len(numbers), self.CHUNK):
             qs = _claims(practice_ids).filter(number__in=numbers[start : start + self.CHUNK])
             for claim in qs.prefetch_related("lines"):
@@ -184,6 +186,9 @@ class _Lookup:
                     Q(encounter__secondary_coverage__isnull=False)
                     | Q(patient__coverages__priority=2)
                 ).values_list("pk", flat=True)
+            )
+            self.denied.update(
+                qs.filter(denials__status__in=("open", "appealed")).values_list("pk", flat=True)
             )
 
     @classmethod
@@ -530,8 +535,10 @@ def _apply(
         ClaimPayment.objects.filter(pk=cpay.pk).update(
             postings=cpay.postings, note=note, posted_at=cpay.posted_at
         )
-    from cleanclaim.denials.actions import from_posting
+    from cleanclaim.denials.actions import close_paid, from_posting
 
+    if lookup is None or claim.number not in lookup.claims or claim.pk in lookup.denied:
+        close_paid(actor, cpay)  # a denied line paid by this later answer
     from_posting(actor, cpay)  # the denied lines to work (same transaction)
     if not note:
         _secondary(actor, rf, cpay, cp, claim, lookup)
@@ -658,6 +665,8 @@ def _post_one_statement(
         return ""  # a second event, or the denials hook: the normal path
     if _secondary_due(cp, claim, lookup):
         return ""  # the secondary claim to build: the normal path
+    if lookup is None or claim.number not in lookup.claims or claim.pk in lookup.denied:
+        return ""  # denials this answer may close: the normal path
     if engine.is_reversal(cp):
         kind = events.Kind.REVERSED
     else:
