@@ -102,7 +102,7 @@ def test_the_corrected_payment_closes_the_denial(world: Any) -> None:
     assert denial.status == Denial.Status.PAID
     assert "TRACE2000" in denial.outcome
     assert AuditEntry.objects.filter(
-        model__endswith="denial", object_pk=str(denial.pk), action="update"
+        model="denials.Denial", object_pk=str(denial.pk), action="update"
     )
     assert Denial.objects.count() == 1  # the corrected payment held nothing: no new denial
     actions.post_file(ACTOR, rf)
