@@ -65,4 +65,12 @@ def test_a_biller_sends_the_queued_claims_and_sees_them_sent(
     for number in sent:
         assert number in body
     assert page.locator("[data-claim-status=submitted]").count() == len(sent)
+    # the upload's bar is full and says so; the count is worded for its number
+    bar = page.locator("#batch-progress-bar")
+    assert bar.get_attribute("value") == bar.get_attribute("max") != "1"
+    assert "uploaded" in page.locator("#batch-progress-said").inner_text()
+    width = page.evaluate("document.getElementById('batch-progress-bar').offsetWidth")
+    assert width > 300, width  # not the browser's 10em default
+    count = f"{len(sent)} claim{'' if len(sent) == 1 else 's'}, "
+    assert count in body, body
     assert remote.uploads == 1
