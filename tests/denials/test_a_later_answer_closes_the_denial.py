@@ -15,7 +15,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
 from cleanclaim.denials.models import Denial
 from cleanclaim.remits import actions
-from cleanclaim.x12 import write_json
+from cleanclaim.testing.remits import bench_835
 
 from .conftest import post_denied
 
@@ -73,21 +73,13 @@ def _reprocessed() -> bytes:
         "payer_claim_control_number": "PCN000000001B",
         "services": [_visit(1, "105", [("PR", "2", "20")]), _test(1)],
     }
-    body = {
-        "transaction_set": "835",
-        "control_number": "0002",
-        "sender_id": "BENCHPAYER",
-        "receiver_id": "CLEANCLAIM",
-        "total_payment": "25",
-        "payment_method": "ACH",
-        "payment_date": "2026-02-20",
-        "trace_number": "TRACE2000",
-        "payer_identifier": "1999999999",
-        "payer": {"name": "BENCH MUTUAL", "id_qualifier": "XV", "id": "BENCH01"},
-        "payee": {"name": "BENCH PRACTICE", "id_qualifier": "XX", "id": "1234567893"},
-        "claims": [reversal, corrected],
-    }
-    return write_json(body, now=dt.datetime(2026, 2, 20, 9, 0, tzinfo=dt.UTC)).encode()
+    return bench_835(
+        [reversal, corrected],
+        total="25",
+        trace="TRACE2000",
+        day=dt.date(2026, 2, 20),
+        control="0002",
+    )
 
 
 def test_the_corrected_payment_closes_the_denial(world: Any) -> None:

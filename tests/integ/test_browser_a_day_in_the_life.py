@@ -310,6 +310,17 @@ def _denial_corrected(steps: Steps, day: Day, claim: Claim) -> Claim:
     return replacement
 
 
+def _run_statements(steps: Steps, day: Day) -> str:
+    """The biller runs the month's statements for the practice; what the page says."""
+    page = steps.page
+    page.get_by_role("link", name="Statements").first.click()
+    page.wait_for_load_state()
+    page.get_by_label("Practice").select_option(str(day.world.home.practice.pk))
+    page.get_by_role("button", name="Run statements").click()
+    page.wait_for_load_state()
+    return str(page.locator("body").inner_text())
+
+
 def _statement_waits(steps: Steps, day: Day) -> None:
     """The patient's ledger shows their share; the month's statement run states nothing
     for the visit yet: its secondary (and the replacement) still wait for a payer."""
@@ -320,12 +331,7 @@ def _statement_waits(steps: Steps, day: Day) -> None:
     assert re.search(rf"Patient owes\s+{COINSURANCE}", totals), totals
     assert "PR-3" in page.locator("#ledger-patient").inner_text()
     steps.shot("patient-ledger")
-    page.get_by_role("link", name="Statements").first.click()
-    page.wait_for_load_state()
-    page.get_by_label("Practice").select_option(str(day.world.home.practice.pk))
-    page.get_by_role("button", name="Run statements").click()
-    page.wait_for_load_state()
-    said = page.locator("body").inner_text()
+    said = _run_statements(steps, day)
     assert re.search(r"0 statements made.* ([1-9][0-9]*) visits still with a payer", said), said
     steps.shot("statements-wait-for-the-secondary")
     assert not Statement.objects.filter(patient=patient).exists()
@@ -392,12 +398,7 @@ def _statement_made(steps: Steps, day: Day, claim: Claim) -> None:
     totals = page.locator("#ledger-totals").inner_text()
     assert re.search(rf"Patient owes\s+{DUE}", totals), totals
     steps.shot("patient-ledger-answered")
-    page.get_by_role("link", name="Statements").first.click()
-    page.wait_for_load_state()
-    page.get_by_label("Practice").select_option(str(day.world.home.practice.pk))
-    page.get_by_role("button", name="Run statements").click()
-    page.wait_for_load_state()
-    said = page.locator("body").inner_text()
+    said = _run_statements(steps, day)
     assert re.search(r"1 statements made.* 0 visits still with a payer", said), said
     statement = Statement.objects.get(patient=patient)
     assert statement.amount_due == DUE

@@ -183,18 +183,27 @@ def many_claims_835(n: int, *, trace: str = "TRACE1000", first: int = 1) -> byte
                 ],
             }
         )
+    return bench_835(claims, total=str(110 * n), trace=trace, day=dt.date(2026, 2, 2))
+
+
+def bench_835(
+    claims: list[dict[str, Any]], *, total: str, trace: str, day: dt.date, control: str = "0001"
+) -> bytes:
+    """An 835 from BENCH MUTUAL to the bench practice paying ``claims`` (835 JSON claim
+    payments), ``total`` on ``day`` with trace number ``trace``."""
     body = {
         "transaction_set": "835",
-        "control_number": "0001",
+        "control_number": control,
         "sender_id": "BENCHPAYER",
         "receiver_id": "CLEANCLAIM",
-        "total_payment": str(110 * n),
+        "total_payment": total,
         "payment_method": "ACH",
-        "payment_date": "2026-02-02",
+        "payment_date": day.isoformat(),
         "trace_number": trace,
         "payer_identifier": "1999999999",
         "payer": {"name": "BENCH MUTUAL", "id_qualifier": "XV", "id": "BENCH01"},
         "payee": {"name": "BENCH PRACTICE", "id_qualifier": "XX", "id": "1234567893"},
         "claims": claims,
     }
-    return write_json(body, now=dt.datetime(2026, 2, 2, 9, 0, tzinfo=dt.UTC)).encode()
+    now = dt.datetime.combine(day, dt.time(9, 0), tzinfo=dt.UTC)
+    return write_json(body, now=now).encode()
