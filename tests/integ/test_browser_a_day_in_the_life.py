@@ -56,6 +56,7 @@ from .day_in_the_life import (
     COPAY,
     DUE,
     INJECTION,
+    INJECTION_CHARGE,
     PRIMARY_PAID,
     SECONDARY_DEDUCTIBLE_LEFT,
     SECONDARY_PAID,
@@ -397,6 +398,9 @@ def _statement_made(steps: Steps, day: Day, claim: Claim) -> None:
     page.goto(f"{steps.base}/statements/patients/{patient.pk}/ledger/")
     totals = page.locator("#ledger-totals").inner_text()
     assert re.search(rf"Patient owes\s+{DUE}", totals), totals
+    # the insurance side: the 300.00 charged, less what both payers paid and adjusted and
+    # the patient's share; the injection's 180.00 is still held CO-197 (its denial to work)
+    assert re.search(rf"Insurance owes\s+{INJECTION_CHARGE}", totals), totals
     steps.shot("patient-ledger-answered")
     said = _run_statements(steps, day)
     assert re.search(r"1 statements made.* 0 visits still with a payer", said), said
