@@ -151,3 +151,22 @@ def test_a_biller_cannot_change_and_an_outsider_cannot_reach_the_practice() -> N
     )
     assert other.status_code == 404
     assert not PostingRule.objects.exists()
+
+
+def test_every_default_key_is_a_key_the_page_takes() -> None:
+    from cleanclaim import remittance as engine
+    from cleanclaim.remits import rules
+
+    for key in engine.DEFAULT_RULES:
+        assert rules.normalise_key(key) == key
+        assert rules.describe(key) not in ("", f"CARC {key.partition('-')[2]}")
+
+
+def test_setting_the_same_action_again_changes_nothing() -> None:
+    home = build_world().home
+    client = _as(home, Role.MANAGER)
+    form = {"practice": home.practice.pk, "key": "PR-*", "action": "adjust"}
+    client.post("/remittances/rules/set/", form)
+    client.post("/remittances/rules/set/", form)
+    assert PostingRule.objects.count() == 1
+    assert AuditEntry.objects.filter(model="remits.PostingRule").count() == 1

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cleanclaim import remittance as engine
@@ -229,21 +229,34 @@ def set_rule(actor: Actor, practice: Practice, key: str, action: str) -> Posting
     with transaction.atomic():
         rule = PostingRule.objects.select_for_update().filter(practice=practice, key=k).first()
         now = timezone.now()
-        if rule is None:
-            rule = PostingRule(practice=practice, key=k, action=a, changed_by=user, changed_at=now)
-            rule.save()
-            default = engine.DEFAULT_RULES.get(k)
-            record(
-                actor,
-                "create",
-                rule,
-                changes={"key": [None, k], "action": [str(default) if default else None, a]},
-            )
-        elif rule.action != a:
-            before = rule.action
-            rule.action, rule.changed_by, rule.changed_at = a, user, now
-            rule.save(update_fields=["action", "changed_by", "changed_at"])
-            record(actor, "update", rule, changes={"action": [before, a]})
+        if rule is not None:
+            return _change(actor, rule, a, user, now)
+        rule = PostingRule(practice=practice, key=k, action=a, changed_by=user, changed_at=now)
+        try:
+            with transaction.atomic():
+                rule.save()
+        except IntegrityError:  # created meanwhile by another request: change that one
+            found = PostingRule.objects.select_for_update().get(practice=practice, key=k)
+            return _change(actor, found, a, user, now)
+        default = engine.DEFAULT_RULES.get(k)
+        record(
+            actor,
+            "create",
+            rule,
+            changes={"key": [None, k], "action": [str(default) if default else None, a]},
+        )
+    return rule
+
+
+def _change(
+    actor: Actor, rule: PostingRule, action: str, user: Any, now: dt.datetime
+) -> PostingRule:
+    """Change a stored rule's action (nothing when it is the same), audited."""
+    if rule.action != action:
+        before = rule.action
+        rule.action, rule.changed_by, rule.changed_at = action, user, now
+        rule.save(update_fields=["action", "changed_by", "changed_at"])
+        record(actor, "update", rule, changes={"action": [before, action]})
     return rule
 
 
