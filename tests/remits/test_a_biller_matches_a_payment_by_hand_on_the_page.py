@@ -47,7 +47,7 @@ def test_it_posts_against_the_candidate_picked_once_and_audited() -> None:
     url = f"/remittances/unmatched/{w.unmatched.pk}/"
     done = client.post(url, {"claim": str(w.right.pk)})
     assert done.status_code == 302 and done["Location"] == f"/remittances/{w.rf.pk}/"
-    assert LedgerEntry.objects.filter(claim=w.right).count() == 6
+    assert LedgerEntry.objects.exclude(kind="charge").filter(claim=w.right).count() == 6
     cpay = ClaimPayment.objects.get(claim=w.right)
     assert cpay.how == "by_hand"
     assert Unmatched.objects.get().resolved_by == home.users[Role.BILLER]
@@ -58,7 +58,7 @@ def test_it_posts_against_the_candidate_picked_once_and_audited() -> None:
     again = client.post(url, {"claim": str(w.right.pk)})
     assert again.status_code == 422
     assert "matched already" in again.content.decode()
-    assert LedgerEntry.objects.filter(claim=w.right).count() == 6
+    assert LedgerEntry.objects.exclude(kind="charge").filter(claim=w.right).count() == 6
     assert "Nothing unmatched" in client.get("/remittances/unmatched/").content.decode()
 
 
@@ -72,7 +72,7 @@ def test_it_finds_a_claim_by_number_and_refuses_charges_that_do_not_fit() -> Non
     text = refused.content.decode()
     assert "is not claim OTHER2" in text and "total charge 175.00" in text
     assert "post against this claim anyway" in text
-    assert not LedgerEntry.objects.filter(claim=w.twin).exists()
+    assert not LedgerEntry.objects.exclude(kind="charge").filter(claim=w.twin).exists()
 
     unknown = client.post(url, {"number": "NOPE"})
     assert unknown.status_code == 422 and "no claim NOPE" in unknown.content.decode()
@@ -98,7 +98,7 @@ def test_it_refuses_a_claim_of_another_practice() -> None:
     assert refused.status_code == 422
     text = refused.content.decode()
     assert f"{elsewhere.number} belongs to another practice" in text, text[text.find("<main") :]
-    assert not LedgerEntry.objects.filter(claim=elsewhere).exists()
+    assert not LedgerEntry.objects.exclude(kind="charge").filter(claim=elsewhere).exists()
     assert Unmatched.objects.get().resolved_at is None
 
 
@@ -109,4 +109,4 @@ def test_a_biller_of_another_organisation_gets_404() -> None:
     url = f"/remittances/unmatched/{w.unmatched.pk}/"
     assert outsider.get(url).status_code == 404
     assert outsider.post(url, {"claim": str(w.right.pk)}).status_code == 404
-    assert not LedgerEntry.objects.filter(claim=w.right).exists()
+    assert not LedgerEntry.objects.exclude(kind="charge").filter(claim=w.right).exists()
