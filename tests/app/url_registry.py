@@ -142,6 +142,27 @@ def remittance(w: Any) -> dict[str, Any]:
     return {"pk": rf.pk}
 
 
+def unmatched(w: Any) -> dict[str, Any]:
+    """An unmatched payment of the home practice: an 835 no claim answers, posted
+    (made on first use)."""
+    from cleanclaim.audit.actor import Actor
+    from cleanclaim.remits.actions import post_file, take_in_835
+    from cleanclaim.remits.models import Unmatched
+    from cleanclaim.testing.remits import many_claims_835
+
+    found = Unmatched.objects.filter(practice=w.home.practice).first()
+    if found is None:
+        actor = Actor(user=None, label="test")
+        data = many_claims_835(1, trace="WALK1", first=90)
+        post_file(actor, take_in_835(actor, w.home.practice, "walk.835", data))
+        found = Unmatched.objects.get(practice=w.home.practice)
+    return {"pk": found.pk}
+
+
+def rule_key(w: Any) -> dict[str, Any]:
+    return {"key": "CO-45"}
+
+
 def connection(w: Any) -> dict[str, Any]:
     """A sandbox connection of the home tenant (made on first use)."""
     from cleanclaim.clearinghouses.models import Connection
@@ -542,6 +563,22 @@ REGISTRY: dict[str, Entry] = {
         "remittance.post", method="POST", ok=(422,), phi=False
     ),
     "GET api:remittance_unmatched": Entry("remittance.post", phi=True),
+    # an empty form or body names what is missing (422)
+    "remits:match": Entry("remittance.post", "object", unmatched, phi=True),
+    "POST api:remittance_match": Entry(
+        "remittance.post", "object", unmatched, method="POST", ok=(422,), phi=True
+    ),
+    "remits:rules": Entry("payers.view", phi=False),
+    "remits:rules_set": Entry("payers.change", method="POST", ok=(422,), phi=False),
+    "remits:rules_remove": Entry("payers.change", method="POST", ok=(422,), phi=False),
+    "remits:rules_auto_post": Entry("payers.change", method="POST", ok=(422,), phi=False),
+    "GET api:posting_rules": Entry("payers.view", phi=False),
+    "PUT api:posting_rule": Entry(
+        "payers.change", args=rule_key, method="PUT", ok=(422,), phi=False
+    ),
+    "DELETE api:posting_rule": Entry(
+        "payers.change", args=rule_key, method="DELETE", ok=(422,), phi=False
+    ),
     "GET api:remittance_detail": Entry("remittance.post", "object", remittance, phi=True),
     "POST api:remittance_post": Entry(
         "remittance.post", "object", remittance, method="POST", phi=True

@@ -47,11 +47,15 @@ from cleanclaim.x12.x221a1_835.view import ClaimPayment as CP
 from cleanclaim.x12.x221a1_835.view import Remittance
 
 __all__ = [
+    "AlreadyMatched",
+    "DoesNotFit",
     "NotPostable",
     "Unreadable",
+    "claim_payment_of",
     "dry_run",
     "match_by_hand",
     "post_file",
+    "procedure_text",
     "read",
     "take_in_835",
 ]
@@ -67,6 +71,18 @@ class NotPostable(ValueError):
     """A refused file, or an unmatched payment already resolved."""
 
     code = "not_postable"
+
+
+class AlreadyMatched(NotPostable):
+    """The unmatched payment was matched (and posted) before."""
+
+    code = "already_matched"
+
+
+class DoesNotFit(NotPostable):
+    """The amounts of the payment do not fit the claim chosen."""
+
+    code = "does_not_fit"
 
 
 @dataclass
@@ -308,7 +324,7 @@ def _short(key: str) -> str:
     return key[:100] + "#" + hashlib.sha256(key.encode()).hexdigest()[:40]
 
 
-def _proc_text(cp: CP, i: int) -> str:
+def procedure_text(cp: CP, i: int) -> str:
     proc = cp.services[i].svc.composite_medical_procedure_identifier
     if proc is None:
         return ""
@@ -328,7 +344,12 @@ def _preview(cp: CP, claim: Claim | None, how: str, rules: Mapping[str, str]) ->
     if claim is not None:
         matched = _lines(cp, claim)
         out["lines"] = [
-            {"index": m.index, "line": m.line, "how": m.how, "procedure": _proc_text(cp, m.index)}
+            {
+                "index": m.index,
+                "line": m.line,
+                "how": m.how,
+                "procedure": procedure_text(cp, m.index),
+            }
             for m in matched
         ]
         prior = claim.responsibility != Claim.Responsibility.PRIMARY
@@ -510,7 +531,7 @@ def _apply(
             index=m.index,
             line_number=m.line,
             how=m.how,
-            procedure=_proc_text(cp, m.index),
+            procedure=procedure_text(cp, m.index),
             charge=cp.services[m.index].svc.line_item_charge_amount,
             paid=cp.services[m.index].svc.line_item_provider_payment_amount,
         )
@@ -696,7 +717,7 @@ def _post_one_statement(
             index=m.index,
             line_number=m.line,
             how=m.how,
-            procedure=_proc_text(cp, m.index),
+            procedure=procedure_text(cp, m.index),
             charge=cp.services[m.index].svc.line_item_charge_amount,
             paid=cp.services[m.index].svc.line_item_provider_payment_amount,
         )
@@ -848,19 +869,33 @@ def _post_plb(
         return len(ledger.post(actor, practice, lines))
 
 
-def match_by_hand(actor: Actor, unmatched: Unmatched, claim: Claim) -> ClaimPayment:
+def claim_payment_of(cpay: ClaimPayment) -> CP:
+    """The 2100 claim payment of ``cpay`` as its 835 says it (read again from the file)."""
+    flat = [cp for r in read(bytes(cpay.remittance.raw)) for cp in r.claims]
+    return flat[cpay.sequence]
+
+
+def match_by_hand(
+    actor: Actor, unmatched: Unmatched, claim: Claim, *, charge_differs_ok: bool = False
+) -> ClaimPayment:
     """Post an unmatched claim payment against ``claim`` (same practice), and take it
-    off the work list."""
+    off the work list. :class:`AlreadyMatched` when it was matched before (nothing
+    changes); :class:`DoesNotFit` when the payment's charge (CLP03) is not the claim's
+    total charge, unless ``charge_differs_ok`` (the person looked and chose it)."""
     with transaction.atomic():
         um = Unmatched.objects.select_for_update().get(pk=unmatched.pk)
         if um.resolved_at is not None:
-            raise NotPostable("this payment was matched already")
+            raise AlreadyMatched("this payment was matched already")
         if claim.practice_id != um.practice_id:
-            raise NotPostable("the claim belongs to another practice")
+            raise NotPostable(f"claim {claim.number} belongs to another practice")
         cpay = um.claim_payment
+        if abs(cpay.charge) != claim.total_charge and not charge_differs_ok:
+            raise DoesNotFit(
+                f"the payment's charge {abs(cpay.charge)} is not claim {claim.number}'s "
+                f"total charge {claim.total_charge}: check the claim, or confirm to post anyway"
+            )
         rf = cpay.remittance
-        flat = [cp for r in read(bytes(rf.raw)) for cp in r.claims]
-        cp = flat[cpay.sequence]
+        cp = claim_payment_of(cpay)
         ClaimPayment.objects.filter(pk=cpay.pk).update(claim=claim, how="by_hand")
         cpay.claim, cpay.how = claim, "by_hand"
         _apply(actor, rf, cpay, cp, claim)

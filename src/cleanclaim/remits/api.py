@@ -1,6 +1,8 @@
 """``/api/remittances``: upload an 835, see it, post it (or a dry run), the unmatched
-work list. Everything needs ``remittance.post``; writes go through
-:mod:`cleanclaim.remits.actions`."""
+work list and matching a payment by hand (``remittance.post``); the posting rules per
+practice (``/posting-rules``: read with ``payers.view``, changed with
+``payers.change``). Writes go through :mod:`cleanclaim.remits.actions` and
+:mod:`cleanclaim.remits.rules`."""
 
 from __future__ import annotations
 
@@ -11,17 +13,21 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
+from cleanclaim.api.versioning import patch_body, read_patch
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.phi import shows_phi
 from cleanclaim.audit.record import record, record_event
+from cleanclaim.claims.models import Claim
 from cleanclaim.practices.models import Practice
-from cleanclaim.remits import actions
+from cleanclaim.remits import actions, rules
 from cleanclaim.remits.models import ClaimPayment, RemittanceFile, Unmatched
 from cleanclaim.tenancy.guards import api_requires
 from cleanclaim.tenancy.scoping import get_scoped_or_404, scoped
 
 router = Router(tags=["remittances"])
 PERM = "remittance.post"
+RULES_VIEW = "payers.view"
+RULES_CHANGE = "payers.change"
 #: The largest 835 taken by upload (a 10,000-claim file is about 3 MiB).
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -74,6 +80,33 @@ class UnmatchedOut(Schema):
     patient_control_number: str
     paid: Decimal
     candidates: list[dict[str, Any]]
+
+
+class RuleOut(Schema):
+    key: str
+    action: str
+    action_words: str
+    description: str
+    source: str
+    default_action: str | None
+    changed_by: str
+    changed_at: str | None
+
+
+class PracticeRulesOut(Schema):
+    practice: int
+    auto_post: bool
+    rules: list[RuleOut]
+
+
+class RuleIn(Schema):
+    action: str
+
+
+class MatchIn(Schema):
+    #: The claim's id (a number) or its claim number (a string).
+    claim: int | str
+    charge_differs_ok: bool = False
 
 
 def _file_out(rf: RemittanceFile) -> dict[str, Any]:
@@ -155,6 +188,119 @@ def unmatched(request: HttpRequest) -> Any:
         }
         for u in rows
     ]
+
+
+def _practice_rules(practice: Practice) -> dict[str, Any]:
+    return {
+        "practice": practice.pk,
+        "auto_post": rules.auto_posts(practice),
+        "rules": [r.as_dict() for r in rules.in_effect(practice)],
+    }
+
+
+@router.get(
+    "/posting-rules",
+    response={200: list[PracticeRulesOut]},
+    url_name="posting_rules",
+)
+@api_requires(RULES_VIEW)
+def posting_rules(request: HttpRequest, practice: int | None = None) -> Any:
+    """Per practice (``practice``, else each one the caller may see): every rule in
+    effect (the defaults and the practice's overrides) and the ``AUTO-POST`` switch."""
+    if practice is not None:
+        return [_practice_rules(get_scoped_or_404(Practice, request.auth, RULES_VIEW, pk=practice))]  # type: ignore[attr-defined]
+    return [
+        _practice_rules(p)
+        for p in scoped(Practice, request.auth, RULES_VIEW).order_by("pk")  # type: ignore[attr-defined]
+    ]
+
+
+@router.put(
+    "/posting-rules/{key}",
+    response={200: RuleOut, 422: ErrorOut},
+    url_name="posting_rule",
+    openapi_extra=patch_body(RuleIn),
+)
+@api_requires(RULES_CHANGE)
+def posting_rule_set(request: HttpRequest, key: str, practice: int | None = None) -> Any:
+    """Add or change the practice's override for ``key`` (``CO-45``, ``PR-*``,
+    ``RARC:N130``; ``AUTO-POST`` takes ``hold``): 422 naming the field at fault."""
+    action = read_patch(request, RuleIn)["action"]
+    if practice is None:
+        return Status(422, {"detail": "practice: required"})
+    where = get_scoped_or_404(Practice, request.auth, RULES_CHANGE, pk=practice)  # type: ignore[attr-defined]
+    try:
+        rule = rules.set_rule(Actor.from_request(request, via="api"), where, key, action)
+    except rules.InvalidRule as exc:
+        return Status(422, {"detail": str(exc)})
+    shown = [r for r in rules.in_effect(where) if r.key == rule.key]
+    if shown:
+        return shown[0].as_dict()
+    return rules.Rule(rule.key, rule.action, "", "practice", None, "", rule.changed_at).as_dict()
+
+
+@router.delete(
+    "/posting-rules/{key}",
+    response={204: None, 404: ErrorOut, 422: ErrorOut},
+    url_name="posting_rule",
+)
+@api_requires(RULES_CHANGE)
+def posting_rule_remove(request: HttpRequest, key: str, practice: int | None = None) -> Any:
+    """Remove the practice's override for ``key`` (the default applies again); 404 when
+    the practice has none."""
+    if practice is None:
+        return Status(422, {"detail": "practice: required"})
+    where = get_scoped_or_404(Practice, request.auth, RULES_CHANGE, pk=practice)  # type: ignore[attr-defined]
+    if not rules.remove_rule(Actor.from_request(request, via="api"), where, key):
+        return Status(404, {"detail": f"key: practice {where.pk} has no rule {key}"})
+    return Status(204, None)
+
+
+@router.post(
+    "/unmatched/{pk}/match",
+    response={200: PaymentOut, 409: ErrorOut, 422: ErrorOut},
+    url_name="remittance_match",
+    openapi_extra=patch_body(MatchIn),
+)
+@api_requires(PERM)
+@shows_phi
+def match(request: HttpRequest, pk: int) -> Any:
+    """Post the unmatched payment ``pk`` against a claim (its id, or its claim number as
+    a string): 409 when it was matched already, 422 when the claim is not found, is
+    another practice's, or its total charge is not the payment's (unless
+    ``charge_differs_ok``)."""
+    um = get_scoped_or_404(Unmatched, request.auth, PERM, pk=pk)  # type: ignore[attr-defined]
+    payload = MatchIn(**read_patch(request, MatchIn))
+    claims = scoped(Claim, request.auth, PERM)  # type: ignore[attr-defined]
+    if isinstance(payload.claim, int):
+        claim = claims.filter(pk=payload.claim).first()
+    else:
+        claim = claims.filter(number=payload.claim.strip()).first()
+    actor = Actor.from_request(request, via="api")
+    if claim is None:
+        record(actor, "read", um)
+        return Status(422, {"detail": f"claim: no claim {payload.claim} in your practices"})
+    try:
+        p = actions.match_by_hand(actor, um, claim, charge_differs_ok=payload.charge_differs_ok)
+    except actions.AlreadyMatched as exc:
+        record(actor, "read", um)
+        return Status(409, {"detail": str(exc)})
+    except actions.NotPostable as exc:
+        record(actor, "read", um)
+        return Status(422, {"detail": f"claim: {exc}"})
+    p.refresh_from_db()
+    return {
+        "id": p.pk,
+        "patient_control_number": p.patient_control_number,
+        "status_code": p.status_code,
+        "charge": p.charge,
+        "paid": p.paid,
+        "claim": claim.number,
+        "how": p.how,
+        "forwarded": p.forwarded,
+        "postings": p.postings,
+        "note": p.note,
+    }
 
 
 @router.get("/{pk}", response=DetailOut, url_name="remittance_detail")

@@ -183,6 +183,11 @@ class PostingRule(models.Model):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=20)
     action = models.CharField(max_length=10, choices=Action.choices)
+    #: Who set the rule last and when (None: set before the rules page, or by a script).
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(null=True, blank=True)
 
     tenant_path: ClassVar[str] = "practice"
 
@@ -191,3 +196,6 @@ class PostingRule(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["practice", "key"], name="posting_rule_once")
         ]
+
+    def audit_label(self) -> str:
+        return f"posting rule {self.key} of practice {self.practice_id}"

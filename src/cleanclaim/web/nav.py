@@ -31,6 +31,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("Scrubber", "scrubbing:upload", "claims.work"),
     NavItem("Batches", "clearinghouses:batches", "claims.submit"),
     NavItem("Remittance", "remits:list", "remittance.post"),
+    NavItem("Posting rules", "remits:rules", "payers.view"),
     NavItem("Denials", "denials:list", "worklists.claims"),
     NavItem("Statements", "statements:runs", "statements.work"),
     NavItem("Payers", "payers:list", "payers.view"),
