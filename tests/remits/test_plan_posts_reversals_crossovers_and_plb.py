@@ -134,8 +134,22 @@ def test_a_secondary_posts_its_payment_and_patient_share_but_not_the_prior_payer
         ("insurance", "transfer_to_patient", Decimal("-10"), "PR-1"),
         ("patient", "transfer_to_patient", Decimal("10"), "PR-1"),
     ]
-    # on a primary (a payer's own OA-23), it is an other adjustment as the rules say
-    as_primary = plan(cp, matched)
+    # CLP02 2 says the payer processed it as secondary: the same on our primary claim
+    # (a crossover's next payer answering the claim the primary forwarded)
+    assert plan(cp, matched) == as_secondary
+    # processed as primary (CLP02 1), a payer's own OA-23 is an other adjustment
+    primary = _remit([{**secondary, "status_code": "1"}], "15", []).claims[0]
     assert ("insurance", "other_adjustment", Decimal("-75"), "OA-23") in [
-        (p.bucket, p.kind, p.amount, p.reason) for p in as_primary
+        (p.bucket, p.kind, p.amount, p.reason) for p in plan(primary, matched)
+    ]
+
+
+def test_a_forwarded_claims_patient_share_stays_with_insurance_for_the_next_payer() -> None:
+    """CLP02 19 (processed as primary, forwarded to the next payer): the PR amounts are
+    the next payer's to answer; the payment and the contractual adjustment post."""
+    cp = _remit([_claim("19", 1)], "60", []).claims[0]
+    postings = plan(cp, match_lines(cp.services, []))
+    assert [(p.bucket, p.kind, p.amount, p.reason) for p in postings] == [
+        ("insurance", "insurance_payment", Decimal("-60"), ""),
+        ("insurance", "contractual_adjustment", Decimal("-20"), "CO-45"),
     ]

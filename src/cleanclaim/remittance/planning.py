@@ -16,10 +16,14 @@ negate the original's; the payment is posted as kind ``reversal``. CLP02 19/20/2
 the payer forwarded the claim to the next payer (crossover): :func:`is_forwarded`.
 
 On a claim billed after a prior payer (a secondary or tertiary: ``after_prior_payer``),
-``OA-23`` ("the impact of prior payer(s) adjudication including payments and/or
-adjustments", CARC 23, X12 Claim Adjustment Reason Codes) posts nothing: those amounts
-were posted with the prior payer's answer, and only the patient's remaining share was
-handed to this payer (``cleanclaim.ledger.charges``).
+or answered by a payer that processed it as secondary or tertiary (CLP02 2, 3, 20, 21:
+a crossover's next payer answers the primary's claim), ``OA-23`` ("the impact of prior
+payer(s) adjudication including payments and/or adjustments", CARC 23, X12 Claim
+Adjustment Reason Codes) posts nothing: those amounts were posted with the prior payer's
+answer, and only the patient's remaining share was handed to this payer
+(``cleanclaim.ledger.charges``). On a claim the payer forwarded to the next payer
+(crossover, CLP02 19/20/21) the patient responsibility (PR) stays with insurance: the
+next payer answers for it, and its own 835 moves to the patient what it leaves.
 
 PLB provider-level adjustments (:func:`plan_provider_adjustments`) go to the
 practice bucket with their sign as written: positive withheld from the payment
@@ -126,6 +130,8 @@ def rule_for(
 
 #: CARC 23, group OA: the prior payers' impact, stated on a secondary's 835
 PRIOR_PAYER_IMPACT = ("OA", "23")
+#: CLP02: processed as secondary (2), tertiary (3), and those forwarded on (20, 21)
+AFTER_PRIOR_PAYER = frozenset({"2", "3", "20", "21"})
 
 
 def _adjustments(
@@ -134,6 +140,7 @@ def _adjustments(
     remarks: tuple[str, ...],
     rules: Mapping[str, str],
     after_prior_payer: bool = False,
+    forwarded: bool = False,
 ) -> list[Posting]:
     out: list[Posting] = []
     for cas in cas_list:
@@ -148,6 +155,8 @@ def _adjustments(
                 continue
             reason = f"{group}-{adj.claim_adjustment_reason_code}"
             action = rule_for(rules, group, adj.claim_adjustment_reason_code, remarks)
+            if action is Action.PATIENT and forwarded:
+                continue  # the next payer answers for it
             if action is Action.PATIENT:
                 out.append(
                     Posting(
@@ -182,8 +191,11 @@ def plan(
 ) -> list[Posting]:
     """The postings of one claim payment; ``matched`` from :func:`match_lines` over
     ``cp.services``. A ``hold`` posting has kind ``""``: it is never written.
-    ``after_prior_payer``: the claim is a secondary or tertiary (``OA-23`` posts nothing)."""
+    ``after_prior_payer``: the claim is a secondary or tertiary (``OA-23`` posts nothing,
+    as it does when CLP02 says the payer processed it after another)."""
     pay_kind = "reversal" if is_reversal(cp) else "insurance_payment"
+    prior = after_prior_payer or cp.clp.claim_status_code in AFTER_PRIOR_PAYER
+    forwarded = is_forwarded(cp)
     by_index = {m.index: m.line for m in matched}
     out: list[Posting] = []
     paid_on_lines = ZERO
@@ -194,11 +206,11 @@ def plan(
         paid_on_lines += paid
         if paid:
             out.append(Posting("insurance", pay_kind, -paid, "payment", line, "", remarks))
-        out += _adjustments(svc.adjustments, line, remarks, rules, after_prior_payer)
+        out += _adjustments(svc.adjustments, line, remarks, rules, prior, forwarded)
     rest = cp.clp.claim_payment_amount - paid_on_lines
     if rest:
         out.append(Posting("insurance", pay_kind, -rest, "payment"))
-    out += _adjustments(cp.adjustments, None, (), rules, after_prior_payer)
+    out += _adjustments(cp.adjustments, None, (), rules, prior, forwarded)
     return out
 
 
