@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,17 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def _connect(port: int, seconds: float = 20.0) -> socket.socket:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return socket.create_connection(("127.0.0.1", port), timeout=5)
+        except ConnectionRefusedError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def test_it_serves_until_stopped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,13 +55,11 @@ def test_it_serves_until_stopped(tmp_path: Path, capsys: pytest.CaptureFixture[s
     thread = threading.Thread(target=lambda: done.append(cli_sandbox.run(args, stop=stop)))
     thread.start()
     try:
-        for _ in range(200):
-            if "sandbox CORE" in capsys.readouterr().out or (tmp_path / "host_key").exists():
-                break
-            stop.wait(0.05)
-        with socket.create_connection(("127.0.0.1", sftp), timeout=5) as conn:
+        # the servers listen once both are up (the host key is written before): retry
+        # the connection until then, a loaded machine may take a while
+        with _connect(sftp) as conn:
             assert conn.recv(4).startswith(b"SSH-")
-        socket.create_connection(("127.0.0.1", core), timeout=5).close()
+        _connect(core).close()
     finally:
         stop.set()
         thread.join(10)
