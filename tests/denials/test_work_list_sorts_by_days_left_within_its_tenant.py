@@ -47,6 +47,18 @@ def test_order_filters_and_scoping(world: Any) -> None:
     assert "overdue -9" in html and html.index(f"/denials/{b.pk}/") < html.index(
         f"/denials/{a.pk}/"
     )
+    # the figures by category as a chart and as a table: two authorization, one coding
+    assert 'aria-labelledby="denials-by-category-title"' in html
+    summary = html.split('id="denials-by-category-table"')[1].split("</table>")[0]
+    cells = [c.split("</td>")[0] for c in summary.split("<td>")[1:]]
+    assert cells == [
+        '<a href="?category=authorization">Authorization</a>',
+        "2",
+        "50.00",
+        '<a href="?category=coding">Coding</a>',
+        "1",
+        "25.00",
+    ], cells
 
     outsider = Client()
     outsider.force_login(world.outsider.users[Role.BILLER])

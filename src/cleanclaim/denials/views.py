@@ -22,6 +22,7 @@ from cleanclaim.denials import actions, proposals, worklist
 from cleanclaim.denials.categories import CATEGORIES
 from cleanclaim.denials.models import Denial, Proposal
 from cleanclaim.payers.models import Payer
+from cleanclaim.scrubbing.svg import bar_chart
 from cleanclaim.tenancy.guards import requires
 from cleanclaim.tenancy.scoping import get_scoped_or_404, has_permission, scoped
 
@@ -43,10 +44,15 @@ def denial_list(request: HttpRequest) -> HttpResponse:
         due_by = dt.date.fromisoformat(request.GET.get("due_by", "")) or None
     except ValueError:
         due_by = None
-    found = list(
-        worklist.rows(
-            scoped(Denial, request.user, LIST), category=category, payer=payer_id, due_by=due_by
-        )[:500]
+    listed = worklist.rows(
+        scoped(Denial, request.user, LIST), category=category, payer=payer_id, due_by=due_by
+    )
+    found = list(listed[:500])
+    summary = worklist.by_category(listed)
+    chart = bar_chart(
+        [(t["label"], t["count"]) for t in summary],
+        title="Open denials by category",
+        chart_id="denials-by-category",
     )
     record_event(
         Actor.from_request(request),
@@ -62,6 +68,8 @@ def denial_list(request: HttpRequest) -> HttpResponse:
         "denials/list.html",
         {
             "rows": [worklist.as_row(d, today) for d in found],
+            "summary": summary,
+            "chart": chart,
             "categories": CATEGORIES,
             "payers": Payer.objects.filter(organisation_id=org).order_by("name"),
             "category": category,

@@ -4,10 +4,12 @@ deadline, sorted by days left to appeal (overdue first, no deadline last)."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet, Sum
 
+from cleanclaim.denials.categories import CATEGORIES
 from cleanclaim.denials.models import Denial
 
 __all__ = ["days_left", "rows"]
@@ -69,3 +71,23 @@ def followups_due(qs: QuerySet[Denial], today: dt.date) -> QuerySet[Denial]:
         .select_related("claim", "claim__patient", "payer")
         .order_by("follow_up", "id")
     )
+
+
+def by_category(qs: QuerySet[Denial]) -> list[dict[str, Any]]:
+    """The denials of ``qs`` per category: label, count and amount (most first)."""
+    totals = (
+        qs.order_by()
+        .values("category")
+        .annotate(count=Count("id"), amount=Sum("amount"))
+        .order_by("-count", "category")
+    )
+    return [
+        {
+            "category": t["category"],
+            "label": CATEGORIES.get(t["category"], t["category"]),
+            "count": t["count"],
+            "amount": Decimal(t["amount"] or 0).quantize(Decimal("0.01")),
+        }
+        for t in totals
+    ]
+
