@@ -90,4 +90,3 @@ def by_category(qs: QuerySet[Denial]) -> list[dict[str, Any]]:
         }
         for t in totals
     ]
-
