@@ -80,6 +80,16 @@ def test_it_runs_a_due_job_once_per_interval() -> None:
 
 
 @pytest.mark.django_db
+def test_it_keeps_a_month_of_runs() -> None:
+    old = ScheduledRun.objects.create(job="ok", started_at=T0 - dt.timedelta(days=31))
+    kept = ScheduledRun.objects.create(job="ok", started_at=T0 - dt.timedelta(days=29))
+    other = ScheduledRun.objects.create(job="boom", started_at=T0 - dt.timedelta(days=90))
+    run_job(OK, now=Clock(T0))
+    left = set(ScheduledRun.objects.values_list("pk", flat=True))
+    assert old.pk not in left and {kept.pk, other.pk} <= left
+
+
+@pytest.mark.django_db
 def test_it_records_a_failing_job_and_still_runs_the_next() -> None:
     boom, ok = Scheduler((BOOM, OK), now=Clock(T0)).run_due()
     assert boom.outcome == "failed"

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from cleanclaim.cli import CLIError, _django
+from cleanclaim.cli.serve import _count
 
 PID_FILE = "scheduler.pid"
 LOG_FILE = "scheduler.log"
@@ -51,7 +52,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     worker = subparsers.add_parser(
         "worker", help="a Celery worker (needs CELERY_BROKER_URL)", add_help=True
     )
-    worker.add_argument("--concurrency", type=int, default=0, help="processes (default: cores)")
+    worker.add_argument(
+        "--concurrency", type=_count("--concurrency"), help="processes (default: cores)"
+    )
     worker.set_defaults(func=cmd_worker)
     beat = subparsers.add_parser(
         "beat", help="Celery beat: the schedule, sent to the workers (needs CELERY_BROKER_URL)"

@@ -37,7 +37,7 @@ from django.utils import timezone
 from cleanclaim.web.models import ScheduledLock, ScheduledRun
 from cleanclaim.web.schedule import Job, jobs
 
-__all__ = ["RUNNER", "Scheduler", "job_lock", "last_runs", "run_job", "summary"]
+__all__ = ["KEEP_RUNS", "RUNNER", "Scheduler", "job_lock", "last_runs", "run_job", "summary"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,9 @@ RUNNER = f"{socket.gethostname()}:{os.getpid()}"
 #: The first key of our advisory locks ("cc" + "sc"), so other users of
 #: ``pg_advisory_lock`` on the database are not confused with ours.
 _LOCK_CLASS = 0x63637363 - (1 << 32) if 0x63637363 >= (1 << 31) else 0x63637363
+
+#: Runs older than this are deleted when the job runs again (the page shows the latest).
+KEEP_RUNS = dt.timedelta(days=30)
 
 Clock = Callable[[], dt.datetime]
 
@@ -144,6 +147,9 @@ def run_job(
             run.detail = summary(result)
         run.finished_at = now()
         run.save(update_fields=["outcome", "detail", "finished_at"])
+        ScheduledRun.objects.filter(
+            job=job.name, started_at__lt=run.started_at - KEEP_RUNS
+        ).delete()
         return run
 
 
