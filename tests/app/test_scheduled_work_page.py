@@ -31,6 +31,23 @@ def test_it_shows_the_jobs_and_their_last_runs(world: World) -> None:
     assert "Not run yet." in page  # eligibility has no run
 
 
+def test_it_says_when_the_polling_has_stopped(world: World) -> None:
+    from django.utils import timezone
+
+    now = timezone.now()
+    ScheduledRun.objects.create(job="poll", started_at=now - dt.timedelta(minutes=11))
+    ScheduledRun.objects.create(job="claim_status", started_at=now - dt.timedelta(minutes=1))
+    client = Client()
+    client.force_login(world.home.users[Role.MANAGER])
+    page = client.get(reverse("work:scheduled")).content.decode()
+    assert 'data-late="poll"' in page and "it last started 11" in page
+    assert 'data-late="claim_status"' not in page
+    assert 'data-late="eligibility"' in page and "it has never run" in page
+    ScheduledRun.objects.create(job="poll", started_at=now - dt.timedelta(minutes=4))
+    page = client.get(reverse("work:scheduled")).content.decode()
+    assert 'data-late="poll"' not in page
+
+
 def test_it_tells_platform_staff_why_a_run_failed(world: World) -> None:
     at = dt.datetime(2027, 3, 1, 7, tzinfo=dt.UTC)
     ScheduledRun.objects.create(

@@ -37,7 +37,16 @@ from django.utils import timezone
 from cleanclaim.web.models import ScheduledLock, ScheduledRun
 from cleanclaim.web.schedule import Job, jobs
 
-__all__ = ["KEEP_RUNS", "RUNNER", "Scheduler", "job_lock", "last_runs", "run_job", "summary"]
+__all__ = [
+    "KEEP_RUNS",
+    "RUNNER",
+    "Scheduler",
+    "is_late",
+    "job_lock",
+    "last_runs",
+    "run_job",
+    "summary",
+]
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +168,14 @@ def last_runs(per_job: int = 5) -> list[tuple[Job, list[ScheduledRun]]]:
         (item, list(ScheduledRun.objects.filter(job=item.name).order_by("-started_at")[:per_job]))
         for item in jobs(settings.CONFIG)
     ]
+
+
+def is_late(job: Job, last_started: dt.datetime | None, now: dt.datetime) -> bool:
+    """True when a run is owed and overdue by more than a grace (another interval, or an
+    hour for a daily job): nothing is running the schedule, or it is stuck. Never run
+    counts as late."""
+    grace = job.every if job.every is not None else dt.timedelta(hours=1)
+    return last_started is None or job.is_due(now - grace, last_started, settings.TIME_ZONE)
 
 
 class Scheduler:

@@ -136,13 +136,18 @@ def scheduled(request: HttpRequest) -> HttpResponse:
     platform staff, others are pointed to the server's log."""
     from django.conf import settings
 
-    from cleanclaim.web.scheduler import last_runs
+    from cleanclaim.web.scheduler import is_late, last_runs
 
+    now = timezone.now()
+    rows = [
+        (job, runs, is_late(job, runs[0].started_at if runs else None, now))
+        for job, runs in last_runs(per_job=5)
+    ]
     return render(
         request,
         "web/scheduled.html",
         {
-            "jobs": last_runs(per_job=5),
+            "jobs": rows,
             "zone": settings.TIME_ZONE,
             "broker": bool(settings.CONFIG.celery_broker_url),
             "show_errors": request.user.is_staff,
