@@ -18,12 +18,14 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## make run: install, migrate, load reference data and the demo practice, (re)start the sandbox
-## clearinghouse in the background (SFTP :2222, CORE :8022 on loopback), serve on :8000 (gunicorn)
+## clearinghouse in the background (SFTP :2222, CORE :8022 on loopback), (re)start the scheduler
+## in the background (polling, claim status, night-before eligibility), serve on :8000 (gunicorn)
 run: $(STAMP)
 	$(CC) manage migrate --noinput
 	$(CC) refdata import
 	$(CC) demo
 	$(CC) sandbox start
+	$(CC) scheduler start
 	$(CC) serve --addr 127.0.0.1:8000
 
 ## make test: the whole suite on SQLite (browser tests skip with a reason when Chromium is missing)

@@ -61,3 +61,22 @@ def test_it_runs_a_task_through_a_real_broker_and_worker() -> None:
         "valid": False,
         "error": "NPI 1234567890 fails its check digit (expected 3)",
     }
+
+
+@pytest.mark.skipif(
+    not BROKER, reason="set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/15) to run"
+)
+@pytest.mark.filterwarnings("ignore:Call to deprecated setex:DeprecationWarning")
+@pytest.mark.django_db(transaction=True)
+def test_it_runs_a_scheduled_job_through_the_broker_as_beat_sends_it() -> None:
+    from celery.contrib.testing.worker import start_worker
+    from django.conf import settings
+
+    from cleanclaim.web.models import ScheduledRun
+
+    entry = settings.CELERY_BEAT_SCHEDULE["poll"]  # what beat sends, as it sends it
+    with start_worker(app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30):
+        outcome = app.send_task(entry["task"], args=entry["args"]).get(timeout=30)
+    assert outcome["job"] == "poll" and outcome["outcome"] == "ok"
+    run = ScheduledRun.objects.get(job="poll")
+    assert run.outcome == "ok" and run.finished_at is not None

@@ -399,6 +399,7 @@ REGISTRY: dict[str, Entry] = {
     "claims:print_paper": Entry("claims.work", method="POST", ok=(422,), phi=True),
     "claims:worklist": Entry("worklists.claims", args=lambda w: {"slug": "deadlines"}, phi=True),
     "work:reports": Entry("reports.view", phi=False),
+    "work:scheduled": Entry("reports.view", phi=False),
     # coding screen, code pages, reference data status (tests/integ)
     "coding:screen": Entry("coding.work", phi=False),
     "coding:search": Entry("coding.work", phi=False),

@@ -79,6 +79,15 @@ class Config:
     #: Days after sending with no acknowledgement before a claim is on the
     #: "no answer" work list (``CLEANCLAIM_NO_ANSWER_DAYS``, docs/claims.md).
     no_answer_days: int = 30
+    #: The server's time zone (``CLEANCLAIM_TIME_ZONE``, an IANA name): Django's
+    #: ``TIME_ZONE``, the zone of "today" and of the schedule's daily times.
+    time_zone: str = "UTC"
+    #: Scheduled work (docs/configuration.md, cleanclaim.web.schedule): minutes between
+    #: polls of the clearinghouses, and the daily times (HH:MM, hour, minute) of the
+    #: claim-status run and the night-before eligibility run.
+    poll_minutes: int = 5
+    claim_status_at: tuple[int, int] = (7, 0)
+    eligibility_at: tuple[int, int] = (18, 0)
 
 
 def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -275,6 +284,35 @@ def _email_from(env: Mapping[str, str]) -> str:
     return raw
 
 
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def env_clock(env: Mapping[str, str], name: str, default: tuple[int, int]) -> tuple[int, int]:
+    """``HH:MM`` on a 24-hour clock (``"07:00"``, ``"18:30"``) as (hour, minute)."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    match = _CLOCK.fullmatch(raw)
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ConfigError(f"{name}: expected a time HH:MM on a 24-hour clock, got {raw!r}")
+    return (int(match[1]), int(match[2]))
+
+
+def _time_zone(env: Mapping[str, str], name: str = "CLEANCLAIM_TIME_ZONE") -> str:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return "UTC"
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"{name}: expected a time zone name such as America/New_York, got {raw!r}"
+        ) from None
+    return raw
+
+
 def _broker_url(env: Mapping[str, str], name: str) -> str | None:
     raw = env.get(name, "").strip()
     if not raw:
@@ -458,4 +496,8 @@ def load(env: Mapping[str, str] | None = None, *, cwd: Path | None = None) -> Co
         invitation_days=env_int(env, "CLEANCLAIM_INVITATION_DAYS", 7, low=1, high=90),
         cms1500_offset_mm=parse_cms1500_offset(env),
         no_answer_days=env_int(env, "CLEANCLAIM_NO_ANSWER_DAYS", 30, low=1, high=365),
+        time_zone=_time_zone(env),
+        poll_minutes=env_int(env, "CLEANCLAIM_POLL_MINUTES", 5, low=1, high=1440),
+        claim_status_at=env_clock(env, "CLEANCLAIM_CLAIM_STATUS_AT", (7, 0)),
+        eligibility_at=env_clock(env, "CLEANCLAIM_ELIGIBILITY_AT", (18, 0)),
     )

@@ -37,6 +37,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("Payers", "payers:list", "payers.view"),
     NavItem("Fee schedules", "fees:list", "fees.view"),
     NavItem("Reports", "work:reports", "reports.view", "reports and KPIs"),
+    NavItem("Scheduled work", "work:scheduled", "reports.view"),
     NavItem("Reference data", "coding:refdata", "refdata.view"),
     NavItem("Admin", "manage:users", "users.manage"),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from cleanclaim.web.config import env_int, load
+from cleanclaim.web.schedule import beat_schedule
 
 CONFIG = load()
 
@@ -182,7 +183,7 @@ if CONFIG.production:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = "UTC"
+TIME_ZONE = CONFIG.time_zone
 USE_I18N = False
 USE_TZ = True
 
@@ -213,6 +214,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Celery beat's schedule (``cleanclaim beat``), from the one list of scheduled work;
+# without a broker ``cleanclaim scheduler`` runs the same list (docs/architecture.md).
+CELERY_BEAT_SCHEDULE = beat_schedule(CONFIG) if CONFIG.celery_broker_url else {}
 
 LOGGING = {
     "version": 1,

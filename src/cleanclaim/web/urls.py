@@ -22,6 +22,7 @@ work = (
     [
         path("claims/", views.claims, name="claims"),
         path("reports/", views.reports, name="reports"),
+        path("scheduled/", views.scheduled, name="scheduled"),
     ],
     "work",
 )

@@ -126,3 +126,30 @@ def _placeholder(url_name: str):  # type: ignore[no-untyped-def]
 
 claims = _placeholder("work:claims")
 reports = _placeholder("work:reports")
+
+
+@require_GET
+@requires("reports.view")
+def scheduled(request: HttpRequest) -> HttpResponse:
+    """The scheduled work and its last runs, so a manager can see the polling is alive.
+    Platform-wide and name-free (counts only); a failure's error text is shown to
+    platform staff, others are pointed to the server's log."""
+    from django.conf import settings
+
+    from cleanclaim.web.scheduler import is_late, last_runs
+
+    now = timezone.now()
+    rows = [
+        (job, runs, is_late(job, runs[0].started_at if runs else None, now))
+        for job, runs in last_runs(per_job=5)
+    ]
+    return render(
+        request,
+        "web/scheduled.html",
+        {
+            "jobs": rows,
+            "zone": settings.TIME_ZONE,
+            "broker": bool(settings.CONFIG.celery_broker_url),
+            "show_errors": request.user.is_staff,
+        },
+    )
