@@ -10,6 +10,10 @@ from django.apps import apps
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.audit.models import AuditEntry
+from cleanclaim.authorizations.models import Authorization, AuthorizationUse
+from cleanclaim.clearinghouses.models import Batch
+from cleanclaim.denials.models import Denial
+from cleanclaim.ledger.models import LedgerEntry
 from cleanclaim.npi import is_valid_npi
 from cleanclaim.patients import actions as patient_actions
 from cleanclaim.patients.models import Coverage, Patient
@@ -18,6 +22,8 @@ from cleanclaim.payers import demo as payers_demo
 from cleanclaim.payers.models import Payer
 from cleanclaim.practices import actions as practice_actions
 from cleanclaim.practices.models import Practice, RenderingProvider, ServiceLocation, User
+from cleanclaim.remits.models import ClaimPayment, RemittanceFile, Unmatched
+from cleanclaim.statements.models import Statement, StatementRun
 from cleanclaim.web import demo
 from cleanclaim.web.models import DemoObject
 
@@ -35,13 +41,34 @@ def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
     return rows
 
 
+def _money_side() -> dict[str, int]:
+    """What the money side's pages list: authorizations, remittances, claim payments,
+    unmatched payments, denials, statements and their runs, ledger entries, batches."""
+    return {
+        "authorizations": Authorization.objects.count(),
+        "authorization uses": AuthorizationUse.objects.count(),
+        "batches": Batch.objects.count(),
+        "remittances": RemittanceFile.objects.count(),
+        "claim payments": ClaimPayment.objects.count(),
+        "unmatched": Unmatched.objects.count(),
+        "denials": Denial.objects.count(),
+        "statement runs": StatementRun.objects.count(),
+        "statements": Statement.objects.count(),
+        "ledger entries": LedgerEntry.objects.count(),
+    }
+
+
 def test_it_changes_nothing_the_second_time() -> None:
     first = demo.build()
     before = _snapshot()
+    money = _money_side()
     second = demo.build()
     assert _snapshot() == before
+    assert _money_side() == money
     assert sum(second.created.values()) == 0
     assert sum(first.created.values()) > 0
+    assert money["remittances"] == 3 and money["denials"] == 1 and money["statements"] == 1
+    assert money["unmatched"] == 1 and money["authorizations"] == 3
 
 
 def test_it_builds_what_every_screen_needs() -> None:
@@ -121,9 +148,11 @@ def test_it_adopts_a_demo_built_before_it_kept_keys() -> None:
     coder.memberships.filter(practice__name="Riverside Family Medicine").delete()
     rows_before = {k: v for k, v in _snapshot().items() if k != "web.DemoObject"}
 
+    money = _money_side()
     again = demo.build()
 
     assert {k: v for k, v in _snapshot().items() if k != "web.DemoObject"} == rows_before
+    assert _money_side() == money
     assert sum(again.created.values()) == 0
     assert DemoObject.objects.filter(key="patient:RF00001").exists()
     assert coder.memberships.count() == 1  # the revoked role is not brought back

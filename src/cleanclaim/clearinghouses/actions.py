@@ -196,24 +196,26 @@ def create_batch(
     *,
     now: dt.datetime | None = None,
     limit: int = MAX_CLAIMS_PER_FILE,
+    only: Iterable[int] | None = None,
 ) -> list[Batch]:
     """Put the practice's queued claims routed through ``connection`` into batches of at
     most ``limit`` claims, one 837P each, kept before anything is sent.
 
     Claims already in a batch not yet sent (queued, sending, failed) are left out;
     claims the 837P writer refuses stay queued (the reason is in the batch's audit
-    context). Raises :class:`NothingToSend` when there is no claim to send."""
+    context). ``only``: just these claims (primary keys) among them. Raises
+    :class:`NothingToSend` when there is no claim to send."""
     _usable(connection, practice)
     now = now or timezone.now()
     routed = routed_payers(practice, connection)
     batches: list[Batch] = []
     with transaction.atomic():
-        claims = list(
-            Claim.objects.select_for_update()
-            .filter(practice=practice, status="queued", payer_id__in=list(routed))
-            .exclude(batch_claims__batch__status__in=OPEN_STATUSES)
-            .order_by("id")
+        queued = Claim.objects.select_for_update().filter(
+            practice=practice, status="queued", payer_id__in=list(routed)
         )
+        if only is not None:
+            queued = queued.filter(pk__in=list(only))
+        claims = list(queued.exclude(batch_claims__batch__status__in=OPEN_STATUSES).order_by("id"))
         if not claims:
             raise NothingToSend(f"no queued claims for {connection.name}")
         related = (
@@ -299,12 +301,15 @@ def send_batch(
     batch: Batch,
     *,
     progress: Callable[[int, int], None] | None = None,
+    transport: Any = None,
 ) -> Batch:
     """Upload the batch's kept 837P (the same bytes, name and control numbers every
     attempt), then mark it sent and each claim ``submitted``. A batch already sent is
     left alone; a failed upload marks the batch ``failed`` with the plain message and
     re-raises, and running this again finishes the job (the transport answers
-    ``already_there`` when the file got to the inbound folder the first time)."""
+    ``already_there`` when the file got to the inbound folder the first time).
+    ``transport``: the connection plug-in's batch transport unless given (the demo
+    hands in the sandbox in process, :mod:`.sandbox.inprocess`)."""
     with transaction.atomic():
         locked = Batch.objects.select_for_update().get(pk=batch.pk)
         if locked.status not in (Batch.Status.QUEUED, Batch.Status.FAILED, Batch.Status.SENDING):
@@ -318,7 +323,8 @@ def send_batch(
     connection = locked.connection
     plugin = registry.plugin(connection.plugin)
     try:
-        transport = plugin.batch_transport(connection)
+        if transport is None:
+            transport = plugin.batch_transport(connection)
         if transport is None:
             raise BatchError(f"connection {connection.name} does not take batches")
         with transport:
@@ -488,15 +494,18 @@ def poll(
     connection: Connection,
     *,
     progress: Callable[[int, int, str], None] | None = None,
+    transport: Any = None,
 ) -> PollResult:
     """Collect the connection's outbound folder: each file matching the patterns is
     fetched, kept (once, by checksum), handed to the intake
     (:func:`cleanclaim.clearinghouses.intake.take_in`), then archived, deleted or left
-    as the settings say. A file kept before is not taken in again."""
+    as the settings say. A file kept before is not taken in again. ``transport``: the
+    plug-in's batch transport unless given (as for :func:`send_batch`)."""
     from cleanclaim.clearinghouses import intake
 
     result = PollResult(connection.name)
-    transport = registry.plugin(connection.plugin).batch_transport(connection)
+    if transport is None:
+        transport = registry.plugin(connection.plugin).batch_transport(connection)
     if transport is None:
         return result
     with transport:

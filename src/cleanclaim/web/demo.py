@@ -38,7 +38,10 @@ STEPS: list[str] = [
     "cleanclaim.fees.demo:build",
     "cleanclaim.claims.demo:build",
     "cleanclaim.appointments.demo:build",
+    "cleanclaim.authorizations.demo:build",
     "cleanclaim.clearinghouses.demo:build",
+    "cleanclaim.clearinghouses.demo_answers:build",
+    "cleanclaim.web.demo_statements:build",
 ]
 
 
