@@ -35,5 +35,5 @@ def test_it_answers_an_upload_once_and_keeps_the_answers_until_done(tmp_path: Pa
 
         transport.done("B1.ta1")
         assert transport.list_outbound() == []
-        with pytest.raises(FileNotFoundError, match="B1.ta1"):
+        with pytest.raises(FileNotFoundError, match=r"B1\.ta1"):
             transport.fetch("B1.ta1")
