@@ -39,4 +39,6 @@ def waiting_payment(tenant: Any) -> Waiting:
     twin.patient.save(update_fields=["last_name"])
     rf = actions.take_in_835(actor, tenant.practice, "x.835", data)
     actions.post_file(actor, rf)
-    return Waiting(rf, Unmatched.objects.get(resolved_at__isnull=True), claims[1], twin)
+    # this file's: the demo leaves one unmatched payment of its own
+    waiting = Unmatched.objects.get(resolved_at__isnull=True, claim_payment__remittance=rf)
+    return Waiting(rf, waiting, claims[1], twin)
