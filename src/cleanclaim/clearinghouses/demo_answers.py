@@ -19,8 +19,8 @@ and posted, all through the product's own paths:
    warnings acknowledged);
 4. one payment the practice cannot match: before intake, a claim payment for a patient
    control number the demo never sent (:data:`STRANGER`) is added to a copy of the
-   first 835 (BPR02 raised by what it pays, so the file still balances), and lands on
-   the Unmatched work list.
+   first 835 the sandbox answers (BPR02 raised by what it pays, so the file still
+   balances), and lands on the Unmatched work list.
 
 The adjudicator's state lives in a temporary directory: the same demo gives the same
 answers, and the running sandbox (``cleanclaim sandbox start``) knows nothing of these
@@ -72,7 +72,8 @@ VISITS: list[tuple[str, int, list[str], list[tuple[str, list[str], str, str, str
 #: Paid at the desk at check-in, on the visit's day: RF00014 had 22.00 of its 25.00
 #: copay on them (the 3.00 left is under the small-balance limit at the statement run).
 AT_THE_DESK = {"RF00014": Decimal("22.00")}
-#: The claim payment no demo claim answers to (patient control number, patient, paid).
+#: The claim payment no demo claim answers to: patient control number, the patient's last
+#: and first name, paid, charge.
 STRANGER = ("DEMO-X-4471", "MORGENSTERN", "ELSA", Decimal("64.00"), Decimal("110.00"))
 
 
@@ -128,9 +129,12 @@ def _answer(ctx: Any, practice: Any, connection: Connection, provider: Any, loca
             )
         ctx.note("visits", True)
         claim, result = claim_actions.build_claim(actor, encounter, today=today)
-        warnings = [f.rule for f in result.findings if f.severity == "warning"]
-        claim_actions.queue_claim(actor, claim, acknowledge=warnings, today=today)
         ctx.note("claims", True)
+        warnings = [f.rule for f in result.findings if f.severity == "warning"]
+        try:
+            claim_actions.queue_claim(actor, claim, acknowledge=warnings, today=today)
+        except claim_actions.QueueRefused:
+            continue  # reference data that finds an error: the claim waits with its findings
         claims.append(claim)
     batch = _send(actor, practice, connection, claims, today)
     _queue_secondaries(ctx, actor, claims, today)
