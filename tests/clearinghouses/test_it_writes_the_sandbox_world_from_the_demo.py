@@ -58,3 +58,21 @@ def test_it_writes_the_world_the_sandbox_reads(tmp_path: Path) -> None:
     assert gone is not None
     assert gone.active_to == timezone.localdate() - dt.timedelta(days=1)
     assert ended.termination_date is None  # the practice's record still says active
+
+    # the payer knows the authorizations it approved: the demo's partly used therapy one
+    from cleanclaim.authorizations.models import Authorization
+
+    approved = (
+        Authorization.objects.filter(status="approved", coverage__payer__payer_id__in=routed)
+        .exclude(number="")
+        .select_related("coverage__payer")
+        .first()
+    )
+    assert approved is not None
+    holder = world.member(approved.coverage.payer.payer_id, approved.coverage.member_id)
+    assert holder is not None
+    on_file = next(a for a in holder.authorizations if a.number == approved.number)
+    assert on_file.start == approved.start_date and on_file.end == approved.end_date
+    lo = approved.services.replace(",", " ").split()[0].partition("-")[0]
+    assert on_file.covers(lo, approved.start_date)
+    assert not on_file.covers(lo, approved.end_date + dt.timedelta(days=1))

@@ -136,7 +136,17 @@ class Authorization:
     end: dt.date
 
     def covers(self, code: str, on: dt.date) -> bool:
-        return code in self.codes and self.start <= on <= self.end
+        """``code`` is one of ``codes`` or falls in one of its inclusive ranges
+        (``97110-97140``: same length, compared as text, as a payer's letter names them),
+        and ``on`` is within the dates."""
+        if not self.start <= on <= self.end:
+            return False
+        code = code.strip().upper()
+        for item in self.codes:
+            lo, _, hi = item.upper().partition("-")
+            if code == lo or (hi and len(code) == len(lo) and lo <= code <= hi):
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)

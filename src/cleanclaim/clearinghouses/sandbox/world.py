@@ -169,7 +169,30 @@ def _member(coverage: Any, payer_id: str, kind: str, ended: dt.date | None) -> d
     end = ended or coverage.termination_date
     if end is not None:
         member["active_to"] = end.isoformat()
+    on_file = _authorizations(coverage)
+    if on_file:
+        member["authorizations"] = on_file
     return member
+
+
+def _authorizations(coverage: Any) -> list[dict[str, str]]:
+    """The coverage's approved authorizations with a number: what the payer approved,
+    so it knows them when the claim comes (its codes and ranges as ours name them)."""
+    from cleanclaim.authorizations.models import Authorization
+
+    approved = Authorization.objects.filter(
+        coverage=coverage, status=Authorization.Status.APPROVED
+    ).exclude(number="")
+    return [
+        {
+            "number": a.number,
+            "codes": a.services.replace(",", " ").upper().split(),
+            "units": str(a.units_authorized if a.units_authorized is not None else 9999),
+            "from": a.start_date.isoformat(),
+            "to": a.end_date.isoformat(),
+        }
+        for a in approved.order_by("pk")
+    ]
 
 
 def world_for(
