@@ -30,6 +30,7 @@ from cleanclaim.audit.actor import Actor
 from cleanclaim.authorizations import actions
 from cleanclaim.authorizations.models import Authorization
 from cleanclaim.claims import actions as claim_actions
+from cleanclaim.claims.demo import new_visit
 from cleanclaim.claims.models import Claim, Encounter
 from cleanclaim.patients.models import Patient
 from cleanclaim.payerrules import actions as rule_actions
@@ -145,18 +146,7 @@ def build(ctx: Any) -> None:
         def visit(
             patient: Patient = patient, day: dt.date = day, dx: list[str] = dx, lines: Any = lines
         ) -> Encounter:
-            return claim_actions.create_encounter(
-                actor,
-                patient,
-                rendering_provider=provider,
-                service_from=day,
-                location=location,
-                diagnoses=dx,
-                lines=[
-                    {"procedure": p, "modifiers": m, "units": u, "charge": c, "pointers": list(ptr)}
-                    for p, m, u, c, ptr in lines
-                ],
-            )
+            return new_visit(actor, patient, provider, location, day, dx, lines)
 
         encounter, _ = ctx.ensure(
             "visits",

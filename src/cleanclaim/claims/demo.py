@@ -85,18 +85,7 @@ def build(ctx: Any) -> None:
         def visit(
             patient: Any = patient, day: dt.date = day, dx: Any = dx, lines: Any = lines
         ) -> Encounter:
-            return actions.create_encounter(
-                actor,
-                patient,
-                rendering_provider=provider,
-                service_from=day,
-                location=location,
-                diagnoses=dx,
-                lines=[
-                    {"procedure": p, "modifiers": m, "units": u, "charge": c, "pointers": list(ptr)}
-                    for p, m, u, c, ptr in lines
-                ],
-            )
+            return new_visit(actor, patient, provider, location, day, dx, lines)
 
         def same_visit(patient: Any = patient, day: dt.date = day) -> Encounter | None:
             return patient.encounters.filter(service_from=day).order_by("pk").first()  # type: ignore[no-any-return]
@@ -125,6 +114,30 @@ def build(ctx: Any) -> None:
             return encounter.claims.order_by("pk").first()  # type: ignore[no-any-return]
 
         ctx.ensure("claims", f"claim:{practice.npi}:{n}", Claim, claim, its_claim)
+
+
+def visit_lines(coded: Any) -> list[dict[str, Any]]:
+    """A demo visit's lines, ``(procedure, modifiers, units, charge, pointers)`` each, as
+    the encounter actions take them."""
+    return [
+        {"procedure": p, "modifiers": m, "units": u, "charge": c, "pointers": list(ptr)}
+        for p, m, u, c, ptr in coded
+    ]
+
+
+def new_visit(
+    actor: Actor, patient: Any, provider: Any, location: Any, day: dt.date, dx: Any, coded: Any
+) -> Encounter:
+    """A demo visit of ``patient`` on ``day``, coded (see :func:`visit_lines`)."""
+    return actions.create_encounter(
+        actor,
+        patient,
+        rendering_provider=provider,
+        service_from=day,
+        location=location,
+        diagnoses=dx,
+        lines=visit_lines(coded),
+    )
 
 
 def _rejected(actor: Actor, claim: Claim) -> None:

@@ -41,6 +41,7 @@ from django.utils import timezone
 from cleanclaim.appointments import actions as appointments
 from cleanclaim.audit.actor import Actor
 from cleanclaim.claims import actions as claim_actions
+from cleanclaim.claims.demo import new_visit, visit_lines
 from cleanclaim.claims.models import Claim
 from cleanclaim.clearinghouses import actions
 from cleanclaim.clearinghouses.demo import NAME, inactive_members
@@ -108,25 +109,18 @@ def _answer(ctx: Any, practice: Any, connection: Connection, provider: Any, loca
         if patient is None:
             continue
         day = today - dt.timedelta(days=ago)
-        lines = [
-            {"procedure": p, "modifiers": m, "units": u, "charge": c, "pointers": list(ptr)}
-            for p, m, u, c, ptr in coded
-        ]
         if account in AT_THE_DESK:
             encounter = _checked_in(actor, practice, patient, provider, location, day)
             encounter = claim_actions.update_encounter(
-                actor, encounter, expected_version=None, diagnoses=dx, lines=lines, today=today
+                actor,
+                encounter,
+                expected_version=None,
+                diagnoses=dx,
+                lines=visit_lines(coded),
+                today=today,
             )
         else:
-            encounter = claim_actions.create_encounter(
-                actor,
-                patient,
-                rendering_provider=provider,
-                service_from=day,
-                location=location,
-                diagnoses=dx,
-                lines=lines,
-            )
+            encounter = new_visit(actor, patient, provider, location, day, dx, coded)
         ctx.note("visits", True)
         claim, result = claim_actions.build_claim(actor, encounter, today=today)
         ctx.note("claims", True)
