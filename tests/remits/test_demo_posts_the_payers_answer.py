@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from cleanclaim.claims.models import Claim
 from cleanclaim.clearinghouses.models import Batch, TransmissionFile
@@ -19,6 +21,7 @@ from cleanclaim.statements.pdf import render
 from cleanclaim.web import demo
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
 
 def test_it_sends_the_claims_and_posts_the_answers() -> None:
@@ -55,6 +58,13 @@ def test_it_sends_the_claims_and_posts_the_answers() -> None:
     [stranger] = Unmatched.objects.all()
     assert stranger.claim_payment.patient_control_number == "DEMO-X-4471"
     assert stranger.claim_payment.paid == Decimal("64.00")
+
+    # the polled files came for the organisation (no practice): the biller sees them listed
+    assert set(files.values_list("practice", flat=True)) == {None}
+    biller = Client()
+    biller.force_login(User.objects.get(email="biller@demo.test"))
+    listed = biller.get("/remittances/").content.decode()
+    assert all(f"/remittances/{f.pk}/" in listed for f in files), listed
 
 
 def test_it_runs_the_months_statements_with_a_payment_at_the_desk() -> None:

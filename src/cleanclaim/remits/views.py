@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -69,7 +70,10 @@ def remittance_list(request: HttpRequest) -> HttpResponse:
             else:
                 return redirect("remits:detail", pk=rf.pk)
     ids = practice_ids(request.user, PERM)
-    files = scoped(RemittanceFile, request.user, PERM).filter(practice_id__in=ids)[:200]
+    # a file for one of the user's practices, or one the clearinghouse mailbox brought
+    # for the whole organisation (polled: no practice; its claims say whose they are)
+    mine = Q(practice_id__in=ids) | Q(practice__isnull=True) if ids else Q(pk__in=[])
+    files = scoped(RemittanceFile, request.user, PERM).filter(mine)[:200]
     return render(
         request,
         "remits/list.html",
