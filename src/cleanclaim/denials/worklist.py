@@ -53,6 +53,7 @@ def as_row(d: Denial, today: dt.date) -> dict[str, Any]:
         "remarks": [f"{r}: {t}" for r, t in zip(d.rarcs, d.rarc_texts, strict=False)],
         "amount": d.amount,
         "category": d.category,
+        "category_label": CATEGORIES.get(d.category, d.category),
         "next_step": d.next_step,
         "payer_claim_number": d.payer_claim_number,
         "determined_on": d.determined_on,
