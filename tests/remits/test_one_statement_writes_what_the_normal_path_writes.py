@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.db import connection, transaction
+from django.utils import timezone
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.claims.models import Claim, ClaimEvent
@@ -109,7 +110,21 @@ def _snapshot(rf: Any, numbers: list[str]) -> dict[str, Any]:
             data["claim_payment"] = keys.get(data["claim_payment"])
         evs.append((ev.claim_id, ev.kind, ev.user_id, ev.user_label, data))
     statuses = dict(Claim.objects.filter(number__in=numbers).values_list("number", "status"))
-    return {"payments": payments, "lines": lines, "ledger": ledger, "events": evs, "st": statuses}
+    # the times both paths write: set, and now (not shifted by a time zone)
+    now = timezone.now()
+    times = [
+        *ClaimPayment.objects.filter(remittance=rf).values_list("posted_at", flat=True),
+        *LedgerEntry.objects.filter(source=f"remit:{rf.pk}").values_list("created_at", flat=True),
+    ]
+    recent = all(t is not None and abs((now - t).total_seconds()) < 300 for t in times)
+    return {
+        "payments": payments,
+        "lines": lines,
+        "ledger": ledger,
+        "events": evs,
+        "st": statuses,
+        "times_now": recent,
+    }
 
 
 def _post(rf: Any, monkeypatch: pytest.MonkeyPatch, fast: bool) -> tuple[dict[str, Any], int]:
@@ -150,5 +165,6 @@ def test_it_writes_exactly_what_the_normal_path_writes(monkeypatch: pytest.Monke
     assert unused == 0 and used >= 3  # MX1 paid, MX2 paid, the corrected MX1 at least
     assert normal["summary"].posted == 6 and normal["summary"].provider_adjustments == 1
     assert fast == normal
+    assert normal["times_now"] is True
     assert normal["st"]["MX1"] == "paid"
     assert len(normal["ledger"]) > 10

@@ -44,14 +44,18 @@ class Line:
     effective_date: dt.date | None = None
 
 
+_BUCKETS = frozenset(Bucket.values)
+_KINDS = frozenset(EntryKind.values)
+
+
 def check(lines: Iterable[Line]) -> None:
     """Refuse a line whose amount is not a Decimal or whose bucket or kind is unknown."""
     for line in lines:
         if not isinstance(line.amount, Decimal):
             raise TypeError(f"ledger amount for {line.key} is not a Decimal")
-        if line.bucket not in Bucket.values:
+        if line.bucket not in _BUCKETS:
             raise ValueError(f"unknown ledger bucket {line.bucket!r}")
-        if line.kind not in EntryKind.values:
+        if line.kind not in _KINDS:
             raise ValueError(f"unknown ledger entry kind {line.kind!r}")
 
 

@@ -241,10 +241,10 @@ def _candidates(
 ) -> tuple[list[Claim], bool]:
     """Claims that may answer ``cp``: by CLP01, else by CLP07 on an earlier payment
     (second value True), else the patient's (by NM1*QC name or member id)."""
-    qs = _claims(practice_ids)
     pcn = cp.clp.claim_submitters_identifier
-    if lookup is not None and pcn in lookup.claims:
+    if lookup is not None and pcn in lookup.claims:  # the run's look-up: no query built
         return [lookup.claims[pcn]], False
+    qs = _claims(practice_ids)
     found = list(qs.filter(number=pcn)) if pcn else []
     if found:
         return found, False
