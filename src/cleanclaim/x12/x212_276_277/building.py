@@ -21,6 +21,7 @@ field is an :class:`~cleanclaim.x12._errors.X12Error` naming it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .._errors import X12Error
@@ -118,7 +119,20 @@ def _by_provider_and_subscriber(
 
 def build_276(obj: dict[str, Any]) -> list[Segment]:
     """ST..SE of a 276 from the convenient fields."""
-    where = "276"
+    return _hierarchy(obj, "276", ("13",), lambda c, w, level, _created: _claim(c, w, level))
+
+
+ClaimLoop = Callable[[dict[str, Any], str, str, str], list[Segment]]
+
+
+def _hierarchy(
+    obj: dict[str, Any], where: str, bht: tuple[str, ...], claim_loop: ClaimLoop
+) -> list[Segment]:
+    """ST..SE of a 276 or 277: the source, receiver, provider, subscriber and dependent
+    levels (HL 20/21/19/22/23) walked once, each claim's segments by ``claim_loop(claim,
+    where, level, created)``. The 276 alone carries DMG and needs a dependent's birth
+    date; ``bht``: BHT02 and what follows BHT06 (the 277's BHT07 ``DG``)."""
+    inquiry = where == "276"
     source = obj_in(obj.get("information_source"), f"{where}.information_source")
     receiver = obj_in(obj.get("information_receiver"), f"{where}.information_receiver")
     claims = list_in(obj.get("claims"), f"{where}.claims")
@@ -130,9 +144,10 @@ def build_276(obj: dict[str, Any]) -> list[Segment]:
     control = text_in(obj, "control_number", where) or "0001"
     src_name, _, src_id = name_of(source, f"{where}.information_source")
     rcv_name, _, rcv_id = name_of(receiver, f"{where}.information_receiver")
+    reference = text_in(obj, "reference", where) or "1"
     out = [
-        Segment("ST", ["276", control, VERSION]),
-        seg("BHT", "0010", "13", text_in(obj, "reference", where) or "1", created, "1200"),
+        Segment("ST", [where, control, VERSION]),
+        seg("BHT", "0010", bht[0], reference, created, "1200", *bht[1:]),
         seg("HL", "1", "", "20", "1"),
         seg("NM1", "PR", "2", src_name, "", "", "", "", "PI", src_id),
         seg("HL", "2", "1", "21", "1"),
@@ -155,21 +170,23 @@ def build_276(obj: dict[str, Any]) -> list[Segment]:
             has_dependents = any(dep is not None for dep, _, _ in group["claims"])
             s_name, s_first, s_id = name_of(s, f"{where}.subscriber")
             out.append(seg("HL", str(hl), str(provider_hl), "22", "1" if has_dependents else "0"))
-            out += _dmg(s, f"{where}.subscriber")
+            if inquiry:
+                out += _dmg(s, f"{where}.subscriber")
             out.append(seg("NM1", "IL", "1", s_name, s_first, "", "", "", "MI", s_id))
             for dep, c, w in group["claims"]:
                 if dep is None:
-                    out += _claim(c, w, "22")
+                    out += claim_loop(c, w, "22", created)
             for dep, c, w in group["claims"]:
                 if dep is not None:
                     hl += 1
                     d_name, d_first, _ = name_of(dep, f"{w}.patient")
-                    if not dep.get("dob"):
+                    if inquiry and not dep.get("dob"):
                         raise X12Error(f"{w}.patient.dob is required for a dependent")
                     out.append(seg("HL", str(hl), str(sub_hl), "23"))
-                    out += _dmg(dep, f"{w}.patient")
+                    if inquiry:
+                        out += _dmg(dep, f"{w}.patient")
                     out.append(seg("NM1", "QC", "1", d_name, d_first))
-                    out += _claim(c, w, "23")
+                    out += claim_loop(c, w, "23", created)
     out.append(Segment("SE", [str(len(out) + 1), control]))
     return out
 
@@ -223,53 +240,6 @@ def build_277(obj: dict[str, Any]) -> list[Segment]:
     BHT04 and the default status date. The hierarchy is the 276's (HL 20 → 21 → 19 →
     22 → 23, 005010X212); the subscriber carries no DMG in a 277.
     """
-    where = "277"
-    source = obj_in(obj.get("information_source"), f"{where}.information_source")
-    receiver = obj_in(obj.get("information_receiver"), f"{where}.information_receiver")
-    claims = list_in(obj.get("claims"), f"{where}.claims")
-    if not claims:
-        raise X12Error(f"{where}.claims must list at least one claim")
-    created = date_x12(obj.get("created"))
-    if not created:
-        raise X12Error(f"{where}.created is required")
-    control = text_in(obj, "control_number", where) or "0001"
-    src_name, _, src_id = name_of(source, f"{where}.information_source")
-    rcv_name, _, rcv_id = name_of(receiver, f"{where}.information_receiver")
-    out = [
-        Segment("ST", ["277", control, VERSION]),
-        seg("BHT", "0010", "08", text_in(obj, "reference", where) or "1", created, "1200", "DG"),
-        seg("HL", "1", "", "20", "1"),
-        seg("NM1", "PR", "2", src_name, "", "", "", "", "PI", src_id),
-        seg("HL", "2", "1", "21", "1"),
-        seg("NM1", "41", "2", rcv_name, "", "", "", "", "46", rcv_id),
-    ]
-    tree = _by_provider_and_subscriber(claims, where)
-    hl = 2
-    for provider, subscribers in tree.values():
-        hl += 1
-        provider_hl = hl
-        p_name, p_first, p_id = name_of(provider, f"{where}.provider")
-        out += [
-            seg("HL", str(hl), "2", "19", "1"),
-            seg("NM1", "1P", "1" if p_first else "2", p_name, p_first, "", "", "", "XX", p_id),
-        ]
-        for group in subscribers.values():
-            hl += 1
-            sub_hl = hl
-            s = group["subscriber"]
-            has_dependents = any(dep is not None for dep, _, _ in group["claims"])
-            s_name, s_first, s_id = name_of(s, f"{where}.subscriber")
-            out.append(seg("HL", str(hl), str(provider_hl), "22", "1" if has_dependents else "0"))
-            out.append(seg("NM1", "IL", "1", s_name, s_first, "", "", "", "MI", s_id))
-            for dep, c, w in group["claims"]:
-                if dep is None:
-                    out += _answered_claim(c, w, created)
-            for dep, c, w in group["claims"]:
-                if dep is not None:
-                    hl += 1
-                    d_name, d_first, _ = name_of(dep, f"{w}.patient")
-                    out.append(seg("HL", str(hl), str(sub_hl), "23"))
-                    out.append(seg("NM1", "QC", "1", d_name, d_first))
-                    out += _answered_claim(c, w, created)
-    out.append(Segment("SE", [str(len(out) + 1), control]))
-    return out
+    return _hierarchy(
+        obj, "277", ("08", "DG"), lambda c, w, _level, created: _answered_claim(c, w, created)
+    )
