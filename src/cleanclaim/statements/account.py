@@ -187,14 +187,12 @@ def desk_payments(entries: list[LedgerEntry]) -> dict[int, int]:
 def visit_entries(claim_id: int) -> Q:
     """The ledger entries of the visit of ``claim_id``: every claim of its encounter, and
     what was paid at the desk when the patient checked in for it."""
+    from cleanclaim.appointments.actions import checkin_key
     from cleanclaim.appointments.models import Appointment
 
     encounter = Claim.objects.filter(pk=claim_id).values("encounter_id")
     keys = [
-        f"checkin:{pk}"
-        for pk in Appointment.objects.filter(encounter_id__in=encounter).values_list(
-            "pk", flat=True
-        )
+        checkin_key(a) for a in Appointment.objects.filter(encounter_id__in=encounter).only("pk")
     ]
     return Q(claim__encounter_id__in=encounter) | Q(claim__isnull=True, key__in=keys)
 
