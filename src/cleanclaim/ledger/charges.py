@@ -25,12 +25,11 @@ Every entry is keyed: calling :func:`on_sent` again for the same claims writes n
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
 from cleanclaim.audit.actor import Actor
 from cleanclaim.ledger import actions as ledger
@@ -53,22 +52,16 @@ def remaining_patient_share(adjudications: list[dict[str, Any]]) -> Decimal:
 
 def _charges_held(claim_ids: set[int]) -> dict[tuple[int, int | None], tuple[Decimal, int]]:
     """(claim, line) → (the charge the ledger holds, how many charge entries)."""
-    out: dict[tuple[int, int | None], tuple[Decimal, int]] = {}
     rows = (
         LedgerEntry.objects.filter(claim_id__in=claim_ids, kind=EntryKind.CHARGE)
         .values("claim_id", "line_number")
-        .annotate(total=Sum("amount"))
+        .annotate(total=Sum("amount"), entries=Count("id"))
         .order_by()
     )
-    counts: dict[tuple[int, int | None], int] = defaultdict(int)
-    for claim_id, line in LedgerEntry.objects.filter(
-        claim_id__in=claim_ids, kind=EntryKind.CHARGE
-    ).values_list("claim_id", "line_number"):
-        counts[(claim_id, line)] += 1
-    for row in rows:
-        key = (row["claim_id"], row["line_number"])
-        out[key] = (Decimal(row["total"]), counts[key])
-    return out
+    return {
+        (row["claim_id"], row["line_number"]): (Decimal(row["total"]), row["entries"])
+        for row in rows
+    }
 
 
 def _true_up(
